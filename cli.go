@@ -1,0 +1,190 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/gongping/gongping/data"
+)
+
+// command is one subcommand of the command line ("policy add", "import survey", …).
+type command struct {
+	name  string // words after "gongping", space separated
+	usage string // one line: the flags and arguments
+	run   func(e *env, args []string) error
+}
+
+// env is what a command gets: its output streams and a context.
+type env struct {
+	ctx    context.Context
+	stdout io.Writer
+	stderr io.Writer
+}
+
+var commands = map[string]*command{}
+
+// register adds a subcommand; each cli_*.go file registers its own in init.
+func register(c *command) {
+	if _, dup := commands[c.name]; dup {
+		panic("duplicate command " + c.name)
+	}
+	commands[c.name] = c
+}
+
+// usageError is bad usage (unknown command, missing or malformed flag): exit status 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
+
+// runCLI runs one command line and returns the exit status. It never lets a panic escape.
+func runCLI(ctx context.Context, args []string, stdout, stderr io.Writer) (status int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "gongping: 内部错误 (internal error): %v\n", r)
+			if os.Getenv("GONGPING_DEBUG") != "" {
+				stderr.Write(debug.Stack())
+			}
+			status = 1
+		}
+	}()
+	cmd, rest := findCommand(args)
+	if cmd == nil {
+		if len(args) > 0 && (args[0] == "help" || args[0] == "-h" || args[0] == "--help") {
+			printHelp(stdout)
+			return 0
+		}
+		fmt.Fprintf(stderr, "gongping: 未知命令 %q (unknown command); 运行 gongping help 查看命令列表\n", strings.Join(args, " "))
+		return 2
+	}
+	err := cmd.run(&env{ctx: ctx, stdout: stdout, stderr: stderr}, rest)
+	if err == nil {
+		return 0
+	}
+	var ue *usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintf(stderr, "gongping %s: %s\n用法 (usage): gongping %s %s\n", cmd.name, oneLine(ue.msg), cmd.name, cmd.usage)
+		return 2
+	}
+	fmt.Fprintf(stderr, "gongping %s: %s\n", cmd.name, oneLine(userMessage(err)))
+	return 1
+}
+
+// userMessage is the text a user sees for err: InputErrors as they are, anything else marked internal.
+func userMessage(err error) string {
+	var ie *data.InputError
+	if errors.As(err, &ie) {
+		return err.Error()
+	}
+	if errors.Is(err, context.Canceled) {
+		return "已取消 (cancelled)"
+	}
+	return err.Error()
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// findCommand matches the longest command name at the start of args.
+func findCommand(args []string) (*command, []string) {
+	for n := min(3, len(args)); n >= 1; n-- {
+		if c, ok := commands[strings.Join(args[:n], " ")]; ok {
+			return c, args[n:]
+		}
+	}
+	return nil, nil
+}
+
+func printHelp(w io.Writer) {
+	fmt.Fprintln(w, "公评 GongPing — 政策执行效果公众评价\n\n用法 (usage): gongping [命令] [参数]；不带参数时打开桌面程序。\n")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  gongping %s %s\n", n, commands[n].usage)
+	}
+}
+
+// flags is a flag set that reports problems as usage errors and accepts flags after positional arguments.
+type flags struct {
+	*flag.FlagSet
+	positional []string
+}
+
+func newFlags(name string) *flags {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return &flags{FlagSet: fs}
+}
+
+// parse parses args, collecting positional arguments wherever they stand.
+func (f *flags) parse(args []string) error {
+	for {
+		if err := f.FlagSet.Parse(args); err != nil {
+			return usagef("%v", err)
+		}
+		rest := f.FlagSet.Args()
+		if len(rest) == 0 {
+			return nil
+		}
+		f.positional = append(f.positional, rest[0])
+		args = rest[1:]
+	}
+}
+
+// require reports a usage error naming the first empty required flag.
+func (f *flags) require(names ...string) error {
+	for _, n := range names {
+		fl := f.Lookup(n)
+		if fl == nil || fl.Value.String() == "" || (fl.Value.String() == "0" && fl.DefValue == "0") {
+			return usagef("缺少 --%s (missing --%s)", n, n)
+		}
+	}
+	return nil
+}
+
+// multi is a repeatable string flag (--opinion 1 --opinion 2).
+type multi []string
+
+func (m *multi) String() string     { return strings.Join(*m, ",") }
+func (m *multi) Set(v string) error { *m = append(*m, v); return nil }
+
+// parseID reads a positive id given on the command line.
+func parseID(flagName, v string) (int64, error) {
+	id, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, usagef("--%s 应为正整数，而不是 %q", flagName, v)
+	}
+	return id, nil
+}
+
+// openDB opens the workspace named by --db; every subcommand takes it.
+func openDB(path string) (*data.Store, error) {
+	if path == "" {
+		return nil, usagef("缺少 --db (missing --db FILE)")
+	}
+	s, err := data.Open(path)
+	if err != nil {
+		return nil, &data.InputError{Msg: fmt.Sprintf("无法打开工作区 %s：%v", path, err), Err: err}
+	}
+	return s, nil
+}
+
+// printJSON writes v as indented JSON without HTML escaping (the terminal is not a web page).
+func printJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}

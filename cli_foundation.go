@@ -1,0 +1,269 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/check"
+)
+
+func init() {
+	register(&command{name: "policy add", usage: "--db F --title T --dept D --category C [--doc-no N] [--issued DATE] [--draft DATE] [--stage S] [--officers]", run: policyAdd})
+	register(&command{name: "policy list", usage: "--db F [--json]", run: policyList})
+	register(&command{name: "consult set", usage: "--db F --policy ID --start DATE --end DATE [--channel TEXT] [--contact TEXT]", run: consultSet})
+	register(&command{name: "need add", usage: "--db F --policy ID --date DATE [--channel TEXT] [--desc TEXT] [--count N]", run: needAdd})
+	register(&command{name: "meeting add", usage: "--db F --date DATE --reps N [--title T]", run: meetingAdd})
+	register(&command{name: "officer add", usage: "--db F --policy ID --name N", run: officerAdd})
+	register(&command{name: "check", usage: "--db F --policy ID [--json]", run: checkCmd})
+	register(&command{name: "workdays", usage: "FROM TO", run: workdays})
+}
+
+func policyAdd(e *env, args []string) error {
+	f := newFlags("policy add")
+	db := f.String("db", "", "")
+	var p data.Policy
+	f.StringVar(&p.Title, "title", "", "")
+	f.StringVar(&p.Dept, "dept", "", "")
+	f.StringVar(&p.Category, "category", "", "")
+	f.StringVar(&p.DocNo, "doc-no", "", "")
+	f.StringVar(&p.Issued, "issued", "", "")
+	f.StringVar(&p.DraftDate, "draft", "", "")
+	stage := f.String("stage", "", "")
+	f.BoolVar(&p.UsesOfficers, "officers", false, "")
+	if err := f.parse(args); err != nil {
+		return err
+	}
+	if err := f.require("db", "title", "dept", "category"); err != nil {
+		return err
+	}
+	if len(f.positional) > 0 {
+		return usagef("多余的参数 %q", f.positional[0])
+	}
+	if *stage != "" {
+		st, err := data.ParseStage(*stage)
+		if err != nil {
+			return err
+		}
+		p.Stage = st
+	}
+	s, err := openDB(*db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	id, err := s.AddPolicy(e.ctx, p)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, id)
+	return nil
+}
+
+func policyList(e *env, args []string) error {
+	f := newFlags("policy list")
+	db := f.String("db", "", "")
+	asJSON := f.Bool("json", false, "")
+	if err := f.parse(args); err != nil {
+		return err
+	}
+	s, err := openDB(*db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	ps, err := s.ListPolicies(e.ctx, data.PolicyFilter{})
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return printJSON(e.stdout, ps)
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\t标题\t文号\t承办单位\t类别\t阶段\t印发日期")
+	for _, p := range ps {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", p.ID, oneLine(p.Title), p.DocNo, p.Dept, p.Category, data.StageNames[p.Stage], p.Issued)
+	}
+	return tw.Flush()
+}
+
+// policyFlag declares --db and --policy, the pair most commands take.
+func policyFlags(name string) (*flags, *string, *string) {
+	f := newFlags(name)
+	return f, f.String("db", "", ""), f.String("policy", "", "")
+}
+
+// openPolicy opens the workspace and checks that the policy exists.
+func openPolicy(e *env, db, policy string) (*data.Store, int64, error) {
+	if db == "" {
+		return nil, 0, usagef("缺少 --db (missing --db FILE)")
+	}
+	if policy == "" {
+		return nil, 0, usagef("缺少 --policy (missing --policy ID)")
+	}
+	id, err := parseID("policy", policy)
+	if err != nil {
+		return nil, 0, err
+	}
+	s, err := openDB(db)
+	if err != nil {
+		return nil, 0, err
+	}
+	if _, err := s.Policy(e.ctx, id); err != nil {
+		s.Close()
+		return nil, 0, err
+	}
+	return s, id, nil
+}
+
+func consultSet(e *env, args []string) error {
+	f, db, pol := policyFlags("consult set")
+	var c data.Consultation
+	f.StringVar(&c.Start, "start", "", "")
+	f.StringVar(&c.End, "end", "", "")
+	f.StringVar(&c.Channel, "channel", "", "")
+	f.StringVar(&c.Contact, "contact", "", "")
+	if err := f.parse(args); err != nil {
+		return err
+	}
+	if err := f.require("start", "end"); err != nil {
+		return err
+	}
+	s, id, err := openPolicy(e, *db, *pol)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	c.PolicyID = id
+	return s.SetConsultation(e.ctx, c)
+}
+
+func needAdd(e *env, args []string) error {
+	f, db, pol := policyFlags("need add")
+	var n data.Need
+	f.StringVar(&n.Date, "date", "", "")
+	f.StringVar(&n.Channel, "channel", "", "")
+	f.StringVar(&n.Description, "desc", "", "")
+	f.IntVar(&n.Count, "count", 0, "")
+	if err := f.parse(args); err != nil {
+		return err
+	}
+	if err := f.require("date"); err != nil {
+		return err
+	}
+	s, id, err := openPolicy(e, *db, *pol)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	n.PolicyID = id
+	nid, err := s.AddNeed(e.ctx, n)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, nid)
+	return nil
+}
+
+func meetingAdd(e *env, args []string) error {
+	f := newFlags("meeting add")
+	db := f.String("db", "", "")
+	var m data.Meeting
+	f.StringVar(&m.Date, "date", "", "")
+	f.StringVar(&m.Title, "title", "", "")
+	reps := f.String("reps", "", "")
+	if err := f.parse(args); err != nil {
+		return err
+	}
+	if err := f.require("db", "date", "reps"); err != nil {
+		return err
+	}
+	if _, err := fmt.Sscanf(*reps, "%d", &m.Reps); err != nil || fmt.Sprint(m.Reps) != strings.TrimSpace(*reps) {
+		return usagef("--reps 应为整数，而不是 %q", *reps)
+	}
+	s, err := openDB(*db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	id, err := s.AddMeeting(e.ctx, m)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, id)
+	return nil
+}
+
+func officerAdd(e *env, args []string) error {
+	f, db, pol := policyFlags("officer add")
+	name := f.String("name", "", "")
+	if err := f.parse(args); err != nil {
+		return err
+	}
+	if err := f.require("name"); err != nil {
+		return err
+	}
+	s, id, err := openPolicy(e, *db, *pol)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	oid, err := s.AddOfficer(e.ctx, id, *name)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, oid)
+	return nil
+}
+
+func checkCmd(e *env, args []string) error {
+	f, db, pol := policyFlags("check")
+	asJSON := f.Bool("json", false, "")
+	if err := f.parse(args); err != nil {
+		return err
+	}
+	s, id, err := openPolicy(e, *db, *pol)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	res, err := check.Run(e.ctx, s, id)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return printJSON(e.stdout, res)
+	}
+	for _, c := range res.Checks {
+		mark := "待定"
+		if c.OK != nil && *c.OK {
+			mark = "通过"
+		} else if c.OK != nil {
+			mark = "未通过"
+		}
+		fmt.Fprintf(e.stdout, "[%s] %s：%s\n", mark, c.Name, c.Detail)
+	}
+	return nil
+}
+
+func workdays(e *env, args []string) error {
+	f := newFlags("workdays")
+	if err := f.parse(args); err != nil {
+		return err
+	}
+	if len(f.positional) != 2 {
+		return usagef("需要两个日期 FROM TO (need FROM and TO)")
+	}
+	n, err := check.WorkingDays(f.positional[0], f.positional[1])
+	if err != nil {
+		var ie *data.InputError
+		if errors.As(err, &ie) {
+			return err
+		}
+		return err
+	}
+	fmt.Fprintln(e.stdout, n)
+	return nil
+}

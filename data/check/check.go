@@ -1,0 +1,227 @@
+// Package check runs the statutory checklist of the Beijing public-participation measures on a policy.
+package check
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/calendar"
+)
+
+// Result is the checklist of one policy (gongping check --json).
+type Result struct {
+	Policy int64  `json:"policy"`
+	Checks []Item `json:"checks"`
+}
+
+// Item is one rule's verdict. OK is nil when the rule cannot be judged yet.
+type Item struct {
+	Rule     string `json:"rule"`
+	Name     string `json:"name"` // Chinese name of the rule
+	OK       *bool  `json:"ok"`
+	Value    *int   `json:"value"`
+	Required *int   `json:"required"`
+	Detail   string `json:"detail"`
+}
+
+// Thresholds of the measures.
+const (
+	MinCommentDays    = 5 // working days of a comment period
+	MinMeetings       = 2 // executive meetings a year with public representatives
+	MinMeetingReps    = 5 // public representatives at each
+	MinOfficers       = 5 // 体验官 per policy that uses them
+	ruleCommentPeriod = "comment_period"
+)
+
+// Rule names, in the order they are reported.
+var Rules = []struct{ Key, Name string }{
+	{"demand_collection", "起草前开展需求征集"},
+	{ruleCommentPeriod, "征求意见期不少于5个工作日"},
+	{"feedback_on_issue", "政策印发时公开采纳情况"},
+	{"unadopted_reasons", "较为集中意见未采纳须说明理由"},
+	{"meetings", "每年至少2次常务会议邀请5名以上公众代表列席"},
+	{"officers", "聘请政策体验官不少于5名"},
+	{"evaluation_published", "执行后公开评价报告和修订情况"},
+}
+
+type ruleFunc func(ctx context.Context, s *data.Store, p data.Policy) (Item, error)
+
+// ruleFuncs maps a rule to its judge; a rule whose data is not stored yet is judged by notYet.
+var ruleFuncs = map[string]ruleFunc{
+	"demand_collection": demandCollection,
+	ruleCommentPeriod:   commentPeriod,
+	"meetings":          meetings,
+	"officers":          officers,
+}
+
+// Run judges every rule for one policy.
+func Run(ctx context.Context, s *data.Store, policyID int64) (Result, error) {
+	p, err := s.Policy(ctx, policyID)
+	if err != nil {
+		return Result{}, err
+	}
+	res := Result{Policy: policyID, Checks: []Item{}}
+	for _, r := range Rules {
+		f, ok := ruleFuncs[r.Key]
+		var it Item
+		if ok {
+			it, err = f(ctx, s, p)
+			if err != nil {
+				return res, fmt.Errorf("check %s: %w", r.Key, err)
+			}
+		} else {
+			it = Item{Detail: "尚无相关记录，暂无法判断"}
+		}
+		it.Rule, it.Name = r.Key, r.Name
+		res.Checks = append(res.Checks, it)
+	}
+	return res, nil
+}
+
+func boolp(b bool) *bool { return &b }
+func intp(i int) *int    { return &i }
+
+func commentPeriod(ctx context.Context, s *data.Store, p data.Policy) (Item, error) {
+	it := Item{Required: intp(MinCommentDays)}
+	c, err := s.Consultation(ctx, p.ID)
+	if errors.Is(err, data.ErrNotFound) {
+		it.Detail = "尚未记录征求意见期"
+		return it, nil
+	}
+	if err != nil {
+		return it, err
+	}
+	n, err := WorkingDays(c.Start, c.End)
+	if err != nil {
+		return it, err
+	}
+	it.Value = intp(n)
+	it.OK = boolp(n >= MinCommentDays)
+	it.Detail = fmt.Sprintf("征求意见期 %s 至 %s，共 %d 个工作日", c.Start, c.End, n)
+	if n < MinCommentDays {
+		it.Detail += fmt.Sprintf("，少于 %d 个工作日", MinCommentDays)
+	}
+	return it, nil
+}
+
+// WorkingDays counts the statutory working days between two YYYY-MM-DD dates, inclusive,
+// with the user's holiday overrides applied.
+func WorkingDays(from, to string) (int, error) {
+	f, err := data.ParseDate(from)
+	if err != nil {
+		return 0, err
+	}
+	t, err := data.ParseDate(to)
+	if err != nil {
+		return 0, err
+	}
+	cal, err := calendar.Default()
+	if err != nil {
+		return 0, &data.InputError{Msg: "节假日调整文件有误：" + err.Error(), Err: err}
+	}
+	n, err := cal.WorkingDays(f, t)
+	if err != nil {
+		return 0, &data.InputError{Msg: err.Error(), Err: err}
+	}
+	return n, nil
+}
+
+// policyYear is the year the meetings rule looks at: the issue year, else the consultation's, else this year.
+func policyYear(ctx context.Context, s *data.Store, p data.Policy) int {
+	if t, err := data.ParseDate(p.Issued); err == nil {
+		return t.Year()
+	}
+	if c, err := s.Consultation(ctx, p.ID); err == nil {
+		if t, err := data.ParseDate(c.Start); err == nil {
+			return t.Year()
+		}
+	}
+	return time.Now().Year()
+}
+
+func meetings(ctx context.Context, s *data.Store, p data.Policy) (Item, error) {
+	year := policyYear(ctx, s, p)
+	ms, err := s.Meetings(ctx, year)
+	if err != nil {
+		return Item{}, err
+	}
+	n := 0
+	for _, m := range ms {
+		if m.Reps >= MinMeetingReps {
+			n++
+		}
+	}
+	it := Item{Value: intp(n), Required: intp(MinMeetings)}
+	it.Detail = fmt.Sprintf("%d年共 %d 次常务会议有公众代表列席，其中 %d 次不少于 %d 人", year, len(ms), n, MinMeetingReps)
+	switch {
+	case n >= MinMeetings:
+		it.OK = boolp(true)
+	case year < time.Now().Year():
+		it.OK = boolp(false) // the year is over
+	case len(ms) > 0 && n < len(ms):
+		it.OK = boolp(false)
+		it.Detail += "；有会议列席人数不足"
+	default:
+		it.Detail += "；本年度尚未结束"
+	}
+	return it, nil
+}
+
+func officers(ctx context.Context, s *data.Store, p data.Policy) (Item, error) {
+	os, err := s.Officers(ctx, p.ID)
+	if err != nil {
+		return Item{}, err
+	}
+	it := Item{Value: intp(len(os)), Required: intp(MinOfficers)}
+	if !p.UsesOfficers {
+		if len(os) == 0 {
+			it.Detail = "本政策未设政策体验官，不适用"
+			it.OK = nil
+			return it, nil
+		}
+	}
+	it.OK = boolp(len(os) >= MinOfficers)
+	it.Detail = fmt.Sprintf("体验官名单共 %d 人", len(os))
+	if len(os) < MinOfficers {
+		it.Detail += fmt.Sprintf("，少于 %d 人", MinOfficers)
+	}
+	return it, nil
+}
+
+func demandCollection(ctx context.Context, s *data.Store, p data.Policy) (Item, error) {
+	ns, err := s.Needs(ctx, p.ID)
+	if err != nil {
+		return Item{}, err
+	}
+	// Drafting is taken to begin at the draft date, else at the consultation start (the draft exists then).
+	draft := p.DraftDate
+	if draft == "" {
+		if c, err := s.Consultation(ctx, p.ID); err == nil {
+			draft = c.Start
+		}
+	}
+	before := 0
+	for _, n := range ns {
+		if draft == "" || n.Date <= draft {
+			before++
+		}
+	}
+	it := Item{Value: intp(before), Required: intp(1)}
+	switch {
+	case draft == "" && len(ns) == 0:
+		it.Detail = "尚未记录需求征集，起草日期未知"
+	case draft == "":
+		it.OK = boolp(true)
+		it.Detail = fmt.Sprintf("已开展 %d 次需求征集（起草日期未记录）", len(ns))
+	case before > 0:
+		it.OK = boolp(true)
+		it.Detail = fmt.Sprintf("起草（%s）前开展 %d 次需求征集", draft, before)
+	default:
+		it.OK = boolp(false)
+		it.Detail = fmt.Sprintf("起草（%s）前没有需求征集记录", draft)
+	}
+	return it, nil
+}

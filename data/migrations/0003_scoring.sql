@@ -1,0 +1,2 @@
+-- reserved for issue work; filled by the owner of this migration
+SELECT 1;

@@ -1,0 +1,259 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Categories are the 12 areas the Beijing measures list, plus 其他.
+var Categories = []string{
+	"经济社会发展规划", "城市精细化管理", "科技创新中心建设", "文化中心建设", "营商环境", "市场监管",
+	"社会管理", "公共服务", "自然资源开发利用保护", "公共建设项目计划", "政府工作报告重点任务", "重要民生实事", "其他",
+}
+
+// Stage is a step of the closed loop a policy has reached.
+type Stage string
+
+// The stages of the closed loop, in order.
+const (
+	StageNeeds        Stage = "needs"          // 需求征集
+	StageConsultation Stage = "consultation"   // 征求意见
+	StageFeedback     Stage = "feedback"       // 采纳反馈
+	StageImplement    Stage = "implementation" // 执行
+	StageEvaluation   Stage = "evaluation"     // 评价
+	StageRevision     Stage = "revision"       // 修订
+	StagePublished    Stage = "published"      // 公开
+)
+
+// Stages lists every stage in loop order.
+var Stages = []Stage{StageNeeds, StageConsultation, StageFeedback, StageImplement, StageEvaluation, StageRevision, StagePublished}
+
+// StageNames gives each stage's Chinese name.
+var StageNames = map[Stage]string{
+	StageNeeds: "需求征集", StageConsultation: "征求意见", StageFeedback: "采纳反馈", StageImplement: "执行",
+	StageEvaluation: "评价", StageRevision: "修订", StagePublished: "公开",
+}
+
+// ParseStage accepts a stage key or its Chinese name.
+func ParseStage(s string) (Stage, error) {
+	for _, st := range Stages {
+		if s == string(st) || s == StageNames[st] {
+			return st, nil
+		}
+	}
+	return "", InputErrorf("未知的阶段 %q，可选：%s", s, strings.Join(stageKeys(), ", "))
+}
+
+func stageKeys() []string {
+	out := make([]string, len(Stages))
+	for i, s := range Stages {
+		out[i] = string(s) + "/" + StageNames[s]
+	}
+	return out
+}
+
+// Policy is one policy document under evaluation (政策措施).
+type Policy struct {
+	ID           int64  `json:"id"`
+	Title        string `json:"title"`
+	DocNo        string `json:"doc_no"`     // 文号
+	Dept         string `json:"dept"`       // 承办单位
+	Category     string `json:"category"`   // one of Categories
+	Stage        Stage  `json:"stage"`      // loop stage reached
+	DraftDate    string `json:"draft_date"` // 起草日期, "" when unknown
+	Issued       string `json:"issued"`     // 印发日期, "" when not issued
+	UsesOfficers bool   `json:"uses_officers"`
+}
+
+// Validate checks a policy before it is stored; the error is safe to show a user.
+func (p *Policy) Validate() error {
+	p.Title = strings.TrimSpace(p.Title)
+	p.Dept = strings.TrimSpace(p.Dept)
+	p.Category = strings.TrimSpace(p.Category)
+	p.DocNo = strings.TrimSpace(p.DocNo)
+	switch {
+	case p.Title == "":
+		return InputErrorf("请填写政策标题 (title is required)")
+	case len([]rune(p.Title)) > 500:
+		return InputErrorf("政策标题过长（最多 500 字）")
+	case p.Dept == "":
+		return InputErrorf("请填写承办单位 (department is required)")
+	case len([]rune(p.Dept)) > 200:
+		return InputErrorf("承办单位过长（最多 200 字）")
+	case !isCategory(p.Category):
+		return InputErrorf("未知的政策类别 %q，可选：%s", p.Category, strings.Join(Categories, "、"))
+	}
+	if p.Stage == "" {
+		p.Stage = StageNeeds
+	}
+	if _, err := ParseStage(string(p.Stage)); err != nil {
+		return err
+	}
+	for _, d := range []struct{ name, v string }{{"起草日期", p.DraftDate}, {"印发日期", p.Issued}} {
+		if d.v != "" {
+			if _, err := ParseDate(d.v); err != nil {
+				return InputErrorf("%s：%v", d.name, err)
+			}
+		}
+	}
+	return nil
+}
+
+func isCategory(c string) bool {
+	for _, k := range Categories {
+		if k == c {
+			return true
+		}
+	}
+	return false
+}
+
+// DateLayout is the date format used everywhere in the store and on the command line.
+const DateLayout = "2006-01-02"
+
+// ParseDate parses YYYY-MM-DD strictly; the error is safe to show a user.
+func ParseDate(s string) (time.Time, error) {
+	t, err := time.Parse(DateLayout, strings.TrimSpace(s))
+	if err != nil {
+		return time.Time{}, InputErrorf("无法识别的日期 %q，请使用 YYYY-MM-DD 格式", s)
+	}
+	return t, nil
+}
+
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// AddPolicy stores a new policy and returns its id.
+func (s *Store) AddPolicy(ctx context.Context, p Policy) (int64, error) {
+	if err := p.Validate(); err != nil {
+		return 0, err
+	}
+	res, err := s.DB.ExecContext(ctx, `INSERT INTO policies (title, doc_no, dept, category, stage, draft_date, issued, uses_officers)
+		VALUES (?,?,?,?,?,?,?,?)`, p.Title, p.DocNo, p.Dept, p.Category, p.Stage, nullable(p.DraftDate), nullable(p.Issued), p.UsesOfficers)
+	if err != nil {
+		return 0, fmt.Errorf("add policy: %w", err)
+	}
+	return res.LastInsertId()
+}
+
+// UpdatePolicy replaces the editable fields of policy p.ID.
+func (s *Store) UpdatePolicy(ctx context.Context, p Policy) error {
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	res, err := s.DB.ExecContext(ctx, `UPDATE policies SET title=?, doc_no=?, dept=?, category=?, stage=?, draft_date=?, issued=?, uses_officers=?
+		WHERE id=?`, p.Title, p.DocNo, p.Dept, p.Category, p.Stage, nullable(p.DraftDate), nullable(p.Issued), p.UsesOfficers, p.ID)
+	if err != nil {
+		return fmt.Errorf("update policy %d: %w", p.ID, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return PolicyNotFound(p.ID)
+	}
+	return nil
+}
+
+// DeletePolicy removes a policy and everything that belongs to it.
+func (s *Store) DeletePolicy(ctx context.Context, id int64) error {
+	res, err := s.DB.ExecContext(ctx, `DELETE FROM policies WHERE id=?`, id)
+	if err != nil {
+		return fmt.Errorf("delete policy %d: %w", id, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return PolicyNotFound(id)
+	}
+	return nil
+}
+
+const policyCols = `id, title, doc_no, dept, category, stage, coalesce(draft_date,''), coalesce(issued,''), uses_officers`
+
+func scanPolicy(sc interface{ Scan(...any) error }) (Policy, error) {
+	var p Policy
+	err := sc.Scan(&p.ID, &p.Title, &p.DocNo, &p.Dept, &p.Category, &p.Stage, &p.DraftDate, &p.Issued, &p.UsesOfficers)
+	return p, err
+}
+
+// PolicyNotFound is the user-facing error for a missing policy id.
+func PolicyNotFound(id int64) error {
+	return &InputError{Msg: fmt.Sprintf("找不到政策 %d (no such policy)", id), Err: ErrNotFound}
+}
+
+// Policy returns one policy.
+func (s *Store) Policy(ctx context.Context, id int64) (Policy, error) {
+	p, err := scanPolicy(s.DB.QueryRowContext(ctx, `SELECT `+policyCols+` FROM policies WHERE id=?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, PolicyNotFound(id)
+	}
+	if err != nil {
+		return p, fmt.Errorf("get policy %d: %w", id, err)
+	}
+	return p, nil
+}
+
+// PolicyFilter narrows ListPolicies; empty fields match everything.
+type PolicyFilter struct {
+	Category, Dept string
+	Stage          Stage
+	Search         string // substring of the title
+}
+
+// ListPolicies lists policies, newest first.
+func (s *Store) ListPolicies(ctx context.Context, f PolicyFilter) ([]Policy, error) {
+	q := `SELECT ` + policyCols + ` FROM policies WHERE 1=1`
+	var args []any
+	if f.Category != "" {
+		q += ` AND category=?`
+		args = append(args, f.Category)
+	}
+	if f.Dept != "" {
+		q += ` AND dept=?`
+		args = append(args, f.Dept)
+	}
+	if f.Stage != "" {
+		q += ` AND stage=?`
+		args = append(args, f.Stage)
+	}
+	if f.Search != "" {
+		q += ` AND instr(title, ?) > 0`
+		args = append(args, f.Search)
+	}
+	rows, err := s.DB.QueryContext(ctx, q+` ORDER BY id DESC`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list policies: %w", err)
+	}
+	defer rows.Close()
+	out := []Policy{}
+	for rows.Next() {
+		p, err := scanPolicy(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// Departments lists the distinct departments, for filters.
+func (s *Store) Departments(ctx context.Context) ([]string, error) {
+	rows, err := s.DB.QueryContext(ctx, `SELECT DISTINCT dept FROM policies ORDER BY dept`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var d string
+		if err := rows.Scan(&d); err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}

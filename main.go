@@ -1,0 +1,40 @@
+// Command gongping (公评) evaluates the public effect of policy implementation: with no arguments it opens
+// the desktop app; with a subcommand it runs that job on the command line.
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+)
+
+func main() {
+	args := os.Args[1:]
+	if len(args) == 0 {
+		os.Exit(openApp(""))
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	os.Exit(runCLI(ctx, args, os.Stdout, os.Stderr))
+}
+
+func init() {
+	register(&command{name: "open", usage: "[--db F]", run: func(e *env, args []string) error {
+		f := newFlags("open")
+		db := f.String("db", "", "")
+		if err := f.parse(args); err != nil {
+			return err
+		}
+		if code := openApp(*db); code != 0 {
+			return fmt.Errorf("无法打开桌面程序")
+		}
+		return nil
+	}})
+}
+
+// openApp runs the desktop app on the workspace at path (the default workspace when empty).
+func openApp(path string) int {
+	fmt.Fprintln(os.Stderr, "gongping: desktop app not built yet")
+	return 1
+}
