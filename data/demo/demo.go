@@ -1,0 +1,32 @@
+// Package demo fills a workspace with the bundled sample evaluation: one realistic policy taken through
+// the whole closed loop, so that every screen and report has something true to show.
+package demo
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/gongping/gongping/data"
+)
+
+// Run adds the sample policy (and its loop) to s and returns the policy ids it created.
+func Run(ctx context.Context, s *data.Store) ([]int64, error) {
+	id, err := foundationStep(ctx, s)
+	if err != nil {
+		return nil, fmt.Errorf("demo policy: %w", err)
+	}
+	// Each later step adds the data of one capability to the same policy.
+	for _, step := range []struct {
+		name string
+		fn   func(context.Context, *data.Store, int64) error
+	}{
+		{"survey", surveyStep},
+		{"scoring", scoringStep},
+		{"loop", loopStep},
+	} {
+		if err := step.fn(ctx, s, id); err != nil {
+			return nil, fmt.Errorf("demo %s: %w", step.name, err)
+		}
+	}
+	return []int64{id}, nil
+}
