@@ -10,14 +10,14 @@ type QuestionType string
 
 // Question types.
 const (
-	QSingle   QuestionType = "single"   // single choice
-	QMulti    QuestionType = "multi"    // multi-select; answer = chosen option texts joined by MultiSep
-	QRanking  QuestionType = "ranking"  // ranking; answer = option texts in rank order joined by MultiSep
-	QMatrix   QuestionType = "matrix"   // one row of a matrix question (its own question)
-	QRating   QuestionType = "rating"   // numeric scale
-	QFill     QuestionType = "fill"     // short fill-in
-	QOpenText QuestionType = "text"     // open text
-	QMeta     QuestionType = "meta"     // metadata column kept as a question (rare)
+	QSingle   QuestionType = "single"  // single choice
+	QMulti    QuestionType = "multi"   // multi-select; answer = chosen option texts joined by MultiSep
+	QRanking  QuestionType = "ranking" // ranking; answer = option texts in rank order joined by MultiSep
+	QMatrix   QuestionType = "matrix"  // one row of a matrix question (its own question)
+	QRating   QuestionType = "rating"  // numeric scale
+	QFill     QuestionType = "fill"    // short fill-in
+	QOpenText QuestionType = "text"    // open text
+	QMeta     QuestionType = "meta"    // metadata column kept as a question (rare)
 )
 
 // MultiSep joins the chosen options of a multi-select or ranking answer.
