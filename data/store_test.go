@@ -1,0 +1,213 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// mustOpen opens a fresh workspace in a temp dir.
+func mustOpen(t testing.TB) *Store {
+	t.Helper()
+	s, err := Open(filepath.Join(t.TempDir(), "ws.gpw"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func TestFreshWorkspaceIsCurrent(t *testing.T) {
+	s := mustOpen(t)
+	v, err := s.Version()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v != SchemaVersion() || v < 1 {
+		t.Fatalf("version = %d, want %d", v, SchemaVersion())
+	}
+	var fk, busy int
+	var jm string
+	s.DB.QueryRow("PRAGMA foreign_keys").Scan(&fk)
+	s.DB.QueryRow("PRAGMA journal_mode").Scan(&jm)
+	s.DB.QueryRow("PRAGMA busy_timeout").Scan(&busy)
+	if fk != 1 || jm != "wal" || busy != 5000 {
+		t.Errorf("pragmas: foreign_keys=%d journal_mode=%s busy_timeout=%d", fk, jm, busy)
+	}
+}
+
+func TestUpgradeFromEachOlderSchema(t *testing.T) {
+	for old := 1; old < SchemaVersion(); old++ {
+		path := filepath.Join(t.TempDir(), "old.gpw")
+		s, err := openUpTo(path, old)
+		if err != nil {
+			t.Fatal(err)
+		}
+		id, err := s.AddPolicy(context.Background(), Policy{Title: "旧政策", Dept: "市政府办公厅", Category: "其他"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+		s, err = Open(path)
+		if err != nil {
+			t.Fatalf("upgrade from %d: %v", old, err)
+		}
+		if v, _ := s.Version(); v != SchemaVersion() {
+			t.Errorf("upgrade from %d: version %d", old, v)
+		}
+		if p, err := s.Policy(context.Background(), id); err != nil || p.Title != "旧政策" {
+			t.Errorf("upgrade from %d lost the policy: %v %+v", old, err, p)
+		}
+		s.Close()
+	}
+}
+
+func TestRefuseNewerWorkspace(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "new.gpw")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.DB.Exec("PRAGMA user_version = 999"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	_, err = Open(path)
+	if !errors.Is(err, ErrNewerWorkspace) || !strings.Contains(err.Error(), "升级") {
+		t.Fatalf("Open(newer) = %v, want ErrNewerWorkspace telling the user to upgrade", err)
+	}
+}
+
+func TestRefuseNonWorkspace(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "notes.gpw")
+	if err := os.WriteFile(path, []byte("这不是数据库，只是一段文字。"+strings.Repeat("x", 200)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(path); err == nil {
+		t.Fatal("opened a text file as a workspace")
+	}
+}
+
+func TestFailedMigrationLeavesVersion(t *testing.T) {
+	// A migration runs in one transaction with its version bump: a failure leaves the old version.
+	s := mustOpen(t)
+	err := s.Tx(context.Background(), func(tx *sql.Tx) error {
+		if _, err := tx.Exec("PRAGMA user_version = 77"); err != nil {
+			return err
+		}
+		return errors.New("boom")
+	})
+	if err == nil {
+		t.Fatal("want error")
+	}
+	if v, _ := s.Version(); v != SchemaVersion() {
+		t.Fatalf("version after rolled-back tx = %d", v)
+	}
+}
+
+func TestSaveCopy(t *testing.T) {
+	s := mustOpen(t)
+	ctx := context.Background()
+	if _, err := s.AddPolicy(ctx, Policy{Title: "复制测试", Dept: "市财政局", Category: "公共服务"}); err != nil {
+		t.Fatal(err)
+	}
+	dest := filepath.Join(t.TempDir(), "backup.gpw")
+	if err := s.SaveCopy(ctx, dest); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Open(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	ps, err := c.ListPolicies(ctx, PolicyFilter{})
+	if err != nil || len(ps) != 1 || ps[0].Title != "复制测试" {
+		t.Fatalf("copy has %v %+v", err, ps)
+	}
+	// No temp file left beside it.
+	ents, _ := os.ReadDir(filepath.Dir(dest))
+	for _, e := range ents {
+		if strings.HasPrefix(e.Name(), ".gongping-copy") {
+			t.Errorf("temp file left: %s", e.Name())
+		}
+	}
+}
+
+func TestPolicyValidationAndFilter(t *testing.T) {
+	s := mustOpen(t)
+	ctx := context.Background()
+	bad := []Policy{
+		{Title: " ", Dept: "d", Category: "其他"},
+		{Title: "t", Dept: "", Category: "其他"},
+		{Title: "t", Dept: "d", Category: "不存在"},
+		{Title: "t", Dept: "d", Category: "其他", Issued: "2026-02-30"},
+		{Title: "t", Dept: "d", Category: "其他", Stage: "done"},
+	}
+	for _, p := range bad {
+		var ie *InputError
+		if _, err := s.AddPolicy(ctx, p); !errors.As(err, &ie) {
+			t.Errorf("AddPolicy(%+v) = %v, want InputError", p, err)
+		}
+	}
+	for _, p := range []Policy{
+		{Title: "优化营商环境措施", Dept: "市发展改革委", Category: "营商环境", Stage: StageConsultation},
+		{Title: "垃圾分类管理办法", Dept: "市城市管理委", Category: "城市精细化管理"},
+	} {
+		if _, err := s.AddPolicy(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct {
+		f    PolicyFilter
+		want int
+	}{
+		{PolicyFilter{}, 2},
+		{PolicyFilter{Category: "营商环境"}, 1},
+		{PolicyFilter{Dept: "市城市管理委"}, 1},
+		{PolicyFilter{Stage: StageConsultation}, 1},
+		{PolicyFilter{Search: "垃圾"}, 1},
+		{PolicyFilter{Search: "不存在"}, 0},
+	} {
+		got, err := s.ListPolicies(ctx, tc.f)
+		if err != nil || len(got) != tc.want {
+			t.Errorf("ListPolicies(%+v) = %d (%v), want %d", tc.f, len(got), err, tc.want)
+		}
+	}
+	if _, err := s.Policy(ctx, 99); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Policy(99) = %v, want ErrNotFound", err)
+	}
+}
+
+func TestRoundsAndRoster(t *testing.T) {
+	s := mustOpen(t)
+	ctx := context.Background()
+	id, _ := s.AddPolicy(ctx, Policy{Title: "t", Dept: "d", Category: "其他"})
+	if _, err := s.ResolveRound(ctx, id, ""); !errors.Is(err, ErrNotFound) {
+		t.Errorf("no rounds yet: %v", err)
+	}
+	for _, name := range []string{"2025年度", "2026年度", "2025年度"} {
+		if err := s.Tx(ctx, func(tx *sql.Tx) error { _, err := EnsureRound(ctx, tx, id, name); return err }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rs, _ := s.Rounds(ctx, id)
+	if len(rs) != 2 {
+		t.Fatalf("rounds = %+v", rs)
+	}
+	if r, err := s.ResolveRound(ctx, id, ""); err != nil || r.Name != "2026年度" {
+		t.Errorf("latest round = %+v, %v", r, err)
+	}
+	if _, err := s.AddOfficer(ctx, id, "张三"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddOfficer(ctx, id, "张三"); err == nil {
+		t.Error("duplicate officer accepted")
+	}
+	if err := s.SetConsultation(ctx, Consultation{PolicyID: id, Start: "2026-03-10", End: "2026-03-01"}); err == nil {
+		t.Error("end before start accepted")
+	}
+}
