@@ -105,7 +105,7 @@ func findCommand(args []string) (*command, []string) {
 }
 
 func printHelp(w io.Writer) {
-	fmt.Fprintln(w, "公评 GongPing — 政策执行效果公众评价\n\n用法 (usage): gongping [命令] [参数]；不带参数时打开桌面程序。\n")
+	fmt.Fprint(w, "公评 GongPing — 政策执行效果公众评价\n\n用法 (usage): gongping [命令] [参数]；不带参数时打开桌面程序。\n\n")
 	names := make([]string, 0, len(commands))
 	for n := range commands {
 		names = append(names, n)
