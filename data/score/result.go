@@ -1,0 +1,196 @@
+// Package score is GongPing's evaluation engine (评价): it turns a round's survey answers, third-party
+// assessment rows (第三方评估) and 体验官 feedback into the scores of the three dimensions 执行过程 / 细则标准 /
+// 取得成效, the composite grade, the ranked problems (存在问题) and improvement directions (改进方向), as
+// DESIGN.md "Evaluation scheme" specifies. It imports no Fyne; the GUI and reports/ call Score.
+//
+// Output order (deterministic):
+//   - dimensions: process, standards, results; indicators in scheme order;
+//   - problems: survey options by incidence (desc), then count (desc), then question and option order;
+//     then indicators scoring < 60 by score (asc); then assessment texts, then officer texts, in file order
+//     (identical texts merged, count = how many rows gave it);
+//   - directions: survey options by share (desc), count (desc), question and option order; then assessment
+//     and officer suggestion texts in file order (merged like problems);
+//   - ipa: indicators in scheme order (process, standards, results);
+//   - excluded: by response id.
+package score
+
+// Result is the evaluation of one round: exactly the JSON of `gongping score --json` (DESIGN.md) plus the
+// extra fields the report's appendix needs. Scores are 0–100 and never rounded here; a part with no data
+// is nil (JSON null).
+type Result struct {
+	Policy      int64        `json:"policy"`
+	Round       string       `json:"round"`
+	Respondents Respondents  `json:"respondents"`
+	Dimensions  []Dimension  `json:"dimensions"` // always the three, in DimensionKeys order
+	Composite   Composite    `json:"composite"`
+	Problems    []Problem    `json:"problems"`
+	Directions  []Direction  `json:"directions"`
+	IPA         []IPAPoint   `json:"ipa"`
+	Excluded    []Excluded   `json:"excluded"`            // the responses screening (or a hand) excluded, and restored ones
+	Breakdown   *Breakdown   `json:"breakdown,omitempty"` // only when asked for (--by)
+	Method      Method       `json:"method"`              // scale, weights and screening used: the report's appendix
+	Warnings    []string     `json:"warnings"`            // data the engine skipped (unknown labels, unmatched rows …)
+	Sources     SourceCounts `json:"sources"`             // how much data each source contributed
+}
+
+// Respondents counts the round's responses. Imported = Valid + excluded (each excluded response is counted
+// under one reason: the first of speeders, straightliners, duplicates, manual that applies).
+type Respondents struct {
+	Imported int           `json:"imported"`
+	Valid    int           `json:"valid"`
+	Excluded ExcludedCount `json:"excluded"`
+	Restored int           `json:"restored"` // screened out by a rule but restored by hand (counted as valid)
+}
+
+// ExcludedCount is the number of responses excluded per screening rule.
+type ExcludedCount struct {
+	Speeders       int `json:"speeders"`
+	Straightliners int `json:"straightliners"`
+	Duplicates     int `json:"duplicates"`
+	Manual         int `json:"manual"` // excluded by hand
+}
+
+// Dimension is one of the three scored dimensions (执行过程 / 细则标准 / 取得成效).
+type Dimension struct {
+	Key        string   `json:"key"`        // process, standards, results
+	Name       string   `json:"name"`       // 执行过程 …
+	Weight     float64  `json:"weight"`     // normalised over the three (sums to 1)
+	Score      *float64 `json:"score"`      // C_d: sources combined; nil when no source has data
+	Survey     *float64 `json:"survey"`     // S_d
+	Assessment *float64 `json:"assessment"` // A_d
+	Officers   *float64 `json:"officers"`   // O_d
+	// Survey statistics over respondent dimension values (a respondent's dimension value is the weighted
+	// mean of their indicator values, over the indicators they have a value for).
+	N                int         `json:"n"`
+	SatisfactionRate *float64    `json:"satisfaction_rate"` // share (0–1) of respondent dimension values ≥ 75
+	Alpha            *float64    `json:"alpha"`             // Cronbach's α over the dimension's questions
+	AlphaN           int         `json:"alpha_n"`           // listwise complete respondents α used
+	CI95             *[2]float64 `json:"ci95"`              // survey part ± 1.96·sd/√n of respondent dimension values
+	Indicators       []Indicator `json:"indicators"`
+}
+
+// Indicator is one indicator's survey result.
+type Indicator struct {
+	Name             string      `json:"name"`
+	Questions        []string    `json:"questions"` // question keys ("Q3")
+	Weight           float64     `json:"weight"`    // normalised within its dimension (sums to 1)
+	Score            *float64    `json:"score"`     // mean of respondent values; nil when n = 0
+	N                int         `json:"n"`
+	SatisfactionRate *float64    `json:"satisfaction_rate"` // share (0–1) of respondent values ≥ 75
+	CI95             *[2]float64 `json:"ci95"`              // mean ± 1.96·sd/√n; nil when n < 2
+}
+
+// Composite is the overall score over the three dimensions and its grade.
+type Composite struct {
+	Score *float64 `json:"score"`
+	Grade *string  `json:"grade"` // 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 < 60
+}
+
+// Problem sources.
+const (
+	SourceSurvey     = "survey"
+	SourceAssessment = "assessment"
+	SourceOfficers   = "officers"
+	SourceIndicator  = "indicator" // an indicator scoring below 60
+)
+
+// Problem is one entry of the ranked 存在问题 list.
+type Problem struct {
+	Item      string   `json:"item"`
+	Source    string   `json:"source"`              // survey, indicator, assessment, officers
+	Incidence *float64 `json:"incidence"`           // survey: chosen / answered (0–1); nil for other sources
+	Count     int      `json:"count"`               // survey: times chosen; texts: rows giving it; indicator: its n
+	Question  string   `json:"question,omitempty"`  // survey: the question key
+	Score     *float64 `json:"score,omitempty"`     // indicator: its score
+	Dimension string   `json:"dimension,omitempty"` // indicator/assessment: dimension key when known
+}
+
+// Direction is one entry of the ranked 改进方向 list.
+type Direction struct {
+	Item     string   `json:"item"`
+	Source   string   `json:"source"` // survey, assessment, officers
+	Share    *float64 `json:"share"`  // survey: chosen / answered (0–1); nil for texts
+	Count    int      `json:"count"`
+	Question string   `json:"question,omitempty"`
+}
+
+// IPA quadrants (importance–performance analysis).
+const (
+	QuadrantFix      = "重点改进区" // high importance, low performance
+	QuadrantKeep     = "优势保持区" // high importance, high performance
+	QuadrantMinor    = "次要改进区" // low importance, low performance
+	QuadrantOverkill = "过度供给区" // low importance, high performance
+)
+
+// IPAPoint places one indicator in the importance–performance plane. Importance is the Pearson r between
+// the indicator value and the overall value; "high" means ≥ the mean over the plotted indicators.
+type IPAPoint struct {
+	Indicator   string  `json:"indicator"`
+	Dimension   string  `json:"dimension"`
+	Importance  float64 `json:"importance"`
+	Performance float64 `json:"performance"`
+	Quadrant    string  `json:"quadrant"`
+	N           int     `json:"n"` // pairwise complete respondents
+}
+
+// IPAMeans are the quadrant lines of an IPA plot.
+type IPAMeans struct {
+	Importance  float64 `json:"importance"`
+	Performance float64 `json:"performance"`
+}
+
+// Exclusion reasons.
+const (
+	ReasonSpeeder      = "speeder"
+	ReasonStraightline = "straightliner"
+	ReasonDuplicate    = "duplicate"
+	ReasonManual       = "manual"
+)
+
+// Excluded is a response screening excluded (or one restored by hand after being excluded).
+type Excluded struct {
+	ResponseID int64   `json:"response"`
+	Reason     string  `json:"reason"`   // speeder, straightliner, duplicate, manual
+	Detail     string  `json:"detail"`   // Chinese, e.g. "用时 20 秒，低于中位数的 30%（60 秒）"
+	Restored   bool    `json:"restored"` // restored by hand: counted as valid
+	Duration   float64 `json:"duration"` // seconds; < 0 unknown
+}
+
+// Breakdown is the survey part per group of a single-choice question (--by Q2).
+type Breakdown struct {
+	Question string  `json:"question"` // key
+	Text     string  `json:"text"`
+	Groups   []Group `json:"groups"` // in the question's option order, then first seen
+}
+
+// Group is one answer of the breakdown question.
+type Group struct {
+	Value      string           `json:"value"`
+	N          int              `json:"n"` // valid respondents in the group
+	Dimensions []GroupDimension `json:"dimensions"`
+	Composite  *float64         `json:"composite"` // survey parts combined by dimension weight
+}
+
+// GroupDimension is one dimension's survey part within a group.
+type GroupDimension struct {
+	Key   string   `json:"key"`
+	Score *float64 `json:"score"`
+	N     int      `json:"n"`
+}
+
+// Method records how the result was computed, for the report's appendix.
+type Method struct {
+	Scheme    *Scheme   `json:"scheme"`          // the scheme used (defaults filled in)
+	Sources   Sources   `json:"sources"`         // source weights as given
+	Median    *float64  `json:"median_duration"` // median known duration of the round (seconds)
+	IPAMeans  *IPAMeans `json:"ipa_means"`
+	Grades    string    `json:"grades"` // "优≥90，良≥80，中≥60，差<60"
+	AlphaBand string    `json:"alpha_bands"`
+}
+
+// SourceCounts says how much data each source had in the round.
+type SourceCounts struct {
+	Responses      int `json:"responses"`       // survey responses imported
+	AssessmentRows int `json:"assessment_rows"` // third-party rows
+	OfficerRows    int `json:"officer_rows"`    // 体验官 feedback rows
+}

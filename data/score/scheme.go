@@ -1,0 +1,431 @@
+package score
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/gongping/gongping/data"
+)
+
+// DimensionKeys are the three scored dimensions, in report order.
+var DimensionKeys = []string{"process", "standards", "results"}
+
+// DimensionNames gives each dimension's Chinese name.
+var DimensionNames = map[string]string{"process": "执行过程", "standards": "细则标准", "results": "取得成效"}
+
+// Scheme is the evaluation scheme (评价方案) of a policy; its JSON form is DESIGN.md's. Decoding fills
+// absent fields with the defaults (weights 1, sources 0.6/0.3/0.1, screening on); an explicit 0/false
+// switches a screening rule off.
+type Scheme struct {
+	Name       string           `json:"name"`
+	Likert     Likert           `json:"likert"`
+	Questions  map[string]Scale `json:"questions"` // numeric scales by question reference
+	Dimensions Dimensions       `json:"dimensions"`
+	Problems   []string         `json:"problems"`
+	Directions []string         `json:"directions"`
+	Overall    string           `json:"overall"`
+	Sources    Sources          `json:"sources"`
+	Screening  Screening        `json:"screening"`
+}
+
+// Likert maps answer labels to values (0–100). The default label families are always known too; labels
+// given here take precedence over them.
+type Likert struct {
+	Labels  map[string]float64 `json:"labels"`
+	Missing []string           `json:"missing"`
+}
+
+// Scale declares a numeric question: answers 1…Points, Best is the best answer (1 or Points).
+type Scale struct {
+	Points int `json:"points"`
+	Best   int `json:"best"`
+}
+
+// Dimensions holds the three dimensions; in JSON an object keyed process/standards/results.
+type Dimensions struct {
+	Process, Standards, Results DimensionSpec
+}
+
+// Get returns the dimension of a key (process, standards, results), nil for an unknown key.
+func (d *Dimensions) Get(key string) *DimensionSpec {
+	switch key {
+	case "process":
+		return &d.Process
+	case "standards":
+		return &d.Standards
+	case "results":
+		return &d.Results
+	}
+	return nil
+}
+
+// DimensionSpec is one dimension of a scheme.
+type DimensionSpec struct {
+	Name       string          `json:"name,omitempty"` // defaults to DimensionNames[key]
+	Weight     float64         `json:"weight"`
+	Indicators []IndicatorSpec `json:"indicators"`
+}
+
+// IndicatorSpec is one indicator: its questions' answer values are averaged per respondent.
+type IndicatorSpec struct {
+	Name      string   `json:"name"`
+	Weight    float64  `json:"weight"`
+	Questions []string `json:"questions"` // "Q3" or the exact header text
+}
+
+// Sources weighs the three sources of a dimension score.
+type Sources struct {
+	Survey     float64 `json:"survey"`
+	Assessment float64 `json:"assessment"`
+	Officers   float64 `json:"officers"`
+}
+
+// Screening switches the screening rules; 0/false switches a rule off.
+type Screening struct {
+	Speeders             float64 `json:"speeders"`               // ratio of the median duration
+	StraightlineMinItems int     `json:"straightline_min_items"` // answered indicator questions
+	Duplicates           bool    `json:"duplicates"`
+}
+
+// Defaults.
+var (
+	DefaultSources   = Sources{Survey: 0.6, Assessment: 0.3, Officers: 0.1}
+	DefaultScreening = Screening{Speeders: 0.3, StraightlineMinItems: 8, Duplicates: true}
+	// DefaultLabels are the label families every scheme knows (100/75/50/25/0).
+	DefaultLabels = map[string]float64{
+		"非常满意": 100, "满意": 75, "一般": 50, "不满意": 25, "非常不满意": 0,
+		"很满意": 100, "比较满意": 75, "基本满意": 50, "不太满意": 25, "很不满意": 0,
+		"非常同意": 100, "同意": 75, "比较同意": 75, "不同意": 25, "比较不同意": 25, "非常不同意": 0,
+		"非常好": 100, "好": 75, "比较好": 75, "较好": 75, "差": 25, "比较差": 25, "较差": 25, "非常差": 0,
+	}
+	DefaultMissing = []string{"不了解", "不清楚", "说不清", "不适用", "无法评价"}
+)
+
+func (d *DimensionSpec) UnmarshalJSON(b []byte) error {
+	type plain DimensionSpec
+	p := plain{Weight: 1}
+	if err := json.Unmarshal(b, &p); err != nil {
+		return err
+	}
+	*d = DimensionSpec(p)
+	return nil
+}
+
+func (i *IndicatorSpec) UnmarshalJSON(b []byte) error {
+	type plain IndicatorSpec
+	p := plain{Weight: 1}
+	if err := json.Unmarshal(b, &p); err != nil {
+		return err
+	}
+	*i = IndicatorSpec(p)
+	return nil
+}
+
+func (s *Sources) UnmarshalJSON(b []byte) error {
+	type plain Sources
+	p := plain(DefaultSources)
+	if err := json.Unmarshal(b, &p); err != nil {
+		return err
+	}
+	*s = Sources(p)
+	return nil
+}
+
+func (s *Screening) UnmarshalJSON(b []byte) error {
+	type plain Screening
+	p := plain(DefaultScreening)
+	if err := json.Unmarshal(b, &p); err != nil {
+		return err
+	}
+	*s = Screening(p)
+	return nil
+}
+
+// MarshalJSON writes the dimensions in report order.
+func (d Dimensions) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteByte('{')
+	for i, k := range DimensionKeys {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		b, err := json.Marshal(d.Get(k))
+		if err != nil {
+			return nil, err
+		}
+		fmt.Fprintf(&buf, "%q:%s", k, b)
+	}
+	buf.WriteByte('}')
+	return buf.Bytes(), nil
+}
+
+// UnmarshalJSON reads the dimensions object; an unknown key is an error, a missing one an empty dimension.
+func (d *Dimensions) UnmarshalJSON(b []byte) error {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(b, &m); err != nil {
+		return err
+	}
+	*d = Dimensions{Process: DimensionSpec{Weight: 1}, Standards: DimensionSpec{Weight: 1}, Results: DimensionSpec{Weight: 1}}
+	for k, raw := range m {
+		ds := d.Get(k)
+		if ds == nil {
+			return data.InputErrorf("评价方案中有未知的维度 %q，只能是 process（执行过程）、standards（细则标准）、results（取得成效）", k)
+		}
+		if err := json.Unmarshal(raw, ds); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// NewScheme returns an empty scheme with every default filled in.
+func NewScheme() *Scheme {
+	return &Scheme{
+		Likert:     Likert{Labels: map[string]float64{}, Missing: append([]string(nil), DefaultMissing...)},
+		Questions:  map[string]Scale{},
+		Dimensions: Dimensions{Process: DimensionSpec{Weight: 1}, Standards: DimensionSpec{Weight: 1}, Results: DimensionSpec{Weight: 1}},
+		Problems:   []string{},
+		Directions: []string{},
+		Sources:    DefaultSources,
+		Screening:  DefaultScreening,
+	}
+}
+
+// maxSchemeBytes bounds a scheme file; real ones are a few kB.
+const maxSchemeBytes = 4 << 20
+
+// ParseSchemeJSON reads a scheme in its JSON form; the error names what is wrong.
+func ParseSchemeJSON(b []byte) (*Scheme, error) {
+	if len(b) > maxSchemeBytes {
+		return nil, data.InputErrorf("评价方案文件过大（超过 4 MB）")
+	}
+	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	s := NewScheme()
+	s.Likert.Missing = nil
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(s); err != nil {
+		var ie *data.InputError
+		if errorsAs(err, &ie) {
+			return nil, err
+		}
+		return nil, data.InputErrorf("评价方案 JSON 格式有误：%v", err)
+	}
+	if s.Likert.Missing == nil {
+		s.Likert.Missing = append([]string(nil), DefaultMissing...)
+	}
+	s.normalise()
+	if err := s.Validate(nil); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// JSON returns the scheme's JSON form, indented.
+func (s *Scheme) JSON() []byte {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	enc.Encode(s) //nolint:errcheck // plain data cannot fail
+	return buf.Bytes()
+}
+
+// Clone returns a deep copy.
+func (s *Scheme) Clone() *Scheme {
+	c := NewScheme()
+	if err := json.Unmarshal(s.JSON(), c); err != nil {
+		panic(err) // our own output always decodes
+	}
+	return c
+}
+
+// normalise trims texts and makes nil collections empty so the JSON form is stable.
+func (s *Scheme) normalise() {
+	s.Name = strings.TrimSpace(s.Name)
+	if s.Likert.Labels == nil {
+		s.Likert.Labels = map[string]float64{}
+	}
+	if s.Questions == nil {
+		s.Questions = map[string]Scale{}
+	}
+	if s.Problems == nil {
+		s.Problems = []string{}
+	}
+	if s.Directions == nil {
+		s.Directions = []string{}
+	}
+	s.Overall = strings.TrimSpace(s.Overall)
+	for _, k := range DimensionKeys {
+		d := s.Dimensions.Get(k)
+		d.Name = strings.TrimSpace(d.Name)
+		if d.Indicators == nil {
+			d.Indicators = []IndicatorSpec{}
+		}
+		for i := range d.Indicators {
+			d.Indicators[i].Name = strings.TrimSpace(d.Indicators[i].Name)
+			if d.Indicators[i].Questions == nil {
+				d.Indicators[i].Questions = []string{}
+			}
+			for j, q := range d.Indicators[i].Questions {
+				d.Indicators[i].Questions[j] = strings.TrimSpace(q)
+			}
+		}
+	}
+}
+
+// DimensionName is the display name of a dimension of this scheme.
+func (s *Scheme) DimensionName(key string) string {
+	if d := s.Dimensions.Get(key); d != nil && d.Name != "" {
+		return d.Name
+	}
+	return DimensionNames[key]
+}
+
+// Validate checks the scheme; with the round's questions it also checks every question reference. The
+// error is an InputError naming the problem.
+func (s *Scheme) Validate(questions []data.Question) error {
+	bad := func(f string, a ...any) error { return data.InputErrorf("评价方案："+f, a...) }
+	okWeight := func(w float64) bool { return w > 0 && !math.IsInf(w, 0) && !math.IsNaN(w) }
+	for _, k := range DimensionKeys {
+		d := s.Dimensions.Get(k)
+		name := s.DimensionName(k)
+		if !okWeight(d.Weight) {
+			return bad("维度“%s”的权重 %g 必须为正数", name, d.Weight)
+		}
+		seen := map[string]bool{}
+		for i, ind := range d.Indicators {
+			if ind.Name == "" {
+				return bad("维度“%s”的第 %d 个指标缺少名称", name, i+1)
+			}
+			if seen[ind.Name] {
+				return bad("维度“%s”中指标“%s”重复", name, ind.Name)
+			}
+			seen[ind.Name] = true
+			if !okWeight(ind.Weight) {
+				return bad("指标“%s”的权重 %g 必须为正数", ind.Name, ind.Weight)
+			}
+			for _, q := range ind.Questions {
+				if q == "" {
+					return bad("指标“%s”的题目不能为空", ind.Name)
+				}
+			}
+		}
+	}
+	for _, w := range []struct {
+		n string
+		v float64
+	}{{"问卷调查", s.Sources.Survey}, {"第三方评估", s.Sources.Assessment}, {"体验官", s.Sources.Officers}} {
+		if w.v < 0 || math.IsNaN(w.v) || math.IsInf(w.v, 0) {
+			return bad("来源“%s”的权重 %g 不能为负数", w.n, w.v)
+		}
+	}
+	if s.Sources.Survey+s.Sources.Assessment+s.Sources.Officers <= 0 {
+		return bad("三个来源的权重不能全为 0")
+	}
+	if s.Screening.Speeders < 0 || s.Screening.Speeders >= 1 || math.IsNaN(s.Screening.Speeders) {
+		return bad("快速作答比例 %g 应在 0（关闭）到 1 之间", s.Screening.Speeders)
+	}
+	if s.Screening.StraightlineMinItems < 0 || s.Screening.StraightlineMinItems == 1 {
+		return bad("直线作答最少题数 %d 应为 0（关闭）或不少于 2", s.Screening.StraightlineMinItems)
+	}
+	for l, v := range s.Likert.Labels {
+		if strings.TrimSpace(l) == "" || v < 0 || v > 100 || math.IsNaN(v) {
+			return bad("量表选项 %q 的分值 %g 应在 0 到 100 之间", l, v)
+		}
+	}
+	for _, q := range sortedKeys(s.Questions) {
+		sc := s.Questions[q]
+		if sc.Points < 2 || sc.Points > 100 {
+			return bad("题目 %s 的量表点数 %d 应在 2 到 100 之间", q, sc.Points)
+		}
+		if sc.Best != 1 && sc.Best != sc.Points {
+			return bad("题目 %s 的最佳值 %d 应为 1 或 %d", q, sc.Best, sc.Points)
+		}
+	}
+	if questions == nil {
+		return nil
+	}
+	ix := newQuestionIndex(questions)
+	check := func(ref, where string) error {
+		if _, ok := ix.find(ref); !ok {
+			return bad("%s引用了未知的题目 %q，请用 Q<题号> 或完整题目文字", where, ref)
+		}
+		return nil
+	}
+	for _, k := range DimensionKeys {
+		for _, ind := range s.Dimensions.Get(k).Indicators {
+			for _, q := range ind.Questions {
+				if err := check(q, fmt.Sprintf("指标“%s”", ind.Name)); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	for _, q := range s.Problems {
+		if err := check(q, "存在问题题目"); err != nil {
+			return err
+		}
+	}
+	for _, q := range s.Directions {
+		if err := check(q, "改进方向题目"); err != nil {
+			return err
+		}
+	}
+	if s.Overall != "" {
+		if err := check(s.Overall, "总体评价题目"); err != nil {
+			return err
+		}
+	}
+	for _, q := range sortedKeys(s.Questions) {
+		if err := check(q, "数值量表"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// questionIndex resolves a question reference ("Q3" or the exact header text) to its position.
+type questionIndex struct {
+	byKey, byText map[string]int
+}
+
+func newQuestionIndex(qs []data.Question) questionIndex {
+	ix := questionIndex{byKey: map[string]int{}, byText: map[string]int{}}
+	for i, q := range qs {
+		if _, dup := ix.byKey[q.Key]; !dup {
+			ix.byKey[q.Key] = i
+		}
+		if _, dup := ix.byText[q.Text]; !dup {
+			ix.byText[strings.TrimSpace(q.Text)] = i
+		}
+	}
+	return ix
+}
+
+func (ix questionIndex) find(ref string) (int, bool) {
+	ref = strings.TrimSpace(ref)
+	if i, ok := ix.byKey[ref]; ok {
+		return i, true
+	}
+	if len(ref) > 1 && (ref[0] == 'q') {
+		if i, ok := ix.byKey["Q"+ref[1:]]; ok {
+			return i, true
+		}
+	}
+	i, ok := ix.byText[ref]
+	return i, ok
+}

@@ -1,0 +1,27 @@
+package score
+
+import (
+	"context"
+	"errors"
+
+	"github.com/gongping/gongping/data"
+)
+
+// Options narrow a scoring run.
+type Options struct {
+	Round string // round name; "" = the policy's latest round
+	By    string // breakdown question ("Q2" or its text); "" = none
+	// Progress, when set, is told the fraction done (0–1); it may be called from the scoring goroutine.
+	Progress func(done float64)
+}
+
+// Score evaluates a round of a policy with its stored scheme (the default scheme when none was set):
+// the entry point of `gongping score`, the results page and the report.
+func Score(ctx context.Context, s *data.Store, policyID int64, roundName string) (*Result, error) {
+	return ScoreWith(ctx, s, policyID, Options{Round: roundName})
+}
+
+// ScoreWith is Score with options (breakdown, progress).
+func ScoreWith(ctx context.Context, s *data.Store, policyID int64, opt Options) (*Result, error) {
+	return nil, errors.New("scoring engine not built yet")
+}
