@@ -1,0 +1,614 @@
+// Package privacy finds and masks personal data (个人信息) in text before it is published: mainland mobile
+// numbers, resident ID numbers, e-mail addresses, IP addresses and known submitter names.
+//
+// Decisions (documented here because they are policy, not code):
+//   - Mobile numbers: 1[3-9] + 9 digits, optionally grouped 3-4-4 by a space or dash, optionally prefixed by
+//     +86 / 0086 / 86; ASCII or full-width characters. They become 138****5678 (prefix and separators dropped).
+//     A number glued to other digits or ASCII letters (an order or account number) is not a mobile number.
+//   - 18-digit ID numbers are removed only when they pass the GB 11643 check digit; an invalid one stays,
+//     since it is most likely some other code. 15-digit (pre-1999) ID numbers carry no check digit: they are
+//     removed when they look like one (region code 11–82 and a valid YYMMDD birth date), because leaking one
+//     is worse than hiding a 15-digit code that happens to look alike.
+//   - E-mail: the local part is reduced to its first character (z***@example.com).
+//   - IPv4 keeps its first two octets (61.135.*.*); IPv6 keeps its first two groups (2001:db8:*).
+//   - Names: a masker is given the known submitter names; each occurrence becomes surname + "*" (one star,
+//     whatever the name's length, so the length is not published either); compound surnames (欧阳…) are kept whole.
+package privacy
+
+import (
+	"net/netip"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// IDRemoved replaces an ID number.
+const IDRemoved = "[身份证号已隐去]"
+
+// Counts is how many items of each kind were (or would be) masked.
+type Counts struct {
+	Phones int `json:"phones"`
+	IDs    int `json:"ids"`
+	Emails int `json:"emails"`
+	IPs    int `json:"ips"`
+	Names  int `json:"names"`
+}
+
+// Total is the number of masked items of every kind.
+func (c Counts) Total() int { return c.Phones + c.IDs + c.Emails + c.IPs + c.Names }
+
+// Add adds o to c.
+func (c *Counts) Add(o Counts) {
+	c.Phones += o.Phones
+	c.IDs += o.IDs
+	c.Emails += o.Emails
+	c.IPs += o.IPs
+	c.Names += o.Names
+}
+
+// Masker masks personal data, including a set of known names.
+// The zero value (and a nil *Masker) masks everything but names.
+type Masker struct {
+	names map[rune][]string // first rune → names starting with it, longest first
+}
+
+// NewMasker returns a masker that also masks the given names wherever they occur.
+// Names shorter than two characters are ignored: masking one character would hide ordinary words.
+func NewMasker(names ...string) *Masker {
+	m := &Masker{}
+	for _, n := range names {
+		m.AddName(n)
+	}
+	return m
+}
+
+// AddName adds a known name.
+func (m *Masker) AddName(name string) {
+	name = strings.TrimSpace(name)
+	if utf8.RuneCountInString(name) < 2 || utf8.RuneCountInString(name) > 20 {
+		return
+	}
+	if m.names == nil {
+		m.names = map[rune][]string{}
+	}
+	r, _ := utf8.DecodeRuneInString(name)
+	list := m.names[r]
+	for _, n := range list {
+		if n == name {
+			return
+		}
+	}
+	list = append(list, name)
+	sort.SliceStable(list, func(i, j int) bool { return len(list[i]) > len(list[j]) })
+	m.names[r] = list
+}
+
+// Mask returns s with every personal item masked.
+func (m *Masker) Mask(s string) string {
+	out, _ := m.apply(s)
+	return out
+}
+
+// Count reports how many items Mask would mask in s.
+func (m *Masker) Count(s string) Counts {
+	_, c := m.apply(s)
+	return c
+}
+
+// MaskCount masks s and reports what it masked.
+func (m *Masker) MaskCount(s string) (string, Counts) { return m.apply(s) }
+
+// Mask masks phones, ID numbers, e-mail and IP addresses in s (no names).
+func Mask(s string) string { return (*Masker)(nil).Mask(s) }
+
+// Count reports how many items Mask would mask in s.
+func Count(s string) Counts { return (*Masker)(nil).Count(s) }
+
+type kind int
+
+const (
+	kPhone kind = iota
+	kID
+	kEmail
+	kIP
+	kName
+)
+
+type match struct {
+	start, end int // rune indexes in the text, end exclusive
+	kind       kind
+	repl       string
+}
+
+// apply is the single place where text is scanned: Mask and Count both use it, so the preview
+// always equals what gets written.
+func (m *Masker) apply(s string) (string, Counts) {
+	var c Counts
+	if s == "" {
+		return s, c
+	}
+	hasNames := m != nil && len(m.names) > 0
+	if !hasNames && !mayHoldNumber(s) {
+		return s, c // fast path: no digit, '@' or ':' of any width
+	}
+	orig := []rune(s)
+	n := make([]rune, len(orig))
+	for i, r := range orig {
+		n[i] = fold(r)
+	}
+	ms := findEmails(n)
+	ms = append(ms, scanNumbers(n, ms)...)
+	if hasNames {
+		ms = append(ms, m.findNames(orig, ms)...)
+	}
+	if len(ms) == 0 {
+		return s, c
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
+	var b strings.Builder
+	b.Grow(len(s))
+	pos := 0
+	for _, mt := range ms {
+		b.WriteString(string(orig[pos:mt.start]))
+		b.WriteString(mt.repl)
+		pos = mt.end
+		switch mt.kind {
+		case kPhone:
+			c.Phones++
+		case kID:
+			c.IDs++
+		case kEmail:
+			c.Emails++
+		case kIP:
+			c.IPs++
+		case kName:
+			c.Names++
+		}
+	}
+	b.WriteString(string(orig[pos:]))
+	return b.String(), c
+}
+
+func mayHoldNumber(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch b := s[i]; {
+		case b >= '0' && b <= '9', b == '@', b == ':':
+			return true
+		case b == 0xEF: // full-width forms U+FF00–U+FFEF start with 0xEF
+			return true
+		}
+	}
+	return false
+}
+
+// fold maps full-width ASCII forms to ASCII and the various dashes and spaces to '-' and ' ',
+// one rune for one rune, so that match positions stay valid in the original text.
+func fold(r rune) rune {
+	switch {
+	case r >= 0xFF01 && r <= 0xFF5E:
+		return r - 0xFEE0
+	case r == 0x3000 || r == 0x00A0:
+		return ' '
+	case r >= 0x2010 && r <= 0x2015, r == 0x2212:
+		return '-'
+	}
+	return r
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+func isASCIIAlnum(r rune) bool {
+	return isDigit(r) || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z')
+}
+func isHex(r rune) bool {
+	return isDigit(r) || (r >= 'a' && r <= 'f') || (r >= 'A' && r <= 'F')
+}
+func at(n []rune, i int) rune {
+	if i < 0 || i >= len(n) {
+		return 0
+	}
+	return n[i]
+}
+
+func inside(ms []match, i int) (int, bool) {
+	for _, m := range ms {
+		if i >= m.start && i < m.end {
+			return m.end, true
+		}
+	}
+	return 0, false
+}
+
+// ---- e-mail ----
+
+func isLocal(r rune) bool  { return isASCIIAlnum(r) || strings.ContainsRune("._%+-", r) }
+func isDomain(r rune) bool { return isASCIIAlnum(r) || r == '.' || r == '-' }
+
+func findEmails(n []rune) []match {
+	var out []match
+	last := 0
+	for i, r := range n {
+		if r != '@' || i < last {
+			continue
+		}
+		s := i
+		for s > last && isLocal(n[s-1]) {
+			s--
+		}
+		for s < i && n[s] == '.' {
+			s++
+		}
+		e := i + 1
+		for e < len(n) && isDomain(n[e]) {
+			e++
+		}
+		for e > i+1 && (n[e-1] == '.' || n[e-1] == '-') {
+			e--
+		}
+		if s == i || !validDomain(string(n[i+1:e])) {
+			continue
+		}
+		out = append(out, match{start: s, end: e, kind: kEmail, repl: string(n[s]) + "***@" + string(n[i+1:e])})
+		last = e
+	}
+	return out
+}
+
+func validDomain(d string) bool {
+	dot := strings.LastIndexByte(d, '.')
+	if dot <= 0 || strings.Contains(d, "..") {
+		return false
+	}
+	tld := d[dot+1:]
+	if len(tld) < 2 {
+		return false
+	}
+	for _, r := range tld {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// ---- numbers: ID numbers, mobile numbers, IP addresses ----
+
+func scanNumbers(n []rune, skip []match) []match {
+	var out []match
+	for i := 0; i < len(n); {
+		if e, ok := inside(skip, i); ok {
+			i = e
+			continue
+		}
+		r := n[i]
+		if !(isHex(r) || r == '+' || r == ':') || isASCIIAlnum(at(n, i-1)) {
+			i++
+			continue
+		}
+		var m match
+		var ok bool
+		for _, f := range []func([]rune, int) (match, bool){matchID, matchPhone, matchIPv4, matchIPv6} {
+			if m, ok = f(n, i); ok {
+				break
+			}
+		}
+		if ok {
+			out = append(out, m)
+			i = m.end
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+// digitsAt reports whether n[i:i+k] are all ASCII digits (after folding).
+func digitsAt(n []rune, i, k int) bool {
+	if i+k > len(n) {
+		return false
+	}
+	for _, r := range n[i : i+k] {
+		if !isDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// endsNumber reports whether the number ending before i stands alone.
+func endsNumber(n []rune, i int) bool { return !isASCIIAlnum(at(n, i)) }
+
+var idWeights = [17]int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
+
+// ValidID18 reports whether s is an 18-character resident ID number with a valid GB 11643 check digit.
+func ValidID18(s string) bool {
+	r := []rune(s)
+	if len(r) != 18 {
+		return false
+	}
+	for i := range r {
+		r[i] = fold(r[i])
+	}
+	return id18(r, 0)
+}
+
+func id18(n []rune, i int) bool {
+	if !digitsAt(n, i, 17) || i+18 > len(n) {
+		return false
+	}
+	sum := 0
+	for k := 0; k < 17; k++ {
+		sum += int(n[i+k]-'0') * idWeights[k]
+	}
+	want := "10X98765432"[sum%11]
+	got := n[i+17]
+	if got == 'x' {
+		got = 'X'
+	}
+	return got == rune(want)
+}
+
+func id15(n []rune, i int) bool {
+	if !digitsAt(n, i, 15) {
+		return false
+	}
+	region := int(n[i]-'0')*10 + int(n[i+1]-'0')
+	month := int(n[i+8]-'0')*10 + int(n[i+9]-'0')
+	day := int(n[i+10]-'0')*10 + int(n[i+11]-'0')
+	return region >= 11 && region <= 82 && month >= 1 && month <= 12 && day >= 1 && day <= 31
+}
+
+func matchID(n []rune, i int) (match, bool) {
+	if id18(n, i) && endsNumber(n, i+18) {
+		return match{start: i, end: i + 18, kind: kID, repl: IDRemoved}, true
+	}
+	if id15(n, i) && endsNumber(n, i+15) {
+		return match{start: i, end: i + 15, kind: kID, repl: IDRemoved}, true
+	}
+	return match{}, false
+}
+
+func isSep(r rune) bool { return r == ' ' || r == '-' }
+
+func matchPhone(n []rune, i int) (match, bool) {
+	j := i
+	// Optional country prefix, then at most one separator (or a closing bracket-less space).
+	switch {
+	case at(n, j) == '+' && at(n, j+1) == '8' && at(n, j+2) == '6':
+		j += 3
+	case at(n, j) == '0' && at(n, j+1) == '0' && at(n, j+2) == '8' && at(n, j+3) == '6':
+		j += 4
+	case at(n, j) == '8' && at(n, j+1) == '6' && at(n, j+2) == '1' && digitsAt(n, j+2, 11) && endsNumber(n, j+13):
+		j += 2
+	}
+	if j > i && isSep(at(n, j)) {
+		j++
+	}
+	core, end, ok := phoneCore(n, j)
+	if !ok {
+		return match{}, false
+	}
+	return match{start: i, end: end, kind: kPhone, repl: core[:3] + "****" + core[7:]}, true
+}
+
+// phoneCore reads 1[3-9]x xxxx xxxx (separators optional, only between the 3-4-4 groups).
+func phoneCore(n []rune, i int) (string, int, bool) {
+	if at(n, i) != '1' || at(n, i+1) < '3' || at(n, i+1) > '9' || !isDigit(at(n, i+2)) {
+		return "", 0, false
+	}
+	digits := []rune{n[i], n[i+1], n[i+2]}
+	j := i + 3
+	for _, group := range []int{4, 4} {
+		if isSep(at(n, j)) && digitsAt(n, j+1, group) {
+			j++
+		}
+		if !digitsAt(n, j, group) {
+			return "", 0, false
+		}
+		digits = append(digits, n[j:j+group]...)
+		j += group
+	}
+	if !endsNumber(n, j) {
+		return "", 0, false
+	}
+	return string(digits), j, true
+}
+
+func matchIPv4(n []rune, i int) (match, bool) {
+	if !isDigit(at(n, i)) || at(n, i-1) == '.' {
+		return match{}, false
+	}
+	j := i
+	var octets [4]string
+	for k := 0; k < 4; k++ {
+		s := j
+		for j < len(n) && isDigit(n[j]) && j-s < 4 {
+			j++
+		}
+		if j == s || j-s > 3 {
+			return match{}, false
+		}
+		octets[k] = string(n[s:j])
+		if len(octets[k]) > 1 && octets[k][0] == '0' || atoi(octets[k]) > 255 {
+			return match{}, false
+		}
+		if k < 3 {
+			if at(n, j) != '.' {
+				return match{}, false
+			}
+			j++
+		}
+	}
+	if isASCIIAlnum(at(n, j)) || (at(n, j) == '.' && isDigit(at(n, j+1))) {
+		return match{}, false
+	}
+	return match{start: i, end: j, kind: kIP, repl: octets[0] + "." + octets[1] + ".*.*"}, true
+}
+
+func atoi(s string) int {
+	v := 0
+	for _, r := range s {
+		v = v*10 + int(r-'0')
+	}
+	return v
+}
+
+func matchIPv6(n []rune, i int) (match, bool) {
+	if at(n, i-1) == ':' || isHex(at(n, i-1)) {
+		return match{}, false
+	}
+	j := i
+	for j < len(n) && j-i < 45 && (isHex(n[j]) || n[j] == ':' || n[j] == '.') {
+		j++
+	}
+	for j > i && (n[j-1] == '.' || (n[j-1] == ':' && at(n, j-2) != ':')) {
+		j--
+	}
+	cand := string(n[i:j])
+	if strings.Count(cand, ":") < 2 || isASCIIAlnum(at(n, j)) {
+		return match{}, false
+	}
+	a, err := netip.ParseAddr(cand)
+	if err != nil || !a.Is6() {
+		return match{}, false
+	}
+	var groups []string
+	for _, g := range strings.Split(cand, ":") {
+		if g != "" {
+			groups = append(groups, g)
+		}
+	}
+	if len(groups) < 3 { // "::1" and the like are not anybody's address
+		return match{}, false
+	}
+	return match{start: i, end: j, kind: kIP, repl: strings.ToLower(groups[0] + ":" + groups[1] + ":*")}, true
+}
+
+// ---- names ----
+
+func (m *Masker) findNames(orig []rune, skip []match) []match {
+	var out []match
+	for i := 0; i < len(orig); {
+		if e, ok := inside(skip, i); ok {
+			i = e
+			continue
+		}
+		found := false
+		for _, name := range m.names[orig[i]] {
+			nr := []rune(name)
+			if i+len(nr) <= len(orig) && string(orig[i:i+len(nr)]) == name {
+				out = append(out, match{start: i, end: i + len(nr), kind: kName, repl: MaskName(name)})
+				i += len(nr)
+				found = true
+				break
+			}
+		}
+		if !found {
+			i++
+		}
+	}
+	return out
+}
+
+// compoundSurnames are the two-character surnames kept whole when masking a name.
+var compoundSurnames = map[string]bool{}
+
+func init() {
+	for _, s := range strings.Fields(`欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐
+		钟离 端木 南宫 独孤 澹台 公冶 申屠 太史 闻人 呼延 赫连 万俟 濮阳 淳于 单于 拓跋 司空 东郭 百里 西门
+		公羊 左丘 梁丘 第五 谷梁 宰父 乐正 壤驷 漆雕 巫马 亓官 羊舌 微生 公良 仲孙 叔孙 段干 子车 颛孙 锺离`) {
+		compoundSurnames[s] = true
+	}
+}
+
+// MaskName masks a person's name: surname + "*" (张伟 → 张*, 欧阳娜娜 → 欧阳*, John Smith → J*).
+func MaskName(name string) string {
+	r := []rune(strings.TrimSpace(name))
+	switch {
+	case len(r) == 0:
+		return ""
+	case len(r) >= 3 && compoundSurnames[string(r[:2])]:
+		return string(r[:2]) + "*"
+	default:
+		return string(r[0]) + "*"
+	}
+}
+
+// LooksLikeName reports whether s could be a person's name (2–4 Han characters, or two or three
+// Latin words), so that a respondent id such as "R0012" is not taken for one.
+func LooksLikeName(s string) bool {
+	s = strings.TrimSpace(s)
+	r := []rune(s)
+	if len(r) >= 2 && len(r) <= 5 {
+		han := true
+		for _, c := range r {
+			if !unicode.Is(unicode.Han, c) && c != '·' {
+				han = false
+				break
+			}
+		}
+		if han {
+			return true
+		}
+	}
+	words := strings.Fields(s)
+	if len(words) < 2 || len(words) > 3 {
+		return false
+	}
+	for _, w := range words {
+		for _, c := range w {
+			if !unicode.IsLetter(c) || c > unicode.MaxLatin1 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// personalHeaders are words that make a survey column personal data (dropped from published raw data).
+var personalHeaders = []string{"姓名", "名字", "称呼", "手机", "电话", "联系方式", "身份证", "证件", "邮箱", "电子邮件",
+	"邮件", "e-mail", "email", "微信", "qq", "住址", "地址", "门牌", "提交人", "填写人", "联系人", "答题人",
+	"ip", "ipaddr", "ua", "user agent", "浏览器", "设备", "操作系统", "地理位置", "token", "seed", "refurl"}
+
+// IsPersonalColumn reports whether a column with this header holds personal data.
+func IsPersonalColumn(header string) bool {
+	h := strings.ToLower(strings.TrimSpace(header))
+	for _, w := range personalHeaders {
+		if isASCIIWord(w) {
+			if containsWord(h, w) {
+				return true
+			}
+		} else if strings.Contains(h, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCIIWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// containsWord finds w in h not glued to other ASCII letters ("ip" in "来自IP" but not in "vip").
+func containsWord(h, w string) bool {
+	for off := 0; ; {
+		k := strings.Index(h[off:], w)
+		if k < 0 {
+			return false
+		}
+		s, e := off+k, off+k+len(w)
+		before, _ := utf8.DecodeLastRuneInString(h[:s])
+		after, _ := utf8.DecodeRuneInString(h[e:])
+		if !isASCIILetter(before) && !isASCIILetter(after) {
+			return true
+		}
+		off = s + 1
+	}
+}
+
+func isASCIILetter(r rune) bool { return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') }
