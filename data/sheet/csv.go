@@ -1,0 +1,205 @@
+package sheet
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+)
+
+// csvReader reads a CSV (or tab-separated .txt) export. RowNum counts records, as Excel shows them:
+// a quoted cell spanning lines is still one row.
+type csvReader struct {
+	name   string
+	lim    Limits
+	cr     *csv.Reader
+	in     *guardReader
+	size   int64
+	closer io.Closer
+	row    []string
+	rowNum int
+	err    *Error
+}
+
+// sniffBytes is how much of a CSV is looked at to decide its encoding and separator.
+const sniffBytes = 1 << 20
+
+// OpenCSV reads CSV text from r: UTF-8 with or without BOM, UTF-16 with BOM, or GBK/GB18030 (chosen when the
+// first MiB is not valid UTF-8). The separator is a comma, or a tab when the first line has more tabs.
+func OpenCSV(r io.Reader, lim Limits) (Reader, error) {
+	return newCSV(r, 0, "", lim.withDefaults())
+}
+
+func newCSV(r io.Reader, size int64, name string, lim Limits) (*csvReader, error) {
+	// One physical line may not exceed 8 cells at the limit: this bounds memory before csv buffers a line.
+	in := &guardReader{r: r, maxLine: 8 * int64(lim.MaxCellBytes)}
+	br := bufio.NewReaderSize(in, sniffBytes)
+	head, _ := br.Peek(sniffBytes)
+	if in.err != nil && !errors.Is(in.err, io.EOF) {
+		return nil, &Error{File: name, Msg: "无法读取文件"}
+	}
+	if len(head) == 0 {
+		return nil, &Error{File: name, Msg: "文件是空的，请确认导出是否完整"}
+	}
+	var text io.Reader = br
+	switch {
+	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
+		br.Discard(3)
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		text = transform.NewReader(br, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder())
+	case bytes.IndexByte(head, 0) >= 0 || bytes.HasPrefix(head, []byte("PK\x03\x04")):
+		return nil, &Error{File: name, Msg: "不是文本表格文件（内容是二进制数据），请导出为 .csv 或 .xlsx"}
+	case !utf8.Valid(trimPartialRune(head, len(head) == sniffBytes)):
+		text = transform.NewReader(br, simplifiedchinese.GB18030.NewDecoder())
+	}
+	cr := csv.NewReader(text)
+	cr.Comma = sniffComma(head)
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	return &csvReader{name: name, lim: lim, cr: cr, in: in, size: size}, nil
+}
+
+// trimPartialRune drops an incomplete UTF-8 sequence cut off at the end of a sniffed prefix.
+func trimPartialRune(b []byte, cut bool) []byte {
+	if !cut {
+		return b
+	}
+	for i := 1; i <= utf8.UTFMax && i <= len(b); i++ {
+		if utf8.RuneStart(b[len(b)-i]) {
+			if !utf8.FullRune(b[len(b)-i:]) {
+				return b[:len(b)-i]
+			}
+			break
+		}
+	}
+	return b
+}
+
+// sniffComma picks tab when the first line has more tabs than commas (Excel's "Unicode text" export).
+func sniffComma(head []byte) rune {
+	if i := bytes.IndexByte(head, '\n'); i >= 0 {
+		head = head[:i]
+	}
+	if bytes.Count(head, []byte{'\t'}) > bytes.Count(head, []byte{','}) {
+		return '\t'
+	}
+	return ','
+}
+
+func (c *csvReader) Next() (ok bool) {
+	if c.err != nil || c.cr == nil {
+		return false
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			c.err = &Error{File: c.name, Row: c.rowNum, Msg: fmt.Sprintf("无法解析这一行（%v）", p)}
+			ok = false
+		}
+	}()
+	for {
+		rec, err := c.cr.Read()
+		if err == io.EOF {
+			return false
+		}
+		c.rowNum++
+		if err != nil {
+			c.err = c.csvError(err)
+			return false
+		}
+		for i, f := range rec {
+			if !utf8.ValidString(f) {
+				c.err = &Error{File: c.name, Row: c.rowNum, Col: colName(i + 1),
+					Msg: "含有无法识别的字符（文件编码混杂），请将文件另存为 UTF-8 编码的 CSV 后再导入"}
+				return false
+			}
+		}
+		row, e := finishRow(c.lim, c.name, c.rowNum, rec)
+		if e != nil {
+			c.err = e
+			return false
+		}
+		if len(row) > 0 {
+			c.row = row
+			return true
+		}
+	}
+}
+
+func (c *csvReader) csvError(err error) *Error {
+	if errors.Is(err, errLineTooLong) {
+		return &Error{File: c.name, Row: c.rowNum, Msg: fmt.Sprintf("这一行超过 %d MiB，可能不是正常的表格文件", c.in.maxLine>>20)}
+	}
+	var pe *csv.ParseError
+	if errors.As(err, &pe) && (errors.Is(pe.Err, csv.ErrQuote) || errors.Is(pe.Err, csv.ErrBareQuote)) {
+		return &Error{File: c.name, Row: c.rowNum, Msg: fmt.Sprintf(
+			"双引号不配对（文本第 %d 行第 %d 个字符附近），请检查该行：含逗号或换行的内容要整体用双引号括起，内容中的双引号要写成两个", pe.Line, pe.Column)}
+	}
+	return &Error{File: c.name, Row: c.rowNum, Msg: "无法读取文件（" + err.Error() + "）"}
+}
+
+func (c *csvReader) Row() []string { return c.row }
+func (c *csvReader) RowNum() int   { return c.rowNum }
+
+func (c *csvReader) Err() error {
+	if c.err == nil {
+		return nil
+	}
+	return c.err
+}
+
+func (c *csvReader) progress() (int64, int64) { return c.in.n, c.size }
+
+func (c *csvReader) Close() error {
+	c.cr = nil
+	if c.closer != nil {
+		err := c.closer.Close()
+		c.closer = nil
+		return err
+	}
+	return nil
+}
+
+var errLineTooLong = errors.New("line too long")
+
+// guardReader counts bytes read and fails on a physical line longer than maxLine.
+type guardReader struct {
+	r       io.Reader
+	n       int64
+	line    int64
+	maxLine int64
+	err     error
+}
+
+func (g *guardReader) Read(p []byte) (int, error) {
+	if g.err != nil {
+		return 0, g.err
+	}
+	n, err := g.r.Read(p)
+	g.n += int64(n)
+	b := p[:n]
+	for len(b) > 0 {
+		i := bytes.IndexByte(b, '\n')
+		if i < 0 {
+			g.line += int64(len(b))
+			break
+		}
+		if g.line += int64(i); g.line > g.maxLine {
+			break
+		}
+		g.line = 0
+		b = b[i+1:]
+	}
+	if g.line > g.maxLine {
+		g.err = errLineTooLong
+		return n, g.err
+	}
+	g.err = err
+	return n, err
+}

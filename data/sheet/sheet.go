@@ -1,0 +1,199 @@
+// Package sheet reads the rows of a spreadsheet file (.xlsx/.xlsm or .csv/.txt) one by one, as exact strings,
+// with bounded sizes and errors that name the row and column. It is the only place that parses those files.
+//
+// What a cell becomes (both xlsx paths return exactly the same; the differential tests hold them to it):
+//   - text (shared, inline, rich text, formula string results): the text as stored, runs joined, phonetic
+//     guides (<rPh>) left out, _xHHHH_ escapes decoded as excelize does;
+//   - numbers: the stored value as written in the file (e.g. "3", "0.1", "1.5E-3"), never re-rounded;
+//   - numbers whose cell style has a date or date-time number format: "2006-01-02 15:04:05"
+//     (excelize.ExcelDateToTime, 1904 date system honoured); with a time-only format (h:mm, hh:mm:ss,
+//     上午/下午h"时"mm"分"): "15:04:05"; elapsed formats ([h]:mm) and values outside 0 ≤ v < 2958466 stay numbers;
+//   - booleans: "1" or "0" (as stored); errors: the error text ("#N/A", "#DIV/0!"); formulas: the cached value;
+//   - ISO dates stored as t="d" cells: the stored text.
+//
+// Rows: trailing empty cells are trimmed, and rows with no non-empty cell are skipped (RowNum still says
+// where a row is). CSV: UTF-8 (BOM stripped) or GBK/GB18030 (detected), RFC 4180 quotes, comma or tab
+// separated (.txt exports), a trailing empty column beyond the header's width is dropped (腾讯问卷).
+package sheet
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Limits bound what a reader accepts. A zero field takes its default.
+type Limits struct {
+	MaxRows       int   // highest row number accepted; default 1,000,000
+	MaxCols       int   // widest row accepted; default 16,384 (Excel's limit)
+	MaxCellBytes  int   // longest cell in bytes of UTF-8; default 1 MiB
+	MaxUnzipBytes int64 // total uncompressed size of an xlsx; default 2 GiB
+}
+
+// Default limits.
+const (
+	DefaultMaxRows       = 1_000_000
+	DefaultMaxCols       = 16_384
+	DefaultMaxCellBytes  = 1 << 20
+	DefaultMaxUnzipBytes = 2 << 30
+)
+
+func (l Limits) withDefaults() Limits {
+	if l.MaxRows <= 0 {
+		l.MaxRows = DefaultMaxRows
+	}
+	if l.MaxCols <= 0 {
+		l.MaxCols = DefaultMaxCols
+	}
+	if l.MaxCellBytes <= 0 {
+		l.MaxCellBytes = DefaultMaxCellBytes
+	}
+	if l.MaxUnzipBytes <= 0 {
+		l.MaxUnzipBytes = DefaultMaxUnzipBytes
+	}
+	return l
+}
+
+// Reader yields the non-empty rows of the first worksheet (or of the CSV) one by one.
+type Reader interface {
+	Next() bool    // advance; false at the end or on error (then Err says why)
+	Row() []string // current row, trailing empty cells trimmed; valid until the next call to Next
+	RowNum() int   // 1-based row number as the user sees it in Excel (line of the record's start for CSV)
+	Err() error    // nil at a clean end; a *Error when the file is broken or over a limit
+	Close() error  // releases files and temp files; safe to call twice
+}
+
+// progresser is implemented by readers that can say how far they are.
+type progresser interface{ progress() (done, total int64) }
+
+// Progress reports how many bytes of the input r has consumed out of total, for a progress bar.
+// total is 0 when unknown (e.g. OpenCSV on a stream of unknown size); then show rows instead.
+func Progress(r Reader) (done, total int64) {
+	if p, ok := r.(progresser); ok {
+		return p.progress()
+	}
+	return 0, 0
+}
+
+// Error is a problem with the file the user gave. Its message is Chinese and safe to show as it is.
+type Error struct {
+	File string // base name of the file, "" when reading a stream
+	Row  int    // 1-based row; 0 when the problem is not in one row
+	Col  string // column letter ("C"); "" when not in one cell
+	Msg  string // what is wrong and what to do
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	if e.File != "" {
+		b.WriteString("文件「" + e.File + "」")
+	}
+	if e.Row > 0 {
+		fmt.Fprintf(&b, "第%d行", e.Row)
+		if e.Col != "" {
+			b.WriteString("第" + e.Col + "列")
+		}
+	}
+	if b.Len() > 0 {
+		b.WriteString("：")
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// colName is the Excel letter of a 1-based column number.
+func colName(col int) string {
+	name, err := excelize.ColumnNumberToName(col)
+	if err != nil {
+		return fmt.Sprint(col)
+	}
+	return name
+}
+
+// finishRow applies the rules every reader shares: trim trailing empty cells, enforce the limits.
+// It returns the trimmed row, or an error naming the offending cell.
+func finishRow(lim Limits, file string, rowNum int, row []string) ([]string, *Error) {
+	for len(row) > 0 && row[len(row)-1] == "" {
+		row = row[:len(row)-1]
+	}
+	if len(row) == 0 {
+		return row, nil
+	}
+	if rowNum > lim.MaxRows {
+		return nil, &Error{File: file, Row: rowNum, Msg: fmt.Sprintf("超过 %d 行的上限，请拆分文件后分批导入", lim.MaxRows)}
+	}
+	if len(row) > lim.MaxCols {
+		return nil, &Error{File: file, Row: rowNum, Col: colName(lim.MaxCols + 1),
+			Msg: fmt.Sprintf("超过 %d 列的上限，请删除多余的列", lim.MaxCols)}
+	}
+	for i, c := range row {
+		if len(c) > lim.MaxCellBytes {
+			return nil, &Error{File: file, Row: rowNum, Col: colName(i + 1),
+				Msg: fmt.Sprintf("单元格内容过长（%d 字节，上限 %d），请检查该单元格", len(c), lim.MaxCellBytes)}
+		}
+	}
+	return row, nil
+}
+
+// Open opens a spreadsheet by its content and extension: .xlsx/.xlsm (a zip), .csv/.txt (text).
+// A file that is not what its name says gets a clear *Error, never a reader of garbage.
+func Open(path string, lim Limits) (Reader, error) {
+	lim = lim.withDefaults()
+	name := filepath.Base(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &Error{File: name, Msg: "无法打开文件，请确认文件存在且有读取权限"}
+	}
+	head := make([]byte, 8)
+	n, _ := io.ReadFull(f, head)
+	head = head[:n]
+	ext := strings.ToLower(filepath.Ext(path))
+	switch {
+	case n == 0:
+		f.Close()
+		return nil, &Error{File: name, Msg: "文件是空的，请确认导出是否完整"}
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
+		f.Close()
+		return openXLSX(path, name, lim)
+	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}):
+		f.Close()
+		return nil, &Error{File: name, Msg: "这是旧版 .xls 或加了密码的文件，请在 Excel/WPS 中去掉密码并另存为 .xlsx 或 .csv 后再导入"}
+	case ext == ".xlsx" || ext == ".xlsm":
+		f.Close()
+		return nil, &Error{File: name, Msg: "不是有效的 xlsx 表格（内容不是 Excel 文件），请重新导出"}
+	case ext == ".csv" || ext == ".txt":
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			f.Close()
+			return nil, &Error{File: name, Msg: "无法读取文件"}
+		}
+		var size int64
+		if st, err := f.Stat(); err == nil {
+			size = st.Size()
+		}
+		r, err := newCSV(f, size, name, lim)
+		if err != nil {
+			f.Close()
+			return nil, err
+		}
+		r.closer = f
+		return r, nil
+	default:
+		f.Close()
+		return nil, &Error{File: name, Msg: "不支持的文件类型，请使用 .xlsx 或 .csv 文件"}
+	}
+}
+
+// asError turns any failure into an *Error for file at row (0 if unknown).
+func asError(err error, file string, row int, col string) *Error {
+	var e *Error
+	if errors.As(err, &e) {
+		return e
+	}
+	return &Error{File: file, Row: row, Col: col, Msg: "文件已损坏或格式无法识别（" + err.Error() + "），请用 Excel/WPS 打开后另存为 .xlsx 再导入"}
+}
