@@ -71,7 +71,7 @@ func TestDuplicateEdge(t *testing.T) {
 		rsp(4, -1, "1.2.3.4", "", a...), // same IP and answers as 1: duplicate
 		rsp(5, -1, "", "张三", b...),
 		rsp(6, -1, "9.9.9.9", "张三", b...), // same respondent and answers as 5: duplicate
-		rsp(7, -1, "", "", b...),            // nothing to match on: kept
+		rsp(7, -1, "", "", b...),          // nothing to match on: kept
 	)
 	res, err := Compute(context.Background(), in)
 	if err != nil {
