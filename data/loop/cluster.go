@@ -1,0 +1,251 @@
+package loop
+
+import (
+	"math"
+	"sort"
+)
+
+// How opinions are clustered (simple and explainable on purpose):
+//
+//  1. Each opinion becomes a vector of its character bigrams (punctuation, spaces, full-width forms and
+//     particles like 的/了 normalised away), weighted TF-IDF: a bigram most opinions share ("企业", "建议")
+//     counts little, a distinctive one ("容缺", "备案") counts much. Vectors have length 1.
+//  2. Leader clustering in opinion order: an opinion joins the cluster whose centroid it is most similar to
+//     (cosine), if that similarity reaches the threshold; otherwise it starts a new cluster. Comparing with
+//     centroids rather than single members keeps chains of small edits from drifting into another point.
+//     Only clusters sharing one of the opinion's most distinctive bigrams are compared, through an inverted
+//     index, so 10,000 opinions cluster in well under a second.
+//  3. One refinement pass moves each opinion to its best centroid, so an early opinion is not stuck in a
+//     cluster that later grew around another point.
+//
+// The result is deterministic: same opinions, same threshold, same clusters.
+
+// vec is a sparse unit vector over term ids, sorted by term.
+type vec struct {
+	terms []int32
+	w     []float64
+}
+
+// vectorizer turns texts into TF-IDF vectors over one corpus.
+type vectorizer struct {
+	ids map[string]int32
+	df  []int
+	n   int
+}
+
+func newVectorizer(texts []string) (*vectorizer, []map[string]int) {
+	v := &vectorizer{ids: map[string]int32{}, n: len(texts)}
+	sh := make([]map[string]int, len(texts))
+	for i, t := range texts {
+		sh[i] = shingles(t)
+		for g := range sh[i] {
+			id, ok := v.ids[g]
+			if !ok {
+				id = int32(len(v.df))
+				v.ids[g] = id
+				v.df = append(v.df, 0)
+			}
+			v.df[id]++
+		}
+	}
+	return v, sh
+}
+
+func (v *vectorizer) vector(sh map[string]int) vec {
+	out := vec{terms: make([]int32, 0, len(sh)), w: make([]float64, 0, len(sh))}
+	type tw struct {
+		t int32
+		w float64
+	}
+	tws := make([]tw, 0, len(sh))
+	var norm float64
+	for g, c := range sh {
+		id, ok := v.ids[g]
+		if !ok {
+			continue
+		}
+		idf := math.Log(float64(v.n+1)/float64(v.df[id]+1)) + 1
+		w := (1 + math.Log(float64(c))) * idf
+		tws = append(tws, tw{id, w})
+		norm += w * w
+	}
+	sort.Slice(tws, func(i, j int) bool { return tws[i].t < tws[j].t })
+	norm = math.Sqrt(norm)
+	for _, x := range tws {
+		out.terms = append(out.terms, x.t)
+		out.w = append(out.w, x.w/norm)
+	}
+	return out
+}
+
+// topTerms returns the k heaviest terms of a vector (ties by term id), the keys used to find candidates.
+func (x vec) topTerms(k int) []int32 {
+	idx := make([]int, len(x.terms))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.Slice(idx, func(a, b int) bool {
+		if x.w[idx[a]] != x.w[idx[b]] {
+			return x.w[idx[a]] > x.w[idx[b]]
+		}
+		return x.terms[idx[a]] < x.terms[idx[b]]
+	})
+	if len(idx) > k {
+		idx = idx[:k]
+	}
+	out := make([]int32, len(idx))
+	for i, j := range idx {
+		out[i] = x.terms[j]
+	}
+	return out
+}
+
+// centroid is the sum of its members' unit vectors.
+type centroid struct {
+	sum   map[int32]float64
+	norm2 float64
+	size  int
+}
+
+func (c *centroid) dot(x vec) float64 {
+	var d float64
+	for i, t := range x.terms {
+		d += x.w[i] * c.sum[t]
+	}
+	return d
+}
+
+// cos is the cosine between x and the centroid.
+func (c *centroid) cos(x vec) float64 {
+	if c.norm2 <= 0 {
+		return 0
+	}
+	return c.dot(x) / math.Sqrt(c.norm2)
+}
+
+func (c *centroid) add(x vec, sign float64) {
+	d := c.dot(x)
+	c.norm2 += 2*sign*d + 1 // |S ± x|² = |S|² ± 2 S·x + |x|², |x| = 1
+	for i, t := range x.terms {
+		c.sum[t] += sign * x.w[i]
+	}
+	c.size += int(sign)
+	if c.size == 0 {
+		c.norm2 = 0
+	}
+}
+
+// seedCluster is an existing cluster the run must keep: its members stay; frozen ones take no newcomers.
+type seedCluster struct {
+	members []int // indexes into the vectors
+	frozen  bool
+}
+
+// clusterVectors groups the free vectors (indexes) around the seeds and among themselves. It returns, for
+// every free vector, the group it joined: a seed index (< len(seeds)) or a new group (≥ len(seeds)),
+// numbered in order of their first member.
+func clusterVectors(vs []vec, seeds []seedCluster, free []int, threshold float64) []int {
+	const keys = 8 // distinctive bigrams used to find candidate clusters
+	var groups []*centroid
+	frozen := []bool{}
+	index := map[int32][]int{} // term → groups whose centroid has it
+	inIndex := map[[2]int]bool{}
+	indexGroup := func(g int, x vec) {
+		for _, t := range x.terms {
+			k := [2]int{int(t), g}
+			if !inIndex[k] {
+				inIndex[k] = true
+				index[t] = append(index[t], g)
+			}
+		}
+	}
+	newGroup := func(fz bool) int {
+		groups = append(groups, &centroid{sum: map[int32]float64{}})
+		frozen = append(frozen, fz)
+		return len(groups) - 1
+	}
+	for _, s := range seeds {
+		g := newGroup(s.frozen)
+		for _, m := range s.members {
+			groups[g].add(vs[m], 1)
+			if !s.frozen {
+				indexGroup(g, vs[m])
+			}
+		}
+	}
+	// best finds the most similar open group among those sharing a key term; exclude is skipped.
+	best := func(x vec, exclude int) (int, float64) {
+		cand := map[int]bool{}
+		for _, t := range x.topTerms(keys) {
+			for _, g := range index[t] {
+				cand[g] = true
+			}
+		}
+		bg, bs := -1, -1.0
+		for g := range cand {
+			if g == exclude || frozen[g] || groups[g].size == 0 {
+				continue
+			}
+			s := groups[g].cos(x)
+			if s > bs || (s == bs && g < bg) {
+				bg, bs = g, s
+			}
+		}
+		return bg, bs
+	}
+	assign := make([]int, len(free))
+	for i, f := range free {
+		g, sim := best(vs[f], -1)
+		if g < 0 || sim < threshold {
+			g = newGroup(false)
+		}
+		groups[g].add(vs[f], 1)
+		indexGroup(g, vs[f])
+		assign[i] = g
+	}
+	// Refinement: move an opinion when another centroid is closer than its own (without it).
+	for i, f := range free {
+		cur := assign[i]
+		if groups[cur].size <= 1 {
+			continue
+		}
+		groups[cur].add(vs[f], -1)
+		own := groups[cur].cos(vs[f])
+		g, sim := best(vs[f], cur)
+		if g >= 0 && sim >= threshold && sim > own+1e-9 {
+			cur = g
+		}
+		groups[cur].add(vs[f], 1)
+		assign[i] = cur
+	}
+	// Renumber new groups by their first member so that ids follow opinion order.
+	renum := map[int]int{}
+	next := len(seeds)
+	for i, g := range assign {
+		if g < len(seeds) {
+			continue
+		}
+		if _, ok := renum[g]; !ok {
+			renum[g] = next
+			next++
+		}
+		assign[i] = renum[g]
+	}
+	return assign
+}
+
+// central returns the index (into members) of the member most similar to the members' centroid;
+// ties go to the earliest member.
+func central(vs []vec, members []int) int {
+	c := &centroid{sum: map[int32]float64{}}
+	for _, m := range members {
+		c.add(vs[m], 1)
+	}
+	bi, bs := 0, math.Inf(-1)
+	for i, m := range members {
+		if s := c.dot(vs[m]); s > bs+1e-12 {
+			bi, bs = i, s
+		}
+	}
+	return bi
+}

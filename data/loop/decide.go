@@ -1,0 +1,177 @@
+package loop
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/gongping/gongping/data"
+)
+
+// DecideInput is one decision applied to one or more clusters and opinions at once (bulk).
+type DecideInput struct {
+	Clusters []int64
+	Opinions []int64
+	Decision string // 采纳 / 部分采纳 / 未采纳 / 不予处理 (English keys accepted, see ParseDecision)
+	Reason   string
+	Template int64  // a reason template id; used when Reason is empty
+	Date     string // YYYY-MM-DD; today when empty
+	// Amend must be set to change a decision that was already published: the change is then a new dated
+	// version beside the published one, never an edit of it.
+	Amend bool
+}
+
+// ParseDecision accepts a decision in Chinese or by its English key.
+func ParseDecision(s string) (string, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case Adopted, "adopted", "adopt":
+		return Adopted, nil
+	case PartlyAdopted, "partly", "partial", "partly_adopted":
+		return PartlyAdopted, nil
+	case NotAdopted, "not_adopted", "rejected", "reject":
+		return NotAdopted, nil
+	case NotHandled, "not_handled", "ignored", "none":
+		return NotHandled, nil
+	}
+	return "", data.InputErrorf("未知的处理意见 %q，可选：采纳、部分采纳、未采纳、不予处理", s)
+}
+
+// needsReason tells whether a decision on a concentrated cluster must give a reason: every decision
+// short of full adoption (the measures: 未予采纳的较为集中意见要说明理由).
+func needsReason(decision string) bool { return decision != Adopted }
+
+// Decide records a decision for every cluster and opinion named, all or nothing.
+func Decide(ctx context.Context, s *data.Store, policyID int64, in DecideInput) error {
+	dec, err := ParseDecision(in.Decision)
+	if err != nil {
+		return err
+	}
+	if len(in.Clusters)+len(in.Opinions) == 0 {
+		return data.InputErrorf("请选择要处理的意见分组或意见")
+	}
+	date, err := dateOrToday(in.Date)
+	if err != nil {
+		return err
+	}
+	if _, err := s.Policy(ctx, policyID); err != nil {
+		return err
+	}
+	return s.Tx(ctx, func(tx *sql.Tx) error {
+		reason := cleanText(in.Reason)
+		if reason == "" && in.Template != 0 {
+			if err := tx.QueryRowContext(ctx, `SELECT text FROM reason_templates WHERE id=?`, in.Template).Scan(&reason); err != nil {
+				if err == sql.ErrNoRows {
+					return data.InputErrorf("没有编号为 %d 的理由模板", in.Template)
+				}
+				return err
+			}
+		}
+		if len([]rune(reason)) > maxReason {
+			return data.InputErrorf("理由过长（最多 %d 字）", maxReason)
+		}
+		st, err := checkClusters(ctx, tx, policyID, in.Clusters...)
+		if err != nil {
+			return err
+		}
+		type target struct {
+			key  [2]int64
+			name string
+		}
+		var ts []target
+		for _, id := range in.Clusters {
+			c := st.clusters[id]
+			if reason == "" && st.concentrated(c) && needsReason(dec) {
+				return data.InputErrorf("分组 %d 是较为集中的意见（%d 条），%s须说明理由：请填写理由（--reason）", id, len(c.members), dec)
+			}
+			ts = append(ts, target{clusterKey(id), fmt.Sprintf("分组 %d", id)})
+		}
+		for _, id := range in.Opinions {
+			i, ok := st.byID[id]
+			if !ok {
+				return &data.InputError{Msg: fmt.Sprintf("政策 %d 没有编号为 %d 的意见", policyID, id), Err: data.ErrNotFound}
+			}
+			if c := st.opinions[i].Cluster; c != nil && reason == "" && st.concentrated(st.clusters[*c]) && needsReason(dec) {
+				return data.InputErrorf("意见 %d 属于较为集中的分组 %d，%s须说明理由：请填写理由（--reason）", id, *c, dec)
+			}
+			ts = append(ts, target{opinionKey(id), fmt.Sprintf("意见 %d", id)})
+		}
+		for _, t := range ts {
+			cur := st.decisions[t.key]
+			var clusterID, opinionID any
+			if t.key[0] == 0 {
+				clusterID = t.key[1]
+			} else {
+				opinionID = t.key[1]
+			}
+			switch {
+			case cur == nil:
+				_, err = tx.ExecContext(ctx, `INSERT INTO decisions (policy_id, cluster_id, opinion_id, decision, reason, date) VALUES (?,?,?,?,?,?)`,
+					policyID, clusterID, opinionID, dec, reason, date)
+			case cur.Publication == nil:
+				_, err = tx.ExecContext(ctx, `UPDATE decisions SET decision=?, reason=?, date=? WHERE id=?`, dec, reason, date, cur.ID)
+			case !in.Amend:
+				return data.InputErrorf("%s 的处理意见已于 %s 公开，不能直接修改；如需更正，请以更正方式提交（新的日期版本，命令行加 --amend --date）", t.name, cur.Date)
+			case date < cur.Date:
+				return data.InputErrorf("更正日期 %s 早于原处理意见的日期 %s", date, cur.Date)
+			default:
+				_, err = tx.ExecContext(ctx, `INSERT INTO decisions (policy_id, cluster_id, opinion_id, decision, reason, date, amends) VALUES (?,?,?,?,?,?,?)`,
+					policyID, clusterID, opinionID, dec, reason, date, cur.ID)
+			}
+			if err != nil {
+				return fmt.Errorf("decide %s: %w", t.name, err)
+			}
+		}
+		return nil
+	})
+}
+
+// ClearDecision removes the draft decision of clusters and opinions; a published one cannot be removed.
+func ClearDecision(ctx context.Context, s *data.Store, policyID int64, clusters, opinions []int64) error {
+	return s.Tx(ctx, func(tx *sql.Tx) error {
+		st, err := checkClusters(ctx, tx, policyID, clusters...)
+		if err != nil {
+			return err
+		}
+		var keys [][2]int64
+		for _, id := range clusters {
+			keys = append(keys, clusterKey(id))
+		}
+		for _, id := range opinions {
+			if _, ok := st.byID[id]; !ok {
+				return &data.InputError{Msg: fmt.Sprintf("政策 %d 没有编号为 %d 的意见", policyID, id), Err: data.ErrNotFound}
+			}
+			keys = append(keys, opinionKey(id))
+		}
+		for _, k := range keys {
+			d := st.decisions[k]
+			if d == nil {
+				continue
+			}
+			if d.Publication != nil {
+				return data.InputErrorf("处理意见已于 %s 公开，不能撤销；如需更正请提交更正", d.Date)
+			}
+			if _, err := tx.ExecContext(ctx, `DELETE FROM decisions WHERE id=?`, d.ID); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// AddReasonTemplate stores a reusable reason and returns its id (the existing one for a known text).
+func AddReasonTemplate(ctx context.Context, s *data.Store, text string) (int64, error) {
+	text = cleanText(text)
+	if text == "" || len([]rune(text)) > 500 {
+		return 0, data.InputErrorf("理由模板应为 1 到 500 字")
+	}
+	var id int64
+	err := s.DB.QueryRowContext(ctx, `INSERT INTO reason_templates (text) VALUES (?) ON CONFLICT(text) DO UPDATE SET text=excluded.text RETURNING id`, text).Scan(&id)
+	return id, err
+}
+
+// DeleteReasonTemplate removes a reusable reason (decisions keep their text).
+func DeleteReasonTemplate(ctx context.Context, s *data.Store, id int64) error {
+	_, err := s.DB.ExecContext(ctx, `DELETE FROM reason_templates WHERE id=?`, id)
+	return err
+}

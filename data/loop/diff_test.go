@@ -1,0 +1,72 @@
+package loop
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestDiff(t *testing.T) {
+	for _, tc := range []struct {
+		before, after string
+		want          []DiffOp
+	}{
+		{"", "", []DiffOp{}},
+		{"abc", "abc", []DiffOp{{"=", "abc"}}},
+		{"", "新增", []DiffOp{{"+", "新增"}}},
+		{"删除", "", []DiffOp{{"-", "删除"}}},
+		{"审批时限为20个工作日", "审批时限为10个工作日", []DiffOp{{"=", "审批时限为"}, {"-", "2"}, {"+", "1"}, {"=", "0个工作日"}}},
+		{"企业应当提交申请材料", "企业可以通过网上提交申请材料", []DiffOp{{"=", "企业"}, {"-", "应当"}, {"+", "可以通过网上"}, {"=", "提交申请材料"}}},
+		// a lone matching "的" between two changes is folded into the change
+		{"甲乙丙的丁戊己", "子丑寅的卯辰巳", []DiffOp{{"-", "甲乙丙的丁戊己"}, {"+", "子丑寅的卯辰巳"}}},
+	} {
+		got := Diff(tc.before, tc.after)
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("Diff(%q, %q) = %q, want %q", tc.before, tc.after, got, tc.want)
+		}
+		// Applying the ops must give back both texts.
+		var b, a strings.Builder
+		for _, op := range got {
+			if op.Op != "+" {
+				b.WriteString(op.Text)
+			}
+			if op.Op != "-" {
+				a.WriteString(op.Text)
+			}
+		}
+		if b.String() != tc.before || a.String() != tc.after {
+			t.Errorf("Diff(%q, %q) does not rebuild the texts: %q / %q", tc.before, tc.after, b.String(), a.String())
+		}
+	}
+}
+
+func TestDiffLongTextFallsBack(t *testing.T) {
+	a := strings.Repeat("甲乙", 5000) + "X" + strings.Repeat("丙丁", 5000)
+	b := strings.Repeat("乙甲", 5000) + "Y" + strings.Repeat("丁丙", 5000)
+	got := Diff(a, b)
+	if len(got) == 0 {
+		t.Fatal("no ops")
+	}
+}
+
+func TestClauses(t *testing.T) {
+	for in, want := range map[string][]string{
+		"第五条":       {"第五条"},
+		"第5条":       {"第五条"},
+		"第 12 条第二款": {"第十二条"},
+		"第三条、第五条":   {"第三条", "第五条"},
+		"第三、五条":     {"第三条", "第五条"},
+		"3,5":       {"第三条", "第五条"},
+		"附件1":       {"附件1"},
+		"第二十条":      {"第二十条"},
+		"第105条":     {"第一百零五条"},
+		"":          nil,
+	} {
+		if got := ParseClauses(in); !reflect.DeepEqual(got, want) {
+			t.Errorf("ParseClauses(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := ClausesInText("建议第十条和第3条合并"); !reflect.DeepEqual(got, []string{"第十条", "第三条"}) {
+		t.Errorf("ClausesInText = %q", got)
+	}
+}

@@ -1,0 +1,208 @@
+package loop
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+
+	"github.com/gongping/gongping/data"
+)
+
+// EvaluationSummary, when set, returns the evaluation summary of a policy to freeze in an evaluation
+// publication (the scoring engine's result; nil when there is none). The composition root sets it so
+// that this package does not depend on the scoring engine.
+var EvaluationSummary func(ctx context.Context, s *data.Store, policyID int64) (any, error)
+
+// Publish freezes what is published on date: the adoption feedback (what = feedback) or the evaluation
+// summary with the revision records (what = evaluation). A later publication of the same kind is an
+// amendment: a new dated version; the earlier versions stay as they were.
+func Publish(ctx context.Context, s *data.Store, policyID int64, what, date string) (Publication, error) {
+	d, err := data.ParseDate(date)
+	if err != nil {
+		return Publication{}, err
+	}
+	date = d.Format(data.DateLayout)
+	p, err := s.Policy(ctx, policyID)
+	if err != nil {
+		return Publication{}, err
+	}
+	var eval any
+	switch what {
+	case WhatFeedback:
+	case WhatEvaluation:
+		if p.Issued == "" {
+			return Publication{}, data.InputErrorf("政策尚未印发（未记录印发日期），执行后才能公开评价报告和修订情况")
+		}
+		if date < p.Issued {
+			return Publication{}, data.InputErrorf("公开日期 %s 早于政策印发日期 %s：评价报告和修订情况应在政策执行后公开", date, p.Issued)
+		}
+		if EvaluationSummary != nil {
+			if eval, err = EvaluationSummary(ctx, s, policyID); err != nil {
+				return Publication{}, fmt.Errorf("evaluation summary: %w", err)
+			}
+		}
+	default:
+		return Publication{}, data.InputErrorf("未知的公开内容 %q，可选：feedback（采纳情况）、evaluation（评价报告和修订情况）", what)
+	}
+	var pub Publication
+	err = s.Tx(ctx, func(tx *sql.Tx) error {
+		prev, err := publications(ctx, tx, policyID, what)
+		if err != nil {
+			return err
+		}
+		version := len(prev) + 1
+		if len(prev) > 0 && date < prev[len(prev)-1].Date {
+			return data.InputErrorf("公开日期 %s 早于上次公开的日期 %s", date, prev[len(prev)-1].Date)
+		}
+		var snap any
+		switch what {
+		case WhatFeedback:
+			fs, err := feedbackSnapshot(ctx, tx, policyID)
+			if err != nil {
+				return err
+			}
+			fs.Date, fs.Version = date, version
+			snap = fs
+		default:
+			es, err := evaluationSnapshot(ctx, tx, policyID, eval)
+			if err != nil {
+				return err
+			}
+			es.Date, es.Version = date, version
+			snap = es
+		}
+		js, err := json.Marshal(snap)
+		if err != nil {
+			return err
+		}
+		if len(prev) > 0 {
+			last := prev[len(prev)-1]
+			if same, err := sameContent(what, last.Snapshot, js); err != nil {
+				return err
+			} else if same {
+				return data.InputErrorf("内容与 %s 公开的第 %d 版相同，无需再次公开", last.Date, last.Version)
+			}
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO publications (policy_id, what, version, date, snapshot) VALUES (?,?,?,?,?)`,
+			policyID, what, version, date, string(js))
+		if err != nil {
+			return fmt.Errorf("publish: %w", err)
+		}
+		id, err := res.LastInsertId()
+		if err != nil {
+			return err
+		}
+		// Freeze what this publication contains.
+		if what == WhatFeedback {
+			_, err = tx.ExecContext(ctx, `UPDATE decisions SET publication_id=? WHERE policy_id=? AND publication_id IS NULL`, id, policyID)
+		} else {
+			_, err = tx.ExecContext(ctx, `UPDATE revisions SET publication_id=? WHERE publication_id IS NULL AND id IN
+				(SELECT max(id) FROM revisions WHERE policy_id=? GROUP BY record)`, id, policyID)
+		}
+		if err != nil {
+			return fmt.Errorf("freeze: %w", err)
+		}
+		pub = Publication{ID: id, PolicyID: policyID, What: what, Version: version, Date: date, Snapshot: js}
+		return nil
+	})
+	return pub, err
+}
+
+// feedbackSnapshot builds the adoption feedback, refusing while a concentrated cluster is undecided or
+// not adopted without a reason.
+func feedbackSnapshot(ctx context.Context, tx *sql.Tx, policyID int64) (FeedbackSnapshot, error) {
+	st, err := loadState(ctx, tx, policyID)
+	if err != nil {
+		return FeedbackSnapshot{}, err
+	}
+	fs := FeedbackSnapshot{Policy: policyID, Opinions: len(st.opinions), ConcentratedMin: st.settings.ConcentratedMin,
+		Counts: map[string]int{}, Clusters: []PublishedCluster{}}
+	var undecided, noReason []int64
+	for _, c := range st.clusterList() {
+		if c.Concentrated && c.Decision == nil {
+			undecided = append(undecided, c.ID)
+		}
+		if c.Concentrated && c.Decision != nil && needsReason(*c.Decision) && *c.Reason == "" {
+			noReason = append(noReason, c.ID)
+		}
+		pc := PublishedCluster{ID: c.ID, Size: c.Size, Concentrated: c.Concentrated, Representative: c.Representative,
+			Clauses: c.Clauses, Amended: c.Amended}
+		if c.Decision != nil {
+			pc.Decision, pc.Reason = *c.Decision, *c.Reason
+		}
+		fs.Clusters = append(fs.Clusters, pc)
+	}
+	if len(undecided) > 0 {
+		return fs, data.InputErrorf("较为集中的意见分组 %s 尚未作出处理意见，暂不能公开采纳情况", idList(undecided))
+	}
+	if len(noReason) > 0 {
+		return fs, data.InputErrorf("较为集中的意见分组 %s 未完全采纳但没有说明理由，暂不能公开采纳情况", idList(noReason))
+	}
+	for _, o := range st.opinionList() {
+		if o.Decision != nil {
+			fs.Counts[*o.Decision]++
+		} else {
+			fs.Counts[""]++
+		}
+	}
+	return fs, nil
+}
+
+func evaluationSnapshot(ctx context.Context, tx *sql.Tx, policyID int64, eval any) (EvaluationSnapshot, error) {
+	es := EvaluationSnapshot{Policy: policyID}
+	if eval != nil {
+		b, err := json.Marshal(eval)
+		if err != nil {
+			return es, fmt.Errorf("evaluation summary: %w", err)
+		}
+		if string(b) != "null" {
+			es.Evaluation = b
+		}
+	}
+	revs, err := revisionRows(ctx, tx, `WHERE policy_id=? ORDER BY record, version`, policyID)
+	if err != nil {
+		return es, err
+	}
+	es.Revisions = currentRevisions(revs)
+	for i := range es.Revisions {
+		es.Revisions[i].Publication = nil // frozen by this publication; the row says which
+	}
+	if es.Evaluation == nil && len(es.Revisions) == 0 {
+		return es, data.InputErrorf("尚无评价结果或修订记录，暂不能公开评价报告和修订情况")
+	}
+	return es, nil
+}
+
+// sameContent tells whether two snapshots of one kind publish the same thing (dates and versions aside).
+func sameContent(what string, a, b json.RawMessage) (bool, error) {
+	norm := func(raw json.RawMessage) (string, error) {
+		var v any
+		if what == WhatFeedback {
+			var fs FeedbackSnapshot
+			if err := json.Unmarshal(raw, &fs); err != nil {
+				return "", err
+			}
+			fs.Date, fs.Version = "", 0
+			v = fs
+		} else {
+			var es EvaluationSnapshot
+			if err := json.Unmarshal(raw, &es); err != nil {
+				return "", err
+			}
+			es.Date, es.Version = "", 0
+			for i := range es.Revisions {
+				es.Revisions[i].Publication = nil
+			}
+			v = es
+		}
+		out, err := json.Marshal(v)
+		return string(out), err
+	}
+	x, err := norm(a)
+	if err != nil {
+		return false, fmt.Errorf("read earlier publication: %w", err)
+	}
+	y, err := norm(b)
+	return x == y, err
+}

@@ -1,0 +1,403 @@
+package loop
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+
+	"github.com/gongping/gongping/data"
+)
+
+// querier is what both *sql.DB and *sql.Tx offer.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+// GetSettings returns a policy's loop settings (the defaults when never set).
+func GetSettings(ctx context.Context, s *data.Store, policyID int64) (Settings, error) {
+	return settings(ctx, s.DB, policyID)
+}
+
+func settings(ctx context.Context, q querier, policyID int64) (Settings, error) {
+	st := Settings{Similarity: DefaultSimilarity, ConcentratedMin: DefaultConcentratedMin}
+	err := q.QueryRowContext(ctx, `SELECT similarity, concentrated_min FROM loop_settings WHERE policy_id=?`, policyID).
+		Scan(&st.Similarity, &st.ConcentratedMin)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = nil
+	}
+	return st, err
+}
+
+// SetSettings changes a policy's loop settings and re-clusters when the threshold changed.
+func SetSettings(ctx context.Context, s *data.Store, policyID int64, st Settings) error {
+	if st.Similarity <= 0 || st.Similarity > 1 {
+		return data.InputErrorf("相似度阈值应在 0 到 1 之间（如 0.45），而不是 %g", st.Similarity)
+	}
+	if st.ConcentratedMin < 2 || st.ConcentratedMin > 100000 {
+		return data.InputErrorf("“较为集中”的条数应不少于 2，而不是 %d", st.ConcentratedMin)
+	}
+	if _, err := s.Policy(ctx, policyID); err != nil {
+		return err
+	}
+	return s.Tx(ctx, func(tx *sql.Tx) error {
+		old, err := settings(ctx, tx, policyID)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO loop_settings (policy_id, similarity, concentrated_min) VALUES (?,?,?)
+			ON CONFLICT(policy_id) DO UPDATE SET similarity=excluded.similarity, concentrated_min=excluded.concentrated_min`,
+			policyID, st.Similarity, st.ConcentratedMin); err != nil {
+			return fmt.Errorf("set loop settings: %w", err)
+		}
+		if old.Similarity != st.Similarity {
+			return recluster(ctx, tx, policyID, false)
+		}
+		return nil
+	})
+}
+
+// state is everything of a policy's loop, loaded at once.
+type state struct {
+	settings  Settings
+	opinions  []Opinion        // by id
+	byID      map[int64]int    // opinion id → index
+	clusters  map[int64]*clRow // by id
+	clOrder   []int64
+	decisions map[[2]int64]*DecisionRecord // current decision per target: {0, cluster} / {1, opinion}
+	revLinked map[int64]bool               // clusters named by a current revision
+}
+
+type clRow struct {
+	id      int64
+	manual  bool
+	members []int // indexes into opinions
+}
+
+func clusterKey(id int64) [2]int64 { return [2]int64{0, id} }
+func opinionKey(id int64) [2]int64 { return [2]int64{1, id} }
+
+func loadState(ctx context.Context, q querier, policyID int64) (*state, error) {
+	st := &state{byID: map[int64]int{}, clusters: map[int64]*clRow{}, decisions: map[[2]int64]*DecisionRecord{}, revLinked: map[int64]bool{}}
+	var err error
+	if st.settings, err = settings(ctx, q, policyID); err != nil {
+		return nil, err
+	}
+	rows, err := q.QueryContext(ctx, `SELECT id, manual FROM clusters WHERE policy_id=? ORDER BY id`, policyID)
+	if err != nil {
+		return nil, fmt.Errorf("load clusters: %w", err)
+	}
+	for rows.Next() {
+		c := &clRow{}
+		if err := rows.Scan(&c.id, &c.manual); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		st.clusters[c.id] = c
+		st.clOrder = append(st.clOrder, c.id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows, err = q.QueryContext(ctx, `SELECT id, source, seq, content, submitted, submitter, contact, clauses, cluster_id, pinned
+		FROM opinions WHERE policy_id=? ORDER BY id`, policyID)
+	if err != nil {
+		return nil, fmt.Errorf("load opinions: %w", err)
+	}
+	for rows.Next() {
+		o := Opinion{PolicyID: policyID}
+		var cl sql.NullInt64
+		if err := rows.Scan(&o.ID, &o.Source, &o.Seq, &o.Content, &o.Submitted, &o.Submitter, &o.Contact, &o.Clause, &cl, &o.Pinned); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		o.Clauses = splitClauses(o.Clause)
+		if cl.Valid {
+			id := cl.Int64
+			o.Cluster = &id
+		}
+		st.byID[o.ID] = len(st.opinions)
+		st.opinions = append(st.opinions, o)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for i, o := range st.opinions {
+		if o.Cluster != nil {
+			if c := st.clusters[*o.Cluster]; c != nil {
+				c.members = append(c.members, i)
+			}
+		}
+	}
+	ds, err := decisionRows(ctx, q, `WHERE policy_id=? ORDER BY id`, policyID)
+	if err != nil {
+		return nil, err
+	}
+	for i := range ds {
+		d := &ds[i]
+		k := opinionKey(0)
+		if d.Cluster != nil {
+			k = clusterKey(*d.Cluster)
+		} else {
+			k = opinionKey(*d.Opinion)
+		}
+		st.decisions[k] = d // later rows (amendments) replace earlier ones
+	}
+	revs, err := revisionRows(ctx, q, `WHERE policy_id=? ORDER BY record, version`, policyID)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range currentRevisions(revs) {
+		for _, c := range r.Clusters {
+			st.revLinked[c] = true
+		}
+	}
+	return st, nil
+}
+
+func decisionRows(ctx context.Context, q querier, where string, args ...any) ([]DecisionRecord, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, cluster_id, opinion_id, decision, reason, date, amends, publication_id FROM decisions `+where, args...)
+	if err != nil {
+		return nil, fmt.Errorf("load decisions: %w", err)
+	}
+	defer rows.Close()
+	var out []DecisionRecord
+	for rows.Next() {
+		var d DecisionRecord
+		var cl, op, am, pub sql.NullInt64
+		if err := rows.Scan(&d.ID, &cl, &op, &d.Decision, &d.Reason, &d.Date, &am, &pub); err != nil {
+			return nil, err
+		}
+		d.Cluster, d.Opinion, d.Amends, d.Publication = nullID(cl), nullID(op), nullID(am), nullID(pub)
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+func nullID(n sql.NullInt64) *int64 {
+	if !n.Valid {
+		return nil
+	}
+	v := n.Int64
+	return &v
+}
+
+// concentrated tells whether a cluster is 较为集中 under the policy's settings.
+func (st *state) concentrated(c *clRow) bool { return len(c.members) >= st.settings.ConcentratedMin }
+
+// frozen tells whether a cluster's current decision is published: its membership is then fixed too.
+func (st *state) frozen(id int64) bool {
+	d := st.decisions[clusterKey(id)]
+	return d != nil && d.Publication != nil
+}
+
+// cluster builds the read model of one cluster; vs are the opinions' vectors (for the representative).
+func (st *state) cluster(c *clRow, vs []vec) Cluster {
+	out := Cluster{ID: c.id, Size: len(c.members), Concentrated: st.concentrated(c), Manual: c.manual, Clauses: []string{}, Opinions: []int64{}}
+	seen := map[string]bool{}
+	for _, m := range c.members {
+		o := st.opinions[m]
+		out.Opinions = append(out.Opinions, o.ID)
+		for _, cl := range o.Clauses {
+			if !seen[cl] {
+				seen[cl] = true
+				out.Clauses = append(out.Clauses, cl)
+			}
+		}
+	}
+	sort.SliceStable(out.Clauses, func(i, j int) bool { return clauseLess(out.Clauses[i], out.Clauses[j]) })
+	if len(c.members) > 0 {
+		rep := c.members[central(vs, c.members)]
+		out.Representative, out.RepOpinion = st.opinions[rep].Content, st.opinions[rep].ID
+	}
+	if d := st.decisions[clusterKey(c.id)]; d != nil {
+		dec, reason := d.Decision, d.Reason
+		out.Decision, out.Reason, out.DecidedOn = &dec, &reason, d.Date
+		out.Published = d.Publication != nil
+		out.Amended = d.Amends != nil
+	}
+	return out
+}
+
+func (st *state) vectors() []vec {
+	texts := make([]string, len(st.opinions))
+	for i, o := range st.opinions {
+		texts[i] = o.Content
+	}
+	vz, sh := newVectorizer(texts)
+	vs := make([]vec, len(texts))
+	for i := range sh {
+		vs[i] = vz.vector(sh[i])
+	}
+	return vs
+}
+
+// clusterList builds every cluster, largest first (then by id).
+func (st *state) clusterList() []Cluster {
+	vs := st.vectors()
+	out := make([]Cluster, 0, len(st.clusters))
+	for _, id := range st.clOrder {
+		if c := st.clusters[id]; len(c.members) > 0 {
+			out = append(out, st.cluster(c, vs))
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Size > out[j].Size })
+	return out
+}
+
+// Clusters lists a policy's opinion clusters, largest first.
+func Clusters(ctx context.Context, s *data.Store, policyID int64) ([]Cluster, error) {
+	st, err := loadState(ctx, s.DB, policyID)
+	if err != nil {
+		return nil, err
+	}
+	return st.clusterList(), nil
+}
+
+// Opinions lists a policy's opinions by id, each with its cluster and decision (its own, else its cluster's).
+func Opinions(ctx context.Context, s *data.Store, policyID int64) ([]Opinion, error) {
+	st, err := loadState(ctx, s.DB, policyID)
+	if err != nil {
+		return nil, err
+	}
+	return st.opinionList(), nil
+}
+
+func (st *state) opinionList() []Opinion {
+	out := make([]Opinion, len(st.opinions))
+	for i, o := range st.opinions {
+		d := st.decisions[opinionKey(o.ID)]
+		if d != nil {
+			o.OwnDecision = true
+		} else if o.Cluster != nil {
+			d = st.decisions[clusterKey(*o.Cluster)]
+		}
+		if d != nil {
+			dec, reason := d.Decision, d.Reason
+			o.Decision, o.Reason = &dec, &reason
+		}
+		out[i] = o
+	}
+	return out
+}
+
+// DecisionHistory lists every version of the decisions of a policy, oldest first: drafts as last edited,
+// published ones and the amendments that replaced them.
+func DecisionHistory(ctx context.Context, s *data.Store, policyID int64) ([]DecisionRecord, error) {
+	ds, err := decisionRows(ctx, s.DB, `WHERE policy_id=? ORDER BY id`, policyID)
+	if ds == nil {
+		ds = []DecisionRecord{}
+	}
+	return ds, err
+}
+
+// ReasonTemplate is a reusable reason for decisions.
+type ReasonTemplate struct {
+	ID   int64  `json:"id"`
+	Text string `json:"text"`
+}
+
+// ReasonTemplates lists the reusable reasons.
+func ReasonTemplates(ctx context.Context, s *data.Store) ([]ReasonTemplate, error) {
+	rows, err := s.DB.QueryContext(ctx, `SELECT id, text FROM reason_templates ORDER BY id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []ReasonTemplate{}
+	for rows.Next() {
+		var t ReasonTemplate
+		if err := rows.Scan(&t.ID, &t.Text); err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// Publications lists a policy's publications of one kind ("" = both), oldest first.
+func Publications(ctx context.Context, s *data.Store, policyID int64, what string) ([]Publication, error) {
+	return publications(ctx, s.DB, policyID, what)
+}
+
+func publications(ctx context.Context, q querier, policyID int64, what string) ([]Publication, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, policy_id, what, version, date, snapshot, created_at FROM publications
+		WHERE policy_id=? AND (?='' OR what=?) ORDER BY what, version`, policyID, what, what)
+	if err != nil {
+		return nil, fmt.Errorf("load publications: %w", err)
+	}
+	defer rows.Close()
+	out := []Publication{}
+	for rows.Next() {
+		var p Publication
+		var snap string
+		if err := rows.Scan(&p.ID, &p.PolicyID, &p.What, &p.Version, &p.Date, &snap, &p.CreatedAt); err != nil {
+			return nil, err
+		}
+		p.Snapshot = json.RawMessage(snap)
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// GetSummary counts a policy's loop.
+func GetSummary(ctx context.Context, s *data.Store, policyID int64) (Summary, error) {
+	st, err := loadState(ctx, s.DB, policyID)
+	if err != nil {
+		return Summary{}, err
+	}
+	sum := Summary{Opinions: len(st.opinions), BySource: map[string]int{}, ByDecision: map[string]int{}}
+	for _, o := range st.opinionList() {
+		sum.BySource[o.Source]++
+		if o.Decision != nil {
+			sum.ByDecision[*o.Decision]++
+		} else {
+			sum.ByDecision[""]++
+		}
+	}
+	for _, id := range st.clOrder {
+		c := st.clusters[id]
+		if len(c.members) == 0 {
+			continue
+		}
+		sum.Clusters++
+		if st.concentrated(c) {
+			sum.Concentrated++
+			if st.decisions[clusterKey(id)] == nil {
+				sum.Undecided++
+			}
+		}
+	}
+	if decided := sum.Opinions - sum.ByDecision[""]; decided > 0 {
+		r := float64(sum.ByDecision[Adopted]+sum.ByDecision[PartlyAdopted]) / float64(decided)
+		sum.AdoptionRate = &r
+	}
+	revs, err := Revisions(ctx, s, policyID)
+	if err != nil {
+		return sum, err
+	}
+	for _, r := range revs {
+		if !r.Withdrawn {
+			sum.Revisions++
+		}
+	}
+	pubs, err := Publications(ctx, s, policyID, "")
+	if err != nil {
+		return sum, err
+	}
+	for i := range pubs {
+		switch pubs[i].What {
+		case WhatFeedback:
+			sum.Feedback = &pubs[i]
+		case WhatEvaluation:
+			sum.Evaluation = &pubs[i]
+		}
+	}
+	return sum, nil
+}

@@ -1,0 +1,252 @@
+package loop
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/gongping/gongping/data"
+)
+
+// Bounds of a revision record.
+const (
+	maxClauseText = 20000 // runes of the clause text before or after
+	maxReason     = 2000
+	maxFindings   = 50
+	maxFinding    = 500
+)
+
+// RevisionInput is a revision record as the user writes it.
+type RevisionInput struct {
+	Clause   string
+	Before   string
+	After    string
+	Reason   string
+	Findings []string // evaluation findings (problems, directions) it answers
+	Opinions []int64  // opinion ids it answers
+	Clusters []int64  // cluster ids it answers
+	Date     string   // date of the change, YYYY-MM-DD; today when empty
+}
+
+func revisionRows(ctx context.Context, q querier, where string, args ...any) ([]Revision, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, record, version, policy_id, clause, before, after, reason, findings, opinions,
+		clusters, date, withdrawn, publication_id, created_at FROM revisions `+where, args...)
+	if err != nil {
+		return nil, fmt.Errorf("load revisions: %w", err)
+	}
+	defer rows.Close()
+	out := []Revision{}
+	for rows.Next() {
+		var r Revision
+		var fi, op, cl string
+		var pub sql.NullInt64
+		if err := rows.Scan(&r.ID, &r.Record, &r.Version, &r.PolicyID, &r.Clause, &r.Before, &r.After, &r.Reason, &fi, &op, &cl,
+			&r.Date, &r.Withdrawn, &pub, &r.CreatedAt); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(fi), &r.Findings); err != nil {
+			return nil, fmt.Errorf("revision %d findings: %w", r.ID, err)
+		}
+		if err := json.Unmarshal([]byte(op), &r.Opinions); err != nil {
+			return nil, fmt.Errorf("revision %d opinions: %w", r.ID, err)
+		}
+		if err := json.Unmarshal([]byte(cl), &r.Clusters); err != nil {
+			return nil, fmt.Errorf("revision %d clusters: %w", r.ID, err)
+		}
+		r.Publication = nullID(pub)
+		r.Diff = Diff(r.Before, r.After)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// currentRevisions keeps the latest version of each record; revs must be ordered by record, version.
+func currentRevisions(revs []Revision) []Revision {
+	out := []Revision{}
+	for i, r := range revs {
+		if i+1 < len(revs) && revs[i+1].Record == r.Record {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// Revisions lists the current version of each of a policy's revision records (withdrawn ones included,
+// marked), in the order they were first recorded.
+func Revisions(ctx context.Context, s *data.Store, policyID int64) ([]Revision, error) {
+	revs, err := revisionRows(ctx, s.DB, `WHERE policy_id=? ORDER BY record, version`, policyID)
+	if err != nil {
+		return nil, err
+	}
+	return currentRevisions(revs), nil
+}
+
+// RevisionHistory lists every version of one revision record, oldest first.
+func RevisionHistory(ctx context.Context, s *data.Store, policyID, record int64) ([]Revision, error) {
+	revs, err := revisionRows(ctx, s.DB, `WHERE policy_id=? AND record=? ORDER BY version`, policyID, record)
+	if err != nil {
+		return nil, err
+	}
+	if len(revs) == 0 {
+		return nil, &data.InputError{Msg: fmt.Sprintf("政策 %d 没有编号为 %d 的修订记录", policyID, record), Err: data.ErrNotFound}
+	}
+	return revs, nil
+}
+
+// today is the local date; a variable so tests can fix it.
+var today = func() string { return time.Now().Format(data.DateLayout) }
+
+func dateOrToday(d string) (string, error) {
+	if strings.TrimSpace(d) == "" {
+		return today(), nil
+	}
+	t, err := data.ParseDate(d)
+	if err != nil {
+		return "", err
+	}
+	return t.Format(data.DateLayout), nil
+}
+
+// validate cleans a revision input; the error says what to fix.
+func (in *RevisionInput) validate(ctx context.Context, q querier, policyID int64) error {
+	in.Clause = NormalizeClause(cleanText(in.Clause))
+	in.Before, in.After, in.Reason = cleanText(in.Before), cleanText(in.After), cleanText(in.Reason)
+	switch {
+	case in.Clause == "":
+		return data.InputErrorf("请填写修订的条款（如 第五条）")
+	case len([]rune(in.Clause)) > 100:
+		return data.InputErrorf("条款名称过长（最多 100 字）")
+	case in.Before == "" && in.After == "":
+		return data.InputErrorf("请填写修订前或修订后的条文")
+	case in.Before == in.After:
+		return data.InputErrorf("修订前后的条文相同，没有修订内容")
+	case len([]rune(in.Before)) > maxClauseText || len([]rune(in.After)) > maxClauseText:
+		return data.InputErrorf("条文过长（每段最多 %d 字）", maxClauseText)
+	case in.Reason == "":
+		return data.InputErrorf("请填写修订理由")
+	case len([]rune(in.Reason)) > maxReason:
+		return data.InputErrorf("修订理由过长（最多 %d 字）", maxReason)
+	case len(in.Findings) > maxFindings:
+		return data.InputErrorf("关联的评价发现过多（最多 %d 条）", maxFindings)
+	}
+	var fs []string
+	for _, f := range in.Findings {
+		f = cleanText(f)
+		if f == "" {
+			continue
+		}
+		if len([]rune(f)) > maxFinding {
+			return data.InputErrorf("评价发现过长（每条最多 %d 字）", maxFinding)
+		}
+		fs = append(fs, f)
+	}
+	in.Findings = fs
+	d, err := dateOrToday(in.Date)
+	if err != nil {
+		return err
+	}
+	in.Date = d
+	for _, id := range in.Opinions {
+		var n int
+		if err := q.QueryRowContext(ctx, `SELECT count(*) FROM opinions WHERE id=? AND policy_id=?`, id, policyID).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return data.InputErrorf("政策 %d 没有编号为 %d 的意见", policyID, id)
+		}
+	}
+	for _, id := range in.Clusters {
+		var n int
+		if err := q.QueryRowContext(ctx, `SELECT count(*) FROM clusters WHERE id=? AND policy_id=?`, id, policyID).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return data.InputErrorf("政策 %d 没有编号为 %d 的意见分组", policyID, id)
+		}
+	}
+	return nil
+}
+
+func jsonList[T any](v []T) string {
+	if v == nil {
+		v = []T{}
+	}
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+// AddRevision records a new revision record and returns it.
+func AddRevision(ctx context.Context, s *data.Store, policyID int64, in RevisionInput) (Revision, error) {
+	return writeRevision(ctx, s, policyID, 0, in, false)
+}
+
+// EditRevision records a new version of revision record `record`; earlier versions stay as they were.
+func EditRevision(ctx context.Context, s *data.Store, policyID, record int64, in RevisionInput) (Revision, error) {
+	return writeRevision(ctx, s, policyID, record, in, false)
+}
+
+// WithdrawRevision records a version of `record` that withdraws it (the change is no longer made).
+func WithdrawRevision(ctx context.Context, s *data.Store, policyID, record int64, date string) (Revision, error) {
+	return writeRevision(ctx, s, policyID, record, RevisionInput{Date: date}, true)
+}
+
+func writeRevision(ctx context.Context, s *data.Store, policyID, record int64, in RevisionInput, withdraw bool) (Revision, error) {
+	if _, err := s.Policy(ctx, policyID); err != nil {
+		return Revision{}, err
+	}
+	var id int64
+	err := s.Tx(ctx, func(tx *sql.Tx) error {
+		version := 1
+		if record != 0 {
+			prev, err := revisionRows(ctx, tx, `WHERE policy_id=? AND record=? ORDER BY version DESC LIMIT 1`, policyID, record)
+			if err != nil {
+				return err
+			}
+			if len(prev) == 0 {
+				return &data.InputError{Msg: fmt.Sprintf("政策 %d 没有编号为 %d 的修订记录", policyID, record), Err: data.ErrNotFound}
+			}
+			p := prev[0]
+			if withdraw {
+				if p.Withdrawn {
+					return data.InputErrorf("修订记录 %d 已撤回", record)
+				}
+				d := in.Date
+				in = RevisionInput{Clause: p.Clause, Before: p.Before, After: p.After, Reason: p.Reason, Findings: p.Findings,
+					Opinions: p.Opinions, Clusters: p.Clusters, Date: d}
+			}
+			version = p.Version + 1
+		} else if withdraw {
+			return data.InputErrorf("请指定要撤回的修订记录")
+		}
+		if err := in.validate(ctx, tx, policyID); err != nil {
+			return err
+		}
+		// The first version names its own record: take the next id inside this (write-locked) transaction.
+		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id),0)+1 FROM revisions`).Scan(&id); err != nil {
+			return err
+		}
+		if record == 0 {
+			record = id
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO revisions (id, policy_id, record, version, clause, before, after, reason, findings,
+			opinions, clusters, date, withdrawn) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			id, policyID, record, version, in.Clause, in.Before, in.After, in.Reason, jsonList(in.Findings), jsonList(in.Opinions),
+			jsonList(in.Clusters), in.Date, withdraw)
+		if err != nil {
+			return fmt.Errorf("add revision: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return Revision{}, err
+	}
+	revs, err := revisionRows(ctx, s.DB, `WHERE id=?`, id)
+	if err != nil || len(revs) == 0 {
+		return Revision{}, fmt.Errorf("read revision %d: %v", id, err)
+	}
+	return revs[0], nil
+}

@@ -1,0 +1,247 @@
+package loop
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// foldWidth turns full-width ASCII forms and the ideographic space into their plain forms.
+func foldWidth(r rune) rune {
+	switch {
+	case r >= 0xFF01 && r <= 0xFF5E:
+		return r - 0xFEE0
+	case r == 0x3000:
+		return ' '
+	}
+	return r
+}
+
+// particles carry no point of their own; dropping them lets "的审批" and "审批" read alike.
+var particles = map[rune]bool{'的': true, '了': true, '吗': true, '呢': true, '吧': true, '啊': true, '呀': true, '着': true, '地': true, '得': true}
+
+// segments splits a text into runs of letters and digits: punctuation, spaces and symbols separate
+// runs; full-width forms are folded, Latin letters lowered, particles dropped.
+func segments(text string) [][]rune {
+	var out [][]rune
+	var cur []rune
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, cur)
+			cur = nil
+		}
+	}
+	for _, r := range text {
+		r = unicode.ToLower(foldWidth(r))
+		switch {
+		case particles[r]:
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			cur = append(cur, r)
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+// shingles returns the character bigrams of a text with their counts; a one-character run counts as
+// itself. Bigrams never span punctuation.
+func shingles(text string) map[string]int {
+	m := map[string]int{}
+	for _, seg := range segments(text) {
+		if len(seg) == 1 {
+			m[string(seg)]++
+			continue
+		}
+		for i := 0; i+1 < len(seg); i++ {
+			m[string(seg[i:i+2])]++
+		}
+	}
+	return m
+}
+
+var cnDigits = []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+
+// cnNumber writes 1..9999 in Chinese numerals as clause numbers are written (十二, 二十, 一百零五).
+func cnNumber(n int) string {
+	if n <= 0 || n > 9999 {
+		return strconv.Itoa(n)
+	}
+	units := []string{"", "十", "百", "千"}
+	ds := []int{n / 1000, n / 100 % 10, n / 10 % 10, n % 10}
+	var b strings.Builder
+	zero := false
+	started := false
+	for i, d := range ds {
+		u := units[3-i]
+		if d == 0 {
+			if started {
+				zero = true
+			}
+			continue
+		}
+		if zero {
+			b.WriteString("零")
+			zero = false
+		}
+		if !(d == 1 && u == "十" && !started) {
+			b.WriteString(cnDigits[d])
+		}
+		b.WriteString(u)
+		started = true
+	}
+	return b.String()
+}
+
+// cnValue reads Chinese numerals (also 两, 〇) or Arabic digits; ok false when s is neither.
+func cnValue(s string) (int, bool) {
+	if n, err := strconv.Atoi(s); err == nil {
+		return n, n > 0
+	}
+	val := map[rune]int{'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	unit := map[rune]int{'十': 10, '百': 100, '千': 1000}
+	total, digit := 0, -1
+	for _, r := range s {
+		if v, ok := val[r]; ok {
+			digit = v
+			continue
+		}
+		u, ok := unit[r]
+		if !ok {
+			return 0, false
+		}
+		if digit < 0 {
+			digit = 1 // 十二 = 12
+		}
+		total += digit * u
+		digit = -1
+	}
+	if digit > 0 {
+		total += digit
+	}
+	return total, total > 0
+}
+
+var (
+	clauseRe    = regexp.MustCompile(`第\s*([0-9０-９零〇一二两三四五六七八九十百千]+)\s*条`)
+	clauseNumRe = regexp.MustCompile(`^[0-9零〇一二两三四五六七八九十百千]+$`)
+	clauseSepRe = regexp.MustCompile(`[、,，;；/\s和及与]+`)
+)
+
+// NormalizeClause writes a clause reference the one way: "第5条", "第 五 条第二款", "5" → "第五条".
+// A label that names no article (e.g. "附件1") is kept as written.
+func NormalizeClause(s string) string {
+	s = strings.Map(foldWidth, strings.TrimSpace(s))
+	if m := clauseRe.FindStringSubmatch(s); m != nil {
+		if n, ok := cnValue(m[1]); ok {
+			return "第" + cnNumber(n) + "条"
+		}
+	}
+	if clauseNumRe.MatchString(s) {
+		if n, ok := cnValue(s); ok {
+			return "第" + cnNumber(n) + "条"
+		}
+	}
+	return s
+}
+
+// ParseClauses reads the clause column of an opinion ("第三条、第五条", "3,5", "第三、五条") into normalised
+// clause references, in order, without duplicates.
+func ParseClauses(s string) []string {
+	s = strings.Map(foldWidth, strings.TrimSpace(s))
+	if s == "" {
+		return nil
+	}
+	var out []string
+	add := func(c string) {
+		c = strings.TrimSpace(c)
+		if c == "" || len([]rune(c)) > 50 {
+			return
+		}
+		for _, o := range out {
+			if o == c {
+				return
+			}
+		}
+		out = append(out, c)
+	}
+	// "第三、五条" names two articles: expand before splitting.
+	if m := regexp.MustCompile(`^第([0-9零〇一二两三四五六七八九十百千、,，]+)条$`).FindStringSubmatch(s); m != nil {
+		for _, p := range clauseSepRe.Split(m[1], -1) {
+			if p != "" {
+				add(NormalizeClause(p))
+			}
+		}
+		return out
+	}
+	if ms := clauseRe.FindAllString(s, -1); len(ms) > 0 {
+		for _, m := range ms {
+			add(NormalizeClause(m))
+		}
+		return out
+	}
+	for _, p := range clauseSepRe.Split(s, -1) {
+		add(NormalizeClause(p))
+	}
+	return out
+}
+
+// ClausesInText finds the articles an opinion names in its text ("建议第五条增加…").
+func ClausesInText(s string) []string {
+	var out []string
+	for _, m := range clauseRe.FindAllString(strings.Map(foldWidth, s), -1) {
+		c := NormalizeClause(m)
+		dup := false
+		for _, o := range out {
+			dup = dup || o == c
+		}
+		if !dup {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// clauseOrder sorts clause references by article number, labels after them.
+func clauseLess(a, b string) bool {
+	na, oka := clauseNumber(a)
+	nb, okb := clauseNumber(b)
+	switch {
+	case oka && okb:
+		return na < nb
+	case oka != okb:
+		return oka
+	}
+	return a < b
+}
+
+func clauseNumber(c string) (int, bool) {
+	if m := clauseRe.FindStringSubmatch(c); m != nil && m[0] == c {
+		return cnValue(m[1])
+	}
+	return 0, false
+}
+
+// splitClauses splits a stored clause column.
+func splitClauses(s string) []string {
+	if s == "" {
+		return []string{}
+	}
+	return strings.Split(s, "、")
+}
+
+// cleanText trims a cell and removes control characters (keeping newlines and tabs).
+func cleanText(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\t' {
+			return r
+		}
+		if unicode.IsControl(r) || r == '\uFEFF' {
+			return -1
+		}
+		return r
+	}, s)
+	return strings.TrimSpace(s)
+}
