@@ -7,6 +7,12 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"time"
+
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"github.com/gongping/gongping/app"
+	_ "github.com/gongping/gongping/app/localeenv" // before fyne's lang: no locale noise on stderr
 )
 
 func main() {
@@ -35,6 +41,24 @@ func init() {
 
 // openApp runs the desktop app on the workspace at path (the default workspace when empty).
 func openApp(path string) int {
-	fmt.Fprintln(os.Stderr, "gongping: desktop app not built yet")
-	return 1
+	start := time.Now()
+	a := fyneapp.NewWithID(app.AppID)
+	a.SetIcon(app.Icon)
+	if err := app.LoadTranslations(app.Language(a)); err != nil {
+		fmt.Fprintln(os.Stderr, "gongping:", err)
+	}
+	if path == "" {
+		path = app.DefaultWorkspace(a)
+	}
+	w := a.NewWindow("公评")
+	w.Resize(app.WindowSize)
+	if _, err := app.New(a, w, path); err != nil {
+		fmt.Fprintln(os.Stderr, "gongping:", err)
+		return 1
+	}
+	if os.Getenv("GONGPING_TIMING") != "" {
+		a.Lifecycle().SetOnStarted(func() { fmt.Fprintf(os.Stderr, "gongping: window up after %v\n", time.Since(start)) })
+	}
+	w.ShowAndRun()
+	return 0
 }

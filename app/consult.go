@@ -1,0 +1,181 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/check"
+)
+
+// consultEditor edits the comment period and shows its working-day count live as the dates are typed.
+type consultEditor struct {
+	u        *UI
+	policyID int64
+	start    *widget.Entry
+	end      *widget.Entry
+	channel  *widget.Entry
+	contact  *widget.Entry
+	days     *widget.Label // "共 N 个工作日" or why it cannot be counted
+	warn     *fyne.Container
+	warnText *widget.Label
+	save     *widget.Button
+	content  fyne.CanvasObject
+	saved    func()
+}
+
+func newConsultEditor(u *UI, policyID int64, c *data.Consultation, saved func()) *consultEditor {
+	e := &consultEditor{u: u, policyID: policyID, saved: saved}
+	e.start = dateEntry("")
+	e.end = dateEntry("")
+	e.channel = widget.NewEntry()
+	e.channel.SetPlaceHolder(lang.L("e.g. 首都之窗 consultation column, e-mail, letters"))
+	e.contact = widget.NewEntry()
+	if c != nil {
+		e.start.SetText(c.Start)
+		e.end.SetText(c.End)
+		e.channel.SetText(c.Channel)
+		e.contact.SetText(c.Contact)
+	}
+	e.days = widget.NewLabel("")
+	e.days.TextStyle.Bold = true
+	e.warnText = widget.NewLabel("")
+	e.warnText.Importance = widget.WarningImportance
+	e.warnText.Wrapping = fyne.TextWrapWord
+	e.warn = container.NewBorder(nil, nil, widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon())), nil, e.warnText)
+	e.start.OnChanged = func(string) { e.update() }
+	e.end.OnChanged = func(string) { e.update() }
+	e.save = widget.NewButtonWithIcon(lang.L("Save consultation"), theme.DocumentSaveIcon(), e.onSave)
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("Start"), e.start),
+		widget.NewFormItem(lang.L("End"), e.end),
+		widget.NewFormItem(lang.L("Channel"), e.channel),
+		widget.NewFormItem(lang.L("Contact"), e.contact),
+	)
+	e.content = container.NewVBox(form, e.days, e.warn, container.NewHBox(e.save))
+	e.update()
+	return e
+}
+
+// update recounts the working days of the typed period; it runs on every keystroke.
+func (e *consultEditor) update() {
+	e.warn.Hide()
+	if strings.TrimSpace(e.start.Text) == "" || strings.TrimSpace(e.end.Text) == "" {
+		e.days.SetText(lang.L("Enter the start and end dates (YYYY-MM-DD) to count the working days."))
+		return
+	}
+	if e.start.Validate() != nil || e.end.Validate() != nil {
+		e.days.SetText(lang.L("Dates must be YYYY-MM-DD, e.g. 2026-02-12."))
+		return
+	}
+	if e.end.Text < e.start.Text {
+		e.days.SetText(lang.L("The end date is before the start date."))
+		return
+	}
+	n, err := check.WorkingDays(e.start.Text, e.end.Text)
+	if err != nil {
+		e.days.SetText(err.Error())
+		return
+	}
+	e.days.SetText(fmt.Sprintf(lang.L("%d statutory working days"), n))
+	if n < check.MinCommentDays {
+		e.warnText.SetText(fmt.Sprintf(lang.L("Fewer than %d working days: the measures require a comment period of at least %d working days."), check.MinCommentDays, check.MinCommentDays))
+		e.warn.Show()
+	}
+}
+
+func (e *consultEditor) onSave() {
+	err := e.u.store.SetConsultation(context.Background(), data.Consultation{
+		PolicyID: e.policyID, Start: e.start.Text, End: e.end.Text, Channel: e.channel.Text, Contact: e.contact.Text,
+	})
+	if err != nil {
+		e.u.ShowError(err)
+		return
+	}
+	e.saved()
+}
+
+// needsEditor lists the needs-collection activities and adds new ones.
+type needsEditor struct {
+	u        *UI
+	policyID int64
+	rows     *fyne.Container
+	date     *widget.Entry
+	channel  *widget.Entry
+	count    *widget.Entry
+	desc     *widget.Entry
+	add      *widget.Button
+	content  fyne.CanvasObject
+	saved    func()
+}
+
+func newNeedsEditor(u *UI, policyID int64, needs []data.Need, saved func()) *needsEditor {
+	e := &needsEditor{u: u, policyID: policyID, saved: saved, rows: container.NewVBox()}
+	if len(needs) == 0 {
+		empty := widget.NewLabel(lang.L("No needs collection recorded. Record each activity held before drafting (date, channel, number of needs) below."))
+		empty.Wrapping = fyne.TextWrapWord
+		e.rows.Add(empty)
+	}
+	for _, n := range needs {
+		n := n
+		text := fmt.Sprintf("%s  %s  ", n.Date, n.Channel) + fmt.Sprintf(lang.L("%d needs"), n.Count)
+		if n.Description != "" {
+			text += "\n" + n.Description
+		}
+		lbl := widget.NewLabel(text)
+		lbl.Wrapping = fyne.TextWrapWord
+		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+			dialog.ShowConfirm(lang.L("Delete"), fmt.Sprintf(lang.L("Delete the needs collection of %s?"), n.Date), func(ok bool) {
+				if ok {
+					e.delete(n.ID)
+				}
+			}, u.Win)
+		})
+		e.rows.Add(container.NewBorder(nil, nil, nil, del, lbl))
+	}
+	e.date = dateEntry("")
+	e.channel = widget.NewEntry()
+	e.channel.SetPlaceHolder(lang.L("Channel, e.g. 企业座谈会"))
+	e.count = widget.NewEntry()
+	e.count.SetPlaceHolder(lang.L("Needs collected"))
+	e.desc = widget.NewEntry()
+	e.desc.SetPlaceHolder(lang.L("What was asked and of whom"))
+	e.add = widget.NewButtonWithIcon(lang.L("Add"), theme.ContentAddIcon(), e.onAdd)
+	form := container.NewVBox(container.NewGridWithColumns(3, e.date, e.channel, e.count), e.desc, container.NewHBox(e.add))
+	e.content = container.NewVBox(e.rows, widget.NewSeparator(), form)
+	return e
+}
+
+func (e *needsEditor) onAdd() {
+	n := data.Need{PolicyID: e.policyID, Date: e.date.Text, Channel: e.channel.Text, Description: e.desc.Text}
+	if c := strings.TrimSpace(e.count.Text); c != "" {
+		v, err := strconv.Atoi(c)
+		if err != nil {
+			e.u.ShowError(data.InputErrorf(lang.L("The number of needs must be a whole number, not %q."), c))
+			return
+		}
+		n.Count = v
+	}
+	if _, err := e.u.store.AddNeed(context.Background(), n); err != nil {
+		e.u.ShowError(err)
+		return
+	}
+	e.saved()
+}
+
+func (e *needsEditor) delete(id int64) {
+	if err := e.u.store.DeleteNeed(context.Background(), id); err != nil {
+		e.u.ShowError(err)
+		return
+	}
+	e.saved()
+}

@@ -1,0 +1,47 @@
+// Package app is GongPing's desktop interface (Fyne). It shows and edits; every rule and every query lives
+// in data/… or reports/, which app calls (app never runs SQL and never imports excelize).
+//
+// # Contract for screen files
+//
+// The window is a [UI]: u.App, u.Win, u.Store() (the current workspace; it changes when the user opens
+// another one, so read it at the moment of use), u.ShowError(err) (the one place errors reach the user:
+// a data.InputError's text as it is, anything else as 内部错误 and logged), u.RunLong(title, work, onDone)
+// (work runs off the UI goroutine behind a modal progress bar with 取消, which cancels work's context;
+// onDone runs on the UI goroutine) and u.Refresh() (reload the views after data changed).
+//
+// A policy's page is a set of tabs. Each screen file registers its tab from init():
+//
+//	func init() {
+//		app.RegisterPolicyTab(app.PolicyTab{Order: 30, Title: "Survey data", Build: buildSurveyTab})
+//	}
+//
+// Orders: 10 概览 Overview, 15 体验官 roster, 20 意见 Opinions, 30 问卷数据 Survey data, 40 评价方案 Scheme,
+// 50 评价结果 Results, 60 修订 Revisions, 70 发布 Publish. Build is called on the UI goroutine the first time
+// the tab is shown for a policy; it should return at once and fill itself in with "load, then apply":
+// query off the UI goroutine, then set the widgets inside fyne.Do (see load in ui.go).
+//
+// RegisterDropHandler(func(u, policyID, path) bool) receives files dropped on the window; handlers are tried
+// in order until one returns true. RegisterStageStatus(stage, f) lets a capability report the real state of a
+// loop stage (采纳反馈, 修订, 公开…) on the overview's timeline; without one the stage says 尚无记录.
+//
+// # Text
+//
+// Every user-facing string goes through lang.L("English key"). Each area keeps its own pair of files
+// assets/translations/<area>.zh-Hans.json and <area>.en.json: flat JSON objects key → text, with the same
+// keys in both (TestTranslations checks every lang.L key in app/ against them). go-i18n reads a JSON object
+// that has a key such as "ID", "Description", "Other" or "One" as a single message, so such words must not
+// be keys on their own. Chinese is the default language whatever the system locale; the user can switch to
+// English in 文件 → 语言 (kept in Preferences). See LoadTranslations for how.
+//
+// # Workspace
+//
+// Without --db the app opens DefaultWorkspace: <user config dir>/gongping/workspace.gpw (%AppData% on
+// Windows, ~/.config on Linux), beside the holiday override file. File → 新建工作区 / 打开工作区 / 最近的工作区
+// switch the window to another file; 保存副本 writes a checked copy (data.Store.SaveCopy).
+//
+// # Fonts
+//
+// Fyne's bundled font has no CJK glyphs; Fyne 2.7 falls back per character to the system's fonts
+// (go-text fontscan), which every Chinese Windows, Kylin and UOS desktop has (Microsoft YaHei, Noto/WenQuanYi,
+// …). A bare Linux needs a CJK font package (fonts-noto-cjk). FYNE_FONT=/path/to/font.ttf forces a font.
+package app

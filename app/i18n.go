@@ -1,0 +1,91 @@
+package app
+
+import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/gongping/gongping/assets"
+)
+
+// Languages the UI offers; the preference holds one of these tags.
+const (
+	LangChinese = "zh-Hans"
+	LangEnglish = "en"
+	prefLang    = "language"
+)
+
+// Language returns the UI language chosen in the preferences: Chinese unless the user picked English.
+func Language(a fyne.App) string {
+	if a.Preferences().StringWithFallback(prefLang, LangChinese) == LangEnglish {
+		return LangEnglish
+	}
+	return LangChinese
+}
+
+// LoadTranslations loads every assets/translations file and makes the chosen language win whatever the
+// system locale is. Fyne's lang package picks its language from the system locale (LANGUAGE/LC_ALL/LANG on
+// Linux, the user locale on Windows) and offers no setter, so we register the chosen language's texts under
+// both tags the matcher can land on: "en" (also the fallback for any other locale) and "zh-Hans".
+// Calling it again (a language switch) overwrites the texts; screens built afterwards use the new language.
+func LoadTranslations(chosen string) error {
+	files, err := fs.ReadDir(assets.Translations, "translations")
+	if err != nil {
+		return err
+	}
+	var mine [][]byte
+	for _, f := range files {
+		b, err := assets.Translations.ReadFile(path.Join("translations", f.Name()))
+		if err != nil {
+			return err
+		}
+		tag := translationTag(f.Name())
+		if tag == "" {
+			return fmt.Errorf("translation file %s: name should be <area>.<lang>.json", f.Name())
+		}
+		if err := lang.AddTranslationsForLocale(b, fyne.Locale(tag)); err != nil {
+			return fmt.Errorf("translation file %s: %w", f.Name(), err)
+		}
+		if tag == chosen {
+			mine = append(mine, b)
+		}
+	}
+	for _, tag := range []string{LangEnglish, LangChinese} {
+		if tag == chosen {
+			continue
+		}
+		for _, b := range mine {
+			if err := lang.AddTranslationsForLocale(b, fyne.Locale(tag)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// translationTag is the language of "<area>.<lang>.json" ("" when the name does not fit).
+func translationTag(name string) string {
+	parts := strings.Split(strings.TrimSuffix(name, ".json"), ".")
+	if len(parts) != 2 || !strings.HasSuffix(name, ".json") {
+		return ""
+	}
+	return parts[1]
+}
+
+// readTranslations parses one translation file as a flat key → text map (used by tests and checks).
+func readTranslations(name string) (map[string]string, error) {
+	b, err := assets.Translations.ReadFile(path.Join("translations", name))
+	if err != nil {
+		return nil, err
+	}
+	m := map[string]string{}
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return m, nil
+}

@@ -1,0 +1,76 @@
+package app
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+)
+
+// RunLong runs work off the UI goroutine behind a modal progress dialog with a 取消 button; 取消 cancels
+// work's context. progress may be called from any goroutine (total ≤ 0 means unknown). onDone runs on the
+// UI goroutine with work's error (context.Canceled after 取消); it may be nil.
+func (u *UI) RunLong(title string, work func(ctx context.Context, progress func(done, total int)) error, onDone func(err error)) {
+	ctx, cancel := context.WithCancel(context.Background())
+	finish := func(err error) {
+		cancel()
+		if onDone != nil {
+			onDone(err)
+		}
+	}
+	if u.inline {
+		finish(work(ctx, func(int, int) {}))
+		return
+	}
+
+	bar := widget.NewProgressBar()
+	spin := widget.NewProgressBarInfinite()
+	bar.Hide()
+	status := widget.NewLabel(lang.L("Working…"))
+	cancelBtn := widget.NewButton(lang.L("Cancel"), nil)
+	content := container.NewVBox(status, container.NewStack(bar, spin), container.NewCenter(cancelBtn))
+	d := dialog.NewCustomWithoutButtons(title, container.NewGridWrap(fyne.NewSize(380, 110), content), u.Win)
+	cancelBtn.OnTapped = func() {
+		cancel()
+		cancelBtn.Disable()
+		status.SetText(lang.L("Cancelling…"))
+	}
+	d.Show()
+
+	// Progress calls can be very frequent; forward at most ~20 a second to the UI.
+	var mu sync.Mutex
+	var last time.Time
+	progress := func(done, total int) {
+		mu.Lock()
+		now := time.Now()
+		if now.Sub(last) < 50*time.Millisecond && done != total {
+			mu.Unlock()
+			return
+		}
+		last = now
+		mu.Unlock()
+		fyne.Do(func() {
+			if total <= 0 {
+				return
+			}
+			spin.Hide()
+			spin.Stop()
+			bar.Show()
+			bar.Max = float64(total)
+			bar.SetValue(float64(done))
+		})
+	}
+	go func() {
+		err := work(ctx, progress)
+		fyne.Do(func() {
+			spin.Stop()
+			d.Hide()
+			finish(err)
+		})
+	}()
+}

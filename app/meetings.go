@@ -1,0 +1,136 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/check"
+)
+
+// meetingsPage is the workspace-wide list of executive meetings attended by public representatives.
+type meetingsPage struct {
+	u        *UI
+	rows     *fyne.Container
+	date     *widget.Entry
+	title    *widget.Entry
+	reps     *widget.Entry
+	add      *widget.Button
+	content  fyne.CanvasObject
+	meetings []data.Meeting
+	years    []meetingYear
+}
+
+// meetingYear sums up one year against the rule: at least MinMeetings meetings with MinMeetingReps reps.
+type meetingYear struct {
+	Year      string
+	Meetings  int
+	Qualified int // meetings with at least MinMeetingReps representatives
+	OK        bool
+}
+
+func newMeetingsPage(u *UI) *meetingsPage {
+	m := &meetingsPage{u: u, rows: container.NewVBox()}
+	m.date = dateEntry("")
+	m.title = widget.NewEntry()
+	m.title.SetPlaceHolder(lang.L("Meeting, e.g. 市政府第58次常务会议"))
+	m.reps = widget.NewEntry()
+	m.reps.SetPlaceHolder(lang.L("Public representatives"))
+	m.add = widget.NewButtonWithIcon(lang.L("Add meeting"), theme.ContentAddIcon(), m.onAdd)
+	intro := widget.NewLabel(fmt.Sprintf(lang.L("Each year at least %d executive meetings should have at least %d public representatives attending. Meetings belong to the whole workspace."), check.MinMeetings, check.MinMeetingReps))
+	intro.Wrapping = fyne.TextWrapWord
+	form := container.NewBorder(nil, nil, nil, m.add, container.NewGridWithColumns(3, m.date, m.title, m.reps))
+	m.content = container.NewPadded(container.NewBorder(container.NewVBox(intro, form, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(m.rows)))
+	return m
+}
+
+// summarizeMeetings groups meetings (sorted by date) by year.
+func summarizeMeetings(ms []data.Meeting) []meetingYear {
+	var out []meetingYear
+	for _, m := range ms {
+		y := m.Date[:min(4, len(m.Date))]
+		if len(out) == 0 || out[len(out)-1].Year != y {
+			out = append(out, meetingYear{Year: y})
+		}
+		cur := &out[len(out)-1]
+		cur.Meetings++
+		if m.Reps >= check.MinMeetingReps {
+			cur.Qualified++
+		}
+		cur.OK = cur.Qualified >= check.MinMeetings
+	}
+	return out
+}
+
+func (m *meetingsPage) reload() {
+	load(m.u, func(ctx context.Context, s *data.Store) ([]data.Meeting, error) {
+		return s.Meetings(ctx, 0)
+	}, m.apply)
+}
+
+func (m *meetingsPage) apply(ms []data.Meeting) {
+	m.meetings = ms
+	m.years = summarizeMeetings(ms)
+	m.rows.RemoveAll()
+	if len(ms) == 0 {
+		m.rows.Add(widget.NewLabel(lang.L("No meetings recorded. Enter the date, the meeting and the number of public representatives above, then press Add meeting.")))
+		return
+	}
+	i := 0
+	for _, y := range m.years {
+		icon := theme.NewSuccessThemedResource(theme.ConfirmIcon())
+		verdict := lang.L("requirement met")
+		if !y.OK {
+			icon = theme.NewWarningThemedResource(theme.WarningIcon())
+			verdict = lang.L("requirement not met yet")
+		}
+		head := widget.NewLabel(fmt.Sprintf(lang.L("%s: %d meetings, %d with at least %d representatives — %s"), y.Year, y.Meetings, y.Qualified, check.MinMeetingReps, verdict))
+		head.TextStyle.Bold = true
+		m.rows.Add(container.NewHBox(widget.NewIcon(icon), head))
+		for ; i < len(ms) && strings.HasPrefix(ms[i].Date, y.Year); i++ {
+			mt := ms[i]
+			del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+				dialog.ShowConfirm(lang.L("Delete"), fmt.Sprintf(lang.L("Delete the meeting of %s?"), mt.Date), func(ok bool) {
+					if ok {
+						m.delete(mt.ID)
+					}
+				}, m.u.Win)
+			})
+			text := fmt.Sprintf("%s  %s  ", mt.Date, mt.Title) + fmt.Sprintf(lang.L("%d representatives"), mt.Reps)
+			m.rows.Add(container.NewBorder(nil, nil, nil, del, container.NewPadded(widget.NewLabel(text))))
+		}
+	}
+}
+
+func (m *meetingsPage) onAdd() {
+	reps, err := strconv.Atoi(strings.TrimSpace(m.reps.Text))
+	if err != nil {
+		m.u.ShowError(data.InputErrorf(lang.L("The number of public representatives must be a whole number, not %q."), m.reps.Text))
+		return
+	}
+	if _, err := m.u.store.AddMeeting(context.Background(), data.Meeting{Date: m.date.Text, Title: m.title.Text, Reps: reps}); err != nil {
+		m.u.ShowError(err)
+		return
+	}
+	m.date.SetText("")
+	m.title.SetText("")
+	m.reps.SetText("")
+	m.u.Refresh() // the checklist's meetings rule changes too
+}
+
+func (m *meetingsPage) delete(id int64) {
+	if err := m.u.store.DeleteMeeting(context.Background(), id); err != nil {
+		m.u.ShowError(err)
+		return
+	}
+	m.u.Refresh()
+}

@@ -1,0 +1,256 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/demo"
+)
+
+const (
+	prefRecent = "recentWorkspaces"
+	maxRecent  = 8
+	// WorkspaceExt is the extension new workspaces get; any SQLite workspace file opens.
+	WorkspaceExt = ".gpw"
+)
+
+func (u *UI) mainMenu() *fyne.MainMenu {
+	var recent []*fyne.MenuItem
+	for _, p := range u.recent() {
+		p := p
+		recent = append(recent, fyne.NewMenuItem(p, func() { u.OpenWorkspace(p) }))
+	}
+	recentItem := fyne.NewMenuItem(lang.L("Recent workspaces"), nil)
+	if len(recent) == 0 {
+		none := fyne.NewMenuItem(lang.L("(none yet)"), nil)
+		none.Disabled = true
+		recent = append(recent, none)
+	}
+	recentItem.ChildMenu = fyne.NewMenu("", recent...)
+
+	langItem := fyne.NewMenuItem(lang.L("Language"), nil)
+	zh := fyne.NewMenuItem("中文", func() { u.setLanguage(LangChinese) })
+	en := fyne.NewMenuItem("English", func() { u.setLanguage(LangEnglish) })
+	zh.Checked = Language(u.App) == LangChinese
+	en.Checked = !zh.Checked
+	langItem.ChildMenu = fyne.NewMenu("", zh, en)
+
+	file := fyne.NewMenu(lang.L("File"),
+		fyne.NewMenuItem(lang.L("New workspace…"), u.newWorkspaceDialog),
+		fyne.NewMenuItem(lang.L("Open workspace…"), u.openWorkspaceDialog),
+		recentItem,
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(lang.L("Save a copy…"), u.saveCopyDialog),
+		fyne.NewMenuItem(lang.L("Load the sample policy"), u.loadDemo),
+		fyne.NewMenuItemSeparator(),
+		langItem,
+	)
+	help := fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("About GongPing"), u.showAbout))
+	return fyne.NewMainMenu(file, help)
+}
+
+// recent lists the recently opened workspaces that still exist, newest first.
+func (u *UI) recent() []string {
+	var out []string
+	for _, p := range u.App.Preferences().StringList(prefRecent) {
+		if _, err := os.Stat(p); err == nil {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (u *UI) addRecent(path string) {
+	list := []string{path}
+	for _, p := range u.App.Preferences().StringList(prefRecent) {
+		if p != path && len(list) < maxRecent {
+			list = append(list, p)
+		}
+	}
+	u.App.Preferences().SetStringList(prefRecent, list)
+}
+
+// uriPath turns a chosen file into a local path (workspaces are local SQLite files).
+func uriPath(uri fyne.URI) (string, error) {
+	if uri.Scheme() != "file" {
+		return "", data.InputErrorf(lang.L("Workspaces must be files on this computer, not %s."), uri.String())
+	}
+	return uri.Path(), nil
+}
+
+func withExt(path string) string {
+	if filepath.Ext(path) == "" {
+		return path + WorkspaceExt
+	}
+	return path
+}
+
+// askSavePath asks where to write a new file: a path entry prefilled beside the open workspace, with a
+// folder browser. Fyne's save dialog is not used because it truncates the chosen file before we see the
+// path, which would destroy the open workspace if the user picked it.
+func (u *UI) askSavePath(title, name string, then func(path string)) {
+	dir := "."
+	if u.store != nil {
+		dir = filepath.Dir(u.store.Path)
+	}
+	entry := widget.NewEntry()
+	entry.SetText(filepath.Join(dir, name))
+	browse := widget.NewButton(lang.L("Choose folder…"), func() {
+		fd := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+			if err != nil || l == nil {
+				return
+			}
+			entry.SetText(filepath.Join(l.Path(), filepath.Base(entry.Text)))
+		}, u.Win)
+		if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(entry.Text))); err == nil {
+			fd.SetLocation(l)
+		}
+		fd.Resize(u.dialogSize())
+		fd.Show()
+	})
+	content := container.NewBorder(nil, nil, nil, browse, entry)
+	d := dialog.NewCustomConfirm(title, lang.L("Save"), lang.L("Cancel"), container.NewGridWrap(fyne.NewSize(560, entry.MinSize().Height), content), func(ok bool) {
+		if ok && strings.TrimSpace(entry.Text) != "" {
+			then(withExt(strings.TrimSpace(entry.Text)))
+		}
+	}, u.Win)
+	d.Show()
+}
+
+func (u *UI) dialogSize() fyne.Size {
+	s := u.Win.Canvas().Size()
+	return fyne.NewSize(max(600, s.Width*0.8), max(420, s.Height*0.8))
+}
+
+func (u *UI) newWorkspaceDialog() {
+	u.askSavePath(lang.L("New workspace"), "workspace"+WorkspaceExt, u.NewWorkspace)
+}
+
+// NewWorkspace creates an empty workspace at path and switches to it; an existing file is never touched.
+func (u *UI) NewWorkspace(path string) {
+	if _, err := os.Stat(path); err == nil {
+		u.ShowError(data.InputErrorf(lang.L("%s already exists. Use “Open workspace” to open it, or choose another name."), path))
+		return
+	}
+	u.OpenWorkspace(path)
+}
+
+func (u *UI) openWorkspaceDialog() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.ShowError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		r.Close()
+		p, err := uriPath(r.URI())
+		if err != nil {
+			u.ShowError(err)
+			return
+		}
+		u.OpenWorkspace(p)
+	}, u.Win)
+	if u.store != nil {
+		if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(u.store.Path))); err == nil {
+			d.SetLocation(l)
+		}
+	}
+	d.Resize(u.dialogSize())
+	d.Show()
+}
+
+func (u *UI) saveCopyDialog() {
+	base := strings.TrimSuffix(filepath.Base(u.store.Path), filepath.Ext(u.store.Path))
+	u.askSavePath(lang.L("Save a copy"), base+"-副本"+WorkspaceExt, func(p string) {
+		if _, err := os.Stat(p); err == nil {
+			dialog.ShowConfirm(lang.L("Replace file?"), fmt.Sprintf(lang.L("%s already exists. Replace it with the copy?"), p), func(ok bool) {
+				if ok {
+					u.SaveCopy(p)
+				}
+			}, u.Win)
+			return
+		}
+		u.SaveCopy(p)
+	})
+}
+
+// SaveCopy writes a consistent copy of the current workspace to path (File → 保存副本).
+func (u *UI) SaveCopy(path string) {
+	s := u.store
+	if abs, err := filepath.Abs(path); err == nil && abs == s.Path {
+		u.ShowError(&data.InputError{Msg: lang.L("Choose another file: a copy cannot replace the open workspace.")})
+		return
+	}
+	u.RunLong(lang.L("Saving a copy"), func(ctx context.Context, _ func(int, int)) error {
+		return s.SaveCopy(ctx, path)
+	}, func(err error) {
+		if err != nil {
+			u.ShowError(err)
+			return
+		}
+		u.showInfo(lang.L("Copy saved"), fmt.Sprintf(lang.L("The workspace was copied to %s."), path))
+	})
+}
+
+// loadDemo adds the bundled sample policy to the current workspace.
+func (u *UI) loadDemo() {
+	s := u.store
+	var ids []int64
+	u.RunLong(lang.L("Loading the sample policy"), func(ctx context.Context, _ func(int, int)) error {
+		var err error
+		ids, err = demo.Run(ctx, s)
+		return err
+	}, func(err error) {
+		if err != nil {
+			u.ShowError(err)
+			return
+		}
+		if s != u.store {
+			return
+		}
+		if len(ids) > 0 {
+			u.policyID = ids[0]
+		}
+		u.Refresh()
+	})
+}
+
+func (u *UI) setLanguage(tag string) {
+	u.App.Preferences().SetString(prefLang, tag)
+	if err := LoadTranslations(tag); err != nil {
+		u.ShowError(err)
+		return
+	}
+	keep := u.policyID
+	u.Win.SetTitle(fmt.Sprintf("%s — %s", lang.L("GongPing"), filepath.Base(u.store.Path)))
+	u.build()
+	if keep != 0 {
+		u.policyID = keep
+		u.Refresh()
+	}
+}
+
+func (u *UI) showAbout() {
+	v := u.App.Metadata().Version
+	if v == "" {
+		v = Version
+	}
+	text := widget.NewLabel(fmt.Sprintf(lang.L("GongPing %s — public evaluation of policy implementation, following the Beijing measures on deepening government openness and expanding public participation (2020).\n\nWorkspace: %s\nSchema version: %d"),
+		v, u.store.Path, data.SchemaVersion()))
+	text.Wrapping = fyne.TextWrapWord
+	dialog.ShowCustom(lang.L("About GongPing"), lang.L("Close"),
+		container.NewBorder(nil, nil, widget.NewIcon(Icon), nil, container.NewGridWrap(fyne.NewSize(420, 160), text)), u.Win)
+}

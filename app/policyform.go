@@ -1,0 +1,156 @@
+package app
+
+import (
+	"context"
+	"errors"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/gongping/gongping/data"
+)
+
+// policyForm edits a policy's fields; the store's validation decides, the form shows its message inline.
+type policyForm struct {
+	id       int64 // 0 for a new policy
+	title    *widget.Entry
+	docNo    *widget.Entry
+	dept     *widget.Entry
+	category *widget.Select
+	stage    *widget.Select
+	draft    *widget.Entry
+	issued   *widget.Entry
+	officers *widget.Check
+	errText  *widget.Label
+	form     *widget.Form
+}
+
+func dateEntry(v string) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetPlaceHolder("YYYY-MM-DD")
+	e.SetText(v)
+	e.Validator = func(s string) error {
+		if s == "" {
+			return nil
+		}
+		_, err := data.ParseDate(s)
+		return err
+	}
+	return e
+}
+
+func newPolicyForm(p data.Policy) *policyForm {
+	f := &policyForm{id: p.ID}
+	f.title = widget.NewEntry()
+	f.title.SetText(p.Title)
+	f.title.SetPlaceHolder(lang.L("Full title of the policy document"))
+	f.docNo = widget.NewEntry()
+	f.docNo.SetText(p.DocNo)
+	f.docNo.SetPlaceHolder("京政办发〔2026〕12号")
+	f.dept = widget.NewEntry()
+	f.dept.SetText(p.Dept)
+	f.category = widget.NewSelect(data.Categories, nil)
+	f.category.PlaceHolder = lang.L("(choose a category)")
+	if p.Category != "" {
+		f.category.SetSelected(p.Category)
+	}
+	var stages []string
+	for _, s := range data.Stages {
+		stages = append(stages, stageLabel(s))
+	}
+	f.stage = widget.NewSelect(stages, nil)
+	f.stage.SetSelectedIndex(0)
+	for i, s := range data.Stages {
+		if s == p.Stage {
+			f.stage.SetSelectedIndex(i)
+		}
+	}
+	f.draft = dateEntry(p.DraftDate)
+	f.issued = dateEntry(p.Issued)
+	f.officers = widget.NewCheck(lang.L("This policy appoints 政策体验官"), nil)
+	f.officers.SetChecked(p.UsesOfficers)
+	f.errText = widget.NewLabel("")
+	f.errText.Wrapping = fyne.TextWrapWord
+	f.errText.Importance = widget.DangerImportance
+	f.errText.Hide()
+	f.form = widget.NewForm(
+		widget.NewFormItem(lang.L("Title"), f.title),
+		widget.NewFormItem(lang.L("Document number"), f.docNo),
+		widget.NewFormItem(lang.L("Department"), f.dept),
+		widget.NewFormItem(lang.L("Category"), f.category),
+		widget.NewFormItem(lang.L("Stage"), f.stage),
+		widget.NewFormItem(lang.L("Drafting began"), f.draft),
+		widget.NewFormItem(lang.L("Issue date"), f.issued),
+		widget.NewFormItem("", f.officers),
+	)
+	return f
+}
+
+// value is the policy the form describes.
+func (f *policyForm) value() data.Policy {
+	p := data.Policy{
+		ID: f.id, Title: f.title.Text, DocNo: f.docNo.Text, Dept: f.dept.Text, Category: f.category.Selected,
+		DraftDate: f.draft.Text, Issued: f.issued.Text, UsesOfficers: f.officers.Checked,
+	}
+	if i := f.stage.SelectedIndex(); i >= 0 {
+		p.Stage = data.Stages[i]
+	}
+	return p
+}
+
+// save validates and stores the policy; on a validation error it shows the message and returns it.
+func (f *policyForm) save(ctx context.Context, s *data.Store) (int64, error) {
+	p := f.value()
+	err := p.Validate()
+	if err == nil {
+		if p.ID == 0 {
+			p.ID, err = s.AddPolicy(ctx, p)
+		} else {
+			err = s.UpdatePolicy(ctx, p)
+		}
+	}
+	if err != nil {
+		f.errText.SetText(err.Error())
+		f.errText.Show()
+		return 0, err
+	}
+	f.errText.Hide()
+	return p.ID, nil
+}
+
+// showPolicyForm opens the new (p == nil) or edit policy dialog.
+func (u *UI) showPolicyForm(p *data.Policy) {
+	title := lang.L("New policy")
+	var start data.Policy
+	if p != nil {
+		start = *p
+		title = lang.L("Edit policy")
+	}
+	f := newPolicyForm(start)
+	var d *dialog.CustomDialog
+	saveBtn := widget.NewButtonWithIcon(lang.L("Save"), theme.ConfirmIcon(), func() {
+		id, err := f.save(context.Background(), u.store)
+		if err != nil {
+			var ie *data.InputError
+			if !errors.As(err, &ie) { // input errors are shown inline
+				u.ShowError(err)
+			}
+			return
+		}
+		d.Hide()
+		u.policyID = id
+		u.Refresh()
+	})
+	saveBtn.Importance = widget.HighImportance
+	cancelBtn := widget.NewButton(lang.L("Cancel"), func() { d.Hide() })
+	body := container.NewVBox(f.form, f.errText)
+	d = dialog.NewCustomWithoutButtons(title, body, u.Win)
+	d.SetButtons([]fyne.CanvasObject{cancelBtn, saveBtn})
+	d.Resize(fyne.NewSize(620, body.MinSize().Height+140))
+	d.Show()
+	u.Win.Canvas().Focus(f.title)
+}

@@ -1,0 +1,113 @@
+package app
+
+import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/check"
+)
+
+func init() {
+	RegisterPolicyTab(PolicyTab{Order: 15, Title: "体验官 roster", Build: buildRoster})
+}
+
+// rosterTab is the policy's 政策体验官 roster: list, add, delete.
+type rosterTab struct {
+	u        *UI
+	policyID int64
+	summary  *widget.Label
+	rows     *fyne.Container
+	name     *widget.Entry
+	add      *widget.Button
+	content  fyne.CanvasObject
+	officers []data.Officer
+}
+
+type rosterData struct {
+	policy   data.Policy
+	officers []data.Officer
+}
+
+func buildRoster(u *UI, policyID int64) fyne.CanvasObject {
+	t := &rosterTab{u: u, policyID: policyID, rows: container.NewVBox()}
+	t.summary = widget.NewLabel("")
+	t.summary.Wrapping = fyne.TextWrapWord
+	t.name = widget.NewEntry()
+	t.name.SetPlaceHolder(lang.L("Name of the 体验官"))
+	t.name.OnSubmitted = func(string) { t.onAdd() }
+	t.add = widget.NewButtonWithIcon(lang.L("Add"), theme.ContentAddIcon(), t.onAdd)
+	form := container.NewBorder(nil, nil, nil, t.add, t.name)
+	t.content = container.NewBorder(container.NewVBox(t.summary, form, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(t.rows))
+	t.reload()
+	return container.NewPadded(t.content)
+}
+
+func (t *rosterTab) reload() {
+	id := t.policyID
+	load(t.u, func(ctx context.Context, s *data.Store) (rosterData, error) {
+		var d rosterData
+		var err error
+		if d.policy, err = s.Policy(ctx, id); err != nil {
+			return d, err
+		}
+		d.officers, err = s.Officers(ctx, id)
+		return d, err
+	}, t.apply)
+}
+
+func (t *rosterTab) apply(d rosterData) {
+	t.officers = d.officers
+	n := len(d.officers)
+	switch {
+	case !d.policy.UsesOfficers && n == 0:
+		t.summary.SetText(lang.L("This policy does not appoint 政策体验官 (change it with Edit). You can still keep a roster here."))
+		t.summary.Importance = widget.MediumImportance
+	case n < check.MinOfficers:
+		t.summary.SetText(fmt.Sprintf(lang.L("%d 体验官 on the roster; the measures ask for at least %d."), n, check.MinOfficers))
+		t.summary.Importance = widget.WarningImportance
+	default:
+		t.summary.SetText(fmt.Sprintf(lang.L("%d 体验官 on the roster (at least %d required)."), n, check.MinOfficers))
+		t.summary.Importance = widget.SuccessImportance
+	}
+	t.summary.Refresh()
+	t.rows.RemoveAll()
+	if n == 0 {
+		t.rows.Add(widget.NewLabel(lang.L("The roster is empty. Type a name above and press Add.")))
+	}
+	for i, o := range d.officers {
+		o := o
+		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+			dialog.ShowConfirm(lang.L("Delete"), fmt.Sprintf(lang.L("Remove %s from the roster?"), o.Name), func(ok bool) {
+				if ok {
+					t.delete(o.ID)
+				}
+			}, t.u.Win)
+		})
+		t.rows.Add(container.NewBorder(nil, nil, nil, del, widget.NewLabel(fmt.Sprintf("%d. %s", i+1, o.Name))))
+	}
+}
+
+func (t *rosterTab) onAdd() {
+	if _, err := t.u.store.AddOfficer(context.Background(), t.policyID, t.name.Text); err != nil {
+		t.u.ShowError(err)
+		return
+	}
+	t.name.SetText("")
+	t.reload()
+}
+
+func (t *rosterTab) delete(id int64) {
+	if err := t.u.store.DeleteOfficer(context.Background(), id); err != nil {
+		t.u.ShowError(err)
+		return
+	}
+	t.reload()
+}

@@ -1,0 +1,251 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/gongping/gongping/assets"
+	"github.com/gongping/gongping/data"
+)
+
+// AppID is the application's reverse-DNS identifier (also in FyneApp.toml).
+const AppID = "cn.gongping.desktop"
+
+// Version is shown in 关于 when the build carries no Fyne metadata (go run / go build).
+const Version = "0.1.0"
+
+// Icon is the app icon as a Fyne resource.
+var Icon = fyne.NewStaticResource("icon.png", assets.IconPNG)
+
+// UI is the running app: the window, the current workspace and the helpers every screen uses.
+// All fields and methods are for the UI goroutine only.
+type UI struct {
+	App fyne.App
+	Win fyne.Window
+
+	store    *data.Store
+	policyID int64 // selected policy, 0 when none
+
+	list     *policyList
+	detail   *policyDetail
+	meetings *meetingsPage
+	pages    *container.AppTabs
+
+	// inline makes loads and long work run synchronously on the caller's goroutine (tests).
+	inline bool
+	// lastError is the text of the last error shown (tests).
+	lastError string
+}
+
+// PolicyTab is one tab of the selected policy's page; screen files register theirs from init().
+type PolicyTab struct {
+	Order int    // position: 10 概览, 15 体验官, 20 意见, 30 问卷数据, 40 评价方案, 50 评价结果, 60 修订, 70 发布
+	Title string // lang key, translated when shown
+	Build func(u *UI, policyID int64) fyne.CanvasObject
+}
+
+var (
+	regMu        sync.Mutex
+	policyTabs   []PolicyTab
+	dropHandlers []func(u *UI, policyID int64, path string) bool
+)
+
+// RegisterPolicyTab adds a tab to every policy's page.
+func RegisterPolicyTab(t PolicyTab) {
+	regMu.Lock()
+	defer regMu.Unlock()
+	policyTabs = append(policyTabs, t)
+	sort.SliceStable(policyTabs, func(i, j int) bool { return policyTabs[i].Order < policyTabs[j].Order })
+}
+
+func registeredTabs() []PolicyTab {
+	regMu.Lock()
+	defer regMu.Unlock()
+	return append([]PolicyTab(nil), policyTabs...)
+}
+
+// RegisterDropHandler adds a handler for files dropped on the window. Handlers are tried in registration
+// order until one returns true; policyID is the selected policy (0 when none).
+func RegisterDropHandler(h func(u *UI, policyID int64, path string) bool) {
+	regMu.Lock()
+	defer regMu.Unlock()
+	dropHandlers = append(dropHandlers, h)
+}
+
+// New opens the workspace at workspacePath (creating it if missing) and builds the window's content and menu.
+func New(a fyne.App, w fyne.Window, workspacePath string) (*UI, error) {
+	u := &UI{App: a, Win: w}
+	if err := u.openStore(workspacePath); err != nil {
+		return nil, err
+	}
+	u.build()
+	return u, nil
+}
+
+// DefaultWorkspace is the workspace opened when none is named: <user config dir>/gongping/workspace.gpw
+// (%AppData%\gongping on Windows, ~/.config/gongping on Linux) — beside the holiday override file — or the
+// app's own storage folder when the system has no config dir.
+func DefaultWorkspace(a fyne.App) string {
+	if dir, err := os.UserConfigDir(); err == nil {
+		return filepath.Join(dir, "gongping", "workspace.gpw")
+	}
+	return filepath.Join(a.Storage().RootURI().Path(), "workspace.gpw")
+}
+
+// Store is the current workspace; it changes when the user opens another one.
+func (u *UI) Store() *data.Store { return u.store }
+
+// openStore opens path and makes it the current workspace, closing the previous one.
+func (u *UI) openStore(path string) error {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return err
+	}
+	s, err := data.Open(abs)
+	if err != nil {
+		return &data.InputError{Msg: fmt.Sprintf(lang.L("Cannot open workspace %s: %v"), abs, err), Err: err}
+	}
+	if u.store != nil {
+		u.store.Close()
+	}
+	u.store = s
+	u.policyID = 0
+	u.addRecent(abs)
+	u.Win.SetTitle(fmt.Sprintf("%s — %s", lang.L("GongPing"), filepath.Base(abs)))
+	return nil
+}
+
+// OpenWorkspace switches the window to the workspace at path.
+func (u *UI) OpenWorkspace(path string) {
+	if err := u.openStore(path); err != nil {
+		u.ShowError(err)
+		return
+	}
+	u.build()
+}
+
+// build (re)creates the window's content and menu for the current workspace and language.
+func (u *UI) build() {
+	u.list = newPolicyList(u)
+	u.detail = newPolicyDetail(u)
+	u.meetings = newMeetingsPage(u)
+	split := container.NewHSplit(u.list.content, u.detail.content)
+	split.Offset = 0.28
+	u.pages = container.NewAppTabs(
+		container.NewTabItemWithIcon(lang.L("Policies"), nil, split),
+		container.NewTabItem(lang.L("Executive meetings"), u.meetings.content),
+	)
+	u.pages.OnSelected = func(t *container.TabItem) {
+		if t.Content == u.meetings.content {
+			u.meetings.reload()
+		}
+	}
+	u.Win.SetContent(u.pages)
+	u.Win.SetMainMenu(u.mainMenu())
+	u.Win.SetOnDropped(u.onDropped)
+	u.list.reload()
+	u.detail.show(0)
+}
+
+// Refresh reloads the current views after data changed.
+func (u *UI) Refresh() {
+	u.list.reload()
+	u.detail.show(u.policyID)
+	u.meetings.reload()
+}
+
+// selectPolicy shows policy id on the right (0 clears it).
+func (u *UI) selectPolicy(id int64) {
+	u.policyID = id
+	u.detail.show(id)
+}
+
+// ShowError is the one place errors reach the user: an InputError's text as it is (it is written for
+// users), a cancellation as such, anything else as an internal error, logged with its details.
+func (u *UI) ShowError(err error) {
+	if err == nil {
+		return
+	}
+	var ie *data.InputError
+	var msg string
+	switch {
+	case errors.As(err, &ie):
+		msg = err.Error()
+	case errors.Is(err, context.Canceled):
+		msg = lang.L("Cancelled.")
+	default:
+		log.Printf("gongping: internal error: %v", err)
+		msg = lang.L("Internal error: ") + err.Error()
+	}
+	u.lastError = msg
+	lbl := widget.NewLabel(msg)
+	lbl.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(lang.L("Something went wrong"), lang.L("Close"), container.NewGridWrap(fyne.NewSize(420, 80), lbl), u.Win)
+	d.Show()
+}
+
+// showInfo tells the user something that is not an error.
+func (u *UI) showInfo(title, msg string) {
+	dialog.ShowInformation(title, msg, u.Win)
+}
+
+// load runs fetch off the UI goroutine and apply on it ("load, then apply"). Results for a workspace that
+// is no longer current are dropped.
+func load[T any](u *UI, fetch func(ctx context.Context, s *data.Store) (T, error), apply func(T)) {
+	s := u.store
+	if u.inline {
+		v, err := fetch(context.Background(), s)
+		if err != nil {
+			u.ShowError(err)
+			return
+		}
+		apply(v)
+		return
+	}
+	go func() {
+		v, err := fetch(context.Background(), s)
+		fyne.Do(func() {
+			if s != u.store {
+				return
+			}
+			if err != nil {
+				u.ShowError(err)
+				return
+			}
+			apply(v)
+		})
+	}()
+}
+
+func (u *UI) onDropped(_ fyne.Position, uris []fyne.URI) {
+	regMu.Lock()
+	hs := append([]func(*UI, int64, string) bool(nil), dropHandlers...)
+	regMu.Unlock()
+	for _, uri := range uris {
+		handled := false
+		for _, h := range hs {
+			if h(u, u.policyID, uri.Path()) {
+				handled = true
+				break
+			}
+		}
+		if !handled {
+			u.showInfo(lang.L("Dropped file"), fmt.Sprintf(lang.L("GongPing cannot use %s here. Select a policy and open the page that imports this kind of file."), uri.Name()))
+		}
+	}
+}
+
+// WindowSize is the main window's starting size.
+var WindowSize = fyne.NewSize(1280, 820)
