@@ -1,9 +1,29 @@
 package data
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // This file is the contract between survey import (data/ingest, which owns and fills it in) and the
 // scoring engine (data/score). Keep it small: types and the loader signatures both sides rely on.
+//
+// Question keys. A question is referred to by its key or by its exact header text (FindQuestion):
+//   - "Q<n>": question n of the export (问卷星/腾讯问卷 number; LimeSurvey code "Q<n>" keeps n, other
+//     LimeSurvey codes and unnumbered headers (金数据, generic) are numbered 1, 2, … in column order).
+//   - "Q<n>.<k>": row k (1-based, export order) of matrix question n, or sub-question k of a LimeSurvey
+//     array; each is its own question of type QMatrix (or QSingle/QRating) with its own options.
+//   - "Q<n>.other": the free text typed into the "other" option of question n (问卷星 `选项〖文本〗`,
+//     LimeSurvey `Q[other]`). The choice itself stays in Q<n> as the bare option ("其他"), so counts per
+//     option are right and the text is kept for reading (and masking) as an open-text question.
+//   - "Q<n>.fill<k>": blank k of question n (腾讯问卷 `N.题目_填空k`), type QFill.
+//   - "Q<n>.comment": a LimeSurvey comment sub-column.
+// A key that would repeat gets "#2", "#3"… appended.
+//
+// Answers. Multi-select and ranking answers join the chosen options with MultiSep, in the export's
+// order (ranking: first place first), whatever the export used (┋, →, expanded 0/1 columns, ranks).
+// Missing answers ((跳过), (空), −2/−3 in 问卷星 codes, blanks) are "". 问卷星 code exports give option
+// numbers ("1", "2", …) as answers: their Options are those numbers.
 
 // QuestionType is what kind of answer a question collects.
 type QuestionType string
@@ -25,7 +45,7 @@ const MultiSep = "┋"
 
 // Question is one question of a survey round, in questionnaire order.
 type Question struct {
-	Key     string       `json:"key"`  // "Q3" (its number in the export); sub-questions documented by ingest
+	Key     string       `json:"key"`  // "Q3"; sub-questions as documented above
 	Num     int          `json:"num"`  // number in the export
 	Text    string       `json:"text"` // header text as exported
 	Type    QuestionType `json:"type"`
@@ -44,8 +64,111 @@ type Response struct {
 }
 
 // SurveyData is everything imported into one round, as the scoring engine reads it.
+// Load it with Store.SurveyData (data/survey_store.go).
 type SurveyData struct {
 	Round     Round
 	Questions []Question
 	Responses []Response
+}
+
+// SurveyTimeLayout is how submit times are stored; exports carry Beijing wall-clock times.
+const SurveyTimeLayout = "2006-01-02 15:04:05"
+
+// Beijing is the time zone of survey submit times.
+var Beijing = time.FixedZone("CST", 8*3600)
+
+// FindQuestion finds a question by key ("Q3", case-insensitive "q3" too) or by its exact header text.
+func FindQuestion(qs []Question, ref string) (int, bool) {
+	ref = strings.TrimSpace(ref)
+	if ref == "" {
+		return -1, false
+	}
+	for i, q := range qs {
+		if q.Key == ref {
+			return i, true
+		}
+	}
+	for i, q := range qs {
+		if strings.EqualFold(q.Key, ref) {
+			return i, true
+		}
+	}
+	for i, q := range qs {
+		if q.Text == ref || strings.TrimSpace(q.Text) == ref {
+			return i, true
+		}
+	}
+	return -1, false
+}
+
+// SplitAnswer returns the chosen options of an answer: one for a single choice, several for a
+// multi-select or ranking, none when missing.
+func SplitAnswer(a string) []string {
+	if a == "" {
+		return nil
+	}
+	if !strings.Contains(a, MultiSep) {
+		return []string{a}
+	}
+	parts := strings.Split(a, MultiSep)
+	out := parts[:0]
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// OptionCount is how often one option was chosen.
+type OptionCount struct {
+	Option  string  `json:"option"`
+	Count   int     `json:"count"`
+	Percent float64 `json:"percent"` // of respondents who answered the question, 0–100
+}
+
+// Frequencies counts one question's answers among the responses given: per option, never per
+// combination of a multi-select. Options come in the question's order, then any others by count.
+type Frequencies struct {
+	Question  Question      `json:"question"`
+	Answered  int           `json:"answered"`
+	Responses int           `json:"responses"`
+	Options   []OptionCount `json:"options"`
+}
+
+// Frequencies counts the answers to question i over every response.
+func (d *SurveyData) Frequencies(i int) Frequencies {
+	q := d.Questions[i]
+	f := Frequencies{Question: q, Responses: len(d.Responses)}
+	counts := map[string]int{}
+	for _, r := range d.Responses {
+		if i >= len(r.Answers) || r.Answers[i] == "" {
+			continue
+		}
+		f.Answered++
+		for _, o := range SplitAnswer(r.Answers[i]) {
+			counts[o]++
+		}
+	}
+	seen := map[string]bool{}
+	for _, o := range q.Options {
+		if !seen[o] {
+			seen[o] = true
+			f.Options = append(f.Options, OptionCount{Option: o, Count: counts[o]})
+		}
+	}
+	var rest []OptionCount
+	for o, c := range counts {
+		if !seen[o] {
+			rest = append(rest, OptionCount{Option: o, Count: c})
+		}
+	}
+	sortCounts(rest)
+	f.Options = append(f.Options, rest...)
+	for k := range f.Options {
+		if f.Answered > 0 {
+			f.Options[k].Percent = 100 * float64(f.Options[k].Count) / float64(f.Answered)
+		}
+	}
+	return f
 }

@@ -1,0 +1,137 @@
+package ingest
+
+import (
+	"strings"
+)
+
+// headerScanRows is how many rows from the top may hold title lines before the header.
+const headerScanRows = 30
+
+// findHeader returns the index (into rows) of the header: the first row that names metadata or
+// numbered questions, else the first row with two or more cells, else the first row.
+func findHeader(rows [][]string) int {
+	firstWide := -1
+	for i, r := range rows {
+		if i >= headerScanRows {
+			break
+		}
+		nonEmpty, meta, numbered := 0, 0, 0
+		for _, c := range r {
+			c = strings.TrimSpace(c)
+			if c == "" {
+				continue
+			}
+			nonEmpty++
+			if _, ok := lookupMeta(c); ok {
+				meta++
+			} else if reNumbered.MatchString(c) || reWJXOld.MatchString(c) || reWJXExpanded.MatchString(c) {
+				numbered++
+			}
+		}
+		if nonEmpty >= 2 && (meta >= 1 || numbered >= 2) {
+			return i
+		}
+		if nonEmpty >= 2 && firstWide < 0 {
+			firstWide = i
+		}
+	}
+	if firstWide >= 0 {
+		return firstWide
+	}
+	return 0
+}
+
+// detectFormat picks the layout from the header names, with a look at a few data rows only to tell
+// 问卷星's two exports apart (option texts or option numbers).
+func detectFormat(header []string, sample [][]string) Format {
+	score := map[Format]int{}
+	wjx := 0
+	for _, h := range header {
+		h = strings.TrimSpace(h)
+		if h == "" {
+			continue
+		}
+		if a, ok := lookupMeta(h); ok {
+			for _, f := range a.formats {
+				if f == WJXText || f == WJXCode {
+					if f == WJXText {
+						wjx++
+					}
+					continue
+				}
+				score[f]++
+			}
+			continue
+		}
+		switch {
+		case reWJXOld.MatchString(h):
+			wjx += 2
+		case reTencentBlank.MatchString(h):
+			score[Tencent]++
+		case strings.Contains(h, "[") && reLime.MatchString(h):
+			score[LimeSurvey]++
+		}
+	}
+	best, bestScore := Generic, 1
+	if wjx > bestScore {
+		best, bestScore = WJXText, wjx
+	}
+	for _, f := range []Format{Tencent, Jinshuju, LimeSurvey} {
+		if score[f] > bestScore {
+			best, bestScore = f, score[f]
+		}
+	}
+	if best == WJXText && looksLikeCodes(header, sample) {
+		return WJXCode
+	}
+	return best
+}
+
+// looksLikeCodes says whether a 问卷星 export holds option numbers: the older 第N题(选项) columns, or
+// every answered question cell of the sample is an integer (codes, 0/1 flags, −2/−3).
+func looksLikeCodes(header []string, sample [][]string) bool {
+	var qcols []int
+	for i, h := range header {
+		if reWJXOld.MatchString(strings.TrimSpace(h)) {
+			return true
+		}
+		if _, ok := lookupMeta(h); !ok && strings.TrimSpace(h) != "" {
+			qcols = append(qcols, i)
+		}
+	}
+	answered := 0
+	for _, r := range sample {
+		for _, c := range qcols {
+			if c >= len(r) {
+				continue
+			}
+			v := cleanMissing(r[c], false)
+			if v == "" {
+				continue
+			}
+			answered++
+			if !isInt(v) {
+				return false
+			}
+		}
+	}
+	return answered > 0
+}
+
+func isInt(v string) bool {
+	if v == "" {
+		return false
+	}
+	if v[0] == '-' || v[0] == '+' {
+		v = v[1:]
+	}
+	if v == "" {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		if v[i] < '0' || v[i] > '9' {
+			return false
+		}
+	}
+	return true
+}

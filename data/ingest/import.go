@@ -1,0 +1,347 @@
+package ingest
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/sheet"
+)
+
+// Options says what to import where.
+type Options struct {
+	PolicyID int64
+	Round    string       // round name; "" = the policy's latest round, or "默认" when it has none
+	Format   Format       // "" or Auto = detect from the header
+	Path     string       // .xlsx or .csv file
+	Limits   sheet.Limits // zero = the sheet package's defaults
+}
+
+// Summary is what an import did; its JSON is the CLI's output (DESIGN.md).
+type Summary struct {
+	Format    Format   `json:"format"`
+	Rows      int      `json:"rows"`      // data rows read (empty rows not counted)
+	Imported  int      `json:"imported"`  // responses stored
+	Questions int      `json:"questions"` // questions of this file
+	Warnings  []string `json:"warnings"`
+	Round     string   `json:"round"`
+	RoundID   int64    `json:"round_id"`
+	ImportID  int64    `json:"import_id"`
+	File      string   `json:"file"`
+	Seconds   float64  `json:"seconds"`
+}
+
+const sampleRows = 50 // data rows looked at to tell 问卷星's text and code exports apart
+
+// session is an open file positioned after its header.
+type session struct {
+	r        sheet.Reader
+	file     string
+	format   Format
+	detected Format
+	p        *parser
+	buf      [][]string // rows read ahead for detection, replayed first
+	bufNums  []int
+	warn     []string
+}
+
+func (s *session) Close() { s.r.Close() }
+
+// next returns the next data row.
+func (s *session) next() (int, []string, bool) {
+	if len(s.buf) > 0 {
+		row, num := s.buf[0], s.bufNums[0]
+		s.buf, s.bufNums = s.buf[1:], s.bufNums[1:]
+		return num, row, true
+	}
+	if !s.r.Next() {
+		return 0, nil, false
+	}
+	return s.r.RowNum(), s.r.Row(), true
+}
+
+// readErr is the reader's error as a user-facing one.
+func readErr(file string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var se *sheet.Error
+	if errors.As(err, &se) {
+		return &data.InputError{Msg: se.Error(), Err: err}
+	}
+	return &data.InputError{Msg: fmt.Sprintf("文件「%s」无法读取：%v", file, err), Err: err}
+}
+
+// openSession opens a file, finds its header and layout, and builds the parser.
+func openSession(path string, format Format, lim sheet.Limits) (*session, error) {
+	file := filepath.Base(path)
+	r, err := sheet.Open(path, lim)
+	if err != nil {
+		return nil, readErr(file, err)
+	}
+	s, err := startSession(r, file, format)
+	if err != nil {
+		r.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// startSession reads ahead to the header and a few data rows, then sets up the parser.
+func startSession(r sheet.Reader, file string, format Format) (*session, error) {
+	s := &session{r: r, file: file}
+	var rows [][]string
+	var nums []int
+	for len(rows) < headerScanRows+sampleRows && r.Next() {
+		rows = append(rows, append([]string(nil), r.Row()...))
+		nums = append(nums, r.RowNum())
+	}
+	if err := r.Err(); err != nil {
+		return nil, readErr(file, err)
+	}
+	if len(rows) == 0 {
+		return nil, data.InputErrorf("文件「%s」没有任何内容，请确认导出是否完整", file)
+	}
+	h := findHeader(rows)
+	header := rows[h]
+	if h > 0 {
+		s.warn = append(s.warn, fmt.Sprintf("表头在第%d行，已跳过上方 %d 行标题", nums[h], h))
+	}
+	detected := detectFormat(header, rows[h+1:])
+	if format == "" || format == Auto {
+		format = detected
+	} else if format != detected {
+		s.warn = append(s.warn, fmt.Sprintf("按指定格式“%s”导入；自动识别的结果是“%s”", FormatNames[format], FormatNames[detected]))
+	}
+	s.format, s.detected = format, detected
+	s.p = newParser(file, format, header)
+	s.buf, s.bufNums = rows[h+1:], nums[h+1:]
+	return s, nil
+}
+
+// fileHash is the SHA-256 of the file's bytes: the same export imported twice is recognised.
+func fileHash(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", data.InputErrorf("无法打开文件「%s」，请确认文件存在且有读取权限", filepath.Base(path))
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", data.InputErrorf("无法读取文件「%s」：%v", filepath.Base(path), err)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// Import stores a survey export in a round of a policy, in one transaction: the whole file or nothing
+// (also when ctx is cancelled or the process dies). progress, if not nil, gets (rows done, estimated
+// total rows) now and then; total is 0 while unknown. A file already imported into that round is refused.
+func Import(ctx context.Context, st *data.Store, opt Options, progress func(done, total int)) (sum Summary, err error) {
+	started := time.Now()
+	file := filepath.Base(opt.Path)
+	row := 0
+	defer func() {
+		if r := recover(); r != nil { // a hostile file must never take the program down
+			err = data.InputErrorf("文件「%s」第%d行附近导入失败（内部错误：%v），文件未导入", file, row, r)
+		}
+	}()
+	if opt.Path == "" {
+		return sum, data.InputErrorf("请选择要导入的问卷文件")
+	}
+	format, err := ParseFormat(string(opt.Format))
+	if err != nil {
+		return sum, err
+	}
+	roundName, err := defaultRound(ctx, st, opt.PolicyID, opt.Round)
+	if err != nil {
+		return sum, err
+	}
+	hash, err := fileHash(opt.Path)
+	if err != nil {
+		return sum, err
+	}
+	s, err := openSession(opt.Path, format, opt.Limits)
+	if err != nil {
+		return sum, err
+	}
+	defer s.Close()
+	p := s.p
+	report := func() {
+		if progress == nil {
+			return
+		}
+		total := 0
+		if done, all := sheet.Progress(s.r); done > 0 && all > 0 {
+			total = int(float64(p.rows) * float64(all) / float64(done))
+		}
+		progress(p.rows, max(total, p.rows))
+	}
+	report()
+	err = st.Tx(ctx, func(tx *sql.Tx) error {
+		round, err := data.EnsureRound(ctx, tx, opt.PolicyID, roundName)
+		if err != nil {
+			return err
+		}
+		w, err := data.NewSurveyWriter(ctx, tx, round.ID, file, hash, string(s.format))
+		if err != nil {
+			return err
+		}
+		defer w.Close()
+		for {
+			num, cells, ok := s.next()
+			if !ok {
+				break
+			}
+			row = num
+			m, slots, skip, err := p.parseRow(num, cells)
+			if err != nil {
+				return err
+			}
+			if skip {
+				continue
+			}
+			if err := w.Add(ctx, num, m, slots); err != nil {
+				return err
+			}
+			if p.rows%2048 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				report()
+			}
+		}
+		if err := readErr(file, s.r.Err()); err != nil {
+			return err
+		}
+		if p.rows == 0 {
+			return data.InputErrorf("文件「%s」只有表头，没有答卷数据；请确认导出时选择了全部答卷", file)
+		}
+		layout := p.finish()
+		imp, err := w.Finish(ctx, layout, p.rows, append(s.warn, p.warn...))
+		if err != nil {
+			return err
+		}
+		sum = Summary{Format: s.format, Rows: p.rows, Imported: imp.Imported, Questions: len(layout), Warnings: imp.Warnings,
+			Round: round.Name, RoundID: round.ID, ImportID: imp.ID, File: file}
+		return nil
+	})
+	if err != nil {
+		return Summary{}, err
+	}
+	report()
+	sum.Seconds = time.Since(started).Seconds()
+	return sum, nil
+}
+
+// defaultRound is the round an import goes to: the named one, else the latest, else "默认".
+func defaultRound(ctx context.Context, st *data.Store, policyID int64, name string) (string, error) {
+	if policyID <= 0 {
+		return "", data.InputErrorf("请先选择政策")
+	}
+	if _, err := st.Policy(ctx, policyID); err != nil {
+		return "", err
+	}
+	if name != "" {
+		return name, nil
+	}
+	r, err := st.ResolveRound(ctx, policyID, "")
+	if errors.Is(err, data.ErrNotFound) {
+		return data.DefaultRound, nil
+	}
+	if err != nil {
+		return "", err
+	}
+	return r.Name, nil
+}
+
+// PreviewQuestion is a parsed question with a few of its answers.
+type PreviewQuestion struct {
+	data.Question
+	Samples []string `json:"samples"`
+}
+
+// PreviewResult is what the wizard shows before importing.
+type PreviewResult struct {
+	File      string            `json:"file"`
+	Format    Format            `json:"format"`   // the layout used
+	Detected  Format            `json:"detected"` // what auto-detection found
+	Rows      int               `json:"rows"`     // data rows read
+	Complete  bool              `json:"complete"` // false when only the first rows were read
+	Questions []PreviewQuestion `json:"questions"`
+	Warnings  []string          `json:"warnings"`
+}
+
+// previewMaxRows bounds how much of a file Preview reads.
+const previewMaxRows = 5000
+
+// Preview parses the start of a file (up to previewMaxRows data rows) without storing anything: the
+// layout, the questions with their types and sample answers, and warnings. Errors are the ones Import
+// would give for those rows.
+func Preview(path string, format Format) (res PreviewResult, err error) {
+	file := filepath.Base(path)
+	defer func() {
+		if r := recover(); r != nil {
+			err = data.InputErrorf("文件「%s」无法解析（内部错误：%v）", file, r)
+		}
+	}()
+	format, err = ParseFormat(string(format))
+	if err != nil {
+		return res, err
+	}
+	s, err := openSession(path, format, sheet.Limits{})
+	if err != nil {
+		return res, err
+	}
+	defer s.Close()
+	return preview(s)
+}
+
+func preview(s *session) (PreviewResult, error) {
+	p := s.p
+	p.keep = true
+	res := PreviewResult{File: s.file, Format: s.format, Complete: true}
+	res.Detected = s.detected
+	for {
+		if p.rows >= previewMaxRows {
+			res.Complete = false
+			break
+		}
+		num, cells, ok := s.next()
+		if !ok {
+			break
+		}
+		if _, _, _, err := p.parseRow(num, cells); err != nil {
+			return res, err
+		}
+	}
+	if err := readErr(s.file, s.r.Err()); err != nil {
+		return res, err
+	}
+	layout := p.finish()
+	res.Rows = p.rows
+	res.Warnings = append(append([]string{}, s.warn...), p.warn...)
+	for _, l := range layout {
+		pq := PreviewQuestion{Question: l.Question, Samples: []string{}}
+		seen := map[string]bool{}
+		for _, slots := range p.samples {
+			a := l.Assemble(slots)
+			if a != "" && !seen[a] && len(pq.Samples) < 3 {
+				seen[a] = true
+				pq.Samples = append(pq.Samples, clip(a))
+			}
+		}
+		res.Questions = append(res.Questions, pq)
+	}
+	if p.rows == 0 {
+		res.Warnings = append(res.Warnings, "文件只有表头，没有答卷数据")
+	}
+	return res, nil
+}

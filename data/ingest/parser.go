@@ -1,0 +1,676 @@
+package ingest
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/gongping/gongping/data"
+)
+
+// qkind is how a question's columns are laid out in the export.
+type qkind int
+
+const (
+	kPlain   qkind = iota // one column, one answer
+	kWJX                  // 问卷星 expanded "N、(x)" columns: 0/1 flags, ranks or matrix rows
+	kTencent              // 腾讯问卷 "N.题目:x" columns: flags (non-empty = chosen) or matrix rows
+	kLime                 // LimeSurvey "code[SQ]" columns: Y flags, ranking positions or array rows
+	kOther                // free text of the "other" option (Q<n>.other)
+	kFill                 // 腾讯问卷 blank "N.题目_填空k" (Q<n>.fill<k>)
+	kComment              // LimeSurvey "code[comment]"
+)
+
+// question is a question being built from its columns.
+type question struct {
+	num    int
+	text   string
+	kind   qkind
+	sub    string   // suffix for companions: "other", "fill1", "comment"
+	slots  []int    // kind-specific: one slot, or one per expanded column
+	labels []string // per slot: option label / sub-question code
+	heads  []string // per slot: the column header
+	pos    int      // questionnaire order (first column × 8, companions just after)
+	other  *question
+	lime   string // LimeSurvey question code
+	// rowDistinct stays true while every row's non-empty values across the slots are distinct.
+	rowDistinct bool
+}
+
+// column is what one column of the sheet holds.
+type column struct {
+	header string
+	meta   metaField
+	q      *question
+	slot   int // -1 when not an answer column
+}
+
+// slotStat summarises the values of one slot, to decide types and options after the last row.
+type slotStat struct {
+	answered   int
+	nonNumeric bool
+	nonInt     bool
+	nonFlag    bool // a value other than 0/1
+	nonYN      bool // a value other than Y/N
+	maxNum     float64
+	maxRunes   int
+	totalRunes int
+	multi      bool // saw MultiSep
+	arrow      bool // saw → (ranking)
+	first      string
+	distinct2  bool // more than one distinct value
+	opts       []string
+	optIdx     map[string]bool
+	overflow   bool // too many distinct options to be a choice
+}
+
+const (
+	maxOptions     = 200 // distinct options a choice question may have
+	maxOptionRunes = 100
+	previewRows    = 200 // rows kept in memory for preview samples
+)
+
+// parser turns the rows of one file into responses.
+type parser struct {
+	file    string
+	format  Format
+	cols    []column
+	qs      []*question
+	stats   []*slotStat
+	nslots  int
+	slotBuf []string
+	metaIdx map[metaField]int // first column of each metadata field
+	respCol int               // column used as respondent id (-1: none)
+	hasDur  bool
+	rows    int
+	samples [][]string // first rows' slots, for preview
+	keep    bool       // keep samples
+	warn    []string
+	nowarn  map[string]int // counted warnings by kind
+}
+
+func newParser(file string, format Format, header []string) *parser {
+	p := &parser{file: file, format: format, metaIdx: map[metaField]int{}, respCol: -1, nowarn: map[string]int{}}
+	p.build(header)
+	return p
+}
+
+func (p *parser) newSlot() int {
+	p.stats = append(p.stats, &slotStat{optIdx: map[string]bool{}})
+	p.nslots++
+	return p.nslots - 1
+}
+
+func (p *parser) addQuestion(q *question) *question {
+	q.rowDistinct = true
+	p.qs = append(p.qs, q)
+	return q
+}
+
+// build classifies every header cell: metadata, a plain question, or part of an expanded group.
+func (p *parser) build(header []string) {
+	p.cols = make([]column, len(header))
+	groups := map[string]*question{} // expanded groups by number / LimeSurvey code
+	limeNum := map[string]int{}
+	nextNum := 1
+	for i, raw := range header {
+		h := strings.TrimSpace(raw)
+		c := &p.cols[i]
+		c.header, c.slot = h, -1
+		if a, ok := lookupMeta(h); ok && h != "" {
+			c.meta = a.field
+			if _, dup := p.metaIdx[a.field]; !dup {
+				p.metaIdx[a.field] = i
+			}
+			continue
+		}
+		pos := i * 8
+		addPlain := func(num int, text string) {
+			s := p.newSlot()
+			c.slot = s
+			c.q = p.addQuestion(&question{num: num, text: text, kind: kPlain, slots: []int{s}, heads: []string{h}, pos: pos})
+		}
+		addMember := func(key string, kind qkind, num int, text, label string) {
+			q := groups[key]
+			if q == nil {
+				q = p.addQuestion(&question{num: num, text: text, kind: kind, pos: pos})
+				groups[key] = q
+			}
+			s := p.newSlot()
+			c.slot, c.q = s, q
+			q.slots = append(q.slots, s)
+			q.labels = append(q.labels, label)
+			q.heads = append(q.heads, h)
+		}
+		addCompanion := func(num int, kind qkind, sub string) {
+			s := p.newSlot()
+			c.slot = s
+			c.q = p.addQuestion(&question{num: num, text: h, kind: kind, sub: sub, slots: []int{s}, heads: []string{h}, pos: pos})
+		}
+		if h == "" {
+			addPlain(nextNum, fmt.Sprintf("（第%s列）", colName(i+1)))
+			nextNum++
+			continue
+		}
+		switch p.format {
+		case WJXText, WJXCode:
+			if m := reWJXOld.FindStringSubmatch(h); m != nil {
+				n := atoi(m[1])
+				addMember("n"+m[1], kWJX, n, fmt.Sprintf("第%d题", n), strings.TrimSpace(m[2]))
+				nextNum = n + 1
+			} else if m := reWJXExpanded.FindStringSubmatch(h); m != nil {
+				n := atoi(m[1])
+				addMember("n"+m[1], kWJX, n, fmt.Sprintf("第%d题", n), strings.TrimSpace(m[2]))
+				nextNum = n + 1
+			} else if m := reNumbered.FindStringSubmatch(h); m != nil {
+				n := atoi(m[1])
+				addPlain(n, h)
+				nextNum = n + 1
+			} else {
+				addPlain(nextNum, h)
+				nextNum++
+			}
+		case Tencent:
+			if m := reTencentBlank.FindStringSubmatch(h); m != nil {
+				n := atoi(m[1])
+				addCompanion(n, kFill, "fill"+m[3])
+				nextNum = n + 1
+			} else if m := reTencentOpt.FindStringSubmatch(h); m != nil {
+				n := atoi(m[1])
+				addMember("n"+m[1], kTencent, n, h, "")
+				nextNum = n + 1
+			} else if m := reNumbered.FindStringSubmatch(h); m != nil {
+				n := atoi(m[1])
+				addPlain(n, h)
+				nextNum = n + 1
+			} else {
+				addPlain(nextNum, h)
+				nextNum++
+			}
+		case LimeSurvey:
+			m := reLime.FindStringSubmatch(h)
+			if m == nil {
+				addPlain(nextNum, h)
+				nextNum++
+				continue
+			}
+			code, sub := m[1], m[2]
+			n, seen := limeNum[code]
+			if !seen {
+				n = nextNum
+				if len(code) > 1 && (code[0] == 'Q' || code[0] == 'q') && isInt(code[1:]) && code[1] != '-' && code[1] != '+' {
+					n = atoi(code[1:])
+				}
+				limeNum[code] = n
+				nextNum = max(nextNum, n) + 1
+			}
+			switch {
+			case !strings.Contains(h, "["):
+				addPlain(n, h)
+				c.q.lime = code
+			case strings.EqualFold(sub, "other"):
+				addCompanion(n, kOther, "other")
+				c.q.lime = code
+			case strings.EqualFold(sub, "comment"):
+				addCompanion(n, kComment, "comment")
+			default:
+				addMember("c"+code, kLime, n, code, sub)
+				groups["c"+code].lime = code
+			}
+		default: // jinshuju, generic: numbered 1, 2, … in column order
+			addPlain(nextNum, h)
+			nextNum++
+		}
+	}
+	// 腾讯问卷 groups: the question text is the longest prefix all its headers share before a ':'.
+	for _, q := range p.qs {
+		if q.kind != kTencent {
+			continue
+		}
+		prefix := tencentPrefix(q.heads)
+		q.text = prefix
+		for k, h := range q.heads {
+			q.labels[k] = strings.TrimSpace(strings.TrimPrefix(h, prefix+":"))
+		}
+	}
+	// LimeSurvey "code[other]" belongs to the code's question (its flags may count it as 其他).
+	for _, q := range p.qs {
+		if q.kind == kOther && q.lime != "" {
+			if g := groups["c"+q.lime]; g != nil {
+				g.other = q
+			} else {
+				for _, o := range p.qs {
+					if o.kind == kPlain && o.lime == q.lime {
+						o.other = q
+					}
+				}
+			}
+		}
+	}
+	// The respondent id: a real identity beats the export's serial number.
+	if i, ok := p.metaIdx[metaRespondent]; ok {
+		p.respCol = i
+	} else if i, ok := p.metaIdx[metaSerial]; ok {
+		p.respCol = i
+	}
+	_, p.hasDur = p.metaIdx[metaDuration]
+	p.slotBuf = make([]string, p.nslots)
+}
+
+// tencentPrefix finds the question part of "N.题目:选项" headers.
+func tencentPrefix(heads []string) string {
+	first := heads[0]
+	best := ""
+	for i := 0; i < len(first); i++ {
+		if first[i] != ':' {
+			continue
+		}
+		cand := first[:i]
+		ok := true
+		for _, h := range heads {
+			if !strings.HasPrefix(h, cand+":") || len(h) == len(cand)+1 {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			best = cand
+			if len(heads) == 1 { // one column: the first ':' splits question and option
+				break
+			}
+		}
+	}
+	if best == "" {
+		if i := strings.IndexByte(first, ':'); i >= 0 {
+			best = first[:i]
+		}
+	}
+	return best
+}
+
+// colName is the spreadsheet letter of a 1-based column number.
+func colName(n int) string {
+	s := ""
+	for n > 0 {
+		n--
+		s = string(rune('A'+n%26)) + s
+		n /= 26
+	}
+	return s
+}
+
+// cellErr is an InputError naming the file, row and column.
+func (p *parser) cellErr(row, col int, format string, args ...any) error {
+	return data.InputErrorf("文件「%s」第%d行第%s列：%s", p.file, row, colName(col+1), fmt.Sprintf(format, args...))
+}
+
+// parseRow turns one data row into metadata and slot values. skip is true for a row with no content.
+// The returned slots are valid until the next call.
+func (p *parser) parseRow(rowNum int, row []string) (m data.ResponseMeta, slots []string, skip bool, err error) {
+	empty := true
+	for _, c := range row {
+		if strings.TrimSpace(c) != "" {
+			empty = false
+			break
+		}
+	}
+	if empty {
+		return m, nil, true, nil
+	}
+	for i := len(p.cols); i < len(row); i++ {
+		if v := strings.TrimSpace(row[i]); v != "" {
+			return m, nil, false, p.cellErr(rowNum, i, "该列没有表头，却有内容 %q；请检查文件是否错位或表头是否缺失", clip(v))
+		}
+	}
+	m.Duration = -1
+	if len(p.slotBuf) < p.nslots {
+		p.slotBuf = append(p.slotBuf, make([]string, p.nslots-len(p.slotBuf))...)
+	}
+	slots = p.slotBuf[:p.nslots]
+	for k := range slots {
+		slots[k] = ""
+	}
+	var start time.Time
+	codes := p.format == WJXCode
+	for i := range p.cols {
+		c := &p.cols[i]
+		v := ""
+		if i < len(row) {
+			v = row[i]
+		}
+		if c.slot < 0 {
+			if c.meta == metaNone || c.meta == metaIgnore || p.metaIdx[c.meta] != i {
+				continue
+			}
+			v = cleanMissing(v, false)
+			if v == "" {
+				continue
+			}
+			switch c.meta {
+			case metaSubmitted, metaStart:
+				t, ok := parseTime(v)
+				if !ok {
+					return m, nil, false, p.cellErr(rowNum, i, "无法识别的时间 %q，请检查“%s”列", clip(v), c.header)
+				}
+				if c.meta == metaSubmitted {
+					m.Submitted = t
+				} else {
+					start = t
+				}
+			case metaDuration:
+				d, ok := parseDuration(v)
+				if !ok {
+					return m, nil, false, p.cellErr(rowNum, i, "无法识别的用时 %q（应为秒数或“2分3秒”），请检查“%s”列", clip(v), c.header)
+				}
+				m.Duration = d
+			case metaIP:
+				m.IP = cleanIP(v)
+			case metaSource:
+				m.Source = v
+			}
+			if i == p.respCol {
+				m.Respondent = v
+			}
+			continue
+		}
+		v = cleanMissing(v, codes)
+		if v == "" {
+			continue
+		}
+		q := c.q
+		if q.kind == kPlain || q.kind == kWJX {
+			var other string
+			v, other = splitOther(v)
+			if other != "" {
+				p.otherSlot(q, slots, other)
+				slots = p.slotBuf[:p.nslots]
+			}
+		}
+		if p.format == LimeSurvey && v == "-oth-" {
+			v = "其他"
+		}
+		if strings.Contains(v, "→") {
+			v = strings.ReplaceAll(v, "→", data.MultiSep)
+			p.stats[c.slot].arrow = true
+		}
+		slots[c.slot] = v
+		p.observe(c.slot, v)
+	}
+	if !p.hasDur && !start.IsZero() && !m.Submitted.IsZero() && !m.Submitted.Before(start) {
+		m.Duration = m.Submitted.Sub(start).Seconds()
+	}
+	if m.Submitted.IsZero() && !start.IsZero() {
+		m.Submitted = start
+	}
+	for _, q := range p.qs {
+		if q.kind == kWJX || q.kind == kLime {
+			if q.rowDistinct && !distinctValues(slots, q.slots) {
+				q.rowDistinct = false
+			}
+		}
+	}
+	p.rows++
+	if p.keep && len(p.samples) < previewRows {
+		p.samples = append(p.samples, append([]string(nil), slots...))
+	}
+	return m, slots, false, nil
+}
+
+// otherSlot stores the free text of an "other" option in the question's companion, made on first use.
+func (p *parser) otherSlot(q *question, slots []string, text string) {
+	if q.other == nil {
+		s := p.newSlot()
+		q.other = p.addQuestion(&question{num: q.num, text: q.text + "〖其他〗", kind: kOther, sub: "other", slots: []int{s}, pos: q.pos + 1})
+		p.slotBuf = append(p.slotBuf, "")
+	}
+	s := q.other.slots[0]
+	p.slotBuf[s] = text
+	p.observe(s, text)
+}
+
+func distinctValues(slots []string, idx []int) bool {
+	for a := 0; a < len(idx); a++ {
+		va := slots[idx[a]]
+		if va == "" {
+			continue
+		}
+		for b := a + 1; b < len(idx); b++ {
+			if slots[idx[b]] == va {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func clip(v string) string {
+	if utf8.RuneCountInString(v) > 40 {
+		r := []rune(v)
+		return string(r[:40]) + "…"
+	}
+	return v
+}
+
+// observe updates a slot's statistics with one non-empty value.
+func (p *parser) observe(slot int, v string) {
+	st := p.stats[slot]
+	st.answered++
+	if st.answered == 1 {
+		st.first = v
+	} else if !st.distinct2 && v != st.first {
+		st.distinct2 = true
+	}
+	if v != "0" && v != "1" {
+		st.nonFlag = true
+	}
+	if v != "Y" && v != "N" {
+		st.nonYN = true
+	}
+	if !st.nonNumeric {
+		if f, err := strconv.ParseFloat(v, 64); err != nil {
+			st.nonNumeric, st.nonInt = true, true
+		} else {
+			if !isInt(v) {
+				st.nonInt = true
+			}
+			if st.answered == 1 || f > st.maxNum {
+				st.maxNum = f
+			}
+		}
+	}
+	n := utf8.RuneCountInString(v)
+	st.totalRunes += n
+	if n > st.maxRunes {
+		st.maxRunes = n
+	}
+	if st.overflow {
+		return
+	}
+	add := func(o string) {
+		if st.optIdx[o] {
+			return
+		}
+		if len(st.opts) >= maxOptions || utf8.RuneCountInString(o) > maxOptionRunes {
+			st.overflow = true
+			st.opts, st.optIdx = nil, nil
+			return
+		}
+		st.optIdx[o] = true
+		st.opts = append(st.opts, o)
+	}
+	if strings.Contains(v, data.MultiSep) {
+		st.multi = true
+		for _, o := range strings.Split(v, data.MultiSep) {
+			if o = strings.TrimSpace(o); o != "" && !st.overflow {
+				add(o)
+			}
+		}
+		return
+	}
+	add(v)
+}
+
+// textHints in a header suggest an open question even when few people answered it.
+var textHints = []string{"建议", "意见", "请说明", "请填写", "请写出", "请简述", "留言", "其他想法", "具体"}
+
+// inferType decides a one-slot question's type from its statistics.
+func (p *parser) inferType(st *slotStat, header string) (data.QuestionType, []string) {
+	switch {
+	case st.arrow:
+		return data.QRanking, orderOptions(st.opts)
+	case st.multi && !st.overflow:
+		return data.QMulti, orderOptions(st.opts)
+	case st.answered == 0:
+		return data.QSingle, []string{}
+	}
+	if !st.nonNumeric {
+		if p.format == WJXCode && !st.nonInt {
+			return data.QSingle, orderOptions(st.opts)
+		}
+		if !st.nonInt && !st.overflow && len(st.opts) <= 11 && st.maxNum <= 10 {
+			return data.QRating, orderOptions(st.opts)
+		}
+		return data.QFill, []string{}
+	}
+	hinted := false
+	for _, h := range textHints {
+		if strings.Contains(header, h) {
+			hinted = true
+		}
+	}
+	distinct := len(st.opts)
+	avg := float64(st.totalRunes) / float64(st.answered)
+	choice := !st.overflow && distinct <= 50 && st.maxRunes <= 30 &&
+		(st.answered >= 2*distinct || distinct <= 5) && !(hinted && avg > 6 && distinct*2 > st.answered)
+	if choice {
+		return data.QSingle, orderOptions(st.opts)
+	}
+	if st.maxRunes <= 20 && avg <= 10 && !hinted {
+		return data.QFill, []string{}
+	}
+	return data.QOpenText, []string{}
+}
+
+// finish decides every question's type and options and returns the file's layout, in questionnaire
+// order with unique keys.
+func (p *parser) finish() []data.QuestionLayout {
+	sort.SliceStable(p.qs, func(i, j int) bool { return p.qs[i].pos < p.qs[j].pos })
+	var out []data.QuestionLayout
+	add := func(l data.QuestionLayout) {
+		if l.Options == nil {
+			l.Options = []string{}
+		}
+		out = append(out, l)
+	}
+	key := func(n int, sub string) string {
+		if sub == "" {
+			return fmt.Sprintf("Q%d", n)
+		}
+		return fmt.Sprintf("Q%d.%s", n, sub)
+	}
+	for _, q := range p.qs {
+		switch q.kind {
+		case kPlain:
+			st := p.stats[q.slots[0]]
+			if st.answered == 0 && strings.HasPrefix(q.text, "（第") {
+				continue // an unnamed, empty column (formatting left over in the sheet)
+			}
+			t, opts := p.inferType(st, q.text)
+			add(data.QuestionLayout{Question: data.Question{Key: key(q.num, ""), Num: q.num, Text: q.text, Type: t, Options: opts},
+				Kind: data.AssembleValue, Slots: q.slots})
+		case kOther, kComment:
+			add(data.QuestionLayout{Question: data.Question{Key: key(q.num, q.sub), Num: q.num, Text: q.text, Type: data.QOpenText},
+				Kind: data.AssembleValue, Slots: q.slots})
+		case kFill:
+			add(data.QuestionLayout{Question: data.Question{Key: key(q.num, q.sub), Num: q.num, Text: q.text, Type: data.QFill},
+				Kind: data.AssembleValue, Slots: q.slots})
+		case kWJX, kTencent, kLime:
+			out = append(out, p.finishGroup(q, key)...)
+		}
+	}
+	// Unique keys: a repeat gets "#2", "#3"…
+	seen := map[string]int{}
+	for i := range out {
+		k := out[i].Key
+		seen[k]++
+		if seen[k] > 1 {
+			out[i].Key = fmt.Sprintf("%s#%d", k, seen[k])
+		}
+	}
+	return out
+}
+
+// finishGroup decides what an expanded group is: one multi-select (flags), one ranking, or matrix rows.
+func (p *parser) finishGroup(q *question, key func(int, string) string) []data.QuestionLayout {
+	all := func(f func(st *slotStat) bool) bool {
+		for _, s := range q.slots {
+			if !f(p.stats[s]) {
+				return false
+			}
+		}
+		return true
+	}
+	answered := !all(func(st *slotStat) bool { return st.answered == 0 })
+	labels := q.labels
+	switch q.kind {
+	case kWJX:
+		if all(func(st *slotStat) bool { return !st.nonFlag }) {
+			return []data.QuestionLayout{{Question: data.Question{Key: key(q.num, ""), Num: q.num, Text: q.text, Type: data.QMulti, Options: labels},
+				Kind: data.AssembleFlags, Slots: q.slots, Labels: labels}}
+		}
+		if answered && q.rowDistinct && all(func(st *slotStat) bool { return !st.nonInt && st.maxNum <= float64(len(q.slots)) }) {
+			return []data.QuestionLayout{{Question: data.Question{Key: key(q.num, ""), Num: q.num, Text: q.text, Type: data.QRanking, Options: labels},
+				Kind: data.AssembleRanks, Slots: q.slots, Labels: labels}}
+		}
+	case kTencent:
+		if all(func(st *slotStat) bool { return !st.distinct2 }) {
+			return []data.QuestionLayout{{Question: data.Question{Key: key(q.num, ""), Num: q.num, Text: q.text, Type: data.QMulti, Options: labels},
+				Kind: data.AssembleFlags, Slots: q.slots, Labels: labels}}
+		}
+	case kLime:
+		if all(func(st *slotStat) bool { return !st.nonYN }) {
+			// Y/N flags; a filled [other] column also counts as choosing 其他.
+			slots, labels := append([]int(nil), q.slots...), append([]string(nil), q.labels...)
+			if q.other != nil {
+				slots = append(slots, q.other.slots[0])
+				labels = append(labels, "其他")
+			}
+			return []data.QuestionLayout{{Question: data.Question{Key: key(q.num, ""), Num: q.num, Text: q.text, Type: data.QMulti, Options: labels},
+				Kind: data.AssembleFlags, Slots: slots, Labels: labels}}
+		}
+		consecutive := true
+		for k, l := range q.labels {
+			if l != strconv.Itoa(k+1) {
+				consecutive = false
+			}
+		}
+		if consecutive && answered && q.rowDistinct && all(func(st *slotStat) bool { return st.nonNumeric || st.answered == 0 }) {
+			var opts []string
+			seen := map[string]bool{}
+			for _, s := range q.slots {
+				for _, o := range p.stats[s].opts {
+					if !seen[o] {
+						seen[o] = true
+						opts = append(opts, o)
+					}
+				}
+			}
+			return []data.QuestionLayout{{Question: data.Question{Key: key(q.num, ""), Num: q.num, Text: q.text, Type: data.QRanking, Options: opts},
+				Kind: data.AssembleOrdered, Slots: q.slots}}
+		}
+	}
+	// Matrix rows (or LimeSurvey array sub-questions): one question per column.
+	var out []data.QuestionLayout
+	for k, s := range q.slots {
+		t, opts := p.inferType(p.stats[s], q.heads[k])
+		if t == data.QSingle || t == data.QRating {
+			t = data.QMatrix
+		}
+		out = append(out, data.QuestionLayout{Question: data.Question{Key: key(q.num, strconv.Itoa(k+1)), Num: q.num, Text: q.heads[k], Type: t, Options: opts},
+			Kind: data.AssembleValue, Slots: []int{s}})
+	}
+	return out
+}

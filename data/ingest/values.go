@@ -1,0 +1,206 @@
+package ingest
+
+import (
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gongping/gongping/data"
+)
+
+// missingTokens are cells that mean "no answer" in every layout.
+var missingTokens = map[string]bool{"(跳过)": true, "（跳过）": true, "(空)": true, "（空）": true}
+
+// cleanMissing trims a cell and turns the missing markers into "". codes: 问卷星 code exports also
+// use −2 (not shown) and −3 (skipped).
+func cleanMissing(v string, codes bool) string {
+	v = strings.TrimSpace(v)
+	if missingTokens[v] {
+		return ""
+	}
+	if codes && (v == "-2" || v == "-3") {
+		return ""
+	}
+	return v
+}
+
+// splitOther takes the free text out of 问卷星's `选项〖文本〗` (several in a multi-select cell): the
+// answer keeps the bare options, the texts are returned joined by "；".
+func splitOther(v string) (answer, other string) {
+	if !strings.Contains(v, "〖") {
+		return v, ""
+	}
+	var a, o strings.Builder
+	for {
+		i := strings.Index(v, "〖")
+		if i < 0 {
+			a.WriteString(v)
+			break
+		}
+		a.WriteString(v[:i])
+		rest := v[i+len("〖"):]
+		j := strings.Index(rest, "〗")
+		if j < 0 { // unbalanced: keep the text as it is
+			a.WriteString(v[i:])
+			break
+		}
+		if t := strings.TrimSpace(rest[:j]); t != "" {
+			if o.Len() > 0 {
+				o.WriteString("；")
+			}
+			o.WriteString(t)
+		}
+		v = rest[j+len("〗"):]
+	}
+	return strings.TrimSpace(a.String()), o.String()
+}
+
+// timeLayouts are the submit-time forms seen in exports (sheet already turns xlsx date cells into
+// the first one).
+var timeLayouts = []string{
+	"2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02T15:04:05", "2006-01-02T15:04:05Z07:00",
+	"2006-01-02T15:04:05.999999999Z07:00", "2006-01-02 15:04:05.999999999",
+	"2006/1/2 15:04:05", "2006/1/2 15:04", "2006-1-2 15:04:05", "2006-1-2 15:04", "2006.1.2 15:04:05",
+	"02-Jan-2006 15:04:05", "2-Jan-2006 15:04:05", "02-Jan-2006 15:04", "2006年1月2日 15:04:05",
+	"2006年1月2日 15:04", "2006年1月2日15:04:05", "2006年1月2日 15时04分05秒",
+	"2006-01-02", "2006/1/2", "2006-1-2", "2006年1月2日", "02-Jan-2006",
+}
+
+// parseTime reads a submit time as Beijing wall-clock time. ok is false when v is not a time.
+func parseTime(v string) (time.Time, bool) {
+	v = strings.TrimSpace(v)
+	for _, l := range timeLayouts {
+		if t, err := time.ParseInLocation(l, v, data.Beijing); err == nil {
+			if t.Year() < 1990 || t.Year() > 2200 {
+				return time.Time{}, false
+			}
+			return t, true
+		}
+	}
+	// An Excel serial date left as a number (a cell without a date format).
+	if f, err := strconv.ParseFloat(v, 64); err == nil && f > 32874 && f < 109575 { // 1990 … 2200
+		sec := math.Round((f - 25569) * 86400) // days since 1970-01-01
+		t := time.Unix(int64(sec), 0).UTC()
+		return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, data.Beijing), true
+	}
+	return time.Time{}, false
+}
+
+var (
+	reDurationCN    = regexp.MustCompile(`^(?:(\d+)\s*(?:小时|时))?\s*(?:(\d+)\s*(?:分钟|分))?\s*(?:(\d+(?:\.\d+)?)\s*秒(?:钟)?)?$`)
+	reDurationClock = regexp.MustCompile(`^(?:(\d+):)?(\d{1,2}):(\d{1,2}(?:\.\d+)?)$`)
+	reDurationEN    = regexp.MustCompile(`(?i)^(\d+(?:\.\d+)?)\s*(?:s|sec|secs|seconds)$`)
+)
+
+// parseDuration reads a duration in seconds: "123", "123秒", "2分3秒", "1小时2分", "00:02:03", "95s".
+func parseDuration(v string) (float64, bool) {
+	v = strings.TrimSpace(v)
+	if f, err := strconv.ParseFloat(v, 64); err == nil {
+		return f, f >= 0 && !math.IsInf(f, 0) && !math.IsNaN(f)
+	}
+	if m := reDurationCN.FindStringSubmatch(v); m != nil && v != "" {
+		h, _ := strconv.ParseFloat(orZero(m[1]), 64)
+		mi, _ := strconv.ParseFloat(orZero(m[2]), 64)
+		s, _ := strconv.ParseFloat(orZero(m[3]), 64)
+		return h*3600 + mi*60 + s, true
+	}
+	if m := reDurationClock.FindStringSubmatch(v); m != nil {
+		h, _ := strconv.ParseFloat(orZero(m[1]), 64)
+		mi, _ := strconv.ParseFloat(m[2], 64)
+		s, _ := strconv.ParseFloat(m[3], 64)
+		return h*3600 + mi*60 + s, true
+	}
+	if m := reDurationEN.FindStringSubmatch(v); m != nil {
+		f, _ := strconv.ParseFloat(m[1], 64)
+		return f, true
+	}
+	return 0, false
+}
+
+func orZero(s string) string {
+	if s == "" {
+		return "0"
+	}
+	return s
+}
+
+// cleanIP keeps the address of 问卷星's "112.10.1.1(浙江-杭州)".
+func cleanIP(v string) string {
+	v = strings.TrimSpace(v)
+	if i := strings.IndexAny(v, "(（"); i > 0 {
+		v = strings.TrimSpace(v[:i])
+	}
+	return v
+}
+
+// likertScales order the options of a question when they come from a known scale (best first), so
+// frequency tables read naturally whatever order respondents happened to pick them in.
+var likertScales = [][]string{
+	{"非常满意", "很满意", "比较满意", "满意", "基本满意", "一般", "不太满意", "不满意", "比较不满意", "很不满意", "非常不满意"},
+	{"非常同意", "很同意", "比较同意", "同意", "一般", "不太同意", "不同意", "比较不同意", "很不同意", "非常不同意"},
+	{"非常好", "很好", "比较好", "好", "较好", "一般", "较差", "比较差", "差", "很差", "非常差"},
+	{"非常重要", "很重要", "比较重要", "重要", "一般", "不太重要", "不重要", "很不重要", "非常不重要"},
+	{"非常了解", "比较了解", "了解", "一般", "不太了解", "不了解", "完全不了解"},
+	{"是", "否"},
+}
+
+// trailingOptions go last in any scale.
+var trailingOptions = map[string]int{"不了解": 1, "不清楚": 2, "说不清": 3, "不适用": 4, "无法评价": 5, "其他": 6, "其它": 6}
+
+// orderOptions sorts options numerically when all are numbers, by a known scale when all belong to one
+// (plus the usual "don't know" answers), and otherwise keeps first-seen order.
+func orderOptions(opts []string) []string {
+	out := append([]string(nil), opts...)
+	allNum := len(out) > 0
+	for _, o := range out {
+		if _, err := strconv.ParseFloat(o, 64); err != nil {
+			allNum = false
+			break
+		}
+	}
+	if allNum {
+		sortStable(out, func(a, b string) bool {
+			x, _ := strconv.ParseFloat(a, 64)
+			y, _ := strconv.ParseFloat(b, 64)
+			return x < y
+		})
+		return out
+	}
+	for _, scale := range likertScales {
+		rank := map[string]int{}
+		for i, s := range scale {
+			rank[s] = i
+		}
+		fits := true
+		for _, o := range out {
+			if _, ok := rank[o]; !ok {
+				if _, ok := trailingOptions[o]; !ok {
+					fits = false
+					break
+				}
+			}
+		}
+		if !fits {
+			continue
+		}
+		key := func(o string) int {
+			if r, ok := rank[o]; ok {
+				return r
+			}
+			return 1000 + trailingOptions[o]
+		}
+		sortStable(out, func(a, b string) bool { return key(a) < key(b) })
+		return out
+	}
+	return out
+}
+
+func sortStable(s []string, less func(a, b string) bool) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && less(s[j], s[j-1]); j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}

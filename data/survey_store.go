@@ -1,0 +1,590 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Storage of survey responses. Each imported file keeps its own column layout: its answer cells go into
+// "slots" (one per kept column, plus other-text slots), packed per response into one blob, and the
+// file's []QuestionLayout says how each question's answer is assembled from its slots. That lets the
+// importer decide a question's type after the last row (a wjx-code 0/1 group is a multi-select, a group
+// of option numbers is a matrix) without ever rewriting a stored row.
+//
+// Blob format: per slot, a uvarint v: 0 = missing; odd = index v>>1 into the slot's dictionary (the
+// import's dicts[slot], the short values seen most); even = a literal of v>>1 bytes that follows.
+
+// AssembleKind says how a question's answer is built from its slots.
+type AssembleKind string
+
+// Assembly kinds.
+const (
+	AssembleValue   AssembleKind = "value"   // the one slot's value (Sep, if set, is turned into MultiSep)
+	AssembleFlags   AssembleKind = "flags"   // Labels[k] is chosen when slot k is neither "" nor "0"
+	AssembleRanks   AssembleKind = "ranks"   // slot k holds the rank (1 = first) of Labels[k]
+	AssembleOrdered AssembleKind = "ordered" // slot k holds the option ranked k-th
+)
+
+// QuestionLayout is one question of an imported file and how to assemble its answer.
+type QuestionLayout struct {
+	Question
+	Kind   AssembleKind `json:"kind"`
+	Slots  []int        `json:"slots"`
+	Labels []string     `json:"labels,omitempty"`
+	Sep    string       `json:"sep,omitempty"`
+}
+
+// Assemble builds the answer from a response's slot values.
+func (l *QuestionLayout) Assemble(slots []string) string {
+	get := func(s int) string {
+		if s < len(slots) {
+			return slots[s]
+		}
+		return ""
+	}
+	switch l.Kind {
+	case AssembleFlags:
+		var b strings.Builder
+		for k, s := range l.Slots {
+			if v := get(s); v != "" && v != "0" && k < len(l.Labels) {
+				if b.Len() > 0 {
+					b.WriteString(MultiSep)
+				}
+				b.WriteString(l.Labels[k])
+			}
+		}
+		return b.String()
+	case AssembleRanks:
+		type ranked struct {
+			rank  float64
+			label string
+		}
+		var rs []ranked
+		for k, s := range l.Slots {
+			if r, err := strconv.ParseFloat(get(s), 64); err == nil && r > 0 && k < len(l.Labels) {
+				rs = append(rs, ranked{r, l.Labels[k]})
+			}
+		}
+		sort.SliceStable(rs, func(i, j int) bool { return rs[i].rank < rs[j].rank })
+		parts := make([]string, len(rs))
+		for i, r := range rs {
+			parts[i] = r.label
+		}
+		return strings.Join(parts, MultiSep)
+	case AssembleOrdered:
+		var parts []string
+		for _, s := range l.Slots {
+			if v := get(s); v != "" {
+				parts = append(parts, v)
+			}
+		}
+		return strings.Join(parts, MultiSep)
+	default:
+		if len(l.Slots) == 0 {
+			return ""
+		}
+		v := get(l.Slots[0])
+		if l.Sep != "" && v != "" {
+			parts := strings.Split(v, l.Sep)
+			out := parts[:0]
+			for _, p := range parts {
+				if p = strings.TrimSpace(p); p != "" {
+					out = append(out, p)
+				}
+			}
+			v = strings.Join(out, MultiSep)
+		}
+		return v
+	}
+}
+
+// ResponseMeta is what an export tells about a response besides its answers.
+type ResponseMeta struct {
+	Submitted  time.Time // zero when unknown
+	Duration   float64   // seconds; < 0 when unknown
+	IP         string
+	Respondent string
+	Source     string
+}
+
+// SurveyImport is one imported file.
+type SurveyImport struct {
+	ID         int64    `json:"import_id"`
+	RoundID    int64    `json:"round_id"`
+	FileName   string   `json:"file"`
+	SHA256     string   `json:"sha256"`
+	Format     string   `json:"format"`
+	Rows       int      `json:"rows"`
+	Imported   int      `json:"imported"`
+	Warnings   []string `json:"warnings"`
+	ImportedAt string   `json:"imported_at"`
+}
+
+const (
+	dictMaxEntries  = 4096 // per slot; beyond it values are stored as literals
+	dictMaxValueLen = 96   // bytes; longer values (comments) are stored as literals
+)
+
+// SurveyWriter stores the responses of one file inside the caller's transaction.
+type SurveyWriter struct {
+	tx       *sql.Tx
+	stmt     *sql.Stmt
+	imp      SurveyImport
+	dicts    []map[string]uint64
+	dictVals [][]string
+	buf      []byte
+}
+
+// NewSurveyWriter starts storing a file into a round inside tx. A file with the same SHA-256 already
+// imported into the round is refused with an InputError (nothing is written).
+func NewSurveyWriter(ctx context.Context, tx *sql.Tx, roundID int64, fileName, sha256, format string) (*SurveyWriter, error) {
+	var prevID int64
+	var prevAt, prevName string
+	err := tx.QueryRowContext(ctx, `SELECT id, imported_at, file_name FROM survey_imports WHERE round_id=? AND sha256=?`, roundID, sha256).
+		Scan(&prevID, &prevAt, &prevName)
+	if err == nil {
+		return nil, InputErrorf("文件 %s 已于 %s 导入到本轮次（导入编号 %d，原文件 %s），未重复导入；如需重新导入请先删除该次导入或选择其他轮次",
+			fileName, prevAt, prevID, prevName)
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("check earlier imports: %w", err)
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO survey_imports (round_id, file_name, sha256, format) VALUES (?,?,?,?)`,
+		roundID, fileName, sha256, format)
+	if err != nil {
+		return nil, fmt.Errorf("record import: %w", err)
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return nil, err
+	}
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO survey_responses
+		(round_id, import_id, row_num, submitted, duration, ip, respondent, source, answers) VALUES (?,?,?,?,?,?,?,?,?)`)
+	if err != nil {
+		return nil, err
+	}
+	return &SurveyWriter{tx: tx, stmt: stmt, imp: SurveyImport{ID: id, RoundID: roundID, FileName: fileName, SHA256: sha256, Format: format}}, nil
+}
+
+// Close releases the prepared statement.
+func (w *SurveyWriter) Close() error { return w.stmt.Close() }
+
+// ImportID is the id of the import being written.
+func (w *SurveyWriter) ImportID() int64 { return w.imp.ID }
+
+// Add stores one response; slots[k] is the value of slot k ("" = missing).
+func (w *SurveyWriter) Add(ctx context.Context, rowNum int, m ResponseMeta, slots []string) error {
+	w.buf = w.encode(w.buf[:0], slots)
+	var submitted, duration any
+	if !m.Submitted.IsZero() {
+		submitted = m.Submitted.In(Beijing).Format(SurveyTimeLayout)
+	}
+	if m.Duration >= 0 {
+		duration = m.Duration
+	}
+	_, err := w.stmt.ExecContext(ctx, w.imp.RoundID, w.imp.ID, rowNum, submitted, duration, m.IP, m.Respondent, m.Source, w.buf)
+	if err != nil {
+		return fmt.Errorf("store response of row %d: %w", rowNum, err)
+	}
+	w.imp.Imported++
+	return nil
+}
+
+func (w *SurveyWriter) encode(buf []byte, slots []string) []byte {
+	for len(w.dicts) < len(slots) {
+		w.dicts = append(w.dicts, map[string]uint64{})
+		w.dictVals = append(w.dictVals, nil)
+	}
+	for k, v := range slots {
+		if v == "" {
+			buf = append(buf, 0)
+			continue
+		}
+		if len(v) <= dictMaxValueLen {
+			d := w.dicts[k]
+			idx, ok := d[v]
+			if !ok && len(d) < dictMaxEntries {
+				idx = uint64(len(d))
+				d[v] = idx
+				w.dictVals[k] = append(w.dictVals[k], v)
+				ok = true
+			}
+			if ok {
+				buf = binary.AppendUvarint(buf, idx<<1|1)
+				continue
+			}
+		}
+		buf = binary.AppendUvarint(buf, uint64(len(v))<<1)
+		buf = append(buf, v...)
+	}
+	return buf
+}
+
+// decodeSlots unpacks a blob into slots (reusing its backing array).
+func decodeSlots(blob []byte, dict [][]string, slots []string) ([]string, error) {
+	slots = slots[:0]
+	for len(blob) > 0 {
+		v, n := binary.Uvarint(blob)
+		if n <= 0 {
+			return nil, errors.New("corrupt answer blob")
+		}
+		blob = blob[n:]
+		k := len(slots)
+		switch {
+		case v == 0:
+			slots = append(slots, "")
+		case v&1 == 1:
+			i := v >> 1
+			if k >= len(dict) || i >= uint64(len(dict[k])) {
+				return nil, errors.New("corrupt answer blob: dictionary index")
+			}
+			slots = append(slots, dict[k][i])
+		default:
+			l := v >> 1
+			if l > uint64(len(blob)) {
+				return nil, errors.New("corrupt answer blob: length")
+			}
+			slots = append(slots, string(blob[:l]))
+			blob = blob[l:]
+		}
+	}
+	return slots, nil
+}
+
+// Finish records the file's question layout, row counts and warnings, and merges its questions into
+// the round's. A question key the round already has with another header text is an InputError:
+// that file belongs to another questionnaire (or another round).
+func (w *SurveyWriter) Finish(ctx context.Context, layout []QuestionLayout, rows int, warnings []string) (SurveyImport, error) {
+	if warnings == nil {
+		warnings = []string{}
+	}
+	for i := range layout {
+		if layout[i].Options == nil {
+			layout[i].Options = []string{}
+		}
+	}
+	if err := mergeRoundQuestions(ctx, w.tx, w.imp.RoundID, layout); err != nil {
+		return w.imp, err
+	}
+	dicts := w.dictVals
+	for i := range dicts {
+		if dicts[i] == nil {
+			dicts[i] = []string{}
+		}
+	}
+	if dicts == nil {
+		dicts = [][]string{}
+	}
+	lj, err := json.Marshal(layout)
+	if err != nil {
+		return w.imp, err
+	}
+	dj, err := json.Marshal(dicts)
+	if err != nil {
+		return w.imp, err
+	}
+	wj, err := json.Marshal(warnings)
+	if err != nil {
+		return w.imp, err
+	}
+	w.imp.Rows, w.imp.Warnings = rows, warnings
+	if _, err := w.tx.ExecContext(ctx, `UPDATE survey_imports SET rows=?, imported=?, warnings=?, layout=?, dicts=? WHERE id=?`,
+		rows, w.imp.Imported, string(wj), string(lj), string(dj), w.imp.ID); err != nil {
+		return w.imp, fmt.Errorf("finish import: %w", err)
+	}
+	err = w.tx.QueryRowContext(ctx, `SELECT imported_at FROM survey_imports WHERE id=?`, w.imp.ID).Scan(&w.imp.ImportedAt)
+	return w.imp, err
+}
+
+// typeRank orders types when two imports disagree: a question seen as multi-select anywhere is one.
+var typeRank = map[QuestionType]int{QOpenText: 1, QFill: 2, QRating: 3, QSingle: 4, QMatrix: 5, QRanking: 6, QMulti: 7}
+
+func mergeRoundQuestions(ctx context.Context, tx *sql.Tx, roundID int64, layout []QuestionLayout) error {
+	qs, err := roundQuestions(ctx, tx, roundID)
+	if err != nil {
+		return err
+	}
+	byKey := map[string]int{}
+	for i, q := range qs {
+		byKey[q.Key] = i
+	}
+	for _, l := range layout {
+		i, ok := byKey[l.Key]
+		if !ok {
+			byKey[l.Key] = len(qs)
+			qs = append(qs, l.Question)
+			continue
+		}
+		q := &qs[i]
+		if strings.TrimSpace(q.Text) != strings.TrimSpace(l.Text) {
+			return InputErrorf("题目 %s 与本轮次已导入的问卷不一致（已有“%s”，本文件为“%s”）；请确认是同一份问卷，或导入到新的轮次",
+				l.Key, q.Text, l.Text)
+		}
+		if typeRank[l.Type] > typeRank[q.Type] {
+			q.Type = l.Type
+		}
+		have := map[string]bool{}
+		for _, o := range q.Options {
+			have[o] = true
+		}
+		for _, o := range l.Options {
+			if !have[o] {
+				have[o] = true
+				q.Options = append(q.Options, o)
+			}
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM survey_questions WHERE round_id=?`, roundID); err != nil {
+		return err
+	}
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO survey_questions (round_id, pos, key, num, text, type, options) VALUES (?,?,?,?,?,?,?)`)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for pos, q := range qs {
+		if q.Options == nil {
+			q.Options = []string{}
+		}
+		oj, err := json.Marshal(q.Options)
+		if err != nil {
+			return err
+		}
+		if _, err := stmt.ExecContext(ctx, roundID, pos, q.Key, q.Num, q.Text, string(q.Type), string(oj)); err != nil {
+			return fmt.Errorf("store question %s: %w", q.Key, err)
+		}
+	}
+	return nil
+}
+
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+func roundQuestions(ctx context.Context, q querier, roundID int64) ([]Question, error) {
+	rows, err := q.QueryContext(ctx, `SELECT key, num, text, type, options FROM survey_questions WHERE round_id=? ORDER BY pos`, roundID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []Question{}
+	for rows.Next() {
+		var q Question
+		var opts string
+		if err := rows.Scan(&q.Key, &q.Num, &q.Text, &q.Type, &opts); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(opts), &q.Options); err != nil {
+			return nil, fmt.Errorf("question %s options: %w", q.Key, err)
+		}
+		out = append(out, q)
+	}
+	return out, rows.Err()
+}
+
+// SurveyQuestions lists the questions of a round in questionnaire order.
+func (s *Store) SurveyQuestions(ctx context.Context, roundID int64) ([]Question, error) {
+	return roundQuestions(ctx, s.DB, roundID)
+}
+
+// SurveyImports lists the files imported into a round, oldest first.
+func (s *Store) SurveyImports(ctx context.Context, roundID int64) ([]SurveyImport, error) {
+	rows, err := s.DB.QueryContext(ctx, `SELECT id, round_id, file_name, sha256, format, rows, imported, warnings, imported_at
+		FROM survey_imports WHERE round_id=? ORDER BY id`, roundID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []SurveyImport{}
+	for rows.Next() {
+		var im SurveyImport
+		var wj string
+		if err := rows.Scan(&im.ID, &im.RoundID, &im.FileName, &im.SHA256, &im.Format, &im.Rows, &im.Imported, &wj, &im.ImportedAt); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(wj), &im.Warnings); err != nil {
+			return nil, err
+		}
+		out = append(out, im)
+	}
+	return out, rows.Err()
+}
+
+// Round returns a round by id, or ErrNotFound.
+func (s *Store) Round(ctx context.Context, roundID int64) (Round, error) {
+	r := Round{ID: roundID}
+	err := s.DB.QueryRowContext(ctx, `SELECT policy_id, name FROM rounds WHERE id=?`, roundID).Scan(&r.PolicyID, &r.Name)
+	if errors.Is(err, sql.ErrNoRows) {
+		return r, &InputError{Msg: fmt.Sprintf("评价轮次 %d 不存在", roundID), Err: ErrNotFound}
+	}
+	return r, err
+}
+
+// importDecoder turns one import's blobs into answers in round question order.
+type importDecoder struct {
+	dicts  [][]string
+	layout []QuestionLayout
+	target []int // round question index of layout[i]
+}
+
+func (s *Store) importDecoders(ctx context.Context, roundID int64, qs []Question) (map[int64]*importDecoder, error) {
+	index := map[string]int{}
+	for i, q := range qs {
+		index[q.Key] = i
+	}
+	rows, err := s.DB.QueryContext(ctx, `SELECT id, layout, dicts FROM survey_imports WHERE round_id=?`, roundID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]*importDecoder{}
+	for rows.Next() {
+		var id int64
+		var lj, dj string
+		if err := rows.Scan(&id, &lj, &dj); err != nil {
+			return nil, err
+		}
+		d := &importDecoder{}
+		if err := json.Unmarshal([]byte(lj), &d.layout); err != nil {
+			return nil, fmt.Errorf("import %d layout: %w", id, err)
+		}
+		if err := json.Unmarshal([]byte(dj), &d.dicts); err != nil {
+			return nil, fmt.Errorf("import %d dictionaries: %w", id, err)
+		}
+		d.target = make([]int, len(d.layout))
+		for i, l := range d.layout {
+			t, ok := index[l.Key]
+			if !ok {
+				return nil, fmt.Errorf("import %d: question %s missing from round", id, l.Key)
+			}
+			d.target[i] = t
+		}
+		out[id] = d
+	}
+	return out, rows.Err()
+}
+
+// SurveyData loads every question and response of a round. Built for speed: one query, answers
+// decoded from per-import dictionaries so repeated option texts share one string.
+func (s *Store) SurveyData(ctx context.Context, roundID int64) (*SurveyData, error) {
+	r, err := s.Round(ctx, roundID)
+	if err != nil {
+		return nil, err
+	}
+	return s.surveyPage(ctx, r, -1, 0)
+}
+
+// SurveyPage loads limit responses of a round starting at offset (in import order), with all questions.
+func (s *Store) SurveyPage(ctx context.Context, roundID int64, offset, limit int) (*SurveyData, error) {
+	r, err := s.Round(ctx, roundID)
+	if err != nil {
+		return nil, err
+	}
+	return s.surveyPage(ctx, r, limit, offset)
+}
+
+// SurveyCount is the number of responses stored in a round.
+func (s *Store) SurveyCount(ctx context.Context, roundID int64) (int, error) {
+	var n int
+	err := s.DB.QueryRowContext(ctx, `SELECT count(*) FROM survey_responses WHERE round_id=?`, roundID).Scan(&n)
+	return n, err
+}
+
+func (s *Store) surveyPage(ctx context.Context, r Round, limit, offset int) (*SurveyData, error) {
+	qs, err := roundQuestions(ctx, s.DB, r.ID)
+	if err != nil {
+		return nil, err
+	}
+	decs, err := s.importDecoders(ctx, r.ID, qs)
+	if err != nil {
+		return nil, err
+	}
+	n, err := s.SurveyCount(ctx, r.ID)
+	if err != nil {
+		return nil, err
+	}
+	if limit >= 0 {
+		n = max(0, min(limit, n-offset))
+	}
+	d := &SurveyData{Round: r, Questions: qs, Responses: make([]Response, 0, n)}
+	rows, err := s.DB.QueryContext(ctx, `SELECT id, import_id, submitted, duration, ip, respondent, source, answers
+		FROM survey_responses WHERE round_id=? ORDER BY id LIMIT ? OFFSET ?`, r.ID, limit, offset)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	nq := len(qs)
+	backing := make([]string, n*nq) // one allocation for every answer slice
+	var slots []string
+	for rows.Next() {
+		var resp Response
+		var importID int64
+		var submitted sql.NullString
+		var duration sql.NullFloat64
+		var blob sql.RawBytes
+		if err := rows.Scan(&resp.ID, &importID, &submitted, &duration, &resp.IP, &resp.Respondent, &resp.Source, &blob); err != nil {
+			return nil, err
+		}
+		if submitted.Valid {
+			if t, err := time.ParseInLocation(SurveyTimeLayout, submitted.String, Beijing); err == nil {
+				resp.Submitted = t
+			}
+		}
+		resp.Duration = -1
+		if duration.Valid {
+			resp.Duration = duration.Float64
+		}
+		dec := decs[importID]
+		if dec == nil {
+			return nil, fmt.Errorf("response %d: unknown import %d", resp.ID, importID)
+		}
+		if slots, err = decodeSlots(blob, dec.dicts, slots); err != nil {
+			return nil, fmt.Errorf("response %d: %w", resp.ID, err)
+		}
+		if len(backing) < nq {
+			backing = make([]string, nq*1024)
+		}
+		resp.Answers, backing = backing[:nq:nq], backing[nq:]
+		for i := range dec.layout {
+			resp.Answers[dec.target[i]] = dec.layout[i].Assemble(slots)
+		}
+		d.Responses = append(d.Responses, resp)
+		if len(d.Responses)%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return d, rows.Err()
+}
+
+// QuestionFrequencies counts every question's answers in a round (per option, with percentages).
+func (s *Store) QuestionFrequencies(ctx context.Context, roundID int64) ([]Frequencies, error) {
+	d, err := s.SurveyData(ctx, roundID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Frequencies, len(d.Questions))
+	for i := range d.Questions {
+		out[i] = d.Frequencies(i)
+	}
+	return out, nil
+}
+
+func sortCounts(cs []OptionCount) {
+	sort.Slice(cs, func(i, j int) bool {
+		if cs[i].Count != cs[j].Count {
+			return cs[i].Count > cs[j].Count
+		}
+		return cs[i].Option < cs[j].Option
+	})
+}
