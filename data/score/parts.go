@@ -3,7 +3,6 @@ package score
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -11,44 +10,13 @@ import (
 	"github.com/gongping/gongping/data/assess"
 )
 
-// dimensionAliases are the other names assessment sheets use for the three dimensions (matched as
-// substrings after the scheme's own names).
-var dimensionAliases = map[string][]string{
-	"process":   {"执行过程", "执行情况", "政策执行", "实施过程"},
-	"standards": {"细则标准", "配套细则", "标准规范", "细则"},
-	"results":   {"取得成效", "实施成效", "执行效果", "政策成效", "成效"},
-}
-
-var (
-	ordinalPrefix = regexp.MustCompile(`^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]|第[一二三四五六七八九十\d]+[部分项])\s*`)
-	trailingParen = regexp.MustCompile(`\s*[（(][^（）()]*[)）]\s*$`)
-)
-
 // MatchDimension maps an assessment sheet's 一级指标 text to a dimension key, "" when none fits.
 func MatchDimension(sc *Scheme, text string) string {
-	t := strings.TrimSpace(ordinalPrefix.ReplaceAllString(text, ""))
-	t = strings.TrimSpace(trailingParen.ReplaceAllString(t, ""))
-	if t == "" {
-		return ""
-	}
+	names := map[string]string{}
 	for _, k := range DimensionKeys {
-		if strings.EqualFold(t, k) || t == sc.DimensionName(k) || t == DimensionNames[k] {
-			return k
-		}
+		names[k] = sc.DimensionName(k)
 	}
-	for _, k := range DimensionKeys {
-		if n := sc.DimensionName(k); strings.Contains(t, n) {
-			return k
-		}
-	}
-	for _, k := range DimensionKeys {
-		for _, a := range dimensionAliases[k] {
-			if strings.Contains(t, a) {
-				return k
-			}
-		}
-	}
-	return ""
+	return assess.DimensionOf(text, names)
 }
 
 // assessmentPart is A_d = 100 × Σ得分 / Σ满分 over the rows of dimension k; nil without rows.

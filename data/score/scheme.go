@@ -9,13 +9,14 @@ import (
 	"strings"
 
 	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/assess"
 )
 
-// DimensionKeys are the three scored dimensions, in report order.
-var DimensionKeys = []string{"process", "standards", "results"}
-
-// DimensionNames gives each dimension's Chinese name.
-var DimensionNames = map[string]string{"process": "执行过程", "standards": "细则标准", "results": "取得成效"}
+// DimensionKeys are the three scored dimensions, in report order; DimensionNames their Chinese names.
+var (
+	DimensionKeys  = assess.DimensionKeys
+	DimensionNames = assess.DimensionNames
+)
 
 // Scheme is the evaluation scheme (评价方案) of a policy; its JSON form is DESIGN.md's. Decoding fills
 // absent fields with the defaults (weights 1, sources 0.6/0.3/0.1, screening on); an explicit 0/false

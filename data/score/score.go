@@ -2,7 +2,6 @@ package score
 
 import (
 	"context"
-	"errors"
 
 	"github.com/gongping/gongping/data"
 )
@@ -23,5 +22,20 @@ func Score(ctx context.Context, s *data.Store, policyID int64, roundName string)
 
 // ScoreWith is Score with options (breakdown, progress).
 func ScoreWith(ctx context.Context, s *data.Store, policyID int64, opt Options) (*Result, error) {
-	return nil, errors.New("scoring engine not built yet")
+	if opt.Progress != nil {
+		opt.Progress(0)
+	}
+	in, err := LoadInput(ctx, s, policyID, opt.Round)
+	if err != nil {
+		return nil, err
+	}
+	if opt.Progress != nil {
+		opt.Progress(0.7) // loading the answers is most of the work
+	}
+	in.By = opt.By
+	res, err := Compute(ctx, in)
+	if opt.Progress != nil && err == nil {
+		opt.Progress(1)
+	}
+	return res, err
 }

@@ -1,0 +1,423 @@
+package assess
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gongping/gongping/data"
+)
+
+// Summary is what an import prints (DESIGN.md's import summary JSON).
+type Summary struct {
+	Format    string   `json:"format"`
+	Round     string   `json:"round"`
+	Rows      int      `json:"rows"`      // data rows read
+	Imported  int      `json:"imported"`  // rows stored
+	Questions int      `json:"questions"` // assessment: indicators; officers: score columns
+	Scale     int      `json:"scale,omitempty"`
+	Warnings  []string `json:"warnings"`
+}
+
+var assessmentCols = []column{
+	{"dimension", []string{"一级指标", "维度", "评价维度", "一级"}},
+	{"indicator", []string{"二级指标", "指标", "评价指标", "指标名称", "评价内容"}},
+	{"max", []string{"分值", "满分", "标准分", "权重分"}},
+	{"score", []string{"得分", "评分", "实际得分", "评估得分"}},
+	{"problem", []string{"存在问题", "问题", "扣分说明", "扣分原因", "扣分理由"}},
+	{"suggestion", []string{"改进建议", "建议", "意见建议"}},
+}
+
+// isTotal reports a 合计/小计 row, which repeats the sum of the rows above.
+func isTotal(s string) bool {
+	s = strings.ReplaceAll(s, " ", "")
+	for _, w := range []string{"合计", "小计", "总计", "总分"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// parseNumber reads a score cell ("8", "8.5", "8分", " 8 "); ok false when it is not a number.
+func parseNumber(s string) (float64, bool) {
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "分"))
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0, false
+	}
+	return v, true
+}
+
+// ReadAssessment parses a third-party score sheet: the header is found below any title rows, 一级指标 is
+// filled down (merged cells, or blank cells under a value), 合计/小计 rows and rows without scores are
+// skipped. Every bad cell is an InputError naming its row and column.
+func ReadAssessment(path string) ([]Row, *Summary, string, error) {
+	g, err := readGrid(path)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	hi, pos, err := findHeader(g, assessmentCols, []string{"dimension", "max", "score"})
+	if err != nil {
+		return nil, nil, "", err
+	}
+	sum := &Summary{Format: "assessment-" + g.format, Warnings: []string{}}
+	col := func(f string) int {
+		if c, ok := pos[f]; ok {
+			return c
+		}
+		return -1
+	}
+	var rows []Row
+	indicators := map[string]bool{}
+	lastDim := ""
+	for _, r := range g.rows[hi+1:] {
+		dim, ind := r.cell(col("dimension")), r.cell(col("indicator"))
+		maxS, scoreS := r.cell(col("max")), r.cell(col("score"))
+		if dim == "" {
+			dim = lastDim
+		}
+		lastDim = dim
+		if isTotal(dim) || isTotal(ind) {
+			continue
+		}
+		if maxS == "" && scoreS == "" {
+			continue // a section title or an empty line
+		}
+		sum.Rows++
+		if dim == "" {
+			return nil, nil, "", data.InputErrorf("%s：%s缺少一级指标（维度），请填写或合并单元格", g.name, cellRef(r.num, col("dimension")))
+		}
+		mx, ok := parseNumber(maxS)
+		if !ok || mx <= 0 {
+			return nil, nil, "", data.InputErrorf("%s：%s的分值 %q 应为正数", g.name, cellRef(r.num, col("max")), maxS)
+		}
+		sc, ok := parseNumber(scoreS)
+		if !ok {
+			return nil, nil, "", data.InputErrorf("%s：%s的得分 %q 不是数字，请填写 0 到 %g 之间的分数", g.name, cellRef(r.num, col("score")), scoreS, mx)
+		}
+		if sc < 0 || sc > mx {
+			return nil, nil, "", data.InputErrorf("%s：%s的得分 %g 超出 0 到分值 %g 的范围", g.name, cellRef(r.num, col("score")), sc, mx)
+		}
+		rows = append(rows, Row{Line: r.num, Dimension: dim, Indicator: ind, Max: mx, Score: sc,
+			Problem: r.cell(col("problem")), Suggestion: r.cell(col("suggestion"))})
+		indicators[dim+"\x00"+ind] = true
+		if DimensionOf(dim, nil) == "" {
+			sum.Warnings = append(sum.Warnings, fmt.Sprintf("第%d行的一级指标“%s”不是执行过程、细则标准或取得成效，评分时将不计入（可在评价方案中把维度名称改成它）", r.num, dim))
+		}
+	}
+	if len(rows) == 0 {
+		return nil, nil, "", data.InputErrorf("%s：表头下没有带分值和得分的指标行", g.name)
+	}
+	sum.Imported, sum.Questions = len(rows), len(indicators)
+	return rows, sum, g.sha, nil
+}
+
+// ImportAssessment reads a third-party score sheet into a round (created on first use) of a policy. The
+// whole file is stored or nothing; the same file twice in a round is refused.
+func ImportAssessment(ctx context.Context, s *data.Store, policyID int64, round, path string) (*Summary, error) {
+	if _, err := s.Policy(ctx, policyID); err != nil {
+		return nil, err
+	}
+	rows, sum, sha, err := ReadAssessment(path)
+	if err != nil {
+		return nil, err
+	}
+	err = s.Tx(ctx, func(tx *sql.Tx) error {
+		rd, err := data.EnsureRound(ctx, tx, policyID, round)
+		if err != nil {
+			return err
+		}
+		sum.Round = rd.Name
+		id, err := insertImport(ctx, tx, "assessment_imports", rd, path, sha, sum, 0)
+		if err != nil {
+			return err
+		}
+		st, err := tx.PrepareContext(ctx, `INSERT INTO assessment_rows (import_id, round_id, line, dimension, indicator, max_score, score, problem, suggestion) VALUES (?,?,?,?,?,?,?,?,?)`)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		for _, r := range rows {
+			if _, err := st.ExecContext(ctx, id, rd.ID, r.Line, r.Dimension, r.Indicator, r.Max, r.Score, r.Problem, r.Suggestion); err != nil {
+				return fmt.Errorf("store assessment row %d: %w", r.Line, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return sum, nil
+}
+
+func insertImport(ctx context.Context, tx *sql.Tx, table string, rd data.Round, path, sha string, sum *Summary, scale int) (int64, error) {
+	var dup string
+	err := tx.QueryRowContext(ctx, `SELECT file_name FROM `+table+` WHERE round_id=? AND sha256=?`, rd.ID, sha).Scan(&dup)
+	if err == nil {
+		return 0, data.InputErrorf("这个文件已导入过评价轮次“%s”（%s），不再重复导入", rd.Name, dup)
+	}
+	w, _ := json.Marshal(sum.Warnings)
+	q := `INSERT INTO ` + table + ` (round_id, file_name, sha256, format, warnings) VALUES (?,?,?,?,?)`
+	args := []any{rd.ID, baseName(path), sha, sum.Format, string(w)}
+	if scale > 0 {
+		q = `INSERT INTO ` + table + ` (round_id, file_name, sha256, format, warnings, scale) VALUES (?,?,?,?,?,?)`
+		args = append(args, scale)
+	}
+	res, err := tx.ExecContext(ctx, q, args...)
+	if err != nil {
+		return 0, fmt.Errorf("record import: %w", err)
+	}
+	return res.LastInsertId()
+}
+
+func baseName(p string) string {
+	if i := strings.LastIndexAny(p, `/\`); i >= 0 {
+		return p[i+1:]
+	}
+	return p
+}
+
+var officerCols = []column{
+	{"name", []string{"姓名", "体验官", "体验官姓名", "政策体验官"}},
+	{"date", []string{"日期", "反馈日期", "填写日期", "体验日期", "时间"}},
+	{"process", []string{"执行过程", "执行过程评分", "执行过程得分"}},
+	{"standards", []string{"细则标准", "细则标准评分", "细则标准得分"}},
+	{"results", []string{"取得成效", "取得成效评分", "取得成效得分"}},
+	{"problems", []string{"存在问题", "问题", "发现问题"}},
+	{"suggestions", []string{"改进建议", "建议", "意见建议"}},
+}
+
+// ReadOfficers parses a 体验官 feedback sheet. Scores are 0–100 or 1–5 for the whole sheet: 1–5 when a
+// score header says so (5分制, 1-5, 五分) or, failing that, when every score is between 1 and 5.
+func ReadOfficers(path string, roster []data.Officer) ([]Feedback, *Summary, string, error) {
+	g, err := readGrid(path)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	hi, pos, err := findHeader(g, officerCols, []string{"name"})
+	if err != nil {
+		return nil, nil, "", err
+	}
+	var scoreCols []string
+	for _, k := range DimensionKeys {
+		if _, ok := pos[k]; ok {
+			scoreCols = append(scoreCols, k)
+		}
+	}
+	if len(scoreCols) == 0 {
+		return nil, nil, "", data.InputErrorf("%s：表头中没有评分列，请至少包含“执行过程”“细则标准”“取得成效”之一", g.name)
+	}
+	header := g.rows[hi]
+	col := func(f string) int {
+		if c, ok := pos[f]; ok {
+			return c
+		}
+		return -1
+	}
+	scale := 0
+	for _, k := range scoreCols {
+		h := header.cell(pos[k])
+		switch {
+		case strings.Contains(h, "5分") || strings.Contains(h, "1-5") || strings.Contains(h, "1～5") || strings.Contains(h, "五分"):
+			scale = 5
+		case strings.Contains(h, "100") || strings.Contains(h, "百分"):
+			scale = 100
+		}
+	}
+	type raw struct {
+		fb   Feedback
+		vals map[string]float64
+	}
+	var out []raw
+	onRoster := map[string]bool{}
+	for _, o := range roster {
+		onRoster[o.Name] = true
+	}
+	sum := &Summary{Format: "officers-" + g.format, Warnings: []string{}, Questions: len(scoreCols)}
+	maxSeen := 0.0
+	for _, r := range g.rows[hi+1:] {
+		name := r.cell(col("name"))
+		empty := name == ""
+		for _, k := range scoreCols {
+			if r.cell(pos[k]) != "" {
+				empty = false
+			}
+		}
+		if empty {
+			continue
+		}
+		sum.Rows++
+		if name == "" {
+			return nil, nil, "", data.InputErrorf("%s：%s缺少体验官姓名", g.name, cellRef(r.num, col("name")))
+		}
+		if len([]rune(name)) > 100 {
+			return nil, nil, "", data.InputErrorf("%s：%s的姓名过长", g.name, cellRef(r.num, col("name")))
+		}
+		fb := Feedback{Line: r.num, Name: name, Problems: r.cell(col("problems")), Suggestions: r.cell(col("suggestions"))}
+		if d := r.cell(col("date")); d != "" {
+			t, ok := parseDate(d)
+			if !ok {
+				return nil, nil, "", data.InputErrorf("%s：%s无法识别的日期 %q，请使用 2026-05-01 这样的格式", g.name, cellRef(r.num, col("date")), d)
+			}
+			fb.Date = t
+		}
+		vals := map[string]float64{}
+		for _, k := range scoreCols {
+			s := r.cell(pos[k])
+			if s == "" {
+				continue
+			}
+			v, ok := parseNumber(s)
+			if !ok || v < 0 || v > 100 {
+				return nil, nil, "", data.InputErrorf("%s：%s的评分 %q 应为 0–100 或 1–5 的数字", g.name, cellRef(r.num, pos[k]), s)
+			}
+			vals[k] = v
+			maxSeen = math.Max(maxSeen, v)
+		}
+		if !onRoster[name] {
+			sum.Warnings = append(sum.Warnings, fmt.Sprintf("第%d行的“%s”不在本政策的体验官名单中", r.num, name))
+		}
+		out = append(out, raw{fb, vals})
+	}
+	if len(out) == 0 {
+		return nil, nil, "", data.InputErrorf("%s：表头下没有体验官反馈", g.name)
+	}
+	if scale == 0 {
+		scale = 100
+		if maxSeen <= 5 {
+			scale = 5
+		}
+	}
+	sum.Scale = scale
+	fbs := make([]Feedback, len(out))
+	for i, o := range out {
+		fb := o.fb
+		for _, k := range scoreCols {
+			v, ok := o.vals[k]
+			if !ok {
+				continue
+			}
+			if scale == 5 {
+				if v < 1 || v > 5 {
+					return nil, nil, "", data.InputErrorf("%s：%s的评分 %g 不在 1–5 分之间（本表按 5 分制读取）", g.name, cellRef(fb.Line, pos[k]), v)
+				}
+				v = (v - 1) / 4 * 100
+			}
+			switch k {
+			case "process":
+				fb.Process = &v
+			case "standards":
+				fb.Standards = &v
+			case "results":
+				fb.Results = &v
+			}
+		}
+		fbs[i] = fb
+	}
+	sum.Imported = len(fbs)
+	return fbs, sum, g.sha, nil
+}
+
+var dateLayouts = []string{"2006-01-02", "2006/1/2", "2006-1-2", "2006.1.2", "2006年1月2日", "2006-01-02 15:04:05", "2006/1/2 15:04", "20060102"}
+
+func parseDate(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	for _, l := range dateLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t.Format(data.DateLayout), true
+		}
+	}
+	return "", false
+}
+
+// ImportOfficers reads a 体验官 feedback sheet into a round; names not on the policy's roster are warnings.
+func ImportOfficers(ctx context.Context, s *data.Store, policyID int64, round, path string) (*Summary, error) {
+	roster, err := s.Officers(ctx, policyID)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := s.Policy(ctx, policyID); err != nil {
+		return nil, err
+	}
+	fbs, sum, sha, err := ReadOfficers(path, roster)
+	if err != nil {
+		return nil, err
+	}
+	err = s.Tx(ctx, func(tx *sql.Tx) error {
+		rd, err := data.EnsureRound(ctx, tx, policyID, round)
+		if err != nil {
+			return err
+		}
+		sum.Round = rd.Name
+		id, err := insertImport(ctx, tx, "officer_imports", rd, path, sha, sum, sum.Scale)
+		if err != nil {
+			return err
+		}
+		st, err := tx.PrepareContext(ctx, `INSERT INTO officer_feedback (import_id, round_id, line, name, date, process, standards, results, problems, suggestions) VALUES (?,?,?,?,?,?,?,?,?,?)`)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		for _, f := range fbs {
+			if _, err := st.ExecContext(ctx, id, rd.ID, f.Line, f.Name, f.Date, f.Process, f.Standards, f.Results, f.Problems, f.Suggestions); err != nil {
+				return fmt.Errorf("store feedback row %d: %w", f.Line, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return sum, nil
+}
+
+// Rows returns a round's assessment rows in import and sheet order.
+func Rows(ctx context.Context, s *data.Store, roundID int64) ([]Row, error) {
+	rs, err := s.DB.QueryContext(ctx, `SELECT line, dimension, indicator, max_score, score, problem, suggestion FROM assessment_rows WHERE round_id=? ORDER BY id`, roundID)
+	if err != nil {
+		return nil, fmt.Errorf("assessment rows of round %d: %w", roundID, err)
+	}
+	defer rs.Close()
+	out := []Row{}
+	for rs.Next() {
+		var r Row
+		if err := rs.Scan(&r.Line, &r.Dimension, &r.Indicator, &r.Max, &r.Score, &r.Problem, &r.Suggestion); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rs.Err()
+}
+
+// Feedbacks returns a round's 体验官 feedback in import and sheet order.
+func Feedbacks(ctx context.Context, s *data.Store, roundID int64) ([]Feedback, error) {
+	rs, err := s.DB.QueryContext(ctx, `SELECT line, name, date, process, standards, results, problems, suggestions FROM officer_feedback WHERE round_id=? ORDER BY id`, roundID)
+	if err != nil {
+		return nil, fmt.Errorf("officer feedback of round %d: %w", roundID, err)
+	}
+	defer rs.Close()
+	out := []Feedback{}
+	for rs.Next() {
+		var f Feedback
+		var p, st, re sql.NullFloat64
+		if err := rs.Scan(&f.Line, &f.Name, &f.Date, &p, &st, &re, &f.Problems, &f.Suggestions); err != nil {
+			return nil, err
+		}
+		f.Process, f.Standards, f.Results = nullF(p), nullF(st), nullF(re)
+		out = append(out, f)
+	}
+	return out, rs.Err()
+}
+
+func nullF(n sql.NullFloat64) *float64 {
+	if !n.Valid {
+		return nil
+	}
+	return &n.Float64
+}

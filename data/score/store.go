@@ -1,0 +1,145 @@
+package score
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/assess"
+)
+
+// surveyLoader is the part of data.Store that survey import provides (data/survey_store.go).
+type surveyLoader interface {
+	SurveyData(ctx context.Context, roundID int64) (*data.SurveyData, error)
+}
+
+// loadSurvey returns everything imported into a round (an empty survey when none was).
+func loadSurvey(ctx context.Context, s *data.Store, rd data.Round) (*data.SurveyData, error) {
+	l, ok := any(s).(surveyLoader)
+	if !ok || rd.ID == 0 {
+		return &data.SurveyData{Round: rd}, nil
+	}
+	return l.SurveyData(ctx, rd.ID)
+}
+
+// SchemeOf returns the policy's stored scheme; set is false (and the scheme the default one, see
+// DefaultScheme) when none was stored yet.
+func SchemeOf(ctx context.Context, s *data.Store, policyID int64) (sc *Scheme, set bool, err error) {
+	var js string
+	err = s.DB.QueryRowContext(ctx, `SELECT json FROM schemes WHERE policy_id=?`, policyID).Scan(&js)
+	if errors.Is(err, sql.ErrNoRows) {
+		p, err := s.Policy(ctx, policyID)
+		if err != nil {
+			return nil, false, err
+		}
+		return DefaultScheme(p.Title), false, nil
+	}
+	if err != nil {
+		return nil, false, fmt.Errorf("scheme of policy %d: %w", policyID, err)
+	}
+	sc, err = ParseSchemeJSON([]byte(js))
+	if err != nil {
+		return nil, true, fmt.Errorf("stored scheme of policy %d: %w", policyID, err)
+	}
+	return sc, true, nil
+}
+
+// SetScheme validates and stores a policy's scheme. Question references are checked against the policy's
+// latest round when it has survey questions.
+func SetScheme(ctx context.Context, s *data.Store, policyID int64, sc *Scheme) error {
+	if _, err := s.Policy(ctx, policyID); err != nil {
+		return err
+	}
+	sc.normalise()
+	if err := sc.Validate(nil); err != nil {
+		return err
+	}
+	if rd, err := s.ResolveRound(ctx, policyID, ""); err == nil {
+		sd, err := loadSurvey(ctx, s, rd)
+		if err != nil {
+			return err
+		}
+		if len(sd.Questions) > 0 {
+			if err := sc.Validate(sd.Questions); err != nil {
+				return err
+			}
+			if err := sc.checkNumeric(sd); err != nil {
+				return err
+			}
+		}
+	}
+	_, err := s.DB.ExecContext(ctx, `INSERT INTO schemes (policy_id, json) VALUES (?, ?)
+		ON CONFLICT(policy_id) DO UPDATE SET json=excluded.json, updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now')`, policyID, string(sc.JSON()))
+	if err != nil {
+		return fmt.Errorf("store scheme of policy %d: %w", policyID, err)
+	}
+	return nil
+}
+
+// checkNumeric runs the engine's value check (numeric answers need a declared scale) without scoring.
+func (sc *Scheme) checkNumeric(sd *data.SurveyData) error {
+	_, err := Compute(context.Background(), Input{Scheme: sc, Survey: sd})
+	return err
+}
+
+// SetOverride records a hand decision about a survey response: restore = true keeps it whatever screening
+// says; false excludes it (note says why).
+func SetOverride(ctx context.Context, s *data.Store, roundID, responseID int64, restore bool, note string) error {
+	_, err := s.DB.ExecContext(ctx, `INSERT INTO response_overrides (response_id, round_id, restore, note) VALUES (?,?,?,?)
+		ON CONFLICT(response_id) DO UPDATE SET restore=excluded.restore, note=excluded.note, at=strftime('%Y-%m-%dT%H:%M:%SZ','now')`,
+		responseID, roundID, restore, note)
+	if err != nil {
+		return fmt.Errorf("override response %d: %w", responseID, err)
+	}
+	return nil
+}
+
+// ClearOverride drops the hand decision about a response: screening decides again.
+func ClearOverride(ctx context.Context, s *data.Store, responseID int64) error {
+	_, err := s.DB.ExecContext(ctx, `DELETE FROM response_overrides WHERE response_id=?`, responseID)
+	return err
+}
+
+func overrides(ctx context.Context, s *data.Store, roundID int64) (map[int64]Override, error) {
+	rows, err := s.DB.QueryContext(ctx, `SELECT response_id, restore, note FROM response_overrides WHERE round_id=?`, roundID)
+	if err != nil {
+		return nil, fmt.Errorf("overrides of round %d: %w", roundID, err)
+	}
+	defer rows.Close()
+	out := map[int64]Override{}
+	for rows.Next() {
+		var id int64
+		var o Override
+		if err := rows.Scan(&id, &o.Restore, &o.Note); err != nil {
+			return nil, err
+		}
+		out[id] = o
+	}
+	return out, rows.Err()
+}
+
+// LoadInput reads everything a scoring run of one round needs from the workspace.
+func LoadInput(ctx context.Context, s *data.Store, policyID int64, roundName string) (Input, error) {
+	rd, err := s.ResolveRound(ctx, policyID, roundName)
+	if err != nil {
+		return Input{}, err
+	}
+	sc, _, err := SchemeOf(ctx, s, policyID)
+	if err != nil {
+		return Input{}, err
+	}
+	in := Input{Policy: policyID, Round: rd.Name, Scheme: sc}
+	if in.Survey, err = loadSurvey(ctx, s, rd); err != nil {
+		return in, err
+	}
+	if in.Assessment, err = assess.Rows(ctx, s, rd.ID); err != nil {
+		return in, err
+	}
+	if in.Officers, err = assess.Feedbacks(ctx, s, rd.ID); err != nil {
+		return in, err
+	}
+	in.Overrides, err = overrides(ctx, s, rd.ID)
+	return in, err
+}
