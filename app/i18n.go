@@ -28,11 +28,15 @@ func Language(a fyne.App) string {
 	return LangChinese
 }
 
+// fyneLangs are the languages Fyne v2.7.1 ships translations for (fyne.io/fyne/v2/lang/translations):
+// with ours, the only tags its locale matcher can pick.
+var fyneLangs = []string{"cs", "de", "el", "en", "es", "fr", "pl", "pt", "pt-BR", "ru", "sv", "ta", "uk", "zh-Hans"}
+
 // LoadTranslations loads every assets/translations file and makes the chosen language win whatever the
 // system locale is. Fyne's lang package picks its language from the system locale (LANGUAGE/LC_ALL/LANG on
-// Linux, the user locale on Windows) and offers no setter, so we register the chosen language's texts under
-// both tags the matcher can land on: "en" (also the fallback for any other locale) and "zh-Hans".
-// Calling it again (a language switch) overwrites the texts; screens built afterwards use the new language.
+// Linux, the user locale on Windows) and offers no setter, so we register the chosen language's texts
+// (ours and Fyne's own, in fyne.<lang>.json) under every tag the matcher can land on. Calling it again
+// (a language switch) overwrites the texts; screens built afterwards use the new language.
 func LoadTranslations(chosen string) error {
 	files, err := fs.ReadDir(assets.Translations, "translations")
 	if err != nil {
@@ -55,7 +59,7 @@ func LoadTranslations(chosen string) error {
 			mine = append(mine, b)
 		}
 	}
-	for _, tag := range []string{LangEnglish, LangChinese} {
+	for _, tag := range fyneLangs {
 		if tag == chosen {
 			continue
 		}
@@ -77,13 +81,13 @@ func translationTag(name string) string {
 	return parts[1]
 }
 
-// readTranslations parses one translation file as a flat key → text map (used by tests and checks).
-func readTranslations(name string) (map[string]string, error) {
+// readTranslations parses one translation file: key → text, or key → plural forms {"one": …, "other": …}.
+func readTranslations(name string) (map[string]any, error) {
 	b, err := assets.Translations.ReadFile(path.Join("translations", name))
 	if err != nil {
 		return nil, err
 	}
-	m := map[string]string{}
+	m := map[string]any{}
 	if err := json.Unmarshal(b, &m); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}

@@ -123,7 +123,7 @@ func registeredStageStatus(ctx context.Context, s *data.Store, id int64, st data
 
 // builtinStageStatus judges the stages whose data the foundation stores; the others say 尚无记录.
 func builtinStageStatus(st data.Stage, o *overviewData, rounds []data.Round, officers int, today string) (StageState, string) {
-	noRecord := lang.L("No record yet")
+	const noRecord = "" // the state label already says 尚无记录
 	switch st {
 	case data.StageNeeds:
 		if len(o.Needs) == 0 {
@@ -250,6 +250,10 @@ func timelineView(stages []stageStatus) fyne.CanvasObject {
 			cur := widget.NewLabel(lang.L("← current stage"))
 			cur.Importance = widget.HighImportance
 			head.Add(cur)
+		}
+		if s.Detail == "" {
+			box.Add(head)
+			continue
 		}
 		detail := widget.NewLabel(s.Detail)
 		detail.Wrapping = fyne.TextWrapWord

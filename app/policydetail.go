@@ -70,7 +70,7 @@ func (d *policyDetail) build() {
 	edit := widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), func() { d.u.showPolicyForm(&p) })
 	del := widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), d.confirmDelete)
 	del.Importance = widget.DangerImportance
-	header := container.NewBorder(nil, nil, nil, container.NewHBox(edit, del), container.NewVBox(title, sub))
+	header := container.NewBorder(nil, nil, nil, container.NewVBox(container.NewHBox(edit, del)), container.NewVBox(title, sub))
 
 	d.tabs = container.NewAppTabs()
 	built := map[*container.TabItem]bool{}

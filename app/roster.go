@@ -37,6 +37,10 @@ type rosterData struct {
 }
 
 func buildRoster(u *UI, policyID int64) fyne.CanvasObject {
+	return container.NewPadded(newRosterTab(u, policyID).content)
+}
+
+func newRosterTab(u *UI, policyID int64) *rosterTab {
 	t := &rosterTab{u: u, policyID: policyID, rows: container.NewVBox()}
 	t.summary = widget.NewLabel("")
 	t.summary.Wrapping = fyne.TextWrapWord
@@ -47,7 +51,7 @@ func buildRoster(u *UI, policyID int64) fyne.CanvasObject {
 	form := container.NewBorder(nil, nil, nil, t.add, t.name)
 	t.content = container.NewBorder(container.NewVBox(t.summary, form, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(t.rows))
 	t.reload()
-	return container.NewPadded(t.content)
+	return t
 }
 
 func (t *rosterTab) reload() {

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	_ "github.com/gongping/gongping/app/localeenv" // initialised before fyne's lang: no locale noise
 	"github.com/gongping/gongping/assets"
 	"github.com/gongping/gongping/data"
 )
@@ -86,7 +87,11 @@ func RegisterDropHandler(h func(u *UI, policyID int64, path string) bool) {
 
 // New opens the workspace at workspacePath (creating it if missing) and builds the window's content and menu.
 func New(a fyne.App, w fyne.Window, workspacePath string) (*UI, error) {
-	u := &UI{App: a, Win: w}
+	return newUI(a, w, workspacePath, false)
+}
+
+func newUI(a fyne.App, w fyne.Window, workspacePath string, inline bool) (*UI, error) {
+	u := &UI{App: a, Win: w, inline: inline}
 	if err := u.openStore(workspacePath); err != nil {
 		return nil, err
 	}

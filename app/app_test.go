@@ -1,0 +1,515 @@
+package app
+
+import (
+	"context"
+	"database/sql"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/gongping/gongping/data"
+)
+
+func TestMain(m *testing.M) {
+	if err := LoadTranslations(LangChinese); err != nil {
+		panic(err)
+	}
+	os.Exit(m.Run())
+}
+
+// newTestUI opens a real workspace in a temp folder and builds the window; loads run inline.
+func newTestUI(t *testing.T) *UI {
+	t.Helper()
+	a := test.NewTempApp(t)
+	w := test.NewTempWindow(t, widget.NewLabel(""))
+	w.Resize(fyne.NewSize(1200, 800))
+	u, err := newUI(a, w, filepath.Join(t.TempDir(), "test.gpw"), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { u.store.Close() })
+	return u
+}
+
+func addPolicy(t *testing.T, u *UI, p data.Policy) int64 {
+	t.Helper()
+	if p.Dept == "" {
+		p.Dept = "市发展改革委"
+	}
+	if p.Category == "" {
+		p.Category = "营商环境"
+	}
+	id, err := u.store.AddPolicy(context.Background(), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
+
+func TestWindowTitleAndEmptyState(t *testing.T) {
+	u := newTestUI(t)
+	if !strings.Contains(u.Win.Title(), "公评") || !strings.Contains(u.Win.Title(), "test.gpw") {
+		t.Errorf("title = %q, want 公评 and the workspace name", u.Win.Title())
+	}
+	if !u.list.empty.Visible() || !u.list.demoBtn.Visible() {
+		t.Error("an empty workspace should say what to do and offer the sample policy")
+	}
+	if got := u.pages.Items[0].Text; got != "政策列表" {
+		t.Errorf("first page = %q, want 政策列表 (Chinese by default)", got)
+	}
+}
+
+func TestPolicyFormValidationAndSave(t *testing.T) {
+	u := newTestUI(t)
+	ctx := context.Background()
+	f := newPolicyForm(data.Policy{})
+	if _, err := f.save(ctx, u.store); err == nil || !f.errText.Visible() || !strings.Contains(f.errText.Text, "标题") {
+		t.Fatalf("empty form: err=%v, inline message %q visible=%v; want the title message shown", err, f.errText.Text, f.errText.Visible())
+	}
+	test.Type(f.title, "关于促进平台经济健康发展的若干措施")
+	test.Type(f.dept, "市商务局")
+	f.category.SetSelected("市场监管")
+	f.issued.SetText("2026/13/01")
+	if f.issued.Validate() == nil {
+		t.Error("the issue date entry accepted 2026/13/01")
+	}
+	if _, err := f.save(ctx, u.store); err == nil || !strings.Contains(f.errText.Text, "印发日期") {
+		t.Fatalf("bad date: err=%v, message %q; want the issue-date message", err, f.errText.Text)
+	}
+	f.issued.SetText("2026-05-20")
+	f.stage.SetSelectedIndex(3)
+	f.officers.SetChecked(true)
+	id, err := f.save(ctx, u.store)
+	if err != nil || f.errText.Visible() {
+		t.Fatalf("valid form: %v", err)
+	}
+	p, err := u.store.Policy(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := data.Policy{ID: id, Title: "关于促进平台经济健康发展的若干措施", Dept: "市商务局", Category: "市场监管",
+		Stage: data.StageImplement, Issued: "2026-05-20", UsesOfficers: true}
+	if p != want {
+		t.Errorf("stored %+v, want %+v", p, want)
+	}
+
+	// Editing keeps the id and updates the row.
+	e := newPolicyForm(p)
+	e.docNo.SetText("京商发〔2026〕8号")
+	if _, err := e.save(ctx, u.store); err != nil {
+		t.Fatal(err)
+	}
+	if p, _ = u.store.Policy(ctx, id); p.DocNo != "京商发〔2026〕8号" {
+		t.Errorf("after edit doc no = %q", p.DocNo)
+	}
+	u.Refresh()
+	if len(u.list.items) != 1 {
+		t.Errorf("list shows %d policies, want 1", len(u.list.items))
+	}
+}
+
+func TestPolicyListFiltering(t *testing.T) {
+	u := newTestUI(t)
+	addPolicy(t, u, data.Policy{Title: "优化营商环境措施", Dept: "市发展改革委", Category: "营商环境", Stage: data.StageEvaluation})
+	addPolicy(t, u, data.Policy{Title: "食品安全监管办法", Dept: "市市场监管局", Category: "市场监管", Stage: data.StageConsultation})
+	addPolicy(t, u, data.Policy{Title: "营商环境投诉处理规定", Dept: "市市场监管局", Category: "营商环境", Stage: data.StageConsultation})
+	u.Refresh()
+	titles := func() string {
+		var ts []string
+		for _, p := range u.list.items {
+			ts = append(ts, p.Title)
+		}
+		return strings.Join(ts, "|")
+	}
+	if got := len(u.list.items); got != 3 || u.list.empty.Visible() {
+		t.Fatalf("unfiltered: %d items (empty state %v)", got, u.list.empty.Visible())
+	}
+	if got := u.list.dept.Options; len(got) != 3 {
+		t.Errorf("department filter options = %v, want 全部 + 2 departments", got)
+	}
+	u.list.category.SetSelected("营商环境")
+	if got := titles(); got != "营商环境投诉处理规定|优化营商环境措施" {
+		t.Errorf("category filter: %s", got)
+	}
+	u.list.dept.SetSelected("市市场监管局")
+	if got := titles(); got != "营商环境投诉处理规定" {
+		t.Errorf("category+department filter: %s", got)
+	}
+	u.list.category.SetSelectedIndex(0)
+	u.list.stage.SetSelected(stageLabel(data.StageConsultation))
+	test.Type(u.list.search, "食品")
+	if got := titles(); got != "食品安全监管办法" {
+		t.Errorf("department+stage+search: %s", got)
+	}
+	test.Type(u.list.search, "不存在")
+	if len(u.list.items) != 0 || !u.list.empty.Visible() || u.list.demoBtn.Visible() {
+		t.Errorf("no match: items %d, empty state %v, demo button %v", len(u.list.items), u.list.empty.Visible(), u.list.demoBtn.Visible())
+	}
+}
+
+func TestSelectPolicyShowsTabs(t *testing.T) {
+	u := newTestUI(t)
+	id := addPolicy(t, u, data.Policy{Title: "测试政策"})
+	u.Refresh()
+	u.list.list.Select(0)
+	if u.policyID != id || u.detail.tabs == nil {
+		t.Fatalf("selecting the row: policyID=%d tabs=%v", u.policyID, u.detail.tabs)
+	}
+	var names []string
+	for _, it := range u.detail.tabs.Items {
+		names = append(names, it.Text)
+	}
+	if len(names) < 2 || names[0] != "概览" || names[1] != "体验官名单" {
+		t.Errorf("tabs = %v, want 概览, 体验官名单 first", names)
+	}
+	u.deletePolicy(id)
+	if u.policyID != 0 || len(u.list.items) != 0 || u.detail.tabs != nil {
+		t.Errorf("after delete: policyID=%d items=%d", u.policyID, len(u.list.items))
+	}
+}
+
+func TestOverviewTimelineStates(t *testing.T) {
+	u := newTestUI(t)
+	ctx := context.Background()
+	id := addPolicy(t, u, data.Policy{Title: "时间线测试", UsesOfficers: true, Stage: data.StageConsultation})
+	o, err := loadOverview(ctx, u.store, id, "2026-03-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range o.Stages {
+		if s.State != StageNoRecord {
+			t.Errorf("fresh policy: stage %s is %d, want no record", s.Stage, s.State)
+		}
+		if s.Current != (s.Stage == data.StageConsultation) {
+			t.Errorf("stage %s current=%v", s.Stage, s.Current)
+		}
+	}
+	if len(o.Checks.Checks) != 7 {
+		t.Errorf("checklist has %d rules, want 7", len(o.Checks.Checks))
+	}
+
+	if _, err := u.store.AddNeed(ctx, data.Need{PolicyID: id, Date: "2026-01-05", Channel: "座谈会", Count: 12}); err != nil {
+		t.Fatal(err)
+	}
+	if err := u.store.SetConsultation(ctx, data.Consultation{PolicyID: id, Start: "2026-02-12", End: "2026-02-25"}); err != nil {
+		t.Fatal(err)
+	}
+	p, _ := u.store.Policy(ctx, id)
+	p.Issued = "2026-04-15"
+	if err := u.store.UpdatePolicy(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	err = u.store.Tx(ctx, func(tx *sql.Tx) error { _, err := data.EnsureRound(ctx, tx, id, "2026年度"); return err })
+	if err != nil {
+		t.Fatal(err)
+	}
+	state := func(today string) map[data.Stage]stageStatus {
+		o, err := loadOverview(ctx, u.store, id, today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[data.Stage]stageStatus{}
+		for _, s := range o.Stages {
+			m[s.Stage] = s
+		}
+		return m
+	}
+	for _, c := range []struct {
+		today   string
+		consult StageState
+		impl    StageState
+	}{
+		{"2026-02-01", StagePlanned, StagePlanned},
+		{"2026-02-20", StageActive, StagePlanned},
+		{"2026-05-01", StageDone, StageActive},
+	} {
+		m := state(c.today)
+		if got := m[data.StageConsultation].State; got != c.consult {
+			t.Errorf("%s: consultation state %d, want %d", c.today, got, c.consult)
+		}
+		if got := m[data.StageImplement].State; got != c.impl {
+			t.Errorf("%s: implementation state %d, want %d", c.today, got, c.impl)
+		}
+		if m[data.StageNeeds].State != StageDone || !strings.Contains(m[data.StageNeeds].Detail, "12") {
+			t.Errorf("%s: needs %+v", c.today, m[data.StageNeeds])
+		}
+		if !strings.Contains(m[data.StageConsultation].Detail, "5") {
+			t.Errorf("consultation detail %q lacks the 5 working days", m[data.StageConsultation].Detail)
+		}
+		if m[data.StageEvaluation].State != StageActive || !strings.Contains(m[data.StageEvaluation].Detail, "2026年度") {
+			t.Errorf("evaluation %+v, want the round named", m[data.StageEvaluation])
+		}
+		for _, st := range []data.Stage{data.StageFeedback, data.StageRevision, data.StagePublished} {
+			if m[st].State != StageNoRecord {
+				t.Errorf("%s: stage %s has state %d without data", c.today, st, m[st].State)
+			}
+		}
+	}
+
+	// The tab itself shows the same data.
+	u.selectPolicy(id)
+	tab := &overviewTab{u: u, policyID: id, content: container.NewStack()}
+	tab.reload()
+	if tab.data.Policy.ID != id || tab.consult.start.Text != "2026-02-12" || len(tab.data.Needs) != 1 {
+		t.Errorf("overview tab data %+v", tab.data.Policy)
+	}
+}
+
+func TestConsultationEditorLiveCount(t *testing.T) {
+	u := newTestUI(t)
+	id := addPolicy(t, u, data.Policy{Title: "征求意见测试"})
+	saved := 0
+	e := newConsultEditor(u, id, nil, func() { saved++ })
+	if e.warn.Visible() {
+		t.Error("warning shown before any date")
+	}
+	for _, c := range []struct {
+		start, end string
+		want       string
+		warn       bool
+	}{
+		{"2026-02-12", "2026-02-25", "5", false}, // 2/14 is a make-up working day
+		{"2026-02-12", "2026-02-24", "4", true},
+		{"2026-09-30", "2026-10-08", "2", true}, // National Day
+		{"2026-03-02", "2026-03-13", "10", false},
+	} {
+		e.start.SetText(c.start)
+		e.end.SetText(c.end)
+		if !strings.Contains(e.days.Text, " "+c.want+" ") || e.warn.Visible() != c.warn {
+			t.Errorf("%s..%s: %q warn=%v, want %s days warn=%v", c.start, c.end, e.days.Text, e.warn.Visible(), c.want, c.warn)
+		}
+	}
+	test.Type(e.end, "x")
+	if !strings.Contains(e.days.Text, "YYYY-MM-DD") || e.warn.Visible() {
+		t.Errorf("bad date: %q", e.days.Text)
+	}
+	e.end.SetText("2026-03-01")
+	if e.days.Text != lang.L("The end date is before the start date.") {
+		t.Errorf("end before start: %q", e.days.Text)
+	}
+	e.start.SetText("2026-02-12")
+	e.end.SetText("2026-02-25")
+	e.channel.SetText("首都之窗")
+	test.Tap(e.save)
+	c, err := u.store.Consultation(context.Background(), id)
+	if err != nil || c.Start != "2026-02-12" || c.End != "2026-02-25" || c.Channel != "首都之窗" || saved != 1 {
+		t.Errorf("saved %+v err=%v callbacks=%d", c, err, saved)
+	}
+}
+
+func TestNeedsAdd(t *testing.T) {
+	u := newTestUI(t)
+	id := addPolicy(t, u, data.Policy{Title: "需求征集测试"})
+	e := newNeedsEditor(u, id, nil, func() {})
+	e.date.SetText("2026-01-05")
+	e.channel.SetText("网上征集")
+	e.count.SetText("三十")
+	test.Tap(e.add)
+	if !strings.Contains(u.lastError, "三十") {
+		t.Errorf("non-numeric count: last error %q", u.lastError)
+	}
+	e.count.SetText("30")
+	test.Tap(e.add)
+	ns, _ := u.store.Needs(context.Background(), id)
+	if len(ns) != 1 || ns[0].Count != 30 || ns[0].Channel != "网上征集" {
+		t.Fatalf("needs %+v", ns)
+	}
+	e.delete(ns[0].ID)
+	if ns, _ = u.store.Needs(context.Background(), id); len(ns) != 0 {
+		t.Errorf("after delete %d needs", len(ns))
+	}
+}
+
+func TestMeetingsAddDelete(t *testing.T) {
+	u := newTestUI(t)
+	m := u.meetings
+	m.reload()
+	for _, in := range []struct{ date, title, reps string }{
+		{"2026-03-05", "第58次常务会议", "6"},
+		{"2026-06-18", "第71次常务会议", "5"},
+		{"2025-09-10", "第40次常务会议", "3"},
+	} {
+		m.date.SetText(in.date)
+		m.title.SetText(in.title)
+		m.reps.SetText(in.reps)
+		test.Tap(m.add)
+	}
+	if len(m.meetings) != 3 || m.date.Text != "" {
+		t.Fatalf("meetings %+v, form not cleared %q", m.meetings, m.date.Text)
+	}
+	want := []meetingYear{{"2025", 1, 0, false}, {"2026", 2, 2, true}}
+	if len(m.years) != 2 || m.years[0] != want[0] || m.years[1] != want[1] {
+		t.Errorf("years %+v, want %+v", m.years, want)
+	}
+	m.date.SetText("2026-07-01")
+	m.reps.SetText("五")
+	test.Tap(m.add)
+	if !strings.Contains(u.lastError, "五") || len(m.meetings) != 3 {
+		t.Errorf("bad reps: error %q, %d meetings", u.lastError, len(m.meetings))
+	}
+	m.reps.SetText("4")
+	m.date.SetText("2026-13-01")
+	test.Tap(m.add)
+	if !strings.Contains(u.lastError, "2026-13-01") {
+		t.Errorf("bad date: error %q", u.lastError)
+	}
+	m.delete(m.meetings[1].ID) // 2026-03-05
+	if len(m.meetings) != 2 || m.years[1].OK {
+		t.Errorf("after delete: %+v %+v", m.meetings, m.years)
+	}
+}
+
+func TestRosterAddDelete(t *testing.T) {
+	u := newTestUI(t)
+	id := addPolicy(t, u, data.Policy{Title: "体验官测试", UsesOfficers: true})
+	r := newRosterTab(u, id)
+	if !strings.Contains(r.summary.Text, "0") || r.summary.Importance != widget.WarningImportance {
+		t.Errorf("empty roster summary %q importance %v", r.summary.Text, r.summary.Importance)
+	}
+	for _, n := range []string{"王建国", "李秀英", "张伟", "刘洋", "陈静"} {
+		r.name.SetText(n)
+		test.Tap(r.add)
+	}
+	if len(r.officers) != 5 || r.name.Text != "" || r.summary.Importance != widget.SuccessImportance {
+		t.Fatalf("after 5 adds: %d officers, entry %q, importance %v", len(r.officers), r.name.Text, r.summary.Importance)
+	}
+	r.name.SetText("张伟")
+	test.Tap(r.add)
+	if !strings.Contains(u.lastError, "张伟") || len(r.officers) != 5 {
+		t.Errorf("duplicate: error %q, %d officers", u.lastError, len(r.officers))
+	}
+	r.delete(r.officers[0].ID)
+	if len(r.officers) != 4 || r.summary.Importance != widget.WarningImportance {
+		t.Errorf("after delete: %d officers, importance %v", len(r.officers), r.summary.Importance)
+	}
+}
+
+func TestSaveCopyAndWorkspaces(t *testing.T) {
+	u := newTestUI(t)
+	addPolicy(t, u, data.Policy{Title: "副本测试"})
+	dir := t.TempDir()
+	cp := filepath.Join(dir, "copy.gpw")
+	u.SaveCopy(cp)
+	if u.lastError != "" {
+		t.Fatalf("save copy: %s", u.lastError)
+	}
+	s, err := data.Open(cp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, _ := s.ListPolicies(context.Background(), data.PolicyFilter{})
+	s.Close()
+	if len(ps) != 1 || ps[0].Title != "副本测试" {
+		t.Errorf("copy holds %+v", ps)
+	}
+	u.SaveCopy(u.store.Path)
+	if u.lastError == "" {
+		t.Error("a copy over the open workspace was not refused")
+	}
+
+	// New workspace: a fresh file; an existing one is refused, not overwritten.
+	u.lastError = ""
+	fresh := filepath.Join(dir, "new.gpw")
+	u.NewWorkspace(fresh)
+	if u.store.Path != fresh || len(u.list.items) != 0 || !strings.Contains(u.Win.Title(), "new.gpw") {
+		t.Errorf("new workspace: store %s, %d policies, title %q", u.store.Path, len(u.list.items), u.Win.Title())
+	}
+	u.NewWorkspace(cp)
+	if u.lastError == "" || u.store.Path != fresh {
+		t.Error("new workspace over an existing file was not refused")
+	}
+	u.OpenWorkspace(cp)
+	if u.store.Path != cp || len(u.list.items) != 1 {
+		t.Errorf("open copy: store %s, %d policies", u.store.Path, len(u.list.items))
+	}
+	rec := u.recent()
+	if len(rec) < 3 || rec[0] != cp || rec[1] != fresh {
+		t.Errorf("recent = %v, want the copy first, then the new workspace", rec)
+	}
+	if _, err := uriPath(storage.NewFileURI(cp)); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestLanguageSwitch(t *testing.T) {
+	u := newTestUI(t)
+	t.Cleanup(func() { LoadTranslations(LangChinese) })
+	u.setLanguage(LangEnglish)
+	if got := u.pages.Items[0].Text; got != "Policies" {
+		t.Errorf("English: first page %q", got)
+	}
+	if Language(u.App) != LangEnglish {
+		t.Error("language preference not stored")
+	}
+	u.setLanguage(LangChinese)
+	if got := u.pages.Items[0].Text; got != "政策列表" {
+		t.Errorf("Chinese again: first page %q", got)
+	}
+}
+
+func TestDropHandler(t *testing.T) {
+	u := newTestUI(t)
+	id := addPolicy(t, u, data.Policy{Title: "拖放测试"})
+	u.selectPolicy(id)
+	var got string
+	var gotID int64
+	RegisterDropHandler(func(_ *UI, pid int64, path string) bool {
+		if !strings.HasSuffix(path, ".xlsx") {
+			return false
+		}
+		got, gotID = path, pid
+		return true
+	})
+	u.onDropped(fyne.Position{}, []fyne.URI{storage.NewFileURI("/tmp/问卷.xlsx")})
+	if got != "/tmp/问卷.xlsx" || gotID != id {
+		t.Errorf("handler got %q for policy %d", got, gotID)
+	}
+}
+
+func TestShowError(t *testing.T) {
+	u := newTestUI(t)
+	u.ShowError(data.InputErrorf("第3行第5列：无法识别的日期"))
+	if u.lastError != "第3行第5列：无法识别的日期" {
+		t.Errorf("input error shown as %q", u.lastError)
+	}
+	u.ShowError(context.Canceled)
+	if u.lastError != "已取消。" {
+		t.Errorf("cancel shown as %q", u.lastError)
+	}
+	u.ShowError(os.ErrPermission)
+	if !strings.HasPrefix(u.lastError, "内部错误") {
+		t.Errorf("internal error shown as %q", u.lastError)
+	}
+}
+
+func TestChineseWhateverTheSystemLocale(t *testing.T) {
+	for _, loc := range []string{"en_US", "fr_FR", "zh_CN", "ja_JP", "pt_BR"} {
+		t.Setenv("LANGUAGE", loc) // read again by lang on every load
+		if err := LoadTranslations(LangChinese); err != nil {
+			t.Fatal(err)
+		}
+		if got := lang.L("Policies"); got != "政策列表" {
+			t.Errorf("system %s, Chinese chosen: %q", loc, got)
+		}
+		if got := lang.L("Cancel"); got != "取消" {
+			t.Errorf("system %s, Chinese chosen: Fyne's Cancel is %q", loc, got)
+		}
+		if err := LoadTranslations(LangEnglish); err != nil {
+			t.Fatal(err)
+		}
+		if got := lang.L("Policies"); got != "Policies" {
+			t.Errorf("system %s, English chosen: %q", loc, got)
+		}
+	}
+	if err := LoadTranslations(LangChinese); err != nil {
+		t.Fatal(err)
+	}
+}
