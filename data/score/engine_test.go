@@ -18,7 +18,7 @@ func fixture() Input {
 		{Key: "Q1", Num: 1, Text: "您的性别", Type: data.QSingle, Options: []string{"男", "女"}},
 		{Key: "Q2", Num: 2, Text: "办理便捷程度", Type: data.QSingle},
 		{Key: "Q3", Num: 3, Text: "工作人员服务态度", Type: data.QSingle},
-		{Key: "Q4", Num: 4, Text: "政策知晓程度（1-5分）", Type: data.QRating},
+		{Key: "Q4", Num: 4, Text: "4、政策知晓程度（1-5分）", Type: data.QRating},
 		{Key: "Q5", Num: 5, Text: "您遇到过哪些问题", Type: data.QMulti, Options: []string{"排队久", "材料多", "态度差"}},
 		{Key: "Q6", Num: 6, Text: "您希望在哪些方面改进", Type: data.QMulti, Options: []string{"网上办", "减材料", "延长时间"}},
 		{Key: "Q7", Num: 7, Text: "总体满意度", Type: data.QSingle},
@@ -37,7 +37,7 @@ func fixture() Input {
 	}
 	sc := NewScheme()
 	sc.Dimensions.Process.Indicators = []IndicatorSpec{{Name: "便捷", Weight: 2, Questions: []string{"Q2"}}, {Name: "态度", Weight: 1, Questions: []string{"Q3"}}}
-	sc.Dimensions.Standards.Indicators = []IndicatorSpec{{Name: "知晓", Weight: 1, Questions: []string{"政策知晓程度（1-5分）"}}}
+	sc.Dimensions.Standards.Indicators = []IndicatorSpec{{Name: "知晓", Weight: 1, Questions: []string{"4、政策知晓程度（1-5分）"}}}
 	sc.Questions["Q4"] = Scale{Points: 5, Best: 5}
 	sc.Overall, sc.Problems, sc.Directions = "Q7", []string{"Q5"}, []string{"Q6"}
 	sc.Screening = Screening{Speeders: 0.5, StraightlineMinItems: 3, Duplicates: true}

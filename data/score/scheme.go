@@ -399,34 +399,10 @@ func sortedKeys[V any](m map[string]V) []string {
 	return out
 }
 
-// questionIndex resolves a question reference ("Q3" or the exact header text) to its position.
-type questionIndex struct {
-	byKey, byText map[string]int
-}
+// questionIndex resolves a question reference ("Q3" or the exact header text) to its position, by the
+// survey package's rule (data.FindQuestion).
+type questionIndex struct{ qs []data.Question }
 
-func newQuestionIndex(qs []data.Question) questionIndex {
-	ix := questionIndex{byKey: map[string]int{}, byText: map[string]int{}}
-	for i, q := range qs {
-		if _, dup := ix.byKey[q.Key]; !dup {
-			ix.byKey[q.Key] = i
-		}
-		if _, dup := ix.byText[q.Text]; !dup {
-			ix.byText[strings.TrimSpace(q.Text)] = i
-		}
-	}
-	return ix
-}
+func newQuestionIndex(qs []data.Question) questionIndex { return questionIndex{qs} }
 
-func (ix questionIndex) find(ref string) (int, bool) {
-	ref = strings.TrimSpace(ref)
-	if i, ok := ix.byKey[ref]; ok {
-		return i, true
-	}
-	if len(ref) > 1 && (ref[0] == 'q') {
-		if i, ok := ix.byKey["Q"+ref[1:]]; ok {
-			return i, true
-		}
-	}
-	i, ok := ix.byText[ref]
-	return i, ok
-}
+func (ix questionIndex) find(ref string) (int, bool) { return data.FindQuestion(ix.qs, ref) }

@@ -10,18 +10,12 @@ import (
 	"github.com/gongping/gongping/data/assess"
 )
 
-// surveyLoader is the part of data.Store that survey import provides (data/survey_store.go).
-type surveyLoader interface {
-	SurveyData(ctx context.Context, roundID int64) (*data.SurveyData, error)
-}
-
 // loadSurvey returns everything imported into a round (an empty survey when none was).
 func loadSurvey(ctx context.Context, s *data.Store, rd data.Round) (*data.SurveyData, error) {
-	l, ok := any(s).(surveyLoader)
-	if !ok || rd.ID == 0 {
+	if rd.ID == 0 {
 		return &data.SurveyData{Round: rd}, nil
 	}
-	return l.SurveyData(ctx, rd.ID)
+	return s.SurveyData(ctx, rd.ID)
 }
 
 // SchemeOf returns the policy's stored scheme; set is false (and the scheme the default one, see
