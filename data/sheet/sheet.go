@@ -160,6 +160,9 @@ func Open(path string, lim Limits) (Reader, error) {
 		return nil, &Error{File: name, Msg: "文件是空的，请确认导出是否完整"}
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
 		f.Close()
+		if r, err := openFast(path, name, lim); r != nil || err != nil {
+			return r, err
+		}
 		return openXLSX(path, name, lim)
 	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}):
 		f.Close()

@@ -137,6 +137,9 @@ func (x *excelizeReader) markDateStyles() (bool, error) {
 		return false, err
 	}
 	dateFmt, clockFmt, general := ss.CellXfs.Xf[dateStyle].NumFmtID, ss.CellXfs.Xf[clockStyle].NumFmtID, new(int)
+	// Drop the two new cell styles again (their number formats stay): a cell whose style index is past the
+	// file's own styles must stay unformatted, as it is in the file.
+	ss.CellXfs.Xf = ss.CellXfs.Xf[:len(kinds)]
 	for i, k := range kinds {
 		switch k {
 		case dateTime:

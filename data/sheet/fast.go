@@ -1,0 +1,973 @@
+package sheet
+
+import (
+	"archive/zip"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+
+// The fast path reads the first worksheet straight from the zip with xmlScanner instead of encoding/xml
+// (excelize spends nearly all its time there). It yields exactly what excelizeReader yields; whatever it
+// does not understand — unusual package layout, XML constructs, a broken part — hands the whole file to
+// excelizeReader, which skips the rows already delivered.
+//
+// Three goroutines overlap on two cores: one inflates the sheet into chunks, one tokenises them into
+// batches of rows, the caller consumes. Memory stays bounded: a few chunks, a few batches, and the shared
+// strings table (its size is bounded by MaxUnzipBytes).
+
+const (
+	chunkSize    = 256 << 10
+	batchRows    = 512
+	batchArena   = 1 << 20
+	queuedChunks = 4
+	queuedBatch  = 2
+)
+
+const (
+	relOfficeDocument = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+	nsRelationships   = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+)
+
+type xmlRels struct {
+	Rels []struct {
+		ID     string `xml:"Id,attr"`
+		Type   string `xml:"Type,attr"`
+		Target string `xml:"Target,attr"`
+	} `xml:"Relationship"`
+}
+
+type xmlWorkbook struct {
+	WorkbookPr *struct {
+		Date1904 bool `xml:"date1904,attr"`
+	} `xml:"workbookPr"`
+	Sheets struct {
+		Sheet []struct {
+			Name string `xml:"name,attr"`
+			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheet"`
+	} `xml:"sheets"`
+}
+
+type xmlStyles struct {
+	NumFmts *struct {
+		NumFmt []*struct {
+			NumFmtID     int    `xml:"numFmtId,attr"`
+			FormatCode   string `xml:"formatCode,attr"`
+			FormatCode16 string `xml:"http://schemas.microsoft.com/office/spreadsheetml/2015/02/main formatCode16,attr"`
+		} `xml:"numFmt"`
+	} `xml:"numFmts"`
+	CellXfs *struct {
+		Xf []struct {
+			NumFmtID *int `xml:"numFmtId,attr"`
+		} `xml:"xf"`
+	} `xml:"cellXfs"`
+}
+
+// fastPlan is what openFast learns from the package before streaming.
+type fastPlan struct {
+	sheet, sst *zip.File
+	kinds      []dateKind // per cell style index
+	date1904   bool
+}
+
+// planFast reads the small parts of the package; a nil plan means "use excelize".
+func planFast(zr *zip.Reader, lim Limits) *fastPlan {
+	files := map[string]*zip.File{}
+	lower := map[string]int{}
+	for _, f := range zr.File {
+		if strings.Contains(f.Name, "\\") {
+			return nil
+		}
+		files[f.Name] = f
+		lower[strings.ToLower(f.Name)]++
+	}
+	for _, n := range lower {
+		if n > 1 { // names that differ only by case: excelize would pick one we cannot predict
+			return nil
+		}
+	}
+	var rootRels xmlRels
+	if !decodePart(files["_rels/.rels"], &rootRels) {
+		return nil
+	}
+	wbPath := ""
+	for _, r := range rootRels.Rels {
+		if r.Type == relOfficeDocument {
+			wbPath = strings.TrimPrefix(r.Target, "/")
+			break
+		}
+	}
+	if wbPath != "xl/workbook.xml" {
+		return nil
+	}
+	var wb xmlWorkbook
+	var wbRels xmlRels
+	if !decodePart(files[wbPath], &wb) || !decodePart(files["xl/_rels/workbook.xml.rels"], &wbRels) ||
+		len(wb.Sheets.Sheet) == 0 {
+		return nil
+	}
+	first := wb.Sheets.Sheet[0]
+	for _, s := range wb.Sheets.Sheet[1:] {
+		if strings.EqualFold(s.Name, first.Name) {
+			return nil
+		}
+	}
+	target := ""
+	for _, r := range wbRels.Rels {
+		if r.ID == first.ID {
+			if target != "" {
+				return nil
+			}
+			target = r.Target
+		}
+	}
+	if target == "" || strings.Contains(target, "..") {
+		return nil
+	}
+	sheetPath := strings.TrimPrefix(path.Clean("xl/"+target), "/")
+	if strings.HasPrefix(target, "/") {
+		sheetPath = strings.TrimPrefix(path.Clean(target), "/")
+	}
+	p := &fastPlan{sheet: files[sheetPath]}
+	if p.sheet == nil || !strings.HasPrefix(sheetPath, "xl/worksheets/") {
+		return nil
+	}
+	for name, f := range files {
+		if strings.EqualFold(name, "xl/sharedStrings.xml") {
+			p.sst = f
+		}
+	}
+	if wb.WorkbookPr != nil {
+		p.date1904 = wb.WorkbookPr.Date1904
+	}
+	if f := files["xl/styles.xml"]; f != nil {
+		var st xmlStyles
+		if !decodePart(f, &st) {
+			return nil
+		}
+		p.kinds = styleKinds(&st)
+	}
+	return p
+}
+
+// styleKinds decides the date kind of every cell style, as excelizeReader.markDateStyles does.
+func styleKinds(st *xmlStyles) []dateKind {
+	if st.CellXfs == nil {
+		return nil
+	}
+	custom := map[int]string{}
+	if st.NumFmts != nil {
+		for _, nf := range st.NumFmts.NumFmt {
+			if nf == nil {
+				continue
+			}
+			if _, seen := custom[nf.NumFmtID]; seen {
+				continue
+			}
+			code := nf.FormatCode
+			if nf.FormatCode16 != "" {
+				code = nf.FormatCode16
+			}
+			custom[nf.NumFmtID] = code
+		}
+	}
+	kinds := make([]dateKind, len(st.CellXfs.Xf))
+	for i, xf := range st.CellXfs.Xf {
+		if i == 0 { // excelize never formats style 0
+			continue
+		}
+		id := 0
+		if xf.NumFmtID != nil {
+			id = *xf.NumFmtID
+		}
+		kinds[i] = numFmtKind(id, custom)
+	}
+	return kinds
+}
+
+// decodePart decodes a small package part; false when missing, too large or malformed.
+func decodePart(f *zip.File, v any) bool {
+	if f == nil || f.UncompressedSize64 > 64<<20 {
+		return false
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return false
+	}
+	defer rc.Close()
+	return xml.NewDecoder(io.LimitReader(rc, 64<<20)).Decode(v) == nil
+}
+
+// openFast returns a fast reader, or (nil, nil) when excelize must read the file.
+func openFast(path, name string, lim Limits) (Reader, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil
+	}
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, nil
+	}
+	zr, err := zip.NewReader(f, st.Size())
+	if err != nil {
+		f.Close()
+		return nil, nil
+	}
+	var unzipped int64
+	for _, zf := range zr.File {
+		unzipped += zf.FileInfo().Size()
+		if unzipped > lim.MaxUnzipBytes || zf.FileInfo().Size() < 0 {
+			f.Close()
+			return nil, unzipLimitError(name, lim)
+		}
+	}
+	plan := planFast(zr, lim)
+	if plan == nil {
+		f.Close()
+		return nil, nil
+	}
+	r := &fastReader{path: path, name: name, lim: lim, file: f, plan: plan,
+		total: int64(plan.sheet.UncompressedSize64), stop: make(chan struct{}),
+		batches: make(chan *batch, queuedBatch), free: make(chan *batch, queuedBatch+2)}
+	r.wg.Add(1)
+	go r.produce()
+	return r, nil
+}
+
+func unzipLimitError(name string, lim Limits) *Error {
+	return &Error{File: name, Msg: fmt.Sprintf("解压后超过 %d MiB 的上限（可能是恶意文件），请检查文件来源", lim.MaxUnzipBytes>>20)}
+}
+
+// batch is a run of rows as excelize's Columns returns them (before trimming and limits).
+type batch struct {
+	cells    []string
+	ends     []int // end of each row in cells
+	nums     []int // row numbers
+	fallback bool  // the producer gave up after these rows: excelize reads the rest
+}
+
+type fastReader struct {
+	path, name string
+	lim        Limits
+	file       *os.File
+	plan       *fastPlan
+	total      int64
+	done       atomic.Int64
+	stop       chan struct{}
+	batches    chan *batch
+	free       chan *batch
+	wg         sync.WaitGroup
+
+	cur      *batch
+	idx      int
+	row      []string
+	rowNum   int
+	err      error
+	fallback Reader // excelize, once the fast path gave up
+}
+
+func (r *fastReader) Next() bool {
+	if r.err != nil {
+		return false
+	}
+	if r.fallback != nil {
+		return r.nextFallback()
+	}
+	for {
+		if r.cur != nil && r.idx < len(r.cur.nums) {
+			start := 0
+			if r.idx > 0 {
+				start = r.cur.ends[r.idx-1]
+			}
+			num := r.cur.nums[r.idx]
+			cells := r.cur.cells[start:r.cur.ends[r.idx]]
+			r.idx++
+			row, e := finishRow(r.lim, r.name, num, cells)
+			if e != nil {
+				r.err = e
+				return false
+			}
+			if len(row) > 0 {
+				r.row, r.rowNum = row, num
+				return true
+			}
+			continue
+		}
+		if r.cur != nil {
+			if r.cur.fallback {
+				return r.startFallback()
+			}
+			select {
+			case r.free <- r.cur:
+			default:
+			}
+			r.cur = nil
+		}
+		b, ok := <-r.batches
+		if !ok {
+			return false
+		}
+		r.cur, r.idx = b, 0
+	}
+}
+
+// startFallback hands the file to excelize and skips the rows already delivered.
+func (r *fastReader) startFallback() bool {
+	r.cur = nil
+	x, err := openXLSX(r.path, r.name, r.lim)
+	if err != nil {
+		r.err = err
+		return false
+	}
+	r.fallback = x
+	return r.nextFallback()
+}
+
+func (r *fastReader) nextFallback() bool {
+	for r.fallback.Next() {
+		if r.fallback.RowNum() > r.rowNum {
+			r.row, r.rowNum = r.fallback.Row(), r.fallback.RowNum()
+			return true
+		}
+	}
+	r.err = r.fallback.Err()
+	return false
+}
+
+func (r *fastReader) Row() []string { return r.row }
+func (r *fastReader) RowNum() int   { return r.rowNum }
+func (r *fastReader) Err() error    { return r.err }
+
+func (r *fastReader) progress() (int64, int64) {
+	if r.fallback != nil {
+		return Progress(r.fallback)
+	}
+	return r.done.Load(), r.total
+}
+
+func (r *fastReader) Close() error {
+	if r.stop == nil {
+		return nil
+	}
+	close(r.stop)
+	r.stop = nil
+	r.wg.Wait()
+	err := r.file.Close()
+	if r.fallback != nil {
+		if e := r.fallback.Close(); err == nil {
+			err = e
+		}
+	}
+	return err
+}
+
+// producer state: runs in its own goroutine, owns everything below.
+type producer struct {
+	r        *fastReader
+	sst      []string
+	b        *batch
+	arena    []byte
+	pend     []pendingCell
+	rowCells []pendingCell
+	vbuf     []byte
+	ibuf     []byte
+	tbuf     []byte
+}
+
+// pendingCell is a cell before its batch's arena becomes a string: a shared string, or arena[off:end].
+type pendingCell struct {
+	sst      int32 // -1: arena
+	off, end int32
+}
+
+func (r *fastReader) produce() {
+	defer r.wg.Done()
+	defer close(r.batches)
+	p := &producer{r: r}
+	err := func() (err error) {
+		defer func() {
+			if recover() != nil { // a bug here must not crash the import: excelize decides
+				err = errUnsupported
+			}
+		}()
+		return p.run()
+	}()
+	if err != nil && err != errStopped {
+		p.flush(true)
+	}
+}
+
+var errStopped = fmt.Errorf("sheet: reader closed")
+
+func (p *producer) run() error {
+	chunks := make(chan []byte, queuedChunks)
+	inflateErr := make(chan error, 1)
+	p.r.wg.Add(1)
+	go p.r.inflate(chunks, inflateErr)
+	if p.r.plan.sst != nil {
+		if err := p.readSST(); err != nil {
+			return err
+		}
+	}
+	cr := &chunkReader{chunks: chunks, errc: inflateErr, stop: p.r.stop, done: &p.r.done}
+	s := newXMLScanner(cr, 8*p.r.lim.MaxCellBytes+(1<<20))
+	if err := p.readSheet(s); err != nil {
+		return err
+	}
+	return p.flush(false)
+}
+
+// inflate decompresses the sheet into chunks. It ends with nil on chunks' close and an error on errc.
+func (r *fastReader) inflate(chunks chan<- []byte, errc chan<- error) {
+	defer r.wg.Done()
+	defer close(chunks)
+	rc, err := r.plan.sheet.Open()
+	if err != nil {
+		errc <- err
+		return
+	}
+	defer rc.Close()
+	for {
+		buf := make([]byte, chunkSize)
+		n, err := io.ReadFull(rc, buf)
+		if n > 0 {
+			select {
+			case chunks <- buf[:n]:
+			case <-r.stop:
+				return
+			}
+		}
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			return
+		}
+		if err != nil {
+			errc <- err
+			return
+		}
+	}
+}
+
+// chunkReader reads the inflated chunks as a stream.
+type chunkReader struct {
+	chunks <-chan []byte
+	errc   <-chan error
+	stop   <-chan struct{}
+	cur    []byte
+	done   *atomic.Int64
+}
+
+func (c *chunkReader) Read(b []byte) (int, error) {
+	for len(c.cur) == 0 {
+		select {
+		case buf, ok := <-c.chunks:
+			if !ok {
+				select {
+				case err := <-c.errc:
+					return 0, err
+				default:
+					return 0, io.EOF
+				}
+			}
+			c.cur = buf
+		case <-c.stop:
+			return 0, errStopped
+		}
+	}
+	n := copy(b, c.cur)
+	c.cur = c.cur[n:]
+	c.done.Add(int64(n))
+	return n, nil
+}
+
+// flush sends the current batch (possibly empty when only the fallback flag is news).
+func (p *producer) flush(fallback bool) error {
+	b := p.b
+	if b == nil {
+		select {
+		case b = <-p.r.free:
+			b.cells, b.ends, b.nums = b.cells[:0], b.ends[:0], b.nums[:0]
+		default:
+			b = &batch{}
+		}
+	}
+	if len(b.nums) == 0 && !fallback {
+		p.b = b
+		return nil
+	}
+	arena := string(p.arena)
+	for _, c := range p.pend {
+		if c.sst >= 0 {
+			b.cells = append(b.cells, p.sst[c.sst])
+		} else {
+			b.cells = append(b.cells, arena[c.off:c.end])
+		}
+	}
+	b.fallback = fallback
+	p.arena, p.pend, p.b = p.arena[:0], p.pend[:0], nil
+	select {
+	case p.r.batches <- b:
+		return nil
+	case <-p.r.stop:
+		return errStopped
+	}
+}
+
+// emitRow adds the row in p.rowCells to the batch.
+func (p *producer) emitRow(num int) error {
+	if p.b == nil {
+		if err := p.flush(false); err != nil {
+			return err
+		}
+	}
+	p.pend = append(p.pend, p.rowCells...)
+	p.b.ends = append(p.b.ends, len(p.pend))
+	p.b.nums = append(p.b.nums, num)
+	if len(p.b.nums) >= batchRows || len(p.arena) >= batchArena {
+		return p.flush(false)
+	}
+	return nil
+}
+
+// readSST reads the shared strings table into p.sst (substrings of one string).
+func (p *producer) readSST() error {
+	rc, err := p.r.plan.sst.Open()
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	s := newXMLScanner(rc, 8*p.r.lim.MaxCellBytes+(1<<20))
+	if err := s.skipProlog(); err != nil {
+		return err
+	}
+	var arena []byte
+	var ends []int
+	depth := 0
+	for {
+		if err := s.next(); err != nil {
+			return err
+		}
+		switch s.kind {
+		case tokEOF:
+			if depth != 0 {
+				return errUnsupported
+			}
+			all := string(arena)
+			p.sst = make([]string, len(ends))
+			start := 0
+			for i, e := range ends {
+				p.sst[i] = all[start:e]
+				start = e
+			}
+			return nil
+		case tokStart, tokEmpty:
+			switch {
+			case depth == 0 && string(s.name) == "sst":
+				if s.kind == tokStart {
+					depth = 1
+				}
+			case depth == 1 && string(s.name) == "si":
+				if arena, err = s.appendSI(arena); err != nil {
+					return err
+				}
+				ends = append(ends, len(arena))
+				if len(ends) > 1<<30 {
+					return errUnsupported
+				}
+			default:
+				if err := s.skipElement(); err != nil {
+					return err
+				}
+			}
+		case tokEnd:
+			depth--
+			if depth < 0 {
+				return errUnsupported
+			}
+		}
+	}
+}
+
+// appendSI appends the text of an <si> or <is> element whose start tag was just read, as excelize's
+// xlsxSI.String(): the direct <t>, then every run's <t>; phonetic runs and formatting left out.
+func (s *xmlScanner) appendSI(dst []byte) ([]byte, error) {
+	if s.kind == tokEmpty {
+		return dst, nil
+	}
+	var direct, runs []byte
+	hasT := false
+	for {
+		if err := s.next(); err != nil {
+			return dst, err
+		}
+		switch s.kind {
+		case tokEOF:
+			return dst, errUnsupported
+		case tokEnd:
+			start := len(dst)
+			dst = append(append(dst, direct...), runs...)
+			if un := bstrUnmarshal(dst[start:]); len(un) != len(dst)-start || string(un) != string(dst[start:]) {
+				dst = append(dst[:start], un...)
+			}
+			return dst, nil
+		case tokStart, tokEmpty:
+			var err error
+			switch string(s.name) {
+			case "t":
+				if hasT {
+					return dst, errUnsupported
+				}
+				hasT = true
+				direct, err = s.appendElementText(direct)
+			case "r":
+				runs, err = s.appendRun(runs)
+			default:
+				err = s.skipElement()
+			}
+			if err != nil {
+				return dst, err
+			}
+		}
+	}
+}
+
+// appendRun appends the <t> of a rich text run <r>.
+func (s *xmlScanner) appendRun(dst []byte) ([]byte, error) {
+	if s.kind == tokEmpty {
+		return dst, nil
+	}
+	hasT := false
+	for {
+		if err := s.next(); err != nil {
+			return dst, err
+		}
+		switch s.kind {
+		case tokEOF:
+			return dst, errUnsupported
+		case tokEnd:
+			if string(s.name) != "r" {
+				return dst, errUnsupported
+			}
+			return dst, nil
+		case tokStart, tokEmpty:
+			var err error
+			if string(s.name) == "t" {
+				if hasT {
+					return dst, errUnsupported
+				}
+				hasT = true
+				dst, err = s.appendElementText(dst)
+			} else {
+				err = s.skipElement()
+			}
+			if err != nil {
+				return dst, err
+			}
+		}
+	}
+}
+
+// appendElementText appends the decoded text of a text-only element whose start tag was just read.
+func (s *xmlScanner) appendElementText(dst []byte) ([]byte, error) {
+	if s.kind == tokEmpty {
+		return dst, nil
+	}
+	name := string(s.name)
+	for {
+		if err := s.next(); err != nil {
+			return dst, err
+		}
+		switch s.kind {
+		case tokText:
+			var err error
+			if dst, err = appendText(dst, s.text); err != nil {
+				return dst, err
+			}
+		case tokEnd:
+			if string(s.name) != name {
+				return dst, errUnsupported
+			}
+			return dst, nil
+		default:
+			return dst, errUnsupported
+		}
+	}
+}
+
+// readSheet streams <sheetData> row by row.
+func (p *producer) readSheet(s *xmlScanner) error {
+	if err := s.skipProlog(); err != nil {
+		return err
+	}
+	for {
+		if err := s.next(); err != nil {
+			return err
+		}
+		if s.kind == tokEOF {
+			return nil
+		}
+		if s.kind != tokStart && s.kind != tokEmpty {
+			continue
+		}
+		switch string(s.name) {
+		case "row", "c":
+			return errUnsupported
+		case "sheetData":
+			if s.kind == tokEmpty {
+				return nil
+			}
+			return p.readRows(s)
+		}
+	}
+}
+
+func (p *producer) readRows(s *xmlScanner) error {
+	prev := 0
+	for {
+		if err := s.next(); err != nil {
+			return err
+		}
+		switch s.kind {
+		case tokText:
+			if !isBlank(s.text) {
+				return errUnsupported
+			}
+		case tokEnd:
+			if string(s.name) != "sheetData" {
+				return errUnsupported
+			}
+			return nil
+		case tokStart, tokEmpty:
+			if string(s.name) != "row" {
+				return errUnsupported
+			}
+			num, ok := prev+1, true
+			eachAttr(s.attrs, func(name, value []byte) {
+				if string(name) == "r" {
+					num, ok = parseRowNum(value)
+				}
+			})
+			if !ok || num <= prev {
+				return errUnsupported
+			}
+			prev = num
+			p.rowCells = p.rowCells[:0]
+			if s.kind == tokStart {
+				if err := p.readRow(s); err != nil {
+					return err
+				}
+			}
+			if err := p.emitRow(num); err != nil {
+				return err
+			}
+		default:
+			return errUnsupported
+		}
+	}
+}
+
+// parseRowNum accepts what excelize's Next reads as a row number without tripping on it.
+func parseRowNum(v []byte) (int, bool) {
+	if len(v) == 0 || len(v) > 7 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range v {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, n >= 1 && n <= 1048576
+}
+
+// parseColumn reads the column of a cell reference like "AB12" (strict: upper case, no $).
+func parseColumn(v []byte) (int, bool) {
+	col, i := 0, 0
+	for i < len(v) && v[i] >= 'A' && v[i] <= 'Z' {
+		col = col*26 + int(v[i]-'A'+1)
+		i++
+		if col > 16384 {
+			return 0, false
+		}
+	}
+	if i == 0 || i == len(v) || v[i] == '0' {
+		return 0, false
+	}
+	if _, ok := parseRowNum(v[i:]); !ok {
+		return 0, false
+	}
+	return col, true
+}
+
+func (p *producer) readRow(s *xmlScanner) error {
+	col := 0
+	for {
+		if err := s.next(); err != nil {
+			return err
+		}
+		switch s.kind {
+		case tokText:
+			if !isBlank(s.text) {
+				return errUnsupported
+			}
+		case tokEnd:
+			if string(s.name) != "row" {
+				return errUnsupported
+			}
+			return nil
+		case tokStart, tokEmpty:
+			if string(s.name) != "c" {
+				return errUnsupported
+			}
+			col++
+			if err := p.readCell(s, &col); err != nil {
+				return err
+			}
+		default:
+			return errUnsupported
+		}
+	}
+}
+
+// readCell reads one <c> and appends its value as excelize's rowXMLHandler does (raw values).
+func (p *producer) readCell(s *xmlScanner, col *int) error {
+	var ref, style, typ []byte
+	ok := eachAttr(s.attrs, func(name, value []byte) {
+		switch string(name) {
+		case "r":
+			ref = value
+		case "s":
+			style = value
+		case "t":
+			typ = value
+		}
+	})
+	if !ok {
+		return errUnsupported
+	}
+	t := string(typ)
+	if ref != nil {
+		c, ok := parseColumn(ref)
+		if !ok {
+			return errUnsupported
+		}
+		*col = c
+	}
+	styleID := 0
+	if style != nil {
+		n, ok := parseRowNum(style) // digits only; any size up to 7 digits is fine
+		if !ok && string(style) != "0" {
+			return errUnsupported
+		}
+		styleID = n
+	}
+	var hasV, hasF, hasIS bool
+	p.vbuf, p.ibuf = p.vbuf[:0], p.ibuf[:0]
+	if s.kind == tokStart {
+	content:
+		for {
+			if err := s.next(); err != nil {
+				return err
+			}
+			var err error
+			switch s.kind {
+			case tokText:
+				if !isBlank(s.text) {
+					return errUnsupported
+				}
+			case tokEnd:
+				if string(s.name) != "c" {
+					return errUnsupported
+				}
+				break content
+			case tokStart, tokEmpty:
+				switch string(s.name) {
+				case "v":
+					if hasV {
+						return errUnsupported
+					}
+					hasV = true
+					p.vbuf, err = s.appendElementText(p.vbuf)
+				case "f":
+					hasF = true
+					err = s.skipElement()
+				case "is":
+					if hasIS {
+						return errUnsupported
+					}
+					hasIS = true
+					p.ibuf, err = s.appendSI(p.ibuf)
+				default:
+					return errUnsupported
+				}
+			default:
+				return errUnsupported
+			}
+			if err != nil {
+				return err
+			}
+		}
+	}
+	cell := pendingCell{sst: -1, off: int32(len(p.arena))}
+	empty := false
+	switch t {
+	case "s":
+		if len(p.vbuf) == 0 {
+			empty = true
+			break
+		}
+		idx, err := strconv.Atoi(strings.TrimSpace(string(p.vbuf)))
+		if err != nil {
+			idx = 0
+		}
+		if idx < 0 || idx >= len(p.sst) {
+			return errUnsupported // excelize reports a bad index: let it
+		}
+		cell.sst = int32(idx)
+		empty = p.sst[idx] == ""
+	case "inlineStr":
+		v := p.vbuf
+		if hasIS {
+			v = p.ibuf
+		}
+		p.arena = append(p.arena, v...)
+	case "b", "str":
+		p.arena = append(p.arena, p.vbuf...)
+	default: // numbers, errors, ISO dates: raw, dates by style
+		converted := false
+		if styleID < len(p.r.plan.kinds) {
+			if k := p.r.plan.kinds[styleID]; k != notDate {
+				if d, ok := convertDate(string(p.vbuf), k, p.r.plan.date1904); ok {
+					p.arena = append(p.arena, d...)
+					converted = true
+				}
+			}
+		}
+		if !converted {
+			p.arena = append(p.arena, p.vbuf...)
+		}
+	}
+	cell.end = int32(len(p.arena))
+	if cell.sst < 0 {
+		empty = cell.end == cell.off
+	}
+	if len(p.arena) > 1<<30 {
+		return errUnsupported
+	}
+	if empty && !hasF {
+		return nil
+	}
+	for len(p.rowCells) < *col-1 {
+		p.rowCells = append(p.rowCells, pendingCell{sst: -1, off: cell.off, end: cell.off})
+	}
+	p.rowCells = append(p.rowCells, cell)
+	return nil
+}

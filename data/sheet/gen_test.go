@@ -1,0 +1,226 @@
+package sheet
+
+// The generator of testdata/: `go test -run TestGenerate -update` rewrites every file. The files are
+// committed so that a reader change cannot silently change what the tests read.
+
+import (
+	"archive/zip"
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/")
+
+func TestGenerate(t *testing.T) {
+	if !*update {
+		t.Skip("run with -update to rewrite testdata/")
+	}
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(os.MkdirAll("testdata", 0o755))
+	for name, build := range excelizeFiles {
+		f := excelize.NewFile()
+		must(build(f))
+		must(f.SaveAs(filepath.Join("testdata", name)))
+		must(f.Close())
+	}
+	for name, parts := range rawFiles {
+		must(os.WriteFile(filepath.Join("testdata", name), rawXLSX(parts), 0o644))
+	}
+	for name, data := range textFiles() {
+		must(os.WriteFile(filepath.Join("testdata", name), data, 0o644))
+	}
+	// Broken files.
+	good, err := os.ReadFile(filepath.Join("testdata", "survey.xlsx"))
+	must(err)
+	must(os.WriteFile(filepath.Join("testdata", "broken_truncated.xlsx"), good[:len(good)*2/3], 0o644))
+	png := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde")
+	must(os.WriteFile(filepath.Join("testdata", "broken_png.xlsx"), png, 0o644))
+	must(os.WriteFile(filepath.Join("testdata", "broken_png.csv"), png, 0o644))
+	must(os.WriteFile(filepath.Join("testdata", "broken_empty.xlsx"), nil, 0o644))
+	must(os.WriteFile(filepath.Join("testdata", "broken_empty.csv"), nil, 0o644))
+	must(os.WriteFile(filepath.Join("testdata", "broken_bomb.xlsx"), rawXLSX(map[string]string{
+		"xl/worksheets/sheet1.xml": sheetXML(`<row r="1"><c r="A1"><v>1</v></c></row>`) + strings.Repeat(" ", 40<<20),
+	}), 0o644))
+}
+
+// excelizeFiles are written with excelize, as survey platforms' exports are (shared strings).
+var excelizeFiles = map[string]func(f *excelize.File) error{
+	"survey.xlsx": func(f *excelize.File) error {
+		f.SetSheetRow("Sheet1", "A1", &[]any{"某市政策落实情况满意度调查"})
+		f.SetSheetRow("Sheet1", "A3", &[]any{"序号", "提交答卷时间", "所用时间", "来源", "来自IP", "1、您对政策的了解程度", "2、您通过哪些渠道了解(多选)", "3、意见和建议"})
+		opts := []string{"非常了解", "比较了解", "一般", "不了解"}
+		for i := 1; i <= 40; i++ {
+			f.SetSheetRow("Sheet1", fmt.Sprintf("A%d", i+3), &[]any{i, fmt.Sprintf("2026/3/%d 9:%02d:05", i%28+1, i%60), fmt.Sprintf("%d秒", 60+i),
+				"手机提交", fmt.Sprintf("10.0.0.%d(北京)", i), opts[i%4], "电视┋网络〖政务公众号〗", strings.Repeat("建议加强宣传。", i%3)})
+		}
+		return nil
+	},
+	"types.xlsx": func(f *excelize.File) error {
+		f.SetSheetRow("Sheet1", "A1", &[]any{"int", "float", "neg", "big", "bool", "str num", "empty", "last"})
+		f.SetSheetRow("Sheet1", "A2", &[]any{42, 3.25, -7.5, 123456789012345678, true, "0012", "", "x"})
+		f.SetSheetRow("Sheet1", "A3", &[]any{0, 1e-7, 1.5e300, int64(-9007199254740993), false, " 空格 ", nil, "<&>\"'"})
+		f.SetCellFormula("Sheet1", "A4", "SUM(A2:A3)")
+		f.SetCellValue("Sheet1", "C5", "only C")
+		f.SetCellValue("Sheet1", "Z7", "far")
+		f.SetCellValue("Sheet1", "A9", "line1\nline2\r\nline3")
+		f.SetCellValue("Sheet1", "B9", "tab\there _x000D_ and _x005F_x0041_")
+		return nil
+	},
+	"dates.xlsx": func(f *excelize.File) error {
+		tm := time.Date(2026, 3, 5, 9, 7, 31, 0, time.UTC)
+		f.SetSheetRow("Sheet1", "A1", &[]any{"fmt", "value"})
+		row := 2
+		for _, nf := range []int{14, 15, 17, 18, 20, 21, 22, 45, 46, 47, 27, 31, 32, 58, 2, 10} {
+			st, _ := f.NewStyle(&excelize.Style{NumFmt: nf})
+			f.SetCellValue("Sheet1", fmt.Sprintf("A%d", row), nf)
+			f.SetCellValue("Sheet1", fmt.Sprintf("B%d", row), tm)
+			f.SetCellStyle("Sheet1", fmt.Sprintf("B%d", row), fmt.Sprintf("B%d", row), st)
+			f.SetCellValue("Sheet1", fmt.Sprintf("C%d", row), 0.75)
+			f.SetCellStyle("Sheet1", fmt.Sprintf("C%d", row), fmt.Sprintf("C%d", row), st)
+			f.SetCellValue("Sheet1", fmt.Sprintf("D%d", row), "45000")
+			f.SetCellStyle("Sheet1", fmt.Sprintf("D%d", row), fmt.Sprintf("D%d", row), st)
+			f.SetCellValue("Sheet1", fmt.Sprintf("E%d", row), -3)
+			f.SetCellStyle("Sheet1", fmt.Sprintf("E%d", row), fmt.Sprintf("E%d", row), st)
+			row++
+		}
+		for _, code := range []string{"yyyy-mm-dd hh:mm:ss", `yyyy"年"m"月"d"日"`, "[$-804]yyyy/m/d h:mm", "hh:mm:ss.000", "0.00", "@", "[h]:mm", "m/d;@", "#,##0.00_);[Red](#,##0.00)"} {
+			code := code
+			st, _ := f.NewStyle(&excelize.Style{CustomNumFmt: &code})
+			f.SetCellValue("Sheet1", fmt.Sprintf("A%d", row), code)
+			f.SetCellValue("Sheet1", fmt.Sprintf("B%d", row), 46086.3802662037)
+			f.SetCellStyle("Sheet1", fmt.Sprintf("B%d", row), fmt.Sprintf("B%d", row), st)
+			f.SetCellValue("Sheet1", fmt.Sprintf("C%d", row), true)
+			f.SetCellStyle("Sheet1", fmt.Sprintf("C%d", row), fmt.Sprintf("C%d", row), st)
+			row++
+		}
+		return nil
+	},
+	"rich_merged.xlsx": func(f *excelize.File) error {
+		f.SetCellRichText("Sheet1", "A1", []excelize.RichTextRun{{Text: "加粗", Font: &excelize.Font{Bold: true}}, {Text: " 普通 "}, {Text: "红", Font: &excelize.Font{Color: "FF0000"}}})
+		f.SetCellValue("Sheet1", "B1", "合并标题")
+		f.MergeCell("Sheet1", "B1", "D2")
+		f.SetCellValue("Sheet1", "A3", "下面")
+		return nil
+	},
+	"long_cell.xlsx": func(f *excelize.File) error {
+		f.SetSheetRow("Sheet1", "A1", &[]any{"序号", "3、意见和建议"})
+		f.SetSheetRow("Sheet1", "A2", &[]any{1, strings.Repeat("很长的意见", 8000)}) // 40,000 characters
+		return nil
+	},
+	"zero_rows.xlsx": func(f *excelize.File) error { return nil },
+	"stream.xlsx": func(f *excelize.File) error {
+		sw, err := f.NewStreamWriter("Sheet1")
+		if err != nil {
+			return err
+		}
+		sw.SetRow("A1", []any{"编号", "开始答题时间", "1.您的性别", "2.满意度"})
+		for i := 2; i <= 30; i++ {
+			sw.SetRow(fmt.Sprintf("A%d", i), []any{i - 1, time.Date(2021, 2, 2, 20, 26, i, 0, time.UTC), "男", excelize.Cell{Value: i % 5, Formula: "1+1"}})
+		}
+		return sw.Flush()
+	},
+	"second_sheet.xlsx": func(f *excelize.File) error {
+		f.SetSheetName("Sheet1", "答卷数据")
+		f.NewSheet("统计")
+		f.SetCellValue("统计", "A1", "not me")
+		f.SetCellValue("答卷数据", "A1", "first sheet")
+		return nil
+	},
+}
+
+// rawFiles are hand-written packages for what excelize does not write.
+var rawFiles = map[string]map[string]string{
+	"raw_inline_noref.xlsx": {
+		"xl/worksheets/sheet1.xml": sheetXML(
+			`<row><c t="inlineStr"><is><t>无引用</t></is></c><c t="inlineStr"><is><r><t>富</t></r><r><rPr><b/></rPr><t xml:space="preserve"> 文本 </t></r><rPh sb="0" eb="1"><t>フ</t></rPh></is></c><c><v>7</v></c></row>` +
+				`<row><c r="C2" t="str"><f>A1&amp;"x"</f><v>cached &lt;str&gt;</v></c><c t="e"><v>#N/A</v></c><c t="b"><v>1</v></c><c t="e"><f>1/0</f><v>#DIV/0!</v></c></row>` +
+				`<row r="5" spans="1:3"><c r="A5" s="1"><v>46086.5</v></c><c r="B5" s="1" t="d"><v>2026-03-05T12:00:00Z</v></c><c r="C5" t="n"><v>1.5E-3</v></c><c r="D5"/><c r="E5" t="s"><v>1</v></c></row>` +
+				`<row r="6"><c r="A6" t="inlineStr"><is><t>&#20013;&#x6587;&amp;&quot;&apos;_x000D__x005F_x0041_</t></is></c><c r="B6" t="s"><v> 0 </v></c><c r="C6" t="s"><v>2</v></c></row>` +
+				`<row r="8"/><row r="9"><c r="B9" t="inlineStr"/><c r="C9"><f>NOW()</f></c></row>`),
+		"xl/sharedStrings.xml": sstXML(`<si><t>共享</t></si><si><r><t>a</t></r><r><t>b</t></r><rPh><t>x</t></rPh><phoneticPr fontId="1"/></si><si><t xml:space="preserve">  空格  </t></si>`),
+		"xl/styles.xml":        stylesXML(`<numFmts count="1"><numFmt numFmtId="176" formatCode="yyyy/m/d h:mm"/></numFmts>`, `<xf numFmtId="0"/><xf numFmtId="176"/>`),
+	},
+	"raw_prefixed_1904.xlsx": {
+		"xl/workbook.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><workbookPr date1904="1"/><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+		"xl/worksheets/sheet1.xml": `<?xml version="1.0" encoding="UTF-8"?>
+<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="1"><x:c r="A1" s="1"><x:v>1000.25</x:v></x:c><x:c r="B1" t="s"><x:v>0</x:v></x:c></x:row></x:sheetData></x:worksheet>`,
+		"xl/sharedStrings.xml": sstXML(`<si><t>前缀</t></si>`),
+		"xl/styles.xml":        stylesXML(``, `<xf numFmtId="0"/><xf numFmtId="22"/>`),
+	},
+	"raw_cdata_comment.xlsx": { // constructs the fast path leaves to excelize
+		"xl/worksheets/sheet1.xml": sheetXML(`<row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[<cdata>]]></t></is></c><!-- note --><c r="B1"><v>2</v></c></row>`),
+	},
+	"raw_sst_index.xlsx": { // a shared string index past the table: excelize's error
+		"xl/worksheets/sheet1.xml": sheetXML(`<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>5</v></c></row>`),
+		"xl/sharedStrings.xml":     sstXML(`<si><t>only</t></si>`),
+	},
+}
+
+func sheetXML(rows string) string {
+	return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1"/><sheetData>` + rows + `</sheetData><mergeCells count="0"/></worksheet>`
+}
+
+func sstXML(items string) string {
+	return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` + items + `</sst>`
+}
+
+func stylesXML(numFmts, xfs string) string {
+	return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` + numFmts + `<fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellXfs>` + xfs + `</cellXfs></styleSheet>`
+}
+
+// rawXLSX zips the given parts with defaults for the package plumbing.
+func rawXLSX(parts map[string]string) []byte {
+	all := map[string]string{
+		"[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`,
+		"_rels/.rels": `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+		"xl/workbook.xml": `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+		"xl/_rels/workbook.xml.rels": `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+		"xl/styles.xml": stylesXML("", `<xf numFmtId="0"/>`),
+	}
+	for k, v := range parts {
+		all[k] = v
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, name := range []string{"[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/sharedStrings.xml", "xl/worksheets/sheet1.xml"} {
+		if v, ok := all[name]; ok {
+			w, _ := zw.Create(name)
+			w.Write([]byte(v))
+		}
+	}
+	zw.Close()
+	return buf.Bytes()
+}
+
+func textFiles() map[string][]byte {
+	gbk, _ := simplifiedchinese.GBK.NewEncoder().String("序号,提交答卷时间,1、您的性别\r\n1,2026/3/5 9:07:01,男\r\n2,2026/3/5 9:08:01,女\r\n")
+	utf16, _ := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String("id\tsubmitdate\tQ1[SQ001]\r\n1\t2026-03-05 09:07:01\t是\r\n")
+	return map[string][]byte{
+		"bom.csv":          []byte("\xEF\xBB\xBF序号,1、题目\n1,\"含,逗号\"\n2,\"多\n行\"\n"),
+		"gbk.csv":          []byte(gbk),
+		"tencent.csv":      []byte("编号,开始答题时间,1.您的性别,\n1,02-Feb-2021 20:26:58,男,\n2,02-Feb-2021 20:27:58,女,\n"),
+		"title_row.csv":    []byte("某市调查问卷导出\n\n序号,1、题目\n1,A\n"),
+		"unicode_text.txt": []byte(utf16),
+		"broken_quote.csv": []byte("序号,1、题目\n1,ok\n2,\"bad\"quote\n"),
+		"long_cell.csv":    []byte("序号,意见\n1," + strings.Repeat("很长的意见", 8000) + "\n"),
+	}
+}

@@ -1,0 +1,387 @@
+package sheet
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"strconv"
+	"unicode/utf8"
+)
+
+// errUnsupported means the fast path met XML it does not handle the way excelize does (or broken XML):
+// the whole file is then read by excelize.
+var errUnsupported = errors.New("sheet: fast path cannot read this part")
+
+type tokKind uint8
+
+const (
+	tokStart tokKind = iota + 1 // <name ...>
+	tokEmpty                    // <name .../>
+	tokEnd                      // </name>
+	tokText                     // character data (raw, undecoded)
+	tokEOF
+)
+
+// xmlScanner is a small pull tokenizer for the parts of SpreadsheetML the fast path reads. It keeps a
+// window over the input and hands out slices of it, valid until the next call. It gives up
+// (errUnsupported) on comments, CDATA, DOCTYPE and processing instructions after the prolog.
+type xmlScanner struct {
+	r      io.Reader
+	buf    []byte
+	pos    int
+	end    int
+	eof    bool
+	maxBuf int   // the window never grows past this (bounds memory on hostile input)
+	err    error // read error other than EOF
+	kind   tokKind
+	name   []byte // local name of the element
+	attrs  []byte // raw attribute text of a start tag
+	text   []byte // raw character data
+}
+
+func newXMLScanner(r io.Reader, maxBuf int) *xmlScanner {
+	return &xmlScanner{r: r, buf: make([]byte, 256<<10), maxBuf: max(maxBuf, 256<<10)}
+}
+
+// fill moves unread bytes to the front and reads more; false when no more bytes can come.
+func (s *xmlScanner) fill() bool {
+	if s.eof || s.err != nil {
+		return false
+	}
+	if s.pos > 0 {
+		s.end = copy(s.buf, s.buf[s.pos:s.end])
+		s.pos = 0
+	}
+	if s.end == len(s.buf) {
+		if len(s.buf) >= s.maxBuf {
+			s.err = errUnsupported
+			return false
+		}
+		nb := make([]byte, min(2*len(s.buf), s.maxBuf))
+		copy(nb, s.buf[:s.end])
+		s.buf = nb
+	}
+	n, err := s.r.Read(s.buf[s.end:])
+	s.end += n
+	if err == io.EOF {
+		s.eof = true
+	} else if err != nil {
+		s.err = err
+	}
+	return n > 0 || (!s.eof && s.err == nil)
+}
+
+// skipProlog skips the XML declaration (which must not name an encoding other than UTF-8) and whitespace.
+func (s *xmlScanner) skipProlog() error {
+	for s.end-s.pos < 6 && s.fill() {
+	}
+	if bytes.HasPrefix(s.buf[s.pos:s.end], []byte("\xEF\xBB\xBF")) {
+		s.pos += 3
+	}
+	if !bytes.HasPrefix(s.buf[s.pos:s.end], []byte("<?xml")) {
+		return nil
+	}
+	for {
+		if i := bytes.Index(s.buf[s.pos:s.end], []byte("?>")); i >= 0 {
+			decl := bytes.ToLower(s.buf[s.pos : s.pos+i])
+			if j := bytes.Index(decl, []byte("encoding")); j >= 0 {
+				enc := bytes.Trim(bytes.TrimLeft(decl[j+8:], " \t\r\n="), " \t\r\n")
+				if !bytes.HasPrefix(enc, []byte(`"utf-8"`)) && !bytes.HasPrefix(enc, []byte(`'utf-8'`)) {
+					return errUnsupported
+				}
+			}
+			s.pos += i + 2
+			return nil
+		}
+		if !s.fill() {
+			return s.fail()
+		}
+	}
+}
+
+func (s *xmlScanner) fail() error {
+	if s.err != nil && s.err != errUnsupported {
+		return s.err
+	}
+	return errUnsupported
+}
+
+// next reads the next token into kind/name/attrs/text.
+func (s *xmlScanner) next() error {
+	for s.pos >= s.end {
+		if !s.fill() {
+			if s.err != nil {
+				return s.fail()
+			}
+			s.kind = tokEOF
+			return nil
+		}
+	}
+	if s.buf[s.pos] != '<' {
+		for {
+			if i := bytes.IndexByte(s.buf[s.pos:s.end], '<'); i >= 0 {
+				s.kind, s.text = tokText, s.buf[s.pos:s.pos+i]
+				s.pos += i
+				return nil
+			}
+			if !s.fill() {
+				if s.err != nil {
+					return s.fail()
+				}
+				s.kind, s.text = tokText, s.buf[s.pos:s.end]
+				s.pos = s.end
+				return nil
+			}
+		}
+	}
+	// A tag: find its closing '>' outside quoted attribute values.
+	for {
+		end, ok := tagEnd(s.buf[s.pos:s.end])
+		if ok {
+			tag := s.buf[s.pos+1 : s.pos+end]
+			s.pos += end + 1
+			return s.parseTag(tag)
+		}
+		if !s.fill() {
+			return s.fail()
+		}
+	}
+}
+
+// tagEnd returns the index of the '>' ending the tag that b starts with.
+func tagEnd(b []byte) (int, bool) {
+	var quote byte
+	for i := 1; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '>':
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+func (s *xmlScanner) parseTag(tag []byte) error {
+	if len(tag) == 0 {
+		return errUnsupported
+	}
+	switch tag[0] {
+	case '?', '!':
+		return errUnsupported
+	case '/':
+		s.kind = tokEnd
+		s.name = localName(bytes.TrimRight(tag[1:], " \t\r\n"))
+		if len(s.name) == 0 {
+			return errUnsupported
+		}
+		return nil
+	}
+	s.kind = tokStart
+	if tag[len(tag)-1] == '/' {
+		s.kind = tokEmpty
+		tag = tag[:len(tag)-1]
+	}
+	i := 0
+	for i < len(tag) && !isSpace(tag[i]) {
+		i++
+	}
+	s.name, s.attrs = localName(tag[:i]), tag[i:]
+	if len(s.name) == 0 {
+		return errUnsupported
+	}
+	return nil
+}
+
+func localName(n []byte) []byte {
+	if i := bytes.IndexByte(n, ':'); i >= 0 {
+		return n[i+1:]
+	}
+	return n
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
+func isBlank(b []byte) bool {
+	for _, c := range b {
+		if !isSpace(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// eachAttr calls fn with the local name and raw value of every attribute; false on malformed attributes.
+func eachAttr(b []byte, fn func(name, value []byte)) bool {
+	for {
+		// encoding/xml wants white space before every attribute.
+		trimmed := bytes.TrimLeft(b, " \t\r\n")
+		if len(trimmed) == 0 {
+			return true
+		}
+		if len(trimmed) == len(b) {
+			return false
+		}
+		b = trimmed
+		eq := bytes.IndexByte(b, '=')
+		if eq <= 0 {
+			return false
+		}
+		name := bytes.TrimRight(b[:eq], " \t\r\n")
+		b = bytes.TrimLeft(b[eq+1:], " \t\r\n")
+		if len(b) == 0 || (b[0] != '"' && b[0] != '\'') {
+			return false
+		}
+		q := bytes.IndexByte(b[1:], b[0])
+		if q < 0 {
+			return false
+		}
+		fn(localName(name), b[1:1+q])
+		b = b[q+2:]
+	}
+}
+
+// appendText appends character data decoded as encoding/xml does: the five entities and character
+// references, "\r\n" and lone "\r" read as "\n". Anything encoding/xml would reject gives errUnsupported.
+func appendText(dst, raw []byte) ([]byte, error) {
+	for len(raw) > 0 {
+		i := 0
+		for i < len(raw) && raw[i] >= 0x20 && raw[i] < 0x80 && raw[i] != '&' {
+			i++
+		}
+		dst = append(dst, raw[:i]...)
+		raw = raw[i:]
+		if len(raw) == 0 {
+			break
+		}
+		c := raw[0]
+		switch {
+		case c == '&':
+			semi := bytes.IndexByte(raw, ';')
+			if semi < 0 {
+				return dst, errUnsupported
+			}
+			ent := raw[1:semi]
+			raw = raw[semi+1:]
+			switch string(ent) {
+			case "lt":
+				dst = append(dst, '<')
+			case "gt":
+				dst = append(dst, '>')
+			case "amp":
+				dst = append(dst, '&')
+			case "apos":
+				dst = append(dst, '\'')
+			case "quot":
+				dst = append(dst, '"')
+			default:
+				r, ok := charRef(ent)
+				if !ok {
+					return dst, errUnsupported
+				}
+				dst = utf8.AppendRune(dst, r)
+			}
+		case c == '\r':
+			dst = append(dst, '\n')
+			raw = raw[1:]
+			if len(raw) > 0 && raw[0] == '\n' {
+				raw = raw[1:]
+			}
+		case c == '\n' || c == '\t':
+			dst = append(dst, c)
+			raw = raw[1:]
+		case c < 0x20:
+			return dst, errUnsupported
+		default:
+			r, size := utf8.DecodeRune(raw)
+			if (r == utf8.RuneError && size == 1) || !inCharRange(r) {
+				return dst, errUnsupported
+			}
+			dst = append(dst, raw[:size]...)
+			raw = raw[size:]
+		}
+	}
+	return dst, nil
+}
+
+func charRef(ent []byte) (rune, bool) {
+	if len(ent) < 2 || ent[0] != '#' {
+		return 0, false
+	}
+	var n uint64
+	var err error
+	if ent[1] == 'x' {
+		n, err = strconv.ParseUint(string(ent[2:]), 16, 32)
+	} else {
+		n, err = strconv.ParseUint(string(ent[1:]), 10, 32)
+	}
+	if err != nil || n > utf8.MaxRune || !inCharRange(rune(n)) {
+		return 0, false
+	}
+	return rune(n), true
+}
+
+// inCharRange is XML 1.0's Char production, as encoding/xml checks it.
+func inCharRange(r rune) bool {
+	return r == 0x09 || r == 0x0A || r == 0x0D || r >= 0x20 && r <= 0xD7FF ||
+		r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
+}
+
+// skipElement skips the rest of an element whose start tag was just read (nothing for an empty one).
+func (s *xmlScanner) skipElement() error {
+	if s.kind == tokEmpty {
+		return nil
+	}
+	for depth := 1; depth > 0; {
+		if err := s.next(); err != nil {
+			return err
+		}
+		switch s.kind {
+		case tokStart:
+			depth++
+		case tokEnd:
+			depth--
+		case tokEOF:
+			return errUnsupported
+		}
+	}
+	return nil
+}
+
+// bstrUnmarshal decodes _xHHHH_ escapes as excelize's bstrUnmarshal does: _x005F_ is "_", a surrogate
+// code is dropped, matches do not overlap.
+func bstrUnmarshal(b []byte) []byte {
+	if !bytes.Contains(b, []byte("_x")) {
+		return b
+	}
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); {
+		if i+7 <= len(b) && b[i] == '_' && b[i+1] == 'x' && b[i+6] == '_' && isHex4(b[i+2:i+6]) {
+			v, _ := strconv.ParseUint(string(b[i+2:i+6]), 16, 32)
+			if v == 0x5F {
+				out = append(out, '_')
+			} else if r := rune(v); utf8.ValidRune(r) {
+				out = utf8.AppendRune(out, r)
+			}
+			i += 7
+			continue
+		}
+		out = append(out, b[i])
+		i++
+	}
+	return out
+}
+
+func isHex4(b []byte) bool {
+	for _, c := range b {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+			return false
+		}
+	}
+	return true
+}
