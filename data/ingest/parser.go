@@ -217,7 +217,15 @@ func (p *parser) build(header []string) {
 			case strings.EqualFold(sub, "comment"):
 				addCompanion(n, kComment, "comment")
 			default:
-				addMember("c"+code, kLime, n, code, sub)
+				// "code[SQ001]. 题目 [选项]" (code and text headings) gives the option its label.
+				text, label := code, sub
+				if t := strings.TrimSpace(m[3]); t != "" {
+					text = t
+					if i := strings.LastIndex(t, " ["); i > 0 && strings.HasSuffix(t, "]") {
+						text, label = strings.TrimSpace(t[:i]), t[i+2:len(t)-1]
+					}
+				}
+				addMember("c"+code, kLime, n, text, label)
 				groups["c"+code].lime = code
 			}
 		default: // jinshuju, generic: numbered 1, 2, … in column order
@@ -543,8 +551,10 @@ func (p *parser) inferType(st *slotStat, header string) (data.QuestionType, []st
 	}
 	distinct := len(st.opts)
 	avg := float64(st.totalRunes) / float64(st.answered)
-	choice := !st.overflow && distinct <= 50 && st.maxRunes <= 30 &&
-		(st.answered >= 2*distinct || distinct <= 5) && !(hinted && avg > 6 && distinct*2 > st.answered)
+	if hinted && !inScale(st.opts) {
+		return data.QOpenText, []string{}
+	}
+	choice := !st.overflow && distinct <= 50 && st.maxRunes <= 30 && (st.answered >= 2*distinct || distinct <= 5)
 	if choice {
 		return data.QSingle, orderOptions(st.opts)
 	}

@@ -204,3 +204,27 @@ func sortStable(s []string, less func(a, b string) bool) {
 		}
 	}
 }
+
+// inScale says whether every option belongs to one known answer scale.
+func inScale(opts []string) bool {
+	if len(opts) == 0 {
+		return false
+	}
+	for _, scale := range likertScales {
+		in := map[string]bool{}
+		for _, o := range scale {
+			in[o] = true
+		}
+		fits := true
+		for _, o := range opts {
+			if _, ok := trailingOptions[o]; !in[o] && !ok {
+				fits = false
+				break
+			}
+		}
+		if fits {
+			return true
+		}
+	}
+	return false
+}

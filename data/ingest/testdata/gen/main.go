@@ -1,0 +1,236 @@
+// Command gen writes the survey export samples in data/ingest/testdata (run from that folder's parent:
+// `go generate ./data/ingest`), and with -big N -out F a large 问卷星-style xlsx for benchmarks.
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"flag"
+	"fmt"
+	"log"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+func main() {
+	dir := flag.String("dir", "testdata", "output folder")
+	big := flag.Int("big", 0, "write a large 问卷星 xlsx with this many rows to -out instead")
+	cols := flag.Int("cols", 59, "columns of the large file")
+	out := flag.String("out", "", "output file for -big")
+	flag.Parse()
+	if *big > 0 {
+		if err := writeBig(*out, *big, *cols); err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
+	files := map[string][][]string{
+		"wjx_text":   wjxText(),
+		"wjx_code":   wjxCode(),
+		"tencent":    tencent(),
+		"jinshuju":   jinshuju(),
+		"limesurvey": limesurvey(),
+		"generic":    generic(),
+	}
+	for name, rows := range files {
+		must(writeXLSX(filepath.Join(*dir, name+".xlsx"), rows))
+		must(writeCSV(filepath.Join(*dir, name+".csv"), rows, false, false))
+	}
+	must(writeCSV(filepath.Join(*dir, "wjx_text_gbk.csv"), wjxText(), true, false))
+	must(writeCSV(filepath.Join(*dir, "wjx_text_bom.csv"), wjxText(), false, true))
+	must(writeTencentTrailingComma(filepath.Join(*dir, "tencent_trailing.csv"), tencent()))
+	// Broken and edge-case files.
+	xl, err := os.ReadFile(filepath.Join(*dir, "wjx_text.xlsx"))
+	must(err)
+	must(os.WriteFile(filepath.Join(*dir, "truncated.xlsx"), xl[:len(xl)/2], 0o644))
+	must(os.WriteFile(filepath.Join(*dir, "not_a_sheet.xlsx"), []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01"), 0o644))
+	must(os.WriteFile(filepath.Join(*dir, "empty.csv"), nil, 0o644))
+	must(writeCSV(filepath.Join(*dir, "header_only.csv"), wjxText()[1:2], false, false))
+	long := wjxText()
+	long[3][len(long[3])-1] = strings.Repeat("很长的意见", 8000) // 40,000 characters
+	must(writeCSV(filepath.Join(*dir, "long_cell.csv"), long, false, false))
+	bad := wjxText()
+	bad[5][1] = "2026/13/01 10:00:00" // row 6 of the file: a month that does not exist
+	must(writeCSV(filepath.Join(*dir, "bad_row.csv"), bad, false, false))
+	extra := wjxText()
+	extra[4] = append(extra[4], "", "多出来的内容")
+	must(writeCSV(filepath.Join(*dir, "extra_cell.csv"), extra, false, false))
+}
+
+func must(err error) {
+	if err != nil {
+		log.Fatal(err)
+	}
+}
+
+// wjxText: 问卷星 按选项文本, with a title row above the header.
+func wjxText() [][]string {
+	return [][]string{
+		{"2026年营商环境政策满意度调查"},
+		{"序号", "提交答卷时间", "所用时间", "来源", "来源详情", "来自IP",
+			"1、您对政务服务办事效率是否满意", "2、您办事时遇到过哪些问题", "3、请对下列渠道按使用频率排序", "4、您的年龄", "5、您对政策还有什么意见建议"},
+		{"1", "2026/11/2 10:11:12", "123秒", "手机提交", "直接访问", "112.10.1.1(浙江-杭州)", "满意", "材料多┋跑腿多", "网站→APP→窗口", "35", "希望进一步简化流程"},
+		{"2", "2026/11/2 10:12:12", "2分3秒", "微信", "直接访问", "112.10.1.2(浙江-杭州)", "非常满意", "其他〖窗口太少〗", "APP→网站", "42", "(跳过)"},
+		{"3", "2026/11/2 10:13:12", "45秒", "微信", "直接访问", "112.10.1.3", "一般", "材料多┋其他〖排队久〗┋系统卡", "(跳过)", "28", "有问题请联系13812345678"},
+		{"4", "2026/11/2 10:14:12", "1分0秒", "链接", "直接访问", "112.10.1.4", "(空)", "系统卡", "窗口→网站→APP", "51", ""},
+		{"5", "2026/11/2 10:15:12", "300秒", "手机提交", "直接访问", "112.10.1.5", "不满意", "材料多", "网站", "60", "审批时间太长，建议公开进度"},
+	}
+}
+
+// wjxCode: 问卷星 按选项序号: single choice as option numbers, multi-select as 0/1 columns, a matrix and
+// a ranking expanded, an older 第N题(选项) group, −2/−3 missing.
+func wjxCode() [][]string {
+	return [][]string{
+		{"序号", "提交答卷时间", "所用时间", "来自IP",
+			"1、您对办事效率是否满意", "2、(材料多)", "2、(跑腿多)", "2、(系统卡)",
+			"3、(办事效率)", "3、(服务态度)", "4、(网站)", "4、(APP)", "4、(窗口)", "第5题(政策宣传)", "第5题(执法监管)", "6、您的建议"},
+		{"1", "2026-11-02 10:11:12", "80秒", "10.0.0.1", "2", "1", "0", "1", "4", "5", "1", "2", "3", "1", "0", "多开窗口"},
+		{"2", "2026-11-02 10:12:12", "95秒", "10.0.0.2", "1", "0", "0", "1", "3", "3", "2", "1", "3", "0", "1", "-3"},
+		{"3", "2026-11-02 10:13:12", "60秒", "10.0.0.3", "-3", "-2", "-2", "-2", "2", "4", "3", "2", "1", "1", "1", "(跳过)"},
+		{"4", "2026-11-02 10:14:12", "70秒", "10.0.0.4", "3", "1", "1", "0", "5", "5", "1", "3", "2", "0", "1", "网上办更方便"},
+	}
+}
+
+// tencent: 腾讯问卷 CSV-style export: English-month dates, expanded multi-select (non-empty = chosen),
+// a matrix as N.题目:行, a blank N.题目_填空1.
+func tencent() [][]string {
+	return [][]string{
+		{"编号", "开始答题时间", "结束答题时间", "答题时长", "地理位置（国家）", "地理位置（省）", "自定义字段", "IP", "UA",
+			"1.您对窗口服务满意吗", "2.您常用的办事渠道:政务网站", "2.您常用的办事渠道:手机APP", "2.您常用的办事渠道:线下窗口",
+			"3.请评价:办事效率", "3.请评价:服务态度", "4.其他意见_填空1"},
+		{"1001", "02-Feb-2021 20:25:00", "02-Feb-2021 20:26:58", "118", "中国", "北京", "", "1.1.1.1", "Mozilla", "满意", "政务网站", "", "线下窗口", "满意", "非常满意", "无"},
+		{"1002", "02-Feb-2021 20:30:00", "02-Feb-2021 20:31:00", "60", "中国", "北京", "", "1.1.1.2", "Mozilla", "一般", "", "手机APP", "", "一般", "满意", ""},
+		{"1003", "03-Feb-2021 09:00:00", "03-Feb-2021 09:05:30", "330", "中国", "河北", "", "1.1.1.3", "Mozilla", "非常满意", "政务网站", "手机APP", "", "非常满意", "非常满意", "希望延长办公时间"},
+	}
+}
+
+// jinshuju: 金数据 with its metadata aliases; questions are not numbered.
+func jinshuju() [][]string {
+	return [][]string{
+		{"序号", "您的身份", "您对营商环境总体评价", "您的建议", "提交人", "提交时间", "修改时间", "IP", "填写设备", "操作系统", "浏览器", "填写地区", "填写时长"},
+		{"1", "企业", "满意", "多举办政策宣讲", "张三", "2026-10-01 09:00:00", "2026-10-01 09:00:00", "2.2.2.1", "手机", "iOS", "微信", "北京", "1分30秒"},
+		{"2", "个体工商户", "一般", "", "李四", "2026-10-01 10:00:00", "2026-10-01 10:00:00", "2.2.2.2", "电脑", "Windows", "Chrome", "北京", "45秒"},
+		{"3", "企业", "非常满意", "无", "王五", "2026-10-02 11:00:00", "2026-10-02 11:00:00", "2.2.2.3", "手机", "Android", "微信", "天津", "3分"},
+	}
+}
+
+// limesurvey: question-code headings; a multiple choice (Y), an array (answer codes), other text.
+func limesurvey() [][]string {
+	return [][]string{
+		{"id", "submitdate", "lastpage", "startlanguage", "seed", "token", "startdate", "datestamp", "ipaddr", "refurl",
+			"Q1", "Q2[SQ001]", "Q2[SQ002]", "Q2[SQ003]", "Q2[other]", "Q3[SQ001]", "Q3[SQ002]", "Q4"},
+		{"1", "2026-09-01 10:05:00", "2", "zh-Hans", "123", "tokA", "2026-09-01 10:00:00", "2026-09-01 10:05:00", "3.3.3.1", "", "A1", "Y", "", "Y", "", "A2", "A3", "很好"},
+		{"2", "2026-09-01 11:02:00", "2", "zh-Hans", "456", "tokB", "2026-09-01 11:00:00", "2026-09-01 11:02:00", "3.3.3.2", "", "A2", "", "Y", "", "政策解读", "A1", "A1", ""},
+		{"3", "2026-09-02 08:10:00", "2", "zh-Hans", "789", "tokC", "2026-09-02 08:00:00", "2026-09-02 08:10:00", "3.3.3.3", "", "A1", "Y", "Y", "", "", "A3", "A2", "办事更快了"},
+	}
+}
+
+// generic: a hand-made sheet.
+func generic() [][]string {
+	return [][]string{
+		{"受访者类型", "办事便捷度", "多选问题", "填写时间", "备注意见"},
+		{"企业", "满意", "A┋B", "2026-08-01 09:00", "无"},
+		{"群众", "一般", "B", "2026-08-01 10:00", ""},
+		{"企业", "满意", "A┋C", "2026-08-02 11:00", "希望窗口延长服务时间"},
+	}
+}
+
+func writeXLSX(path string, rows [][]string) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		vals := make([]any, len(r))
+		for k, v := range r {
+			vals[k] = v
+		}
+		if err := f.SetSheetRow("Sheet1", cell, &vals); err != nil {
+			return err
+		}
+	}
+	return f.SaveAs(path)
+}
+
+func writeCSV(path string, rows [][]string, gbk, bom bool) error {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	if err := w.WriteAll(rows); err != nil {
+		return err
+	}
+	out := b.Bytes()
+	if gbk {
+		enc, err := simplifiedchinese.GBK.NewEncoder().Bytes(out)
+		if err != nil {
+			return err
+		}
+		out = enc
+	}
+	if bom {
+		out = append([]byte("\xEF\xBB\xBF"), out...)
+	}
+	return os.WriteFile(path, out, 0o644)
+}
+
+// writeTencentTrailingComma writes 腾讯问卷's CSV, whose lines end with a comma.
+func writeTencentTrailingComma(path string, rows [][]string) error {
+	var b bytes.Buffer
+	for _, r := range rows {
+		b.WriteString(strings.Join(r, ",") + ",\r\n")
+	}
+	return os.WriteFile(path, b.Bytes(), 0o644)
+}
+
+// writeBig writes a 问卷星 text export with n rows and cols columns (6 metadata, the rest questions:
+// Likert single choice, a multi-select every 10th column, an open text every 15th), with shared strings
+// as Excel and WPS save them.
+func writeBig(path string, n, cols int) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		return err
+	}
+	header := []any{"序号", "提交答卷时间", "所用时间", "来源", "来源详情", "来自IP"}
+	for q := 1; len(header) < cols; q++ {
+		header = append(header, fmt.Sprintf("%d、第%d题：您对该项服务是否满意", q, q))
+	}
+	if err := sw.SetRow("A1", header); err != nil {
+		return err
+	}
+	likert := []string{"非常满意", "满意", "一般", "不满意", "非常不满意"}
+	opts := []string{"材料多", "跑腿多", "系统卡", "排队久", "政策不清楚"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	row := make([]any, cols)
+	for i := 1; i <= n; i++ {
+		row[0] = i
+		row[1] = fmt.Sprintf("2026-11-%02d %02d:%02d:%02d", 1+i%28, i%24, i%60, (i*7)%60)
+		row[2] = fmt.Sprintf("%d秒", 60+rng.IntN(600))
+		row[3] = "手机提交"
+		row[4] = "直接访问"
+		row[5] = fmt.Sprintf("10.%d.%d.%d(北京)", i>>16&255, i>>8&255, i&255)
+		for c := 6; c < cols; c++ {
+			switch {
+			case (c-5)%15 == 0:
+				row[c] = fmt.Sprintf("意见%d：希望窗口服务更便捷", rng.IntN(50000))
+			case (c-5)%10 == 0:
+				a := rng.IntN(5)
+				row[c] = opts[a] + "┋" + opts[(a+1+rng.IntN(4))%5]
+			default:
+				row[c] = likert[rng.IntN(5)]
+			}
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := sw.SetRow(cell, row); err != nil {
+			return err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	return f.SaveAs(path)
+}
