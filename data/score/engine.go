@@ -21,6 +21,8 @@ type Input struct {
 	Officers   []assess.Feedback
 	Overrides  map[int64]Override // by response id
 	By         string             // breakdown question; "" = none
+
+	keepValues bool // EntropyWeights needs the per-respondent indicator values
 }
 
 // Override is a hand decision about one response: restore one screening excluded, or exclude one.
@@ -266,6 +268,9 @@ func Compute(ctx context.Context, in Input) (*Result, error) {
 		res.Dimensions = append(res.Dimensions, dim)
 	}
 	res.Warnings = append(res.Warnings, unmatchedAssessment(sc, in.Assessment)...)
+	if in.keepValues {
+		res.values = calcs
+	}
 
 	// Composite.
 	var cs, cw float64

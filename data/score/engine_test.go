@@ -12,12 +12,14 @@ import (
 	"github.com/gongping/gongping/data/assess"
 )
 
+var likert5 = []string{"非常满意", "满意", "一般", "不满意", "非常不满意"}
+
 // fixture is testdata/fixture.md as Go values.
 func fixture() Input {
 	qs := []data.Question{
 		{Key: "Q1", Num: 1, Text: "您的性别", Type: data.QSingle, Options: []string{"男", "女"}},
-		{Key: "Q2", Num: 2, Text: "办理便捷程度", Type: data.QSingle},
-		{Key: "Q3", Num: 3, Text: "工作人员服务态度", Type: data.QSingle},
+		{Key: "Q2", Num: 2, Text: "办理便捷程度", Type: data.QSingle, Options: likert5},
+		{Key: "Q3", Num: 3, Text: "工作人员服务态度", Type: data.QSingle, Options: likert5},
 		{Key: "Q4", Num: 4, Text: "4、政策知晓程度（1-5分）", Type: data.QRating},
 		{Key: "Q5", Num: 5, Text: "您遇到过哪些问题", Type: data.QMulti, Options: []string{"排队久", "材料多", "态度差"}},
 		{Key: "Q6", Num: 6, Text: "您希望在哪些方面改进", Type: data.QMulti, Options: []string{"网上办", "减材料", "延长时间"}},

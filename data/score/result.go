@@ -31,6 +31,8 @@ type Result struct {
 	Method      Method       `json:"method"`              // scale, weights and screening used: the report's appendix
 	Warnings    []string     `json:"warnings"`            // data the engine skipped (unknown labels, unmatched rows …)
 	Sources     SourceCounts `json:"sources"`             // how much data each source contributed
+
+	values map[string][]*indicatorCalc // per-respondent indicator values, only for EntropyWeights
 }
 
 // Respondents counts the round's responses. Imported = Valid + excluded (each excluded response is counted

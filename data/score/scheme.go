@@ -228,6 +228,7 @@ func ParseSchemeJSON(b []byte) (*Scheme, error) {
 
 // JSON returns the scheme's JSON form, indented.
 func (s *Scheme) JSON() []byte {
+	s.normalise()
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
