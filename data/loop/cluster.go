@@ -16,7 +16,8 @@ import (
 //     Only clusters sharing one of the opinion's most distinctive bigrams are compared, through an inverted
 //     index, so 10,000 opinions cluster in well under a second.
 //  3. One refinement pass moves each opinion to its best centroid, so an early opinion is not stuck in a
-//     cluster that later grew around another point.
+//     cluster that later grew around another point; then clusters whose centroids are as similar as the
+//     threshold merge (a paraphrase that started its own cluster before its siblings arrived).
 //
 // The result is deterministic: same opinions, same threshold, same clusters.
 
@@ -123,6 +124,42 @@ func (c *centroid) cos(x vec) float64 {
 	return c.dot(x) / math.Sqrt(c.norm2)
 }
 
+// cosCentroid is the cosine between two centroids.
+func (c *centroid) cosCentroid(o *centroid) float64 {
+	if c.norm2 <= 0 || o.norm2 <= 0 {
+		return 0
+	}
+	a, b := c.sum, o.sum
+	if len(b) < len(a) {
+		a, b = b, a
+	}
+	var d float64
+	for t, w := range a {
+		d += w * b[t]
+	}
+	return d / math.Sqrt(c.norm2*o.norm2)
+}
+
+// top returns the k heaviest terms of the centroid (ties by term id).
+func (c *centroid) top(k int) []int32 {
+	ts := make([]int32, 0, len(c.sum))
+	for t, w := range c.sum {
+		if w > 1e-12 {
+			ts = append(ts, t)
+		}
+	}
+	sort.Slice(ts, func(i, j int) bool {
+		if c.sum[ts[i]] != c.sum[ts[j]] {
+			return c.sum[ts[i]] > c.sum[ts[j]]
+		}
+		return ts[i] < ts[j]
+	})
+	if len(ts) > k {
+		ts = ts[:k]
+	}
+	return ts
+}
+
 func (c *centroid) add(x vec, sign float64) {
 	d := c.dot(x)
 	c.norm2 += 2*sign*d + 1 // |S ± x|² = |S|² ± 2 S·x + |x|², |x| = 1
@@ -217,6 +254,50 @@ func clusterVectors(vs []vec, seeds []seedCluster, free []int, threshold float64
 		}
 		groups[cur].add(vs[f], 1)
 		assign[i] = cur
+	}
+	// Merge pass: groups whose centroids are as similar as the threshold make one point (a paraphrase
+	// that started its own group before its siblings arrived). Two seeds never merge: that is the user's call.
+	members := make([][]int, len(groups)) // free positions per group
+	for i, g := range assign {
+		members[g] = append(members[g], i)
+	}
+	for merged := true; merged; {
+		merged = false
+		for a := range groups {
+			if groups[a].size == 0 || frozen[a] {
+				continue
+			}
+			top := groups[a].top(keys)
+			cand := map[int]bool{}
+			for _, t := range top {
+				for _, g := range index[t] {
+					cand[g] = true
+				}
+			}
+			bg, bs := -1, -1.0
+			for g := range cand {
+				if g == a || frozen[g] || groups[g].size == 0 || (a < len(seeds) && g < len(seeds)) {
+					continue
+				}
+				if s := groups[a].cosCentroid(groups[g]); s > bs || (s == bs && g < bg) {
+					bg, bs = g, s
+				}
+			}
+			if bg < 0 || bs < threshold {
+				continue
+			}
+			into, from := min(a, bg), max(a, bg) // seeds have the lowest indexes, so they absorb
+			for _, i := range members[from] {
+				f := free[i]
+				groups[from].add(vs[f], -1)
+				groups[into].add(vs[f], 1)
+				indexGroup(into, vs[f])
+				assign[i] = into
+			}
+			members[into] = append(members[into], members[from]...)
+			members[from] = nil
+			merged = true
+		}
 	}
 	// Renumber new groups by their first member so that ids follow opinion order.
 	renum := map[int]int{}

@@ -4,15 +4,26 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/score"
 )
 
-// EvaluationSummary, when set, returns the evaluation summary of a policy to freeze in an evaluation
-// publication (the scoring engine's result; nil when there is none). The composition root sets it so
-// that this package does not depend on the scoring engine.
-var EvaluationSummary func(ctx context.Context, s *data.Store, policyID int64) (any, error)
+// evaluationSummary returns the scoring engine's result for the policy's latest round, to freeze in an
+// evaluation publication; nil when there is nothing to score yet (no round, no survey).
+func evaluationSummary(ctx context.Context, s *data.Store, policyID int64) (any, error) {
+	res, err := score.Score(ctx, s, policyID, "")
+	var ie *data.InputError
+	if errors.As(err, &ie) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return res, nil
+}
 
 // Publish freezes what is published on date: the adoption feedback (what = feedback) or the evaluation
 // summary with the revision records (what = evaluation). A later publication of the same kind is an
@@ -37,10 +48,8 @@ func Publish(ctx context.Context, s *data.Store, policyID int64, what, date stri
 		if date < p.Issued {
 			return Publication{}, data.InputErrorf("公开日期 %s 早于政策印发日期 %s：评价报告和修订情况应在政策执行后公开", date, p.Issued)
 		}
-		if EvaluationSummary != nil {
-			if eval, err = EvaluationSummary(ctx, s, policyID); err != nil {
-				return Publication{}, fmt.Errorf("evaluation summary: %w", err)
-			}
+		if eval, err = evaluationSummary(ctx, s, policyID); err != nil {
+			return Publication{}, fmt.Errorf("evaluation summary: %w", err)
 		}
 	default:
 		return Publication{}, data.InputErrorf("未知的公开内容 %q，可选：feedback（采纳情况）、evaluation（评价报告和修订情况）", what)

@@ -27,6 +27,21 @@ func segments(text string) [][]rune {
 	var out [][]rune
 	var cur []rune
 	flush := func() {
+		// A run of 5 or more digits is a phone, ID or account number: it names a person, not a point.
+		digits := 0
+		for _, r := range cur {
+			if r >= '0' && r <= '9' {
+				digits++
+				if digits >= 5 {
+					break
+				}
+			} else {
+				digits = 0
+			}
+		}
+		if digits >= 5 {
+			cur = dropLongNumbers(cur)
+		}
 		if len(cur) > 0 {
 			out = append(out, cur)
 			cur = nil
@@ -43,6 +58,29 @@ func segments(text string) [][]rune {
 		}
 	}
 	flush()
+	return out
+}
+
+// dropLongNumbers removes runs of 5 or more ASCII digits.
+func dropLongNumbers(rs []rune) []rune {
+	var out []rune
+	for i := 0; i < len(rs); {
+		j := i
+		for j < len(rs) && rs[j] >= '0' && rs[j] <= '9' {
+			j++
+		}
+		if j-i >= 5 {
+			i = j
+			continue
+		}
+		if j > i {
+			out = append(out, rs[i:j]...)
+			i = j
+			continue
+		}
+		out = append(out, rs[i])
+		i++
+	}
 	return out
 }
 

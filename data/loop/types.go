@@ -37,7 +37,7 @@ const (
 
 // Defaults of the per-policy settings.
 const (
-	DefaultSimilarity      = 0.45
+	DefaultSimilarity      = 0.38
 	DefaultConcentratedMin = 5
 )
 

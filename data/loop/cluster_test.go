@@ -1,0 +1,124 @@
+package loop
+
+import (
+	"context"
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// writeCSV writes a consultation export with the given rows under a standard header.
+func writeCSV(t testing.TB, header []string, rows [][]string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "opinions.csv")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := csv.NewWriter(f)
+	w.Write(header)
+	w.WriteAll(rows)
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// pointGroups are opinions on a 养老服务 draft (a domain the sample does not use): each inner list makes one
+// point — small edits of a mass comment, or paraphrases — and must form one cluster; different lists make
+// different points (some on the same subject with the same words) and must stay apart.
+var pointGroups = [][]string{
+	{ // paraphrases: raise the allowance
+		"建议提高80周岁以上老年人的高龄津贴标准，每月至少增加100元。",
+		"希望把80岁以上老人的高龄津贴标准每月提高100元以上。",
+		"高龄津贴标准太低，建议80周岁以上老人每月增加100元。",
+	},
+	{ // same subject, different point: widen who gets it
+		"建议扩大高龄津贴发放范围，将75周岁以上老年人纳入。",
+		"高龄津贴的发放范围建议扩大到75周岁以上的老年人。",
+	},
+	{ // paraphrases: meal service at stations
+		"建议社区养老服务驿站提供助餐服务，解决独居老人吃饭难问题。",
+		"希望每个社区养老服务驿站都开设助餐服务，解决独居老人吃饭难。",
+		"建议社区养老驿站普遍提供老年助餐服务，方便独居老人吃饭。",
+	},
+	{ // mass comment with small edits
+		"强烈要求取消养老机构床位补贴中的户籍限制，非京籍老人同样享受补贴！",
+		"强烈要求取消养老机构床位补贴中的户籍限制，非京籍老人同样享受补贴",
+		"强烈要求取消养老机构床位补贴的户籍限制,非京籍老人同样享受补贴!",
+		"我们强烈要求取消养老机构床位补贴中的户籍限制，非京籍老人也应同样享受补贴。",
+		"恳请取消养老机构床位补贴中的户籍限制，非京籍老人同样享受补贴！谢谢",
+		"强烈要求取消养老机构床位补贴中的户籍限制，非京籍老人同样享受补贴！联系电话13912345678",
+	},
+	{"建议提高养老机构床位运营补贴标准，每张床位每月增加200元。"},
+	{"建议养老服务驿站的运营补贴按实际服务人次发放，而不是按床位发放。"},
+	{"建议加强养老护理员队伍建设，提高护理员工资待遇。"},
+	{"建议老旧小区加装电梯给予财政补贴，方便老年人上下楼。"},
+	{"建议建立家庭养老照护床位，由专业机构上门提供护理服务。"},
+	{"希望简化长期护理保险的申请流程，失能老人评估结果互认。"},
+	{"建议在公园和社区增设适合老年人的健身器材和休息座椅。"},
+	{"建议发展老年教育，扩大老年大学招生规模。"},
+}
+
+func TestClusteringJoinsAndSeparates(t *testing.T) {
+	var rows [][]string
+	want := map[string]int{} // text → group
+	for g, texts := range pointGroups {
+		for _, tx := range texts {
+			rows = append(rows, []string{tx})
+			want[tx] = g
+		}
+	}
+	// Interleave the groups as submissions arrive, deterministically.
+	sort.SliceStable(rows, func(i, j int) bool { return len(rows[i][0])%7 < len(rows[j][0])%7 })
+	s, pid := newPolicy(t, "")
+	if _, err := ImportFile(context.Background(), s, pid, writeCSV(t, []string{"意见内容"}, rows), nil); err != nil {
+		t.Fatal(err)
+	}
+	ops, err := Opinions(context.Background(), s, pid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	clusterOf := map[int]map[int64]bool{} // group → clusters its texts landed in
+	groupsOf := map[int64]map[int]bool{}  // cluster → groups in it
+	for _, o := range ops {
+		g := want[o.Content]
+		if o.Cluster == nil {
+			t.Fatalf("opinion %q has no cluster", o.Content)
+		}
+		if clusterOf[g] == nil {
+			clusterOf[g] = map[int64]bool{}
+		}
+		clusterOf[g][*o.Cluster] = true
+		if groupsOf[*o.Cluster] == nil {
+			groupsOf[*o.Cluster] = map[int]bool{}
+		}
+		groupsOf[*o.Cluster][g] = true
+	}
+	for g, cs := range clusterOf {
+		if len(cs) != 1 {
+			t.Errorf("point %d (%s…) split over %d clusters", g, pointGroups[g][0][:30], len(cs))
+		}
+	}
+	for c, gs := range groupsOf {
+		if len(gs) > 1 {
+			var names []string
+			for g := range gs {
+				names = append(names, strings.Split(pointGroups[g][0], "，")[0])
+			}
+			sort.Strings(names)
+			t.Errorf("cluster %d joins distinct points: %q", c, names)
+		}
+	}
+	cs, err := Clusters(context.Background(), s, pid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !cs[0].Concentrated || cs[0].Size != 6 || cs[1].Concentrated {
+		t.Errorf("largest clusters: %d (concentrated %v), %d (concentrated %v); want the 6-opinion mass comment alone concentrated",
+			cs[0].Size, cs[0].Concentrated, cs[1].Size, cs[1].Concentrated)
+	}
+}

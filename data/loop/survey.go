@@ -1,0 +1,98 @@
+package loop
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/gongping/gongping/data"
+)
+
+// noComment answers say there is nothing to say; they are not opinions.
+var noComment = map[string]bool{
+	"无": true, "没有": true, "暂无": true, "无意见": true, "没意见": true, "无建议": true, "暂无建议": true, "暂无意见": true,
+	"没有意见": true, "没有建议": true, "无其他意见": true, "无其他建议": true, "不清楚": true, "不知道": true, "说不清": true,
+	"好": true, "很好": true, "挺好": true, "满意": true, "都挺好": true, "没": true, "无。": true, "na": true, "n/a": true,
+	"none": true, "no": true, "/": true, "-": true, "—": true, "(空)": true, "(跳过)": true, "空": true, "略": true,
+}
+
+// isNoComment tells whether an open answer carries no point: a filler, or fewer than 2 letters.
+func isNoComment(s string) bool {
+	k := strings.ToLower(strings.TrimRight(strings.TrimSpace(strings.Map(foldWidth, s)), "。.!！"))
+	if noComment[k] || noComment[strings.TrimSpace(s)] {
+		return true
+	}
+	n := 0
+	for _, seg := range segments(s) {
+		n += len(seg)
+	}
+	return n < 2
+}
+
+// ImportSurvey takes the open-text answers of a survey round as opinions (source survey), skipping empty
+// and "无" answers; a round is taken once. Respondent ids stay out of the opinions.
+func ImportSurvey(ctx context.Context, s *data.Store, policyID int64, roundName string) (ImportSummary, error) {
+	res := ImportSummary{Format: SourceSurvey, Warnings: []string{}, Columns: []string{}}
+	r, err := s.ResolveRound(ctx, policyID, roundName)
+	if err != nil {
+		return res, err
+	}
+	res.File = "评价轮次「" + r.Name + "」"
+	sd, err := s.SurveyData(ctx, r.ID)
+	if err != nil {
+		return res, err
+	}
+	var qs []int
+	for i, q := range sd.Questions {
+		if q.Type == data.QOpenText {
+			qs = append(qs, i)
+			res.Columns = append(res.Columns, fmt.Sprintf("%s %s", q.Key, q.Text))
+		}
+	}
+	res.Questions = len(qs)
+	if len(qs) == 0 {
+		return res, data.InputErrorf("评价轮次「%s」的问卷没有开放题，没有可作为意见的回答", r.Name)
+	}
+	var ops []Opinion
+	long := 0
+	for _, resp := range sd.Responses {
+		for _, qi := range qs {
+			if qi >= len(resp.Answers) {
+				continue
+			}
+			a := cleanText(resp.Answers[qi])
+			if a == "" {
+				continue
+			}
+			res.Rows++
+			if isNoComment(a) {
+				continue
+			}
+			if utf8.RuneCountInString(a) > MaxContent {
+				a = string([]rune(a)[:MaxContent])
+				long++
+			}
+			o := Opinion{PolicyID: policyID, Source: SourceSurvey, Content: a, Seq: fmt.Sprintf("%s-%d", sd.Questions[qi].Key, resp.ID)}
+			if !resp.Submitted.IsZero() {
+				o.Submitted = resp.Submitted.Format("2006-01-02 15:04:05")
+			}
+			o.Clauses = ClausesInText(a)
+			ops = append(ops, o)
+		}
+	}
+	if long > 0 {
+		res.Warnings = append(res.Warnings, fmt.Sprintf("%d 条回答超过 %d 字，已截断", long, MaxContent))
+	}
+	if skipped := res.Rows - len(ops); skipped > 0 {
+		res.Warnings = append(res.Warnings, fmt.Sprintf("%d 条回答为“无”“没有”等，未作为意见", skipped))
+	}
+	if len(ops) == 0 {
+		return res, data.InputErrorf("评价轮次「%s」的开放题没有实质内容的回答", r.Name)
+	}
+	if _, err := store(ctx, s, policyID, SourceSurvey, res.File, fmt.Sprintf("round:%d", r.ID), res.Rows, ops); err != nil {
+		return res, err
+	}
+	res.Imported = len(ops)
+	return res, fillClusterCounts(ctx, s, policyID, &res)
+}
