@@ -236,7 +236,8 @@ func openFast(path, name string, lim Limits) (Reader, error) {
 	}
 	r := &fastReader{path: path, name: name, lim: lim, file: f, plan: plan,
 		total: int64(plan.sheet.UncompressedSize64), stop: make(chan struct{}),
-		batches: make(chan *batch, queuedBatch), free: make(chan *batch, queuedBatch+2)}
+		batches: make(chan *batch, queuedBatch), free: make(chan *batch, queuedBatch+2),
+		freeChunks: make(chan []byte, queuedChunks+2)}
 	r.wg.Add(1)
 	go r.produce()
 	return r, nil
@@ -264,6 +265,7 @@ type fastReader struct {
 	stop       chan struct{}
 	batches    chan *batch
 	free       chan *batch
+	freeChunks chan []byte
 	wg         sync.WaitGroup
 
 	cur      *batch
@@ -417,7 +419,7 @@ func (p *producer) run() error {
 			return err
 		}
 	}
-	cr := &chunkReader{chunks: chunks, errc: inflateErr, stop: p.r.stop, done: &p.r.done}
+	cr := &chunkReader{chunks: chunks, errc: inflateErr, stop: p.r.stop, free: p.r.freeChunks, done: &p.r.done}
 	s := newXMLScanner(cr, 8*p.r.lim.MaxCellBytes+(1<<20))
 	if err := p.readSheet(s); err != nil {
 		return err
@@ -436,8 +438,13 @@ func (r *fastReader) inflate(chunks chan<- []byte, errc chan<- error) {
 	}
 	defer rc.Close()
 	for {
-		buf := make([]byte, chunkSize)
-		n, err := io.ReadFull(rc, buf)
+		var buf []byte
+		select {
+		case buf = <-r.freeChunks:
+		default:
+			buf = make([]byte, chunkSize)
+		}
+		n, err := io.ReadFull(rc, buf[:chunkSize])
 		if n > 0 {
 			select {
 			case chunks <- buf[:n]:
@@ -460,7 +467,9 @@ type chunkReader struct {
 	chunks <-chan []byte
 	errc   <-chan error
 	stop   <-chan struct{}
+	free   chan<- []byte
 	cur    []byte
+	buf    []byte
 	done   *atomic.Int64
 }
 
@@ -476,13 +485,19 @@ func (c *chunkReader) Read(b []byte) (int, error) {
 					return 0, io.EOF
 				}
 			}
-			c.cur = buf
+			c.cur, c.buf = buf, buf
 		case <-c.stop:
 			return 0, errStopped
 		}
 	}
 	n := copy(b, c.cur)
 	c.cur = c.cur[n:]
+	if len(c.cur) == 0 {
+		select { // the chunk is copied out: inflate may reuse it
+		case c.free <- c.buf:
+		default:
+		}
+	}
 	c.done.Add(int64(n))
 	return n, nil
 }
@@ -749,11 +764,19 @@ func (p *producer) readRows(s *xmlScanner) error {
 				return errUnsupported
 			}
 			num, ok := prev+1, true
-			eachAttr(s.attrs, func(name, value []byte) {
+			for a := s.attrs; ; {
+				name, value, rest, more, bad := nextAttr(a)
+				if bad {
+					return errUnsupported
+				}
+				if !more {
+					break
+				}
 				if string(name) == "r" {
 					num, ok = parseRowNum(value)
 				}
-			})
+				a = rest
+			}
 			if !ok || num <= prev {
 				return errUnsupported
 			}
@@ -840,7 +863,14 @@ func (p *producer) readRow(s *xmlScanner) error {
 // readCell reads one <c> and appends its value as excelize's rowXMLHandler does (raw values).
 func (p *producer) readCell(s *xmlScanner, col *int) error {
 	var ref, style, typ []byte
-	ok := eachAttr(s.attrs, func(name, value []byte) {
+	for a := s.attrs; ; {
+		name, value, rest, more, bad := nextAttr(a)
+		if bad {
+			return errUnsupported
+		}
+		if !more {
+			break
+		}
 		switch string(name) {
 		case "r":
 			ref = value
@@ -849,9 +879,7 @@ func (p *producer) readCell(s *xmlScanner, col *int) error {
 		case "t":
 			typ = value
 		}
-	})
-	if !ok {
-		return errUnsupported
+		a = rest
 	}
 	t := string(typ)
 	if ref != nil {

@@ -148,20 +148,18 @@ func (s *xmlScanner) next() error {
 	}
 }
 
-// tagEnd returns the index of the '>' ending the tag that b starts with.
+// tagEnd returns the index of the '>' ending the tag that b starts with (quoted values may hold '>').
 func tagEnd(b []byte) (int, bool) {
-	var quote byte
 	for i := 1; i < len(b); i++ {
-		c := b[i]
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '>':
+		switch c := b[i]; c {
+		case '>':
 			return i, true
+		case '"', '\'':
+			j := bytes.IndexByte(b[i+1:], c)
+			if j < 0 {
+				return 0, false
+			}
+			i += j + 1
 		}
 	}
 	return 0, false
@@ -176,7 +174,7 @@ func (s *xmlScanner) parseTag(tag []byte) error {
 		return errUnsupported
 	case '/':
 		s.kind = tokEnd
-		s.name = localName(bytes.TrimRight(tag[1:], " \t\r\n"))
+		s.name = localName(trimSpaceRight(tag[1:]))
 		if len(s.name) == 0 {
 			return errUnsupported
 		}
@@ -216,34 +214,44 @@ func isBlank(b []byte) bool {
 	return true
 }
 
-// eachAttr calls fn with the local name and raw value of every attribute; false on malformed attributes.
-func eachAttr(b []byte, fn func(name, value []byte)) bool {
-	for {
-		// encoding/xml wants white space before every attribute.
-		trimmed := bytes.TrimLeft(b, " \t\r\n")
-		if len(trimmed) == 0 {
-			return true
-		}
-		if len(trimmed) == len(b) {
-			return false
-		}
-		b = trimmed
-		eq := bytes.IndexByte(b, '=')
-		if eq <= 0 {
-			return false
-		}
-		name := bytes.TrimRight(b[:eq], " \t\r\n")
-		b = bytes.TrimLeft(b[eq+1:], " \t\r\n")
-		if len(b) == 0 || (b[0] != '"' && b[0] != '\'') {
-			return false
-		}
-		q := bytes.IndexByte(b[1:], b[0])
-		if q < 0 {
-			return false
-		}
-		fn(localName(name), b[1:1+q])
-		b = b[q+2:]
+func trimSpaceLeft(b []byte) []byte {
+	for len(b) > 0 && isSpace(b[0]) {
+		b = b[1:]
 	}
+	return b
+}
+
+func trimSpaceRight(b []byte) []byte {
+	for len(b) > 0 && isSpace(b[len(b)-1]) {
+		b = b[:len(b)-1]
+	}
+	return b
+}
+
+// nextAttr splits the first attribute off raw start-tag text: ok is false at the end, and bad is set on
+// malformed attributes (encoding/xml wants white space before each one and a quoted value).
+func nextAttr(b []byte) (name, value, rest []byte, ok, bad bool) {
+	t := trimSpaceLeft(b)
+	if len(t) == 0 {
+		return nil, nil, nil, false, false
+	}
+	if len(t) == len(b) {
+		return nil, nil, nil, false, true
+	}
+	eq := bytes.IndexByte(t, '=')
+	if eq <= 0 {
+		return nil, nil, nil, false, true
+	}
+	name = trimSpaceRight(t[:eq])
+	t = trimSpaceLeft(t[eq+1:])
+	if len(t) == 0 || (t[0] != '"' && t[0] != '\'') {
+		return nil, nil, nil, false, true
+	}
+	q := bytes.IndexByte(t[1:], t[0])
+	if q < 0 {
+		return nil, nil, nil, false, true
+	}
+	return localName(name), t[1 : 1+q], t[q+2:], true, false
 }
 
 // appendText appends character data decoded as encoding/xml does: the five entities and character
