@@ -128,6 +128,7 @@ func ImportAssessment(ctx context.Context, s *data.Store, policyID int64, round,
 	if err != nil {
 		return nil, err
 	}
+	round = roundName(ctx, s, policyID, round)
 	err = s.Tx(ctx, func(tx *sql.Tx) error {
 		rd, err := data.EnsureRound(ctx, tx, policyID, round)
 		if err != nil {
@@ -154,6 +155,17 @@ func ImportAssessment(ctx context.Context, s *data.Store, policyID int64, round,
 		return nil, err
 	}
 	return sum, nil
+}
+
+// roundName is the round an import goes to: the named one, else the policy's latest (默认 when none).
+func roundName(ctx context.Context, s *data.Store, policyID int64, round string) string {
+	if strings.TrimSpace(round) != "" {
+		return round
+	}
+	if rd, err := s.ResolveRound(ctx, policyID, ""); err == nil {
+		return rd.Name
+	}
+	return data.DefaultRound
 }
 
 func insertImport(ctx context.Context, tx *sql.Tx, table string, rd data.Round, path, sha string, sum *Summary, scale int) (int64, error) {
@@ -349,6 +361,7 @@ func ImportOfficers(ctx context.Context, s *data.Store, policyID int64, round, p
 	if err != nil {
 		return nil, err
 	}
+	round = roundName(ctx, s, policyID, round)
 	err = s.Tx(ctx, func(tx *sql.Tx) error {
 		rd, err := data.EnsureRound(ctx, tx, policyID, round)
 		if err != nil {

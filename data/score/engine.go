@@ -22,7 +22,8 @@ type Input struct {
 	Overrides  map[int64]Override // by response id
 	By         string             // breakdown question; "" = none
 
-	keepValues bool // EntropyWeights needs the per-respondent indicator values
+	keepValues  bool // EntropyWeights needs the per-respondent indicator values
+	unconfirmed bool // the scheme is the default with suggested questions: the user has not set one
 }
 
 // Override is a hand decision about one response: restore one screening excluded, or exclude one.

@@ -34,6 +34,19 @@ func ScoreWith(ctx context.Context, s *data.Store, policyID int64, opt Options) 
 	}
 	in.By = opt.By
 	res, err := Compute(ctx, in)
+	if in.unconfirmed {
+		if err != nil { // the suggested mapping does not fit the data: score without the survey mapping
+			sc, _, serr := SchemeOf(ctx, s, policyID)
+			if serr != nil {
+				return nil, serr
+			}
+			in.Scheme = sc
+			res, err = Compute(ctx, in)
+		}
+		if err == nil {
+			res.Warnings = append([]string{"尚未设置评价方案：按默认方案和题目文字自动匹配的指标计算，请在“评价方案”页确认后保存"}, res.Warnings...)
+		}
+	}
 	if opt.Progress != nil && err == nil {
 		opt.Progress(1)
 	}

@@ -81,6 +81,13 @@ func (sc *Scheme) checkNumeric(sd *data.SurveyData) error {
 // SetOverride records a hand decision about a survey response: restore = true keeps it whatever screening
 // says; false excludes it (note says why).
 func SetOverride(ctx context.Context, s *data.Store, roundID, responseID int64, restore bool, note string) error {
+	var one int
+	if err := s.DB.QueryRowContext(ctx, `SELECT 1 FROM survey_responses WHERE id=? AND round_id=?`, responseID, roundID).Scan(&one); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return data.InputErrorf("答卷 %d 不属于该评价轮次，请检查答卷编号", responseID)
+		}
+		return err
+	}
 	_, err := s.DB.ExecContext(ctx, `INSERT INTO response_overrides (response_id, round_id, restore, note) VALUES (?,?,?,?)
 		ON CONFLICT(response_id) DO UPDATE SET restore=excluded.restore, note=excluded.note, at=strftime('%Y-%m-%dT%H:%M:%SZ','now')`,
 		responseID, roundID, restore, note)
@@ -120,13 +127,17 @@ func LoadInput(ctx context.Context, s *data.Store, policyID int64, roundName str
 	if err != nil {
 		return Input{}, err
 	}
-	sc, _, err := SchemeOf(ctx, s, policyID)
+	sc, set, err := SchemeOf(ctx, s, policyID)
 	if err != nil {
 		return Input{}, err
 	}
 	in := Input{Policy: policyID, Round: rd.Name, Scheme: sc}
 	if in.Survey, err = loadSurvey(ctx, s, rd); err != nil {
 		return in, err
+	}
+	if !set && len(in.Survey.Questions) > 0 {
+		in.Scheme.Apply(Suggest(in.Scheme, in.Survey.Questions), in.Survey.Questions)
+		in.unconfirmed = true
 	}
 	if in.Assessment, err = assess.Rows(ctx, s, rd.ID); err != nil {
 		return in, err

@@ -1,0 +1,207 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/assess"
+	"github.com/gongping/gongping/data/score"
+)
+
+func init() {
+	register(&command{name: "scheme set", usage: "--db F --policy ID FILE(.json/.xlsx)", run: schemeSet})
+	register(&command{name: "scheme get", usage: "--db F --policy ID [--out FILE(.json/.xlsx)]", run: schemeGet})
+	register(&command{name: "import assessment", usage: "--db F --policy ID [--round R] FILE", run: importAssessment})
+	register(&command{name: "import officers", usage: "--db F --policy ID [--round R] FILE", run: importOfficers})
+	register(&command{name: "score", usage: "--db F --policy ID [--round R] [--json] [--by Q]", run: scoreCmd})
+	register(&command{name: "response restore", usage: "--db F --policy ID [--round R] --id N", run: responseOverride("restore")})
+	register(&command{name: "response exclude", usage: "--db F --policy ID [--round R] --id N [--note TEXT]", run: responseOverride("exclude")})
+	register(&command{name: "response reset", usage: "--db F --policy ID [--round R] --id N", run: responseOverride("reset")})
+}
+
+func oneFile(f *flags, what string) (string, error) {
+	if len(f.positional) != 1 {
+		return "", usagef("需要一个%s文件 FILE (need one FILE)", what)
+	}
+	return f.positional[0], nil
+}
+
+func schemeSet(e *env, args []string) error {
+	f, db, pol := policyFlags("scheme set")
+	if err := f.parse(args); err != nil {
+		return err
+	}
+	path, err := oneFile(f, "评价方案")
+	if err != nil {
+		return err
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return data.InputErrorf("无法读取评价方案文件 %s", filepath.Base(path))
+	}
+	var sc *score.Scheme
+	if bytes.HasPrefix(b, []byte("PK\x03\x04")) {
+		sc, err = score.ParseSchemeXLSX(bytes.NewReader(b))
+	} else {
+		sc, err = score.ParseSchemeJSON(b)
+	}
+	if err != nil {
+		return err
+	}
+	s, id, err := openPolicy(e, *db, *pol)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	return score.SetScheme(e.ctx, s, id, sc)
+}
+
+func schemeGet(e *env, args []string) error {
+	f, db, pol := policyFlags("scheme get")
+	out := f.String("out", "", "")
+	if err := f.parse(args); err != nil {
+		return err
+	}
+	s, id, err := openPolicy(e, *db, *pol)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	sc, _, err := score.SchemeOf(e.ctx, s, id)
+	if err != nil {
+		return err
+	}
+	if *out == "" {
+		_, err := e.stdout.Write(sc.JSON())
+		return err
+	}
+	var buf bytes.Buffer
+	if strings.EqualFold(filepath.Ext(*out), ".xlsx") {
+		if err := sc.WriteXLSX(&buf); err != nil {
+			return err
+		}
+	} else {
+		buf.Write(sc.JSON())
+	}
+	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+		return data.InputErrorf("无法写入 %s：%v", *out, err)
+	}
+	return nil
+}
+
+func importAssessment(e *env, args []string) error {
+	return importSheet(e, args, "import assessment", "第三方评估", assess.ImportAssessment)
+}
+
+func importOfficers(e *env, args []string) error {
+	return importSheet(e, args, "import officers", "体验官反馈", assess.ImportOfficers)
+}
+
+func importSheet(e *env, args []string, name, what string, fn func(ctx context.Context, s *data.Store, policyID int64, round, path string) (*assess.Summary, error)) error {
+	f, db, pol := policyFlags(name)
+	round := f.String("round", "", "")
+	if err := f.parse(args); err != nil {
+		return err
+	}
+	path, err := oneFile(f, what)
+	if err != nil {
+		return err
+	}
+	s, id, err := openPolicy(e, *db, *pol)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	sum, err := fn(e.ctx, s, id, *round, path)
+	if err != nil {
+		return err
+	}
+	return printJSON(e.stdout, sum)
+}
+
+func scoreCmd(e *env, args []string) error {
+	f, db, pol := policyFlags("score")
+	round := f.String("round", "", "")
+	by := f.String("by", "", "")
+	asJSON := f.Bool("json", false, "")
+	if err := f.parse(args); err != nil {
+		return err
+	}
+	if len(f.positional) > 0 {
+		return usagef("多余的参数 %q", f.positional[0])
+	}
+	s, id, err := openPolicy(e, *db, *pol)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	res, err := score.ScoreWith(e.ctx, s, id, score.Options{Round: *round, By: *by})
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return printJSON(e.stdout, res)
+	}
+	w := e.stdout
+	fmt.Fprintf(w, "政策 %d　评价轮次：%s\n", res.Policy, res.Round)
+	r := res.Respondents
+	fmt.Fprintf(w, "答卷：导入 %d，有效 %d（快速作答 %d，直线作答 %d，重复 %d，人工剔除 %d，人工恢复 %d）\n",
+		r.Imported, r.Valid, r.Excluded.Speeders, r.Excluded.Straightliners, r.Excluded.Duplicates, r.Excluded.Manual, r.Restored)
+	for _, d := range res.Dimensions {
+		fmt.Fprintf(w, "%s：%s（问卷 %s，第三方 %s，体验官 %s，n=%d）\n", d.Name, num1(d.Score), num1(d.Survey), num1(d.Assessment), num1(d.Officers), d.N)
+	}
+	grade := "—"
+	if res.Composite.Grade != nil {
+		grade = *res.Composite.Grade
+	}
+	fmt.Fprintf(w, "综合得分：%s　等级：%s\n", num1(res.Composite.Score), grade)
+	for _, wn := range res.Warnings {
+		fmt.Fprintf(w, "注意：%s\n", wn)
+	}
+	return nil
+}
+
+// num1 shows a score with one decimal, "—" when there is no data.
+func num1(v *float64) string {
+	if v == nil {
+		return "—"
+	}
+	return fmt.Sprintf("%.1f", *v)
+}
+
+func responseOverride(action string) func(e *env, args []string) error {
+	return func(e *env, args []string) error {
+		f, db, pol := policyFlags("response " + action)
+		round := f.String("round", "", "")
+		rid := f.String("id", "", "")
+		note := f.String("note", "", "")
+		if err := f.parse(args); err != nil {
+			return err
+		}
+		if err := f.require("id"); err != nil {
+			return err
+		}
+		respID, err := parseID("id", *rid)
+		if err != nil {
+			return err
+		}
+		s, id, err := openPolicy(e, *db, *pol)
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		rd, err := s.ResolveRound(e.ctx, id, *round)
+		if err != nil {
+			return err
+		}
+		if action == "reset" {
+			return score.ClearOverride(e.ctx, s, respID)
+		}
+		return score.SetOverride(e.ctx, s, rd.ID, respID, action == "restore", *note)
+	}
+}
