@@ -7,6 +7,8 @@ import (
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"github.com/gongping/gongping/data/score"
 )
 
 // Chart is one ECharts chart of the HTML report: its options as JSON text, ready for setOption.
@@ -151,31 +153,50 @@ func directionChart(r *Report) (*Chart, error) {
 	return hbarChart("chart-directions", "改进需求占比", "%", names, vals, 0)
 }
 
-// ipaChart is the importance–performance scatter with the two quadrant lines at the means.
+// ipaChart is the importance–performance scatter: the two quadrant lines at the means and the four
+// quadrants shaded and named, on axes fixed around the points so the areas fill the plot.
 func ipaChart(r *Report) (*Chart, error) {
 	if len(r.IPA) == 0 || r.IPAMeans == nil {
 		return nil, nil
 	}
 	c := charts.NewScatter()
 	var data []opts.ScatterData
-	for _, p := range r.IPA {
-		data = append(data, opts.ScatterData{Name: p.Indicator, Value: []float64{round1(p.Performance), math.Round(p.Importance*1000) / 1000}, SymbolSize: 12})
-	}
 	mp, mi := round1(r.IPAMeans.Performance), math.Round(r.IPAMeans.Importance*1000)/1000
+	x0, x1, y0, y1 := mp, mp, mi, mi
+	for _, p := range r.IPA {
+		x, y := round1(p.Performance), math.Round(p.Importance*1000)/1000
+		x0, x1, y0, y1 = math.Min(x0, x), math.Max(x1, x), math.Min(y0, y), math.Max(y1, y)
+		data = append(data, opts.ScatterData{Name: p.Indicator, Value: []float64{x, y}, SymbolSize: 12})
+	}
+	padX, padY := math.Max((x1-x0)*0.12, 1), math.Max((y1-y0)*0.12, 0.02)
+	x0, x1 = math.Floor(x0-padX), math.Ceil(x1+padX)
+	y0, y1 = math.Floor((y0-padY)*20)/20, math.Ceil((y1+padY)*20)/20
+	area := func(name, color string, ax, ay, bx, by float64) opts.MarkAreaNameCoordItem {
+		return opts.MarkAreaNameCoordItem{Name: name, Coordinate0: []any{ax, ay}, Coordinate1: []any{bx, by},
+			ItemStyle: &opts.ItemStyle{Color: color}}
+	}
 	c.SetGlobalOptions(append(baseOpts("重要性–表现分析（IPA）"),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "表现（得分）", NameLocation: "middle", NameGap: 28, Scale: opts.Bool(true)}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: "重要性（相关系数）", Scale: opts.Bool(true)}),
-		charts.WithGridOpts(opts.Grid{Left: "4%", Right: "10%", Top: "50", Bottom: "40", ContainLabel: opts.Bool(true)}))...)
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "表现（得分）", NameLocation: "middle", NameGap: 28, Min: x0, Max: x1,
+			SplitLine: &opts.SplitLine{Show: opts.Bool(false)}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: "重要性（相关系数）", Min: y0, Max: y1,
+			SplitLine: &opts.SplitLine{Show: opts.Bool(false)}}),
+		charts.WithGridOpts(opts.Grid{Left: "4%", Right: "6%", Top: "50", Bottom: "40", ContainLabel: opts.Bool(true)}))...)
 	c.AddSeries("指标", data,
 		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", Formatter: "{b}"}),
 		charts.WithMarkLineNameXAxisItemOpts(opts.MarkLineNameXAxisItem{Name: "表现均值", XAxis: mp}),
 		charts.WithMarkLineNameYAxisItemOpts(opts.MarkLineNameYAxisItem{Name: "重要性均值", YAxis: mi}),
 		charts.WithMarkLineStyleOpts(opts.MarkLineStyle{Symbol: []string{"none", "none"},
-			Label:     &opts.Label{Show: opts.Bool(true), Formatter: "{b}"},
-			LineStyle: &opts.LineStyle{Type: "dashed", Color: "#c23531"}}))
+			Label:     &opts.Label{Show: opts.Bool(true), Position: "insideEndTop", Formatter: "{b} {c}"},
+			LineStyle: &opts.LineStyle{Type: "dashed", Color: "#b22222"}}),
+		charts.WithMarkAreaNameCoordItemOpts(
+			area(score.QuadrantFix, "rgba(178,34,34,0.08)", x0, mi, mp, y1),
+			area(score.QuadrantKeep, "rgba(26,127,55,0.08)", mp, mi, x1, y1),
+			area(score.QuadrantMinor, "rgba(154,103,0,0.06)", x0, y0, mp, mi),
+			area(score.QuadrantOverkill, "rgba(84,112,198,0.06)", mp, y0, x1, mi)),
+		charts.WithMarkAreaStyleOpts(opts.MarkAreaStyle{Label: &opts.Label{Show: opts.Bool(true), Position: "insideTopLeft", Color: "#5b6470"}}))
 	js, err := optionJSON(c)
 	if err != nil {
 		return nil, err
 	}
-	return &Chart{ID: "chart-ipa", Title: "重要性–表现分析", Option: js, Height: 420}, nil
+	return &Chart{ID: "chart-ipa", Title: "重要性–表现分析", Option: js, Height: 440}, nil
 }

@@ -73,6 +73,9 @@ func fixtureStore(t testing.TB) (*data.Store, int64) {
 func TestWriteFromStore(t *testing.T) {
 	s, id := fixtureStore(t)
 	dir := t.TempDir()
+	if d := os.Getenv("GONGPING_REPORT_OUT"); d != "" { // keep the files to look at them
+		dir = d
+	}
 	var last float64
 	hp, xp, err := WriteWith(context.Background(), s, id, dir, Options{RawData: true, Progress: func(f float64) {
 		if f < last {
