@@ -111,9 +111,9 @@ func Decide(ctx context.Context, s *data.Store, policyID int64, in DecideInput) 
 			case cur.Publication == nil:
 				_, err = tx.ExecContext(ctx, `UPDATE decisions SET decision=?, reason=?, date=? WHERE id=?`, dec, reason, date, cur.ID)
 			case !in.Amend:
-				return data.InputErrorf("%s 的处理意见已于 %s 公开，不能直接修改；如需更正，请以更正方式提交（新的日期版本，命令行加 --amend --date）", t.name, cur.Date)
-			case date < cur.Date:
-				return data.InputErrorf("更正日期 %s 早于原处理意见的日期 %s", date, cur.Date)
+				return data.InputErrorf("%s 的处理意见已于 %s 公开，不能直接修改；如需更正，请以更正方式提交（新的日期版本，命令行加 --amend --date）", t.name, st.publishedOn(cur))
+			case date < st.publishedOn(cur):
+				return data.InputErrorf("更正日期 %s 早于原处理意见的公开日期 %s", date, st.publishedOn(cur))
 			default:
 				_, err = tx.ExecContext(ctx, `INSERT INTO decisions (policy_id, cluster_id, opinion_id, decision, reason, date, amends) VALUES (?,?,?,?,?,?,?)`,
 					policyID, clusterID, opinionID, dec, reason, date, cur.ID)
@@ -149,7 +149,7 @@ func ClearDecision(ctx context.Context, s *data.Store, policyID int64, clusters,
 				continue
 			}
 			if d.Publication != nil {
-				return data.InputErrorf("处理意见已于 %s 公开，不能撤销；如需更正请提交更正", d.Date)
+				return data.InputErrorf("处理意见已于 %s 公开，不能撤销；如需更正请提交更正", st.publishedOn(d))
 			}
 			if _, err := tx.ExecContext(ctx, `DELETE FROM decisions WHERE id=?`, d.ID); err != nil {
 				return err

@@ -384,7 +384,8 @@ func store(ctx context.Context, s *data.Store, policyID int64, source, name, fin
 			err := tx.QueryRowContext(ctx, `SELECT imported_at, file_name, rows FROM opinion_imports WHERE policy_id=? AND fingerprint=?`,
 				policyID, fingerprint).Scan(&when, &file, &n)
 			if err == nil {
-				return data.InputErrorf("「%s」已于 %s 导入过（%d 行，文件「%s」），不会重复导入", name, strings.Replace(when, "T", " ", 1), n, file)
+				when = strings.TrimSuffix(strings.Replace(when, "T", " ", 1), "Z")
+				return data.InputErrorf("该内容已于 %s（UTC）导入过（「%s」，%d 行），不会重复导入", when, file, n)
 			}
 			if err != sql.ErrNoRows {
 				return err

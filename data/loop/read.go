@@ -70,6 +70,7 @@ type state struct {
 	clOrder   []int64
 	decisions map[[2]int64]*DecisionRecord // current decision per target: {0, cluster} / {1, opinion}
 	revLinked map[int64]bool               // clusters named by a current revision
+	pubDates  map[int64]string             // publication id → date
 }
 
 type clRow struct {
@@ -82,7 +83,8 @@ func clusterKey(id int64) [2]int64 { return [2]int64{0, id} }
 func opinionKey(id int64) [2]int64 { return [2]int64{1, id} }
 
 func loadState(ctx context.Context, q querier, policyID int64) (*state, error) {
-	st := &state{byID: map[int64]int{}, clusters: map[int64]*clRow{}, decisions: map[[2]int64]*DecisionRecord{}, revLinked: map[int64]bool{}}
+	st := &state{byID: map[int64]int{}, clusters: map[int64]*clRow{}, decisions: map[[2]int64]*DecisionRecord{}, revLinked: map[int64]bool{},
+		pubDates: map[int64]string{}}
 	var err error
 	if st.settings, err = settings(ctx, q, policyID); err != nil {
 		return nil, err
@@ -149,6 +151,13 @@ func loadState(ctx context.Context, q querier, policyID int64) (*state, error) {
 		}
 		st.decisions[k] = d // later rows (amendments) replace earlier ones
 	}
+	pubs, err := publications(ctx, q, policyID, "")
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range pubs {
+		st.pubDates[p.ID] = p.Date
+	}
 	revs, err := revisionRows(ctx, q, `WHERE policy_id=? ORDER BY record, version`, policyID)
 	if err != nil {
 		return nil, err
@@ -190,6 +199,14 @@ func nullID(n sql.NullInt64) *int64 {
 
 // concentrated tells whether a cluster is 较为集中 under the policy's settings.
 func (st *state) concentrated(c *clRow) bool { return len(c.members) >= st.settings.ConcentratedMin }
+
+// publishedOn is the date the decision was published ("" when it is a draft).
+func (st *state) publishedOn(d *DecisionRecord) string {
+	if d == nil || d.Publication == nil {
+		return ""
+	}
+	return st.pubDates[*d.Publication]
+}
 
 // frozen tells whether a cluster's current decision is published: its membership is then fixed too.
 func (st *state) frozen(id int64) bool {

@@ -152,8 +152,8 @@ func checkClusters(ctx context.Context, tx *sql.Tx, policyID int64, ids ...int64
 	return st, nil
 }
 
-func frozenError(id int64, d *DecisionRecord) error {
-	return data.InputErrorf("分组 %d 的处理意见已于 %s 公开，分组已冻结，不能再调整其中的意见", id, d.Date)
+func (st *state) frozenError(id int64) error {
+	return data.InputErrorf("分组 %d 的处理意见已于 %s 公开，分组已冻结，不能再调整其中的意见", id, st.publishedOn(st.decisions[clusterKey(id)]))
 }
 
 // Merge moves every opinion of the other clusters into target; the others disappear. A published cluster
@@ -171,7 +171,7 @@ func Merge(ctx context.Context, s *data.Store, policyID, target int64, others []
 		td := st.decisions[clusterKey(target)]
 		for _, id := range append([]int64{target}, others...) {
 			if st.frozen(id) {
-				return frozenError(id, st.decisions[clusterKey(id)])
+				return st.frozenError(id)
 			}
 		}
 		for _, id := range others {
@@ -212,7 +212,7 @@ func Move(ctx context.Context, s *data.Store, policyID int64, opinionIDs []int64
 			return err
 		}
 		if target != 0 && st.frozen(target) {
-			return frozenError(target, st.decisions[clusterKey(target)])
+			return st.frozenError(target)
 		}
 		leaving := map[int64]int{}
 		for _, oid := range opinionIDs {
@@ -222,7 +222,7 @@ func Move(ctx context.Context, s *data.Store, policyID int64, opinionIDs []int64
 			}
 			if c := st.opinions[i].Cluster; c != nil && *c != target {
 				if st.frozen(*c) {
-					return frozenError(*c, st.decisions[clusterKey(*c)])
+					return st.frozenError(*c)
 				}
 				leaving[*c]++
 			}
