@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"io"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -174,6 +175,15 @@ func (t *table) markOverrun(c int) error {
 	return t.b.f.SetCellStyle(t.sheet, ref, ref, t.b.cont)
 }
 
+// printSetup prints a sheet on A4 landscape, one page wide, with the header row repeated.
+func (b *book) printSetup(sheet string) error {
+	if err := b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: ptr(9), Orientation: ptr("landscape"),
+		FitToWidth: ptr(1), FitToHeight: ptr(0)}); err != nil {
+		return err
+	}
+	return b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: ptr(true)})
+}
+
 func (b *book) freezeTop(sheet string, rows int) error {
 	return b.f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: rows, TopLeftCell: cell(1, rows+1), ActivePane: "bottomLeft"})
 }
@@ -218,6 +228,11 @@ func WriteXLSX(w io.Writer, r *Report) error {
 			return err
 		}
 	}
+	for _, sh := range b.f.GetSheetList() {
+		if err := b.printSetup(sh); err != nil {
+			return err
+		}
+	}
 	b.f.SetActiveSheet(0)
 	if err := b.f.SetDocProps(&excelize.DocProperties{Title: cellPieces(r.Title)[0], Creator: "公评 GongPing", Description: "政策执行效果公众评价报告"}); err != nil {
 		return err
@@ -231,7 +246,7 @@ func overviewSheet(b *book, r *Report) error {
 	if err := b.note(s, 1, r.Title+" 政策执行效果公众评价报告", b.title); err != nil {
 		return err
 	}
-	t, err := b.newTable(s, 2, []col{{"项目", 22, kText}, {"内容", 70, kText}, {"", 14, kText}}, true)
+	t, err := b.newTable(s, 2, []col{{"项目", 22, kText}, {"内容", 80, kText}}, true)
 	if err != nil {
 		return err
 	}
@@ -272,10 +287,12 @@ func overviewSheet(b *book, r *Report) error {
 	if err != nil {
 		return err
 	}
+	var scale []string
 	for _, kv := range ap.Scale {
-		if err := m.add("量表赋值："+kv.Key, kv.Value); err != nil {
-			return err
-		}
+		scale = append(scale, kv.Key+" "+kv.Value)
+	}
+	if err := m.add("量表赋值", strings.Join(scale, "；")); err != nil {
+		return err
 	}
 	if ap.Missing != "" {
 		if err := m.add("视为未作答", ap.Missing); err != nil {
@@ -374,13 +391,25 @@ func dimensionSheet(b *book, r *Report) error {
 		Series:    []excelize.ChartSeries{{Name: ref(s, 3, 1, 3, 1), Categories: ref(s, 1, 2, 1, t.row), Values: ref(s, 3, 2, 3, t.row)}},
 		Title:     chartTitle("三个维度得分"),
 		Legend:    excelize.ChartLegend{Position: "none"},
-		YAxis:     excelize.ChartAxis{Maximum: ptr(100.0), Minimum: ptr(0.0), MajorGridLines: true},
+		XAxis:     excelize.ChartAxis{Font: axisFont},
+		YAxis:     excelize.ChartAxis{Maximum: ptr(100.0), Minimum: ptr(0.0), MajorGridLines: true, Font: axisFont},
 		PlotArea:  excelize.ChartPlotArea{ShowVal: true},
 		Dimension: excelize.ChartDimension{Width: 560, Height: 380},
 	})
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// axisFont keeps axis labels dark: some readers draw excelize's default axis text very light.
+var axisFont = excelize.Font{Family: "Microsoft YaHei", Size: 9, Color: "333333"}
+
+// fmtOf is the value axis format: percentages for shares, plain numbers otherwise.
+func fmtOf(share bool) excelize.ChartNumFmt {
+	if share {
+		return excelize.ChartNumFmt{CustomNumFmt: "0%"}
+	}
+	return excelize.ChartNumFmt{CustomNumFmt: "0"}
+}
 
 func ciParts(ci *[2]float64) (*float64, *float64) {
 	if ci == nil {
@@ -410,15 +439,16 @@ func indicatorSheet(b *book, r *Report) error {
 	if t.row == 1 {
 		return b.note(s, 3, "本轮次尚无指标得分。", b.text)
 	}
-	return b.f.AddChart(s, cell(11, 2), &excelize.Chart{
-		Type:      excelize.Bar,
-		Series:    []excelize.ChartSeries{{Name: ref(s, 5, 1, 5, 1), Categories: ref(s, 2, 2, 2, t.row), Values: ref(s, 5, 2, 5, t.row)}},
-		Title:     chartTitle("指标得分"),
-		Legend:    excelize.ChartLegend{Position: "none"},
-		XAxis:     excelize.ChartAxis{ReverseOrder: true},
-		YAxis:     excelize.ChartAxis{Maximum: ptr(100.0), Minimum: ptr(0.0), MajorGridLines: true},
-		PlotArea:  excelize.ChartPlotArea{ShowVal: true},
-		Dimension: excelize.ChartDimension{Width: 620, Height: uint(120 + 26*(t.row-1))},
+	return b.f.AddChart(s, cell(2, t.row+3), &excelize.Chart{
+		Type:       excelize.Bar,
+		VaryColors: ptr(false),
+		Series:     []excelize.ChartSeries{{Name: ref(s, 5, 1, 5, 1), Categories: ref(s, 2, 2, 2, t.row), Values: ref(s, 5, 2, 5, t.row)}},
+		Title:      chartTitle("指标得分"),
+		Legend:     excelize.ChartLegend{Position: "none"},
+		XAxis:      excelize.ChartAxis{ReverseOrder: true, Font: axisFont},
+		YAxis:      excelize.ChartAxis{Maximum: ptr(100.0), Minimum: ptr(0.0), MajorGridLines: true, Font: axisFont},
+		PlotArea:   excelize.ChartPlotArea{ShowVal: true},
+		Dimension:  excelize.ChartDimension{Width: 620, Height: uint(120 + 26*(t.row-1))},
 	})
 }
 
@@ -448,15 +478,16 @@ func problemSheet(b *book, r *Report) error {
 	if n == 0 {
 		valCol, title, n = 5, "问题次数", min(len(r.Problems), topN)
 	}
-	return b.f.AddChart(s, cell(8, 2), &excelize.Chart{
-		Type:      excelize.Bar,
-		Series:    []excelize.ChartSeries{{Name: ref(s, valCol, 1, valCol, 1), Categories: ref(s, 2, 2, 2, n+1), Values: ref(s, valCol, 2, valCol, n+1)}},
-		Title:     chartTitle(title),
-		Legend:    excelize.ChartLegend{Position: "none"},
-		XAxis:     excelize.ChartAxis{ReverseOrder: true},
-		YAxis:     excelize.ChartAxis{Minimum: ptr(0.0), MajorGridLines: true},
-		PlotArea:  excelize.ChartPlotArea{ShowVal: true},
-		Dimension: excelize.ChartDimension{Width: 620, Height: uint(120 + 28*n)},
+	return b.f.AddChart(s, cell(2, t.row+3), &excelize.Chart{
+		Type:       excelize.Bar,
+		VaryColors: ptr(false),
+		Series:     []excelize.ChartSeries{{Name: ref(s, valCol, 1, valCol, 1), Categories: ref(s, 2, 2, 2, n+1), Values: ref(s, valCol, 2, valCol, n+1)}},
+		Title:      chartTitle(title),
+		Legend:     excelize.ChartLegend{Position: "none"},
+		XAxis:      excelize.ChartAxis{ReverseOrder: true, Font: axisFont},
+		YAxis:      excelize.ChartAxis{Minimum: ptr(0.0), MajorGridLines: true, Font: axisFont, NumFmt: fmtOf(valCol == 4)},
+		PlotArea:   excelize.ChartPlotArea{ShowVal: true},
+		Dimension:  excelize.ChartDimension{Width: 620, Height: uint(120 + 28*n)},
 	})
 }
 
