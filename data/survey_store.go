@@ -588,3 +588,52 @@ func sortCounts(cs []OptionCount) {
 		return cs[i].Option < cs[j].Option
 	})
 }
+
+// DeleteSurveyImport removes one imported file and its responses; the round's questions are rebuilt
+// from the imports that remain.
+func (s *Store) DeleteSurveyImport(ctx context.Context, importID int64) error {
+	return s.Tx(ctx, func(tx *sql.Tx) error {
+		var roundID int64
+		err := tx.QueryRowContext(ctx, `SELECT round_id FROM survey_imports WHERE id=?`, importID).Scan(&roundID)
+		if errors.Is(err, sql.ErrNoRows) {
+			return &InputError{Msg: fmt.Sprintf("导入记录 %d 不存在", importID), Err: ErrNotFound}
+		}
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM survey_responses WHERE import_id=?`, importID); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM survey_imports WHERE id=?`, importID); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM survey_questions WHERE round_id=?`, roundID); err != nil {
+			return err
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT layout FROM survey_imports WHERE round_id=? ORDER BY id`, roundID)
+		if err != nil {
+			return err
+		}
+		var layouts [][]QuestionLayout
+		for rows.Next() {
+			var lj string
+			var l []QuestionLayout
+			if err := rows.Scan(&lj); err != nil {
+				rows.Close()
+				return err
+			}
+			if err := json.Unmarshal([]byte(lj), &l); err != nil {
+				rows.Close()
+				return err
+			}
+			layouts = append(layouts, l)
+		}
+		rows.Close()
+		for _, l := range layouts {
+			if err := mergeRoundQuestions(ctx, tx, roundID, l); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

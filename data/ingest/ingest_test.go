@@ -447,3 +447,30 @@ func TestFindHeaderAndDetect(t *testing.T) {
 		t.Errorf("format = %s, want generic", f)
 	}
 }
+
+func TestDeleteImport(t *testing.T) {
+	s, pid := newStore(t)
+	ctx := context.Background()
+	a, err := Import(ctx, s, Options{PolicyID: pid, Round: "r", Path: "testdata/wjx_text.xlsx"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Import(ctx, s, Options{PolicyID: pid, Round: "r", Path: "testdata/wjx_text.csv"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteSurveyImport(ctx, a.ImportID); err != nil {
+		t.Fatal(err)
+	}
+	d, err := s.SurveyData(ctx, b.RoundID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Responses) != 5 || len(d.Questions) != 6 {
+		t.Errorf("after delete: %d responses, %d questions", len(d.Responses), len(d.Questions))
+	}
+	// The deleted file can be imported again.
+	if _, err := Import(ctx, s, Options{PolicyID: pid, Round: "r", Path: "testdata/wjx_text.xlsx"}, nil); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -57,6 +57,7 @@ func main() {
 	bad := wjxText()
 	bad[5][1] = "2026/13/01 10:00:00" // row 6 of the file: a month that does not exist
 	must(writeCSV(filepath.Join(*dir, "bad_row.csv"), bad, false, false))
+	must(writeFuzzSeeds(filepath.Join(*dir, "fuzz", "FuzzParseRows"), files))
 	extra := wjxText()
 	extra[4] = append(extra[4], "", "多出来的内容")
 	must(writeCSV(filepath.Join(*dir, "extra_cell.csv"), extra, false, false))
@@ -233,4 +234,22 @@ func writeBig(path string, n, cols int) error {
 		return err
 	}
 	return f.SaveAs(path)
+}
+
+// writeFuzzSeeds writes each sample as a seed of FuzzParseRows (lines of comma-joined cells).
+func writeFuzzSeeds(dir string, files map[string][][]string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for i, name := range []string{"wjx_text", "wjx_code", "tencent", "jinshuju", "limesurvey", "generic"} {
+		var lines []string
+		for _, r := range files[name] {
+			lines = append(lines, strings.Join(r, ","))
+		}
+		seed := fmt.Sprintf("go test fuzz v1\nuint8(%d)\nstring(%q)\n", i+1, strings.Join(lines, "\n"))
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(seed), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }

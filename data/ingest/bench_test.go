@@ -1,0 +1,78 @@
+package ingest
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"github.com/gongping/gongping/data/sheet"
+)
+
+// bigFile returns the 100,000-row × 59-column 问卷星 xlsx, written once by the generator and cached in
+// the temp folder (regenerate by deleting it).
+func bigFile(b *testing.B) string {
+	b.Helper()
+	p := filepath.Join(os.TempDir(), "gongping-ingest-100k.xlsx")
+	if _, err := os.Stat(p); err == nil {
+		return p
+	}
+	cmd := exec.Command("go", "run", "./testdata/gen", "-big", "100000", "-cols", "59", "-out", p)
+	cmd.Stderr = os.Stderr
+	if err := cmd.Run(); err != nil {
+		b.Fatalf("generate %s: %v", p, err)
+	}
+	return p
+}
+
+// BenchmarkImport100k imports the big file into a fresh workspace (the whole pipeline).
+func BenchmarkImport100k(b *testing.B) {
+	path := bigFile(b)
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		s, pid := newStore(b)
+		b.StartTimer()
+		sum, err := Import(context.Background(), s, Options{PolicyID: pid, Path: path}, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(sum.Rows)/b.Elapsed().Seconds()*float64(i+1), "rows/s")
+	}
+}
+
+// BenchmarkRead100k only reads the rows (the reader's share of an import).
+func BenchmarkRead100k(b *testing.B) {
+	path := bigFile(b)
+	for i := 0; i < b.N; i++ {
+		r, err := sheet.Open(path, sheet.Limits{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		n := 0
+		for r.Next() {
+			n++
+		}
+		if r.Err() != nil {
+			b.Fatal(r.Err())
+		}
+		r.Close()
+	}
+}
+
+// BenchmarkSurveyData100k loads the imported round back (what scoring does first).
+func BenchmarkSurveyData100k(b *testing.B) {
+	path := bigFile(b)
+	s, pid := newStore(b)
+	sum, err := Import(context.Background(), s, Options{PolicyID: pid, Path: path}, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		d, err := s.SurveyData(context.Background(), sum.RoundID)
+		if err != nil || len(d.Responses) != 100000 {
+			b.Fatal(err)
+		}
+	}
+}
