@@ -2,7 +2,9 @@ package score
 
 import (
 	"fmt"
+	"hash/maphash"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -54,10 +56,11 @@ func screen(sc *Scheme, resp []data.Response, mapped []int, valuerOf func(int) *
 			}
 			answered, same, first := 0, true, ""
 			for j, q := range mapped {
-				a := cleanAnswer(x.Answers[q])
-				if vs[j].isMissing(a) {
+				ans := vs[j].lookup(x.Answers[q])
+				if !ans.answered {
 					continue
 				}
+				a := ans.clean
 				if answered == 0 {
 					first = a
 				} else if a != first {
@@ -78,25 +81,39 @@ func screen(sc *Scheme, resp []data.Response, mapped []int, valuerOf func(int) *
 			order[i] = i
 		}
 		sort.SliceStable(order, func(a, b int) bool { return resp[order[a]].ID < resp[order[b]].ID })
-		seen := map[string]int64{}
+		// Key by who (IP or respondent id) and a hash of the answers; a hash hit is confirmed by comparing
+		// the answers themselves, so no collision can exclude a response.
+		type key struct {
+			who string
+			h   uint64
+		}
+		seed := maphash.MakeSeed()
+		seen := map[key][]int{}
 		for _, i := range order {
 			x := resp[i]
-			ans := strings.Join(x.Answers, "\x00")
-			var hit int64 = -1
-			for _, k := range []string{"ip\x00" + strings.TrimSpace(x.IP), "id\x00" + strings.TrimSpace(x.Respondent)} {
-				if strings.HasSuffix(k, "\x00") { // no IP / no respondent id: nothing to match on
+			var h maphash.Hash
+			h.SetSeed(seed)
+			for _, a := range x.Answers {
+				h.WriteString(a)
+				h.WriteByte(0)
+			}
+			sum := h.Sum64()
+			hit := -1
+			for _, who := range []string{"ip\x00" + strings.TrimSpace(x.IP), "id\x00" + strings.TrimSpace(x.Respondent)} {
+				if strings.HasSuffix(who, "\x00") { // no IP / no respondent id: nothing to match on
 					continue
 				}
-				key := k + "\x00" + ans
-				if id, ok := seen[key]; ok && hit < 0 {
-					hit = id
-				} else if !ok {
-					seen[key] = x.ID
+				k := key{who, sum}
+				for _, j := range seen[k] {
+					if hit < 0 && slices.Equal(resp[j].Answers, x.Answers) {
+						hit = j
+					}
 				}
+				seen[k] = append(seen[k], i)
 			}
 			if hit >= 0 && reason[i] == "" {
 				reason[i] = ReasonDuplicate
-				detail[i] = fmt.Sprintf("与第 %d 份答卷的 IP 或答题人相同且答案完全一致", hit)
+				detail[i] = fmt.Sprintf("与第 %d 份答卷的 IP 或答题人相同且答案完全一致", resp[hit].ID)
 			}
 		}
 	}

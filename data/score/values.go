@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/gongping/gongping/data"
 )
@@ -14,15 +15,30 @@ type valuer struct {
 	labels  map[string]float64
 	missing map[string]bool
 	scale   *Scale
-	cache   map[string]float64
-	unknown map[string]int // answer texts that are neither a label, a missing label nor a number
-	badNum  int            // numeric answers outside 1…points
-	numeric int            // numeric answers seen (without a scale: an error)
+	cache   map[string]*answer
+	recent  [8]recentAnswer // answers decoded from one dictionary share their bytes: compare pointers first
+	unknown map[string]int  // answer texts that are neither a label, a missing label nor a number
+	badNum  int             // numeric answers outside 1…points
+	numeric int             // numeric answers seen (without a scale: an error)
+}
+
+// answer is what one distinct answer text means for a question.
+type answer struct {
+	value    float64 // NaN = missing (or unusable)
+	clean    string  // trimmed, option free text dropped
+	answered bool    // not blank and not a missing label
+	noScale  bool    // a number, but the question has no declared scale
+}
+
+type recentAnswer struct {
+	p *byte
+	n int
+	a *answer
 }
 
 func newValuer(s *Scheme, scale *Scale) *valuer {
 	v := &valuer{labels: map[string]float64{}, missing: map[string]bool{}, scale: scale,
-		cache: map[string]float64{}, unknown: map[string]int{}}
+		cache: map[string]*answer{}, unknown: map[string]int{}}
 	for l, x := range DefaultLabels {
 		v.labels[l] = x
 	}
@@ -47,24 +63,45 @@ func cleanAnswer(a string) string {
 	return a
 }
 
-// isMissing reports whether an answer counts as not answered (blank or a missing label).
+// isMissing reports whether a cleaned answer counts as not answered (blank or a missing label).
 func (v *valuer) isMissing(clean string) bool { return clean == "" || v.missing[clean] }
 
-func (v *valuer) value(a string) float64 {
-	if x, ok := v.cache[a]; ok {
-		if x == numericNoScale {
-			v.numeric++
-			return math.NaN()
+// lookup returns what a raw answer means, from the caches when it was seen before.
+func (v *valuer) lookup(a string) *answer {
+	p, n := unsafe.StringData(a), len(a)
+	slot := &v.recent[n&7]
+	if slot.a != nil && slot.p == p && slot.n == n {
+		return slot.a
+	}
+	x, ok := v.cache[a]
+	if !ok {
+		x = v.compute(a)
+		if len(v.cache) < 10000 { // hostile data with endless distinct answers: stop caching, stay correct
+			v.cache[a] = x
 		}
-		return x
 	}
-	x := v.compute(a)
-	if len(v.cache) < 10000 { // hostile data with endless distinct answers: stop caching, stay correct
-		v.cache[a] = x
-	}
-	if x == numericNoScale {
+	*slot = recentAnswer{p, n, x}
+	return x
+}
+
+// value is the answer's value 0–100, NaN when missing.
+func (v *valuer) value(a string) float64 {
+	x := v.lookup(a)
+	if x.noScale {
 		v.numeric++
-		return math.NaN()
+	}
+	return x.value
+}
+
+// answered reports whether a raw answer counts as answered.
+func (v *valuer) answered(raw string) bool { return v.lookup(raw).answered }
+
+func (v *valuer) compute(raw string) *answer {
+	c := cleanAnswer(raw)
+	x := &answer{clean: c, answered: !v.isMissing(c)}
+	x.value = v.valueOf(c)
+	if x.value == numericNoScale {
+		x.value, x.noScale = math.NaN(), true
 	}
 	return x
 }
@@ -72,8 +109,7 @@ func (v *valuer) value(a string) float64 {
 // numericNoScale marks a numeric answer to a question without a declared scale.
 const numericNoScale = -1
 
-func (v *valuer) compute(raw string) float64 {
-	a := cleanAnswer(raw)
+func (v *valuer) valueOf(a string) float64 {
 	if v.isMissing(a) {
 		return math.NaN()
 	}
@@ -99,9 +135,6 @@ func (v *valuer) compute(raw string) float64 {
 	}
 	return math.NaN()
 }
-
-// answered reports whether a raw answer counts as answered.
-func (v *valuer) answered(raw string) bool { return !v.isMissing(cleanAnswer(raw)) }
 
 // options splits an answer of a choice question into its chosen options.
 func splitOptions(a string) []string {
