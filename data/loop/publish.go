@@ -64,6 +64,17 @@ func Publish(ctx context.Context, s *data.Store, policyID int64, what, date stri
 		if len(prev) > 0 && date < prev[len(prev)-1].Date {
 			return data.InputErrorf("公开日期 %s 早于上次公开的日期 %s", date, prev[len(prev)-1].Date)
 		}
+		if what == WhatFeedback {
+			var latest string
+			err := tx.QueryRowContext(ctx, `SELECT coalesce(max(date),'') FROM decisions WHERE policy_id=? AND publication_id IS NULL
+				AND amends IS NOT NULL`, policyID).Scan(&latest)
+			if err != nil {
+				return err
+			}
+			if date < latest {
+				return data.InputErrorf("公开日期 %s 早于其中更正的日期 %s", date, latest)
+			}
+		}
 		var snap any
 		switch what {
 		case WhatFeedback:
