@@ -602,6 +602,26 @@ func (a *assembler) raw(in Input) *RawData {
 		keep = append(keep, i)
 		rd.Headers = append(rd.Headers, a.t(q.Text))
 	}
+	// Answers repeat a lot (option texts): mask each distinct text once, count every occurrence.
+	type masked struct {
+		out string
+		c   privacy.Counts
+	}
+	cache := map[string]masked{}
+	cell := func(s string) string {
+		m, ok := cache[s]
+		if !ok {
+			before := a.c
+			a.c = privacy.Counts{}
+			m.out = a.t(s)
+			m.c, a.c = a.c, before
+			if len(cache) < 1<<16 {
+				cache[s] = m
+			}
+		}
+		a.c.Add(m.c)
+		return m.out
+	}
 	n := 0
 	for _, resp := range sd.Responses {
 		if ex[resp.ID] {
@@ -620,7 +640,7 @@ func (a *assembler) raw(in Input) *RawData {
 		for _, i := range keep {
 			v := ""
 			if i < len(resp.Answers) {
-				v = a.t(resp.Answers[i])
+				v = cell(resp.Answers[i])
 			}
 			row = append(row, v)
 		}
