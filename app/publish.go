@@ -1,0 +1,244 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/privacy"
+	"github.com/gongping/gongping/reports"
+)
+
+func init() {
+	RegisterPolicyTab(PolicyTab{Order: 70, Title: "Publish", Build: buildPublish})
+}
+
+const prefReportFolder = "publish.folder"
+
+// publishTab writes the publishable report (report.html + report.xlsx) of a round: choose the round and
+// the folder, see how many personal items will be masked, generate, then open the page and the folder.
+type publishTab struct {
+	u        *UI
+	policyID int64
+
+	round    *widget.Select
+	folder   *widget.Entry
+	raw      *widget.Check
+	openDone *widget.Check
+	preview  *widget.Label
+	generate *widget.Button
+	result   *widget.Label
+	openHTML *widget.Button
+	openDir  *widget.Button
+	content  fyne.CanvasObject
+
+	policy            data.Policy
+	htmlPath, xlsPath string
+}
+
+func buildPublish(u *UI, policyID int64) fyne.CanvasObject {
+	return newPublishTab(u, policyID).content
+}
+
+func newPublishTab(u *UI, policyID int64) *publishTab {
+	t := &publishTab{u: u, policyID: policyID}
+	t.round = widget.NewSelect(nil, func(string) { t.onRoundChanged() })
+	t.round.PlaceHolder = lang.L("(no round yet)")
+	t.folder = widget.NewEntry()
+	t.folder.OnChanged = func(s string) { u.App.Preferences().SetString(prefReportFolder+fmt.Sprint(policyID), s) }
+	browse := widget.NewButtonWithIcon(lang.L("Choose folder…"), theme.FolderOpenIcon(), t.onBrowse)
+	t.raw = widget.NewCheck(lang.L("Add the raw data sheet (valid responses, personal columns removed)"), func(bool) { t.onRoundChanged() })
+	t.openDone = widget.NewCheck(lang.L("Open the report in the browser when done"), nil)
+	t.openDone.SetChecked(true)
+	t.preview = widget.NewLabel("")
+	t.preview.Wrapping = fyne.TextWrapWord
+	t.generate = widget.NewButtonWithIcon(lang.L("Generate report"), theme.DocumentSaveIcon(), t.onGenerate)
+	t.generate.Importance = widget.HighImportance
+	t.result = widget.NewLabel("")
+	t.result.Wrapping = fyne.TextWrapWord
+	t.openHTML = widget.NewButtonWithIcon(lang.L("Open in browser"), theme.ComputerIcon(), func() { t.open(t.htmlPath) })
+	t.openDir = widget.NewButtonWithIcon(lang.L("Open folder"), theme.FolderOpenIcon(), func() { t.open(filepath.Dir(t.htmlPath)) })
+	t.openHTML.Hide()
+	t.openDir.Hide()
+
+	intro := widget.NewLabel(lang.L("The report is one HTML page that works offline and prints on A4, plus an Excel workbook with native charts. Personal data (mobile and ID numbers, e-mail and IP addresses, names) is masked before anything is written."))
+	intro.Wrapping = fyne.TextWrapWord
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("Evaluation round"), t.round),
+		widget.NewFormItem(lang.L("Output folder"), container.NewBorder(nil, nil, nil, browse, t.folder)),
+	)
+	privacyCard := widget.NewCard(lang.L("Personal data to be masked"), "", t.preview)
+	t.content = container.NewPadded(container.NewVScroll(container.NewVBox(
+		intro, form, t.raw, privacyCard, container.NewHBox(t.generate, t.openDone),
+		widget.NewSeparator(), t.result, container.NewHBox(t.openHTML, t.openDir),
+	)))
+	t.reload()
+	return t
+}
+
+type publishData struct {
+	policy data.Policy
+	rounds []data.Round
+}
+
+func (t *publishTab) reload() {
+	id := t.policyID
+	load(t.u, func(ctx context.Context, s *data.Store) (publishData, error) {
+		var d publishData
+		var err error
+		if d.policy, err = s.Policy(ctx, id); err != nil {
+			return d, err
+		}
+		d.rounds, err = s.Rounds(ctx, id)
+		return d, err
+	}, t.apply)
+}
+
+func (t *publishTab) apply(d publishData) {
+	t.policy = d.policy
+	names := make([]string, len(d.rounds))
+	for i, r := range d.rounds {
+		names[i] = r.Name
+	}
+	t.round.Options = names
+	if t.folder.Text == "" {
+		t.folder.SetText(t.defaultFolder())
+	}
+	if len(names) == 0 {
+		t.round.ClearSelected()
+		t.preview.SetText(lang.L("This policy has no evaluation round yet: import a survey first."))
+		t.generate.Disable()
+		return
+	}
+	t.generate.Enable()
+	t.round.SetSelected(names[len(names)-1]) // the latest round; triggers the preview
+}
+
+// defaultFolder is the folder last used for this policy, else 公评报告/<title> in the user's home.
+func (t *publishTab) defaultFolder() string {
+	if f := t.u.App.Preferences().String(prefReportFolder + fmt.Sprint(t.policyID)); f != "" {
+		return f
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		home = "."
+	}
+	return filepath.Join(home, lang.L("GongPing reports"), safeFileName(t.policy.Title, t.policyID))
+}
+
+// safeFileName turns a policy title into a folder name every system accepts.
+func safeFileName(title string, id int64) string {
+	name := strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`<>:"/\|?*`, r) || r < 0x20 {
+			return '_'
+		}
+		return r
+	}, strings.TrimSpace(title))
+	if r := []rune(name); len(r) > 40 {
+		name = string(r[:40])
+	}
+	if name == "" {
+		name = fmt.Sprintf("policy-%d", id)
+	}
+	return name
+}
+
+func (t *publishTab) options() reports.Options {
+	return reports.Options{Round: t.round.Selected, RawData: t.raw.Checked}
+}
+
+// onRoundChanged recomputes the masking preview for the chosen round.
+func (t *publishTab) onRoundChanged() {
+	if t.round.Selected == "" {
+		return
+	}
+	t.preview.SetText(lang.L("Counting…"))
+	id, opt := t.policyID, t.options()
+	load(t.u, func(ctx context.Context, s *data.Store) (privacy.Counts, error) {
+		return reports.Preview(ctx, s, id, opt)
+	}, func(c privacy.Counts) { t.preview.SetText(previewText(c)) })
+}
+
+func previewText(c privacy.Counts) string {
+	if c.Total() == 0 {
+		return lang.L("No personal data found in the texts to be published.")
+	}
+	return fmt.Sprintf(lang.L("%d items will be masked: %d mobile numbers, %d ID numbers, %d e-mail addresses, %d IP addresses, %d names."),
+		c.Total(), c.Phones, c.IDs, c.Emails, c.IPs, c.Names)
+}
+
+func (t *publishTab) onBrowse() {
+	fd := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+		if err != nil || l == nil {
+			return
+		}
+		t.folder.SetText(l.Path())
+	}, t.u.Win)
+	dir := t.folder.Text
+	for dir != "" && dir != filepath.Dir(dir) {
+		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+			fd.SetLocation(l)
+			break
+		}
+		dir = filepath.Dir(dir)
+	}
+	fd.Resize(t.u.dialogSize())
+	fd.Show()
+}
+
+func (t *publishTab) onGenerate() {
+	folder := strings.TrimSpace(t.folder.Text)
+	if folder == "" {
+		t.u.ShowError(data.InputErrorf("%s", lang.L("Choose the folder to write the report to.")))
+		return
+	}
+	id, opt := t.policyID, t.options()
+	s := t.u.Store()
+	var htmlPath, xlsPath string
+	t.u.RunLong(lang.L("Writing the report"), func(ctx context.Context, progress func(done, total int)) error {
+		opt.Progress = func(f float64) { progress(int(f*100), 100) }
+		var err error
+		htmlPath, xlsPath, err = reports.WriteWith(ctx, s, id, folder, opt)
+		return err
+	}, func(err error) {
+		if err != nil {
+			t.u.ShowError(err)
+			return
+		}
+		t.done(htmlPath, xlsPath)
+	})
+}
+
+// done shows where the files are and opens the page when asked to.
+func (t *publishTab) done(htmlPath, xlsPath string) {
+	t.htmlPath, t.xlsPath = htmlPath, xlsPath
+	t.result.SetText(fmt.Sprintf(lang.L("Report written:\n%s\n%s"), htmlPath, xlsPath))
+	t.openHTML.Show()
+	t.openDir.Show()
+	if t.openDone.Checked {
+		t.open(htmlPath)
+	}
+}
+
+// open hands a file or folder to the system (default browser for the page, file manager for the folder).
+func (t *publishTab) open(path string) {
+	u, err := url.Parse(storage.NewFileURI(path).String())
+	if err == nil {
+		err = t.u.App.OpenURL(u)
+	}
+	if err != nil {
+		t.u.ShowError(fmt.Errorf("open %s: %w", path, err))
+	}
+}
