@@ -172,7 +172,7 @@ type KV struct{ Key, Value string }
 
 // Appendix holds the method: scale, weights, formulas, screening rules and counts.
 type Appendix struct {
-	Scale     []KV // label → value
+	Scale     []KV // value → its labels
 	Missing   string
 	Weights   []KV // "执行过程" → "1/3；指标：…"
 	Sources   []KV
@@ -379,21 +379,22 @@ func (a *assembler) appendix(res *score.Result) Appendix {
 	for k, v := range score.DefaultLabels {
 		labels[k] = v
 	}
-	if len(sch.Likert.Labels) > 0 {
-		labels = sch.Likert.Labels // a scheme's own labels are the scale it declared
+	for k, v := range sch.Likert.Labels { // the scheme's labels come on top of the default families
+		labels[k] = v
 	}
-	keys := make([]string, 0, len(labels))
-	for k := range labels {
-		keys = append(keys, k)
+	// One row per value, its labels together: "100 → 非常满意、很满意、非常同意、非常好".
+	byValue := map[float64][]string{}
+	for k, v := range labels {
+		byValue[v] = append(byValue[v], a.t(k))
 	}
-	sort.Slice(keys, func(i, j int) bool {
-		if labels[keys[i]] != labels[keys[j]] {
-			return labels[keys[i]] > labels[keys[j]]
-		}
-		return keys[i] < keys[j]
-	})
-	for _, k := range keys {
-		ap.Scale = append(ap.Scale, KV{a.t(k), fmt.Sprintf("%g", labels[k])})
+	values := make([]float64, 0, len(byValue))
+	for v := range byValue {
+		values = append(values, v)
+	}
+	sort.Sort(sort.Reverse(sort.Float64Slice(values)))
+	for _, v := range values {
+		sort.Strings(byValue[v])
+		ap.Scale = append(ap.Scale, KV{fmt.Sprintf("%g", v), strings.Join(byValue[v], "、")})
 	}
 	var missing []string
 	for _, m := range sch.Likert.Missing {

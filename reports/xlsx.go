@@ -289,7 +289,7 @@ func overviewSheet(b *book, r *Report) error {
 	}
 	var scale []string
 	for _, kv := range ap.Scale {
-		scale = append(scale, kv.Key+" "+kv.Value)
+		scale = append(scale, kv.Key+" 分："+kv.Value)
 	}
 	if err := m.add("量表赋值", strings.Join(scale, "；")); err != nil {
 		return err
