@@ -1,0 +1,407 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/ingest"
+)
+
+func init() {
+	RegisterPolicyTab(PolicyTab{Order: 30, Title: "Survey data", Build: buildSurveyTab})
+	RegisterDropHandler(dropSurveyFile)
+}
+
+// surveyFileExts are the files the survey wizard takes.
+var surveyFileExts = []string{".xlsx", ".xlsm", ".csv", ".txt"}
+
+func isSurveyFile(path string) bool {
+	ext := strings.ToLower(filepath.Ext(path))
+	for _, e := range surveyFileExts {
+		if ext == e {
+			return true
+		}
+	}
+	return false
+}
+
+// dropSurveyFile opens the import wizard for a spreadsheet dropped on the window while a policy is open.
+func dropSurveyFile(u *UI, policyID int64, path string) bool {
+	if policyID == 0 || !isSurveyFile(path) {
+		return false
+	}
+	showSurveyWizard(u, policyID, path, "", func(ingest.Summary) { u.Refresh() })
+	return true
+}
+
+// surveyTab is a policy's 问卷数据 page: the rounds, the import wizard, the responses of the chosen round
+// in a virtualised table, per-question frequencies and the list of imported files.
+type surveyTab struct {
+	u        *UI
+	policyID int64
+
+	round     *widget.Select
+	summary   *widget.Label
+	importBtn *widget.Button
+	table     *widget.Table
+	questions *widget.List
+	freqTitle *widget.Label
+	freqRows  *fyne.Container
+	imports   *fyne.Container
+	content   fyne.CanvasObject
+
+	rounds  []data.Round
+	roundID int64 // shown round, 0 when none
+	data    *data.SurveyData
+	files   []data.SurveyImport
+	freqQ   int // question whose frequencies are shown
+}
+
+// surveyView is what one load fetches.
+type surveyView struct {
+	rounds  []data.Round
+	roundID int64
+	data    *data.SurveyData
+	files   []data.SurveyImport
+}
+
+func buildSurveyTab(u *UI, policyID int64) fyne.CanvasObject {
+	return newSurveyTab(u, policyID).content
+}
+
+// metaColumns are the response columns shown before the questions.
+var metaColumns = []string{"Response no.", "Submitted", "Duration (s)", "IP", "Channel"}
+
+func newSurveyTab(u *UI, policyID int64) *surveyTab {
+	t := &surveyTab{u: u, policyID: policyID, freqQ: -1}
+	t.round = widget.NewSelect(nil, t.onRoundChanged)
+	t.round.PlaceHolder = lang.L("No round yet")
+	t.summary = widget.NewLabel("")
+	t.summary.Wrapping = fyne.TextWrapWord
+	t.importBtn = widget.NewButtonWithIcon(lang.L("Import survey file…"), theme.UploadIcon(), t.onImport)
+	t.importBtn.Importance = widget.HighImportance
+
+	t.table = widget.NewTableWithHeaders(t.tableSize, func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}, t.updateCell)
+	t.table.ShowHeaderColumn = false
+	t.table.CreateHeader = func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.Truncation = fyne.TextTruncateEllipsis
+		l.TextStyle.Bold = true
+		return l
+	}
+	t.table.UpdateHeader = t.updateHeader
+
+	t.questions = widget.NewList(t.questionCount, func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}, t.updateQuestion)
+	t.questions.OnSelected = func(id widget.ListItemID) { t.showFrequencies(id) }
+	t.freqTitle = widget.NewLabel(lang.L("Choose a question on the left to see how often each option was chosen."))
+	t.freqTitle.Wrapping = fyne.TextWrapWord
+	t.freqRows = container.NewVBox()
+	freq := container.NewHSplit(t.questions, container.NewBorder(t.freqTitle, nil, nil, nil, container.NewVScroll(t.freqRows)))
+	freq.Offset = 0.35
+
+	t.imports = container.NewVBox()
+	tabs := container.NewAppTabs(
+		container.NewTabItem(lang.L("Responses"), t.table),
+		container.NewTabItem(lang.L("Frequencies"), freq),
+		container.NewTabItem(lang.L("Imported files"), container.NewVScroll(t.imports)),
+	)
+	top := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(lang.L("Round")), t.round), t.importBtn, t.summary)
+	t.content = container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, tabs)
+	t.reload(0)
+	return t
+}
+
+// reload fetches the rounds and the data of round roundID (0: the latest round).
+func (t *surveyTab) reload(roundID int64) {
+	policyID := t.policyID
+	load(t.u, func(ctx context.Context, s *data.Store) (surveyView, error) {
+		var v surveyView
+		var err error
+		if v.rounds, err = s.Rounds(ctx, policyID); err != nil {
+			return v, err
+		}
+		if len(v.rounds) == 0 {
+			return v, nil
+		}
+		v.roundID = v.rounds[len(v.rounds)-1].ID
+		for _, r := range v.rounds {
+			if r.ID == roundID {
+				v.roundID = roundID
+			}
+		}
+		if v.data, err = s.SurveyData(ctx, v.roundID); err != nil {
+			return v, err
+		}
+		v.files, err = s.SurveyImports(ctx, v.roundID)
+		return v, err
+	}, t.apply)
+}
+
+func (t *surveyTab) apply(v surveyView) {
+	t.rounds, t.roundID, t.data, t.files = v.rounds, v.roundID, v.data, v.files
+	names := make([]string, len(v.rounds))
+	selected := ""
+	for i, r := range v.rounds {
+		names[i] = r.Name
+		if r.ID == v.roundID {
+			selected = r.Name
+		}
+	}
+	t.round.Options = names
+	t.round.SetSelectedIndex(-1)
+	if selected != "" {
+		t.round.Selected = selected
+	}
+	t.round.Refresh()
+	switch {
+	case t.data == nil:
+		t.summary.SetText(lang.L("No survey imported yet. Import a 问卷星, 腾讯问卷, 金数据 or LimeSurvey export (or any sheet), or drop the file on the window."))
+	case len(t.data.Responses) == 0:
+		t.summary.SetText(lang.L("This round has no survey responses yet. Import a survey export into it."))
+	default:
+		t.summary.SetText(fmt.Sprintf(lang.L("%d responses, %d questions, from %d file(s)."), len(t.data.Responses), len(t.data.Questions), len(t.files)))
+	}
+	t.setColumnWidths()
+	t.table.Refresh()
+	t.questions.UnselectAll()
+	t.questions.Refresh()
+	t.freqQ = -1
+	t.freqRows.RemoveAll()
+	t.applyImports()
+}
+
+func (t *surveyTab) onRoundChanged(name string) {
+	for _, r := range t.rounds {
+		if r.Name == name && r.ID != t.roundID {
+			t.reload(r.ID)
+		}
+	}
+}
+
+func (t *surveyTab) roundName() string {
+	for _, r := range t.rounds {
+		if r.ID == t.roundID {
+			return r.Name
+		}
+	}
+	return ""
+}
+
+func (t *surveyTab) onImport() {
+	showSurveyWizard(t.u, t.policyID, "", t.roundName(), func(sum ingest.Summary) { t.reload(sum.RoundID) })
+}
+
+// The responses table: metadata columns, then one column per question; a header row.
+
+func (t *surveyTab) tableSize() (int, int) {
+	if t.data == nil {
+		return 0, 0
+	}
+	return len(t.data.Responses), len(metaColumns) + len(t.data.Questions)
+}
+
+func (t *surveyTab) setColumnWidths() {
+	widths := []float32{70, 150, 80, 120, 80}
+	for c, w := range widths {
+		t.table.SetColumnWidth(c, w)
+	}
+	if t.data != nil {
+		for i := range t.data.Questions {
+			t.table.SetColumnWidth(len(metaColumns)+i, 160)
+		}
+	}
+}
+
+// cellText is the text of a response cell (row, col as in the table).
+func (t *surveyTab) cellText(row, col int) string {
+	if t.data == nil || row < 0 || row >= len(t.data.Responses) {
+		return ""
+	}
+	r := t.data.Responses[row]
+	switch col {
+	case 0:
+		return fmt.Sprint(r.ID)
+	case 1:
+		if r.Submitted.IsZero() {
+			return ""
+		}
+		return r.Submitted.Format(data.SurveyTimeLayout)
+	case 2:
+		if r.Duration < 0 {
+			return ""
+		}
+		return fmt.Sprintf("%.0f", r.Duration)
+	case 3:
+		return r.IP
+	case 4:
+		return r.Source
+	}
+	i := col - len(metaColumns)
+	if i < 0 || i >= len(r.Answers) {
+		return ""
+	}
+	return oneLineText(r.Answers[i], 200)
+}
+
+func (t *surveyTab) headerText(col int) string {
+	if col < len(metaColumns) {
+		return lang.L(metaColumns[col])
+	}
+	i := col - len(metaColumns)
+	if t.data == nil || i >= len(t.data.Questions) {
+		return ""
+	}
+	q := t.data.Questions[i]
+	return q.Key + " " + q.Text
+}
+
+func (t *surveyTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	o.(*widget.Label).SetText(t.cellText(id.Row, id.Col))
+}
+
+func (t *surveyTab) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
+	l := o.(*widget.Label)
+	if id.Row < 0 {
+		l.SetText(t.headerText(id.Col))
+		return
+	}
+	l.SetText(fmt.Sprint(id.Row + 1))
+}
+
+// oneLineText shortens s to one line of at most n characters for a table cell.
+func oneLineText(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
+}
+
+// Frequencies.
+
+func (t *surveyTab) questionCount() int {
+	if t.data == nil {
+		return 0
+	}
+	return len(t.data.Questions)
+}
+
+func (t *surveyTab) updateQuestion(id widget.ListItemID, o fyne.CanvasObject) {
+	q := t.data.Questions[id]
+	o.(*widget.Label).SetText(fmt.Sprintf("%s [%s] %s", q.Key, questionTypeName(q.Type), q.Text))
+}
+
+// questionTypeName is the shown name of a question type.
+func questionTypeName(qt data.QuestionType) string {
+	switch qt {
+	case data.QSingle:
+		return lang.L("single choice")
+	case data.QMulti:
+		return lang.L("multi-select")
+	case data.QRanking:
+		return lang.L("ranking")
+	case data.QMatrix:
+		return lang.L("matrix row")
+	case data.QRating:
+		return lang.L("rating")
+	case data.QFill:
+		return lang.L("fill-in")
+	case data.QOpenText:
+		return lang.L("open text")
+	}
+	return string(qt)
+}
+
+// frequencyRows are the shown frequencies of question i (counted per option).
+func (t *surveyTab) frequencyRows(i int) data.Frequencies {
+	return t.data.Frequencies(i)
+}
+
+func (t *surveyTab) showFrequencies(i int) {
+	if t.data == nil || i < 0 || i >= len(t.data.Questions) {
+		return
+	}
+	t.freqQ = i
+	f := t.frequencyRows(i)
+	q := f.Question
+	t.freqTitle.SetText(fmt.Sprintf(lang.L("%s %s — %d of %d respondents answered."), q.Key, q.Text, f.Answered, f.Responses))
+	t.freqRows.RemoveAll()
+	if q.Type == data.QOpenText || q.Type == data.QFill {
+		t.freqRows.Add(widget.NewLabel(lang.L("Open answers are not counted by option; read them in the Responses table.")))
+		return
+	}
+	if q.Type == data.QMulti || q.Type == data.QRanking {
+		t.freqRows.Add(widget.NewLabel(lang.L("Each chosen option counts once per respondent, so the percentages add up to more than 100%.")))
+	}
+	const maxShown = 100
+	for k, o := range f.Options {
+		if k == maxShown {
+			t.freqRows.Add(widget.NewLabel(fmt.Sprintf(lang.L("… and %d more options."), len(f.Options)-maxShown)))
+			break
+		}
+		bar := widget.NewProgressBar()
+		bar.Max = 100
+		bar.SetValue(o.Percent)
+		pct := o.Percent
+		bar.TextFormatter = func() string { return fmt.Sprintf("%.1f%%", pct) }
+		label := widget.NewLabel(fmt.Sprintf("%s  (%d)", oneLineText(o.Option, 60), o.Count))
+		label.Truncation = fyne.TextTruncateEllipsis
+		t.freqRows.Add(container.NewGridWithColumns(2, label, bar))
+	}
+}
+
+// The imported files of the round, each with its warnings and a delete button.
+
+func (t *surveyTab) applyImports() {
+	t.imports.RemoveAll()
+	if len(t.files) == 0 {
+		t.imports.Add(widget.NewLabel(lang.L("No file imported into this round.")))
+		return
+	}
+	for _, f := range t.files {
+		f := f
+		text := fmt.Sprintf(lang.L("%s — %s, %d responses, imported %s"), f.FileName, formatLabel(ingest.Format(f.Format)), f.Imported, f.ImportedAt)
+		if len(f.Warnings) > 0 {
+			text += "\n" + lang.L("Warnings: ") + strings.Join(f.Warnings, "；")
+		}
+		l := widget.NewLabel(text)
+		l.Wrapping = fyne.TextWrapWord
+		del := widget.NewButtonWithIcon(lang.L("Delete this import"), theme.DeleteIcon(), func() {
+			dialog.ShowConfirm(lang.L("Delete this import"),
+				fmt.Sprintf(lang.L("Remove the %d responses imported from %s? The file can be imported again later."), f.Imported, f.FileName),
+				func(ok bool) {
+					if ok {
+						t.deleteImport(f.ID)
+					}
+				}, t.u.Win)
+		})
+		t.imports.Add(container.NewBorder(nil, nil, nil, del, l))
+		t.imports.Add(widget.NewSeparator())
+	}
+}
+
+func (t *surveyTab) deleteImport(id int64) {
+	if err := t.u.Store().DeleteSurveyImport(context.Background(), id); err != nil {
+		t.u.ShowError(err)
+		return
+	}
+	t.reload(t.roundID)
+}

@@ -1,0 +1,98 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/ingest"
+)
+
+func TestSurveyWizardAndBrowser(t *testing.T) {
+	u := newTestUI(t)
+	pid := addPolicy(t, u, data.Policy{Title: "关于优化营商环境的若干措施"})
+	tab := newSurveyTab(u, pid)
+	if tab.data != nil || !strings.Contains(tab.summary.Text, "尚未导入问卷") {
+		t.Fatalf("empty tab: summary %q", tab.summary.Text)
+	}
+
+	var done *ingest.Summary
+	w := newSurveyWizard(u, pid, "", func(s ingest.Summary) { done = &s; tab.reload(s.RoundID) })
+	if w.round.Text != data.DefaultRound {
+		t.Errorf("default round = %q, want %q", w.round.Text, data.DefaultRound)
+	}
+	w.setPath("../data/ingest/testdata/wjx_code.xlsx")
+	if w.preview == nil || w.preview.Format != ingest.WJXCode || len(w.preview.Questions) != 7 || w.importBtn.Disabled() {
+		t.Fatalf("preview = %+v, import disabled %v", w.preview, w.importBtn.Disabled())
+	}
+	if !strings.Contains(w.info.Text, "问卷星（按选项序号）") {
+		t.Errorf("info = %q", w.info.Text)
+	}
+	// Changing the layout previews again.
+	w.format.SetSelectedIndex(len(formatChoices) - 1)
+	if w.preview.Format != ingest.Generic || !strings.Contains(w.warnings.Text, "自动识别") {
+		t.Errorf("after choosing generic: format %s, warnings %q", w.preview.Format, w.warnings.Text)
+	}
+	w.format.SetSelectedIndex(0)
+
+	w.round.SetText("2026年度")
+	w.onImport()
+	if done == nil || done.Imported != 4 || done.Round != "2026年度" {
+		t.Fatalf("import summary = %+v (status %q, error %q)", done, w.status.Text, u.lastError)
+	}
+	if !strings.Contains(w.status.Text, "已导入 4 份答卷") {
+		t.Errorf("status = %q", w.status.Text)
+	}
+
+	// The browser shows the round.
+	if rows, cols := tab.tableSize(); rows != 4 || cols != len(metaColumns)+7 {
+		t.Errorf("table size = %d×%d", rows, cols)
+	}
+	if got := tab.cellText(0, len(metaColumns)); got != "2" {
+		t.Errorf("first answer to Q1 = %q, want 2", got)
+	}
+	if got := tab.headerText(len(metaColumns) + 1); !strings.HasPrefix(got, "Q2 ") {
+		t.Errorf("header = %q", got)
+	}
+	if got := tab.cellText(0, 2); got != "80" {
+		t.Errorf("duration cell = %q, want 80", got)
+	}
+	tab.showFrequencies(1)
+	f := tab.frequencyRows(1)
+	if f.Answered != 3 || f.Options[0].Option != "材料多" || f.Options[0].Count != 2 || len(tab.freqRows.Objects) != 4 {
+		t.Errorf("Q2 frequencies = %+v, %d rows shown", f, len(tab.freqRows.Objects))
+	}
+
+	// Importing the same file again is refused and shown.
+	w2 := newSurveyWizard(u, pid, "2026年度", nil)
+	w2.setPath("../data/ingest/testdata/wjx_code.xlsx")
+	w2.onImport()
+	if !strings.Contains(u.lastError, "未重复导入") || w2.summary != nil {
+		t.Errorf("re-import: error %q", u.lastError)
+	}
+
+	// A broken file is explained in the wizard and cannot be imported.
+	w2.setPath("../data/ingest/testdata/truncated.xlsx")
+	if !w2.importBtn.Disabled() || !strings.Contains(w2.warnings.Text, "truncated.xlsx") {
+		t.Errorf("broken file: warnings %q, import enabled %v", w2.warnings.Text, !w2.importBtn.Disabled())
+	}
+
+	// Deleting the import empties the round.
+	if len(tab.files) != 1 {
+		t.Fatalf("imports listed: %d", len(tab.files))
+	}
+	tab.deleteImport(tab.files[0].ID)
+	if len(tab.data.Responses) != 0 || !strings.Contains(tab.summary.Text, "尚无问卷答卷") {
+		t.Errorf("after delete: %d responses, summary %q", len(tab.data.Responses), tab.summary.Text)
+	}
+}
+
+func TestSurveyDropHandler(t *testing.T) {
+	u := newTestUI(t)
+	if dropSurveyFile(u, 0, "/tmp/a.xlsx") {
+		t.Error("a drop with no policy selected was taken")
+	}
+	if dropSurveyFile(u, 1, "/tmp/a.pdf") {
+		t.Error("a PDF was taken as a survey")
+	}
+}
