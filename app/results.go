@@ -1,0 +1,478 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/score"
+)
+
+func init() {
+	RegisterPolicyTab(PolicyTab{Order: 50, Title: "Results", Build: buildResults})
+}
+
+// resultsTab shows a round's evaluation: composite and grade, a card per dimension, charts, the sortable
+// indicator table, problems, directions and the excluded responses (with restore). Scores come from
+// score.ScoreWith, the same call as `gongping score --json`; they are shown with one decimal.
+type resultsTab struct {
+	u        *UI
+	policyID int64
+	rounds   []data.Round
+	groupQs  []data.Question // single-choice questions offered for the breakdown
+
+	roundSel *widget.Select
+	groupSel *widget.Select
+	body     *fyne.Container
+	content  fyne.CanvasObject
+
+	res     *score.Result
+	sortCol int
+	sortAsc bool
+
+	// shown texts, kept for tests
+	compositeText string
+	cardTexts     []string
+}
+
+func buildResults(u *UI, policyID int64) fyne.CanvasObject {
+	return newResultsTab(u, policyID).content
+}
+
+func newResultsTab(u *UI, policyID int64) *resultsTab {
+	t := &resultsTab{u: u, policyID: policyID, body: container.NewVBox(), sortCol: -1}
+	t.roundSel = widget.NewSelect(nil, func(string) { t.recompute() })
+	t.groupSel = widget.NewSelect(nil, func(string) { t.recompute() })
+	t.groupSel.PlaceHolder = lang.L("No breakdown")
+	refresh := widget.NewButtonWithIcon(lang.L("Recalculate"), theme.ViewRefreshIcon(), t.recompute)
+	bar := container.NewHBox(widget.NewLabel(lang.L("Round")), t.roundSel, widget.NewLabel(lang.L("Break down by")), t.groupSel, refresh)
+	t.content = container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(container.NewPadded(t.body)))
+	t.loadRounds()
+	return t
+}
+
+type resultsSetup struct {
+	rounds []data.Round
+	qs     []data.Question
+}
+
+// loadRounds fills the round and breakdown selectors, then scores the latest round.
+func (t *resultsTab) loadRounds() {
+	id := t.policyID
+	load(t.u, func(ctx context.Context, s *data.Store) (resultsSetup, error) {
+		var d resultsSetup
+		var err error
+		if d.rounds, err = s.Rounds(ctx, id); err != nil || len(d.rounds) == 0 {
+			return d, err
+		}
+		d.qs, err = s.SurveyQuestions(ctx, d.rounds[len(d.rounds)-1].ID)
+		return d, err
+	}, func(d resultsSetup) {
+		t.rounds = d.rounds
+		if len(d.rounds) == 0 {
+			t.body.Objects = []fyne.CanvasObject{widget.NewLabel(lang.L("No evaluation round yet. Import a survey, an assessment sheet or 体验官 feedback first."))}
+			t.body.Refresh()
+			return
+		}
+		names := make([]string, len(d.rounds))
+		for i, r := range d.rounds {
+			names[i] = r.Name
+		}
+		t.groupQs = nil
+		opts := []string{lang.L("No breakdown")}
+		for _, q := range d.qs {
+			if q.Type == data.QSingle && len(q.Options) >= 2 && len(q.Options) <= 30 {
+				t.groupQs = append(t.groupQs, q)
+				opts = append(opts, q.Key+" "+shortLabel(q.Text))
+			}
+		}
+		t.groupSel.Options = opts
+		t.roundSel.Options = names
+		t.roundSel.Selected = names[len(names)-1] // set without triggering a run; recompute below
+		t.roundSel.Refresh()
+		t.groupSel.Refresh()
+		t.recompute()
+	})
+}
+
+// recompute scores the selected round off the UI goroutine, with progress and cancel.
+func (t *resultsTab) recompute() {
+	if len(t.rounds) == 0 || t.roundSel.Selected == "" {
+		return
+	}
+	opt := score.Options{Round: t.roundSel.Selected}
+	if i := t.groupSel.SelectedIndex(); i > 0 && i-1 < len(t.groupQs) {
+		opt.By = t.groupQs[i-1].Key
+	}
+	id, s := t.policyID, t.u.Store()
+	var res *score.Result
+	t.u.RunLong(lang.L("Scoring…"), func(ctx context.Context, progress func(done, total int)) error {
+		opt.Progress = func(f float64) { progress(int(f*100), 100) }
+		var err error
+		res, err = score.ScoreWith(ctx, s, id, opt)
+		return err
+	}, func(err error) {
+		if err != nil {
+			t.u.ShowError(err)
+			return
+		}
+		t.apply(res)
+	})
+}
+
+// f1 shows a score with one decimal, — without data.
+func f1(v *float64) string {
+	if v == nil {
+		return "—"
+	}
+	return fmt.Sprintf("%.1f", *v)
+}
+
+func pct(v *float64) string {
+	if v == nil {
+		return "—"
+	}
+	return fmt.Sprintf("%.1f%%", *v*100)
+}
+
+func heading(s string) *widget.Label {
+	l := widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return l
+}
+
+func (t *resultsTab) apply(res *score.Result) {
+	t.res = res
+	var objs []fyne.CanvasObject
+
+	// Composite and grade.
+	grade := "—"
+	if res.Composite.Grade != nil {
+		grade = *res.Composite.Grade
+	}
+	t.compositeText = f1(res.Composite.Score)
+	big := canvas.NewText(t.compositeText, theme.Color(theme.ColorNamePrimary))
+	big.TextSize = theme.TextSize() * 3
+	big.TextStyle.Bold = true
+	gradeText := canvas.NewText(lang.L("Grade")+" "+grade, theme.Color(theme.ColorNameForeground))
+	gradeText.TextSize = theme.TextSize() * 1.6
+	r := res.Respondents
+	resp := widget.NewLabel(fmt.Sprintf(lang.L("Responses: %d imported, %d valid (speeders %d, straight-liners %d, duplicates %d, excluded by hand %d, restored %d)"),
+		r.Imported, r.Valid, r.Excluded.Speeders, r.Excluded.Straightliners, r.Excluded.Duplicates, r.Excluded.Manual, r.Restored))
+	resp.Wrapping = fyne.TextWrapWord
+	objs = append(objs, container.NewHBox(container.NewVBox(widget.NewLabel(lang.L("Composite score")), big), container.NewCenter(gradeText)),
+		widget.NewLabel(lang.L("Grades: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 < 60")), resp)
+	for _, w := range res.Warnings {
+		l := widget.NewLabel("⚠ " + w)
+		l.Wrapping = fyne.TextWrapWord
+		l.Importance = widget.WarningImportance
+		objs = append(objs, l)
+	}
+
+	// A card per dimension.
+	t.cardTexts = nil
+	var cards []fyne.CanvasObject
+	var radar []radarPoint
+	for _, d := range res.Dimensions {
+		alpha := "—"
+		if d.Alpha != nil {
+			alpha = fmt.Sprintf("%.3f（%s）", *d.Alpha, score.AlphaBand(*d.Alpha))
+		}
+		ci := "—"
+		if d.CI95 != nil {
+			ci = fmt.Sprintf("%.1f – %.1f", d.CI95[0], d.CI95[1])
+		}
+		body := fmt.Sprintf(lang.L("Score %s\nSurvey %s · Assessment %s · 体验官 %s\nn = %d · satisfied %s\n95%% CI %s\nCronbach's α %s"),
+			f1(d.Score), f1(d.Survey), f1(d.Assessment), f1(d.Officers), d.N, pct(d.SatisfactionRate), ci, alpha)
+		t.cardTexts = append(t.cardTexts, body)
+		cards = append(cards, widget.NewCard(d.Name, fmt.Sprintf(lang.L("weight %.0f%%"), d.Weight*100), widget.NewLabel(body)))
+		radar = append(radar, radarPoint{d.Name, d.Score})
+	}
+	objs = append(objs, container.NewGridWithColumns(3, cards...),
+		widget.NewLabel(lang.L("α: 优秀 ≥ 0.9, 良好 ≥ 0.8, 可接受 ≥ 0.7, 偏低 < 0.7")))
+
+	// Charts.
+	var indBars []bar
+	for _, d := range res.Dimensions {
+		for _, ind := range d.Indicators {
+			if ind.Score != nil {
+				indBars = append(indBars, bar{label: ind.Name, value: *ind.Score, text: f1(ind.Score), alert: *ind.Score < 60})
+			}
+		}
+	}
+	var probBars []bar
+	for _, p := range res.Problems {
+		if p.Source == score.SourceSurvey && p.Incidence != nil && len(probBars) < 12 {
+			probBars = append(probBars, bar{label: p.Item, value: *p.Incidence * 100, text: pct(p.Incidence)})
+		}
+	}
+	charts := []fyne.CanvasObject{
+		widget.NewCard(lang.L("Dimensions"), "", newRadar(radar)),
+		widget.NewCard(lang.L("Indicator scores"), "", orEmpty(len(indBars), newBars(indBars, 100))),
+		widget.NewCard(lang.L("Problem incidence"), "", orEmpty(len(probBars), newBars(probBars, 100))),
+	}
+	if len(res.IPA) > 0 && res.Method.IPAMeans != nil {
+		var dots []ipaDot
+		for _, p := range res.IPA {
+			dots = append(dots, ipaDot{p.Indicator, p.Importance, p.Performance})
+		}
+		names := [4]string{score.QuadrantFix, score.QuadrantKeep, score.QuadrantMinor, score.QuadrantOverkill}
+		charts = append(charts, widget.NewCard(lang.L("Importance–performance (IPA)"), lang.L("x: importance (r with overall satisfaction), y: score"),
+			newIPAScatter(dots, res.Method.IPAMeans.Importance, res.Method.IPAMeans.Performance, names)))
+	}
+	objs = append(objs, container.NewGridWithColumns(2, charts...))
+
+	// Breakdown.
+	if b := res.Breakdown; b != nil {
+		objs = append(objs, heading(fmt.Sprintf(lang.L("Breakdown by %s"), b.Question+" "+shortLabel(b.Text))))
+		rows := [][]string{{lang.L("Group"), "n"}}
+		for _, d := range res.Dimensions {
+			rows[0] = append(rows[0], d.Name)
+		}
+		rows[0] = append(rows[0], lang.L("Survey composite"))
+		for _, g := range b.Groups {
+			row := []string{g.Value, fmt.Sprint(g.N)}
+			for _, gd := range g.Dimensions {
+				row = append(row, fmt.Sprintf("%s (n=%d)", f1(gd.Score), gd.N))
+			}
+			rows = append(rows, append(row, f1(g.Composite)))
+		}
+		objs = append(objs, gridTable(rows))
+	}
+
+	// Indicator table, sortable by any column.
+	objs = append(objs, heading(lang.L("Indicators")), t.indicatorTable())
+
+	// Problems and directions.
+	objs = append(objs, heading(lang.L("Problems")))
+	prow := [][]string{{lang.L("Problem"), lang.L("Source"), lang.L("Incidence"), lang.L("Count")}}
+	for _, p := range res.Problems {
+		inc := pct(p.Incidence)
+		if p.Source == score.SourceIndicator {
+			inc = lang.L("score") + " " + f1(p.Score)
+		}
+		prow = append(prow, []string{p.Item, sourceName(p.Source), inc, fmt.Sprint(p.Count)})
+	}
+	objs = append(objs, gridTable(prow), heading(lang.L("Improvement directions")))
+	drow := [][]string{{lang.L("Direction"), lang.L("Source"), lang.L("Share"), lang.L("Count")}}
+	for _, d := range res.Directions {
+		drow = append(drow, []string{d.Item, sourceName(d.Source), pct(d.Share), fmt.Sprint(d.Count)})
+	}
+	for _, p := range res.IPA {
+		drow = append(drow, []string{p.Indicator, "IPA " + p.Quadrant, fmt.Sprintf("r = %.2f", p.Importance), f1(&p.Performance)})
+	}
+	objs = append(objs, gridTable(drow))
+
+	// Excluded responses, each restorable.
+	objs = append(objs, heading(fmt.Sprintf(lang.L("Excluded responses (%d)"), len(res.Excluded))), t.excludedList())
+	t.body.Objects = objs
+	t.body.Refresh()
+}
+
+func orEmpty(n int, c fyne.CanvasObject) fyne.CanvasObject {
+	if n == 0 {
+		return widget.NewLabel(lang.L("No data"))
+	}
+	return c
+}
+
+func sourceName(s string) string {
+	switch s {
+	case score.SourceSurvey:
+		return lang.L("Survey")
+	case score.SourceAssessment:
+		return lang.L("Third-party assessment")
+	case score.SourceOfficers:
+		return lang.L("体验官")
+	case score.SourceIndicator:
+		return lang.L("Low-scoring indicator")
+	}
+	return s
+}
+
+// gridTable lays out rows of texts as a simple table; the first row is the header.
+func gridTable(rows [][]string) fyne.CanvasObject {
+	if len(rows) == 0 {
+		return widget.NewLabel("")
+	}
+	cols := len(rows[0])
+	var cells []fyne.CanvasObject
+	for i, r := range rows {
+		for j := 0; j < cols; j++ {
+			s := ""
+			if j < len(r) {
+				s = r[j]
+			}
+			l := widget.NewLabel(s)
+			l.Wrapping = fyne.TextWrapWord
+			if i == 0 {
+				l.TextStyle.Bold = true
+			}
+			cells = append(cells, l)
+		}
+	}
+	return container.NewGridWithColumns(cols, cells...)
+}
+
+type indicatorRow struct {
+	dim, name, questions string
+	score                *float64
+	n                    int
+	sat                  *float64
+	weight               float64
+}
+
+var indicatorCols = []string{"Dimension", "Indicator", "Questions", "Weight", "Score", "n", "Satisfied"}
+
+// indicatorRows lists the indicators sorted by the chosen column.
+func (t *resultsTab) indicatorRows() []indicatorRow {
+	var rows []indicatorRow
+	for _, d := range t.res.Dimensions {
+		for _, ind := range d.Indicators {
+			rows = append(rows, indicatorRow{d.Name, ind.Name, strings.Join(ind.Questions, "、"), ind.Score, ind.N, ind.SatisfactionRate, ind.Weight})
+		}
+	}
+	num := func(p *float64) float64 {
+		if p == nil {
+			return -1
+		}
+		return *p
+	}
+	less := func(a, b indicatorRow) bool {
+		switch t.sortCol {
+		case 0:
+			return a.dim < b.dim
+		case 1:
+			return a.name < b.name
+		case 2:
+			return a.questions < b.questions
+		case 3:
+			return a.weight < b.weight
+		case 4:
+			return num(a.score) < num(b.score)
+		case 5:
+			return a.n < b.n
+		case 6:
+			return num(a.sat) < num(b.sat)
+		}
+		return false
+	}
+	if t.sortCol >= 0 {
+		sort.SliceStable(rows, func(i, j int) bool {
+			if t.sortAsc {
+				return less(rows[i], rows[j])
+			}
+			return less(rows[j], rows[i])
+		})
+	}
+	return rows
+}
+
+func (t *resultsTab) indicatorTable() fyne.CanvasObject {
+	rows := t.indicatorRows()
+	var cells []fyne.CanvasObject
+	for i, c := range indicatorCols {
+		i := i
+		label := lang.L(c)
+		if i == t.sortCol {
+			if t.sortAsc {
+				label += " ▲"
+			} else {
+				label += " ▼"
+			}
+		}
+		b := widget.NewButton(label, func() { t.sortBy(i) })
+		b.Importance = widget.LowImportance
+		cells = append(cells, b)
+	}
+	for _, r := range rows {
+		for _, s := range []string{r.dim, r.name, r.questions, fmt.Sprintf("%.0f%%", r.weight*100), f1(r.score), fmt.Sprint(r.n), pct(r.sat)} {
+			l := widget.NewLabel(s)
+			l.Wrapping = fyne.TextWrapWord
+			cells = append(cells, l)
+		}
+	}
+	return container.NewGridWithColumns(len(indicatorCols), cells...)
+}
+
+// sortBy sorts the indicator table by column i; a second click reverses the order.
+func (t *resultsTab) sortBy(i int) {
+	if t.sortCol == i {
+		t.sortAsc = !t.sortAsc
+	} else {
+		t.sortCol, t.sortAsc = i, i <= 2 // texts ascending, numbers highest first
+	}
+	if t.res != nil {
+		t.apply(t.res)
+	}
+}
+
+func reasonName(r string) string {
+	switch r {
+	case score.ReasonSpeeder:
+		return lang.L("Speeder")
+	case score.ReasonStraightline:
+		return lang.L("Straight-liner")
+	case score.ReasonDuplicate:
+		return lang.L("Duplicate")
+	case score.ReasonManual:
+		return lang.L("Excluded by hand")
+	}
+	return r
+}
+
+func (t *resultsTab) excludedList() fyne.CanvasObject {
+	if len(t.res.Excluded) == 0 {
+		return widget.NewLabel(lang.L("No response was excluded."))
+	}
+	box := container.NewVBox()
+	for i, e := range t.res.Excluded {
+		if i == 200 {
+			box.Add(widget.NewLabel(fmt.Sprintf(lang.L("… and %d more"), len(t.res.Excluded)-200)))
+			break
+		}
+		e := e
+		txt := fmt.Sprintf(lang.L("Response %d — %s: %s"), e.ResponseID, reasonName(e.Reason), e.Detail)
+		var btn *widget.Button
+		if e.Restored || e.Reason == score.ReasonManual {
+			if e.Restored {
+				txt += " " + lang.L("(restored)")
+			}
+			btn = widget.NewButton(lang.L("Undo"), func() { t.override(e.ResponseID, nil) })
+		} else {
+			restore := true
+			btn = widget.NewButton(lang.L("Restore"), func() { t.override(e.ResponseID, &restore) })
+		}
+		l := widget.NewLabel(txt)
+		l.Wrapping = fyne.TextWrapWord
+		box.Add(container.NewBorder(nil, nil, nil, btn, l))
+	}
+	return box
+}
+
+// override records (or with restore nil, clears) a hand decision and scores again.
+func (t *resultsTab) override(responseID int64, restore *bool) {
+	ctx, s := context.Background(), t.u.Store()
+	var err error
+	if restore == nil {
+		err = score.ClearOverride(ctx, s, responseID)
+	} else {
+		var rd data.Round
+		if rd, err = s.ResolveRound(ctx, t.policyID, t.roundSel.Selected); err == nil {
+			err = score.SetOverride(ctx, s, rd.ID, responseID, *restore, "")
+		}
+	}
+	if err != nil {
+		t.u.ShowError(err)
+		return
+	}
+	t.recompute()
+}

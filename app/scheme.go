@@ -1,0 +1,756 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/score"
+)
+
+func init() {
+	RegisterPolicyTab(PolicyTab{Order: 40, Title: "Scheme", Build: buildScheme})
+}
+
+// schemeTab edits a policy's evaluation scheme (评价方案). It works on a copy; 保存 validates and stores it
+// with score.SetScheme, the same call as `gongping scheme set`.
+type schemeTab struct {
+	u        *UI
+	policyID int64
+	sc       *score.Scheme
+	set      bool            // the policy has a stored scheme
+	qs       []data.Question // the latest round's questions, for the pickers
+	dirty    bool
+
+	status  *widget.Label
+	body    *fyne.Container
+	content fyne.CanvasObject
+
+	// normalised weight labels by group ("dimensions", "sources", "ind:<key>"), refreshed as weights change
+	norms map[string][]*widget.Label
+}
+
+type schemeData struct {
+	sc  *score.Scheme
+	set bool
+	qs  []data.Question
+}
+
+func buildScheme(u *UI, policyID int64) fyne.CanvasObject {
+	return newSchemeTab(u, policyID).content
+}
+
+func newSchemeTab(u *UI, policyID int64) *schemeTab {
+	t := &schemeTab{u: u, policyID: policyID, body: container.NewVBox(), status: widget.NewLabel("")}
+	t.status.Wrapping = fyne.TextWrapWord
+	save := widget.NewButtonWithIcon(lang.L("Save scheme"), theme.DocumentSaveIcon(), t.save)
+	save.Importance = widget.HighImportance
+	suggest := widget.NewButtonWithIcon(lang.L("Match questions by text"), theme.SearchIcon(), t.suggest)
+	imp := widget.NewButtonWithIcon(lang.L("Import…"), theme.FolderOpenIcon(), t.importFile)
+	exp := widget.NewButtonWithIcon(lang.L("Export…"), theme.DownloadIcon(), t.exportFile)
+	reset := widget.NewButtonWithIcon(lang.L("Default scheme"), theme.ContentUndoIcon(), func() {
+		dialog.ShowConfirm(lang.L("Default scheme"), lang.L("Replace the scheme being edited with the default one?"), func(ok bool) {
+			if ok {
+				t.sc = score.DefaultScheme("")
+				t.dirty = true
+				t.rebuild()
+			}
+		}, t.u.Win)
+	})
+	bar := container.NewHBox(save, suggest, imp, exp, reset)
+	t.content = container.NewBorder(container.NewVBox(bar, t.status, widget.NewSeparator()), nil, nil, nil,
+		container.NewVScroll(container.NewPadded(t.body)))
+	t.reload()
+	return t
+}
+
+func (t *schemeTab) reload() {
+	id := t.policyID
+	load(t.u, func(ctx context.Context, s *data.Store) (schemeData, error) {
+		var d schemeData
+		var err error
+		if d.sc, d.set, err = score.SchemeOf(ctx, s, id); err != nil {
+			return d, err
+		}
+		if rd, err := s.ResolveRound(ctx, id, ""); err == nil {
+			if d.qs, err = s.SurveyQuestions(ctx, rd.ID); err != nil {
+				return d, err
+			}
+		}
+		if !d.set && len(d.qs) > 0 { // a new scheme starts from the suggested mapping, for the user to confirm
+			d.sc.Apply(score.Suggest(d.sc, d.qs), d.qs)
+		}
+		return d, nil
+	}, func(d schemeData) {
+		t.sc, t.set, t.qs, t.dirty = d.sc, d.set, d.qs, false
+		t.rebuild()
+	})
+}
+
+func (t *schemeTab) setStatus() {
+	switch {
+	case !t.set:
+		t.status.SetText(lang.L("No scheme saved yet: this is the default scheme with questions matched by their text. Check it and press Save."))
+		t.status.Importance = widget.WarningImportance
+	case t.dirty:
+		t.status.SetText(lang.L("Changed, not saved yet."))
+		t.status.Importance = widget.WarningImportance
+	default:
+		t.status.SetText(lang.L("Saved."))
+		t.status.Importance = widget.SuccessImportance
+	}
+	t.status.Refresh()
+}
+
+func (t *schemeTab) changed() {
+	t.dirty = true
+	t.setStatus()
+}
+
+// parseWeight reads a weight entry; ok is false for text that is not a number.
+func parseWeight(s string) (float64, bool) {
+	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	return v, err == nil
+}
+
+func fmtNum(v float64) string { return strconv.FormatFloat(v, 'g', 6, 64) }
+
+// weightEntry is an entry bound to *w that re-normalises its group on every change.
+func (t *schemeTab) weightEntry(w *float64, group string) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetText(fmtNum(*w))
+	e.OnChanged = func(s string) {
+		if v, ok := parseWeight(s); ok {
+			*w = v
+		}
+		t.changed()
+		t.renormalise(group)
+	}
+	return e
+}
+
+// groupWeights returns the current weights of a group.
+func (t *schemeTab) groupWeights(group string) []float64 {
+	switch {
+	case group == "dimensions":
+		var ws []float64
+		for _, k := range score.DimensionKeys {
+			ws = append(ws, t.sc.Dimensions.Get(k).Weight)
+		}
+		return ws
+	case group == "sources":
+		return []float64{t.sc.Sources.Survey, t.sc.Sources.Assessment, t.sc.Sources.Officers}
+	case strings.HasPrefix(group, "ind:"):
+		var ws []float64
+		for _, ind := range t.sc.Dimensions.Get(strings.TrimPrefix(group, "ind:")).Indicators {
+			ws = append(ws, ind.Weight)
+		}
+		return ws
+	}
+	return nil
+}
+
+func (t *schemeTab) renormalise(group string) {
+	ns := score.Normalise(t.groupWeights(group))
+	for i, l := range t.norms[group] {
+		if i < len(ns) {
+			l.SetText(fmt.Sprintf("= %.1f%%", ns[i]*100))
+		}
+	}
+}
+
+func (t *schemeTab) normLabel(group string) *widget.Label {
+	l := widget.NewLabel("")
+	t.norms[group] = append(t.norms[group], l)
+	return l
+}
+
+// questionLabel shows references as "Q3 办理便捷程度、Q4 …".
+func (t *schemeTab) questionLabel(refs []string) string {
+	if len(refs) == 0 {
+		return lang.L("(no question)")
+	}
+	var parts []string
+	for _, r := range refs {
+		if i, ok := data.FindQuestion(t.qs, r); ok {
+			parts = append(parts, t.qs[i].Key+" "+shortLabel(t.qs[i].Text))
+		} else {
+			parts = append(parts, r)
+		}
+	}
+	return strings.Join(parts, "、")
+}
+
+// pickQuestions lets the user choose questions of the round (or type references when the round has no
+// survey yet) and calls done with the keys.
+func (t *schemeTab) pickQuestions(title string, current []string, done func([]string)) {
+	if len(t.qs) == 0 {
+		e := widget.NewEntry()
+		e.SetText(strings.Join(current, "；"))
+		e.SetPlaceHolder("Q3；Q4")
+		dialog.ShowForm(title, lang.L("OK"), lang.L("Cancel"), []*widget.FormItem{
+			widget.NewFormItem(lang.L("Questions"), e),
+		}, func(ok bool) {
+			if ok {
+				var refs []string
+				for _, p := range strings.FieldsFunc(e.Text, func(r rune) bool { return r == '；' || r == ';' || r == ',' || r == '，' || r == '、' }) {
+					if p = strings.TrimSpace(p); p != "" {
+						refs = append(refs, p)
+					}
+				}
+				done(refs)
+			}
+		}, t.u.Win)
+		return
+	}
+	opts := make([]string, len(t.qs))
+	keyOf := map[string]string{}
+	for i, q := range t.qs {
+		opts[i] = q.Key + " " + shortLabel(q.Text)
+		keyOf[opts[i]] = q.Key
+	}
+	cg := widget.NewCheckGroup(opts, nil)
+	var sel []string
+	for _, r := range current {
+		if i, ok := data.FindQuestion(t.qs, r); ok {
+			sel = append(sel, opts[i])
+		}
+	}
+	cg.SetSelected(sel)
+	scroll := container.NewVScroll(cg)
+	scroll.SetMinSize(fyne.NewSize(460, 380))
+	dialog.ShowCustomConfirm(title, lang.L("OK"), lang.L("Cancel"), scroll, func(ok bool) {
+		if !ok {
+			return
+		}
+		var keys []string
+		for _, o := range opts { // questionnaire order
+			for _, s := range cg.Selected {
+				if s == o {
+					keys = append(keys, keyOf[o])
+				}
+			}
+		}
+		done(keys)
+	}, t.u.Win)
+}
+
+// rebuild lays the editor out from t.sc.
+func (t *schemeTab) rebuild() {
+	t.norms = map[string][]*widget.Label{}
+	t.setStatus()
+	var objs []fyne.CanvasObject
+
+	name := widget.NewEntry()
+	name.SetText(t.sc.Name)
+	name.OnChanged = func(s string) { t.sc.Name = s; t.changed() }
+	objs = append(objs, widget.NewForm(widget.NewFormItem(lang.L("Scheme name"), name)))
+
+	// Dimension weights.
+	var dimRows []fyne.CanvasObject
+	for _, k := range score.DimensionKeys {
+		d := t.sc.Dimensions.Get(k)
+		dimRows = append(dimRows, widget.NewLabel(t.sc.DimensionName(k)), t.weightEntry(&d.Weight, "dimensions"), t.normLabel("dimensions"))
+	}
+	ahpDims := widget.NewButton(lang.L("AHP pairwise comparison…"), func() {
+		var names []string
+		for _, k := range score.DimensionKeys {
+			names = append(names, t.sc.DimensionName(k))
+		}
+		t.showAHP(names, func(ws []float64) {
+			for i, k := range score.DimensionKeys {
+				t.sc.Dimensions.Get(k).Weight = ws[i]
+			}
+			t.changed()
+			t.rebuild()
+		})
+	})
+	objs = append(objs, widget.NewCard(lang.L("Dimension weights"), lang.L("Weights are shown normalised to 100%"),
+		container.NewVBox(container.NewGridWithColumns(3, dimRows...), ahpDims)))
+
+	// Each dimension's indicators.
+	for _, k := range score.DimensionKeys {
+		objs = append(objs, t.dimensionCard(k))
+	}
+
+	// Problem, direction and overall questions.
+	probs := widget.NewButton(t.questionLabel(t.sc.Problems), nil)
+	probs.OnTapped = func() {
+		t.pickQuestions(lang.L("Problem questions"), t.sc.Problems, func(keys []string) {
+			t.sc.Problems = keys
+			probs.SetText(t.questionLabel(keys))
+			t.changed()
+		})
+	}
+	dirs := widget.NewButton(t.questionLabel(t.sc.Directions), nil)
+	dirs.OnTapped = func() {
+		t.pickQuestions(lang.L("Direction questions"), t.sc.Directions, func(keys []string) {
+			t.sc.Directions = keys
+			dirs.SetText(t.questionLabel(keys))
+			t.changed()
+		})
+	}
+	overallOpts := []string{lang.L("(none)")}
+	for _, q := range t.qs {
+		overallOpts = append(overallOpts, q.Key+" "+shortLabel(q.Text))
+	}
+	overall := widget.NewSelect(overallOpts, nil)
+	if i, ok := data.FindQuestion(t.qs, t.sc.Overall); ok {
+		overall.SetSelectedIndex(i + 1)
+	} else {
+		overall.SetSelectedIndex(0)
+	}
+	overall.OnChanged = func(string) {
+		if i := overall.SelectedIndex(); i > 0 {
+			t.sc.Overall = t.qs[i-1].Key
+		} else {
+			t.sc.Overall = ""
+		}
+		t.changed()
+	}
+	objs = append(objs, widget.NewCard(lang.L("Problems, directions and overall satisfaction"), "", widget.NewForm(
+		widget.NewFormItem(lang.L("Problem questions"), probs),
+		widget.NewFormItem(lang.L("Direction questions"), dirs),
+		widget.NewFormItem(lang.L("Overall satisfaction (for IPA)"), overall),
+	)))
+
+	objs = append(objs, t.scalesCard(), t.sourcesCard(), t.screeningCard(), t.labelsCard())
+	t.body.Objects = objs
+	t.body.Refresh()
+	for _, g := range []string{"dimensions", "sources", "ind:process", "ind:standards", "ind:results"} {
+		t.renormalise(g)
+	}
+}
+
+func (t *schemeTab) dimensionCard(k string) fyne.CanvasObject {
+	d := t.sc.Dimensions.Get(k)
+	group := "ind:" + k
+	rows := container.NewVBox()
+	for i := range d.Indicators {
+		i := i
+		ind := &d.Indicators[i]
+		name := widget.NewEntry()
+		name.SetText(ind.Name)
+		name.OnChanged = func(s string) { ind.Name = s; t.changed() }
+		qs := widget.NewButton(t.questionLabel(ind.Questions), nil)
+		qs.OnTapped = func() {
+			t.pickQuestions(fmt.Sprintf(lang.L("Questions of %s"), ind.Name), ind.Questions, func(keys []string) {
+				ind.Questions = keys
+				qs.SetText(t.questionLabel(keys))
+				t.changed()
+			})
+		}
+		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+			d.Indicators = append(d.Indicators[:i:i], d.Indicators[i+1:]...)
+			t.changed()
+			t.rebuild()
+		})
+		w := t.weightEntry(&ind.Weight, group)
+		left := container.NewGridWithColumns(3, name, w, t.normLabel(group))
+		rows.Add(container.NewBorder(nil, nil, left, del, qs))
+	}
+	add := widget.NewButtonWithIcon(lang.L("Add indicator"), theme.ContentAddIcon(), func() {
+		d.Indicators = append(d.Indicators, score.IndicatorSpec{Name: fmt.Sprintf(lang.L("Indicator %d"), len(d.Indicators)+1), Weight: 1, Questions: []string{}})
+		t.changed()
+		t.rebuild()
+	})
+	ahp := widget.NewButton(lang.L("AHP…"), func() {
+		var names []string
+		for _, ind := range d.Indicators {
+			names = append(names, ind.Name)
+		}
+		if len(names) < 2 {
+			t.u.showInfo(lang.L("AHP"), lang.L("AHP needs at least two indicators."))
+			return
+		}
+		t.showAHP(names, func(ws []float64) {
+			for i := range d.Indicators {
+				d.Indicators[i].Weight = ws[i]
+			}
+			t.changed()
+			t.rebuild()
+		})
+	})
+	entropy := widget.NewButton(lang.L("Entropy weights from the data"), func() { t.entropy(k) })
+	dimName := widget.NewEntry()
+	dimName.SetText(t.sc.DimensionName(k))
+	dimName.OnChanged = func(s string) {
+		if s == score.DimensionNames[k] {
+			s = ""
+		}
+		d.Name = s
+		t.changed()
+	}
+	head := widget.NewForm(widget.NewFormItem(lang.L("Dimension name"), dimName))
+	return widget.NewCard(t.sc.DimensionName(k), lang.L("Indicators: name, weight, normalised weight, questions"),
+		container.NewVBox(head, rows, container.NewHBox(add, ahp, entropy)))
+}
+
+func (t *schemeTab) scalesCard() fyne.CanvasObject {
+	box := container.NewVBox()
+	for _, ref := range sortedRefs(t.sc.Questions) {
+		ref := ref
+		sc := t.sc.Questions[ref]
+		pts := widget.NewEntry()
+		pts.SetText(strconv.Itoa(sc.Points))
+		best := widget.NewSelect([]string{lang.L("1 is best"), lang.L("the highest is best")}, nil)
+		if sc.Best == 1 {
+			best.SetSelectedIndex(0)
+		} else {
+			best.SetSelectedIndex(1)
+		}
+		update := func() {
+			p, err := strconv.Atoi(strings.TrimSpace(pts.Text))
+			if err != nil {
+				return
+			}
+			b := p
+			if best.SelectedIndex() == 0 {
+				b = 1
+			}
+			t.sc.Questions[ref] = score.Scale{Points: p, Best: b}
+			t.changed()
+		}
+		pts.OnChanged = func(string) { update() }
+		best.OnChanged = func(string) { update() }
+		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+			delete(t.sc.Questions, ref)
+			t.changed()
+			t.rebuild()
+		})
+		box.Add(container.NewBorder(nil, nil, widget.NewLabel(t.questionLabel([]string{ref})), del,
+			container.NewGridWithColumns(3, widget.NewLabel(lang.L("points")), pts, best)))
+	}
+	add := widget.NewButtonWithIcon(lang.L("Declare a numeric scale…"), theme.ContentAddIcon(), func() {
+		t.pickQuestions(lang.L("Numeric questions"), nil, func(keys []string) {
+			for _, k := range keys {
+				if _, has := t.sc.Questions[k]; !has {
+					t.sc.Questions[k] = score.Scale{Points: 5, Best: 5}
+				}
+			}
+			t.changed()
+			t.rebuild()
+		})
+	})
+	return widget.NewCard(lang.L("Numeric answers"), lang.L("A question answered with numbers needs its number of points and which end is best: value = (points − |answer − best| − 1)/(points − 1) × 100"),
+		container.NewVBox(box, add))
+}
+
+func sortedRefs(m map[string]score.Scale) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (t *schemeTab) sourcesCard() fyne.CanvasObject {
+	s := &t.sc.Sources
+	grid := container.NewGridWithColumns(3,
+		widget.NewLabel(lang.L("Survey")), t.weightEntry(&s.Survey, "sources"), t.normLabel("sources"),
+		widget.NewLabel(lang.L("Third-party assessment")), t.weightEntry(&s.Assessment, "sources"), t.normLabel("sources"),
+		widget.NewLabel(lang.L("体验官")), t.weightEntry(&s.Officers, "sources"), t.normLabel("sources"))
+	return widget.NewCard(lang.L("Source weights"), lang.L("A dimension's score combines the sources that have data, by these weights"), grid)
+}
+
+func (t *schemeTab) screeningCard() fyne.CanvasObject {
+	sc := &t.sc.Screening
+	speed := widget.NewEntry()
+	speed.SetText(fmtNum(sc.Speeders))
+	speedOn := widget.NewCheck(lang.L("Exclude speeders: duration below this share of the median"), nil)
+	speedOn.SetChecked(sc.Speeders > 0)
+	speed.OnChanged = func(s string) {
+		if v, ok := parseWeight(s); ok {
+			sc.Speeders = v
+			speedOn.SetChecked(v > 0)
+		}
+		t.changed()
+	}
+	speedOn.OnChanged = func(on bool) {
+		switch {
+		case !on && sc.Speeders > 0:
+			speed.SetText("0")
+		case on && sc.Speeders == 0:
+			speed.SetText(fmtNum(score.DefaultScreening.Speeders))
+		}
+	}
+	sl := widget.NewEntry()
+	sl.SetText(strconv.Itoa(sc.StraightlineMinItems))
+	slOn := widget.NewCheck(lang.L("Exclude straight-liners: at least this many indicator questions, all the same option"), nil)
+	slOn.SetChecked(sc.StraightlineMinItems > 0)
+	sl.OnChanged = func(s string) {
+		if v, err := strconv.Atoi(strings.TrimSpace(s)); err == nil {
+			sc.StraightlineMinItems = v
+			slOn.SetChecked(v > 0)
+		}
+		t.changed()
+	}
+	slOn.OnChanged = func(on bool) {
+		switch {
+		case !on && sc.StraightlineMinItems > 0:
+			sl.SetText("0")
+		case on && sc.StraightlineMinItems == 0:
+			sl.SetText(strconv.Itoa(score.DefaultScreening.StraightlineMinItems))
+		}
+	}
+	dup := widget.NewCheck(lang.L("Exclude duplicates: same IP or respondent and identical answers as an earlier response"), func(on bool) {
+		sc.Duplicates = on
+		t.changed()
+	})
+	dup.SetChecked(sc.Duplicates)
+	return widget.NewCard(lang.L("Screening"), lang.L("Excluded responses stay stored and can be restored on the Results page"),
+		container.NewVBox(container.NewBorder(nil, nil, speedOn, nil, speed), container.NewBorder(nil, nil, slOn, nil, sl), dup))
+}
+
+func (t *schemeTab) labelsCard() fyne.CanvasObject {
+	labels := widget.NewMultiLineEntry()
+	var lines []string
+	for _, l := range sortedRefsF(t.sc.Likert.Labels) {
+		lines = append(lines, fmt.Sprintf("%s=%s", l, fmtNum(t.sc.Likert.Labels[l])))
+	}
+	labels.SetText(strings.Join(lines, "\n"))
+	labels.SetPlaceHolder("还可以=60")
+	labels.OnChanged = func(s string) {
+		m := map[string]float64{}
+		for _, ln := range strings.Split(s, "\n") {
+			k, v, ok := strings.Cut(ln, "=")
+			if !ok {
+				continue
+			}
+			if x, ok := parseWeight(v); ok && strings.TrimSpace(k) != "" {
+				m[strings.TrimSpace(k)] = x
+			}
+		}
+		t.sc.Likert.Labels = m
+		t.changed()
+	}
+	missing := widget.NewMultiLineEntry()
+	missing.SetText(strings.Join(t.sc.Likert.Missing, "\n"))
+	missing.OnChanged = func(s string) {
+		var ms []string
+		for _, ln := range strings.Split(s, "\n") {
+			if ln = strings.TrimSpace(ln); ln != "" {
+				ms = append(ms, ln)
+			}
+		}
+		t.sc.Likert.Missing = ms
+		t.changed()
+	}
+	info := widget.NewLabel(lang.L("Always known: 非常满意/很满意 100, 满意/比较满意 75, 一般/基本满意 50, 不满意/不太满意 25, 非常不满意/很不满意 0 (and the 同意 and 好 families)."))
+	info.Wrapping = fyne.TextWrapWord
+	return widget.NewCard(lang.L("Answer labels"), "", container.NewVBox(info, widget.NewForm(
+		widget.NewFormItem(lang.L("More labels (label=value, one a line)"), labels),
+		widget.NewFormItem(lang.L("Labels counted as missing (one a line)"), missing))))
+}
+
+func sortedRefsF(m map[string]float64) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// save validates and stores the scheme (checking it against the round's answers) off the UI goroutine.
+func (t *schemeTab) save() {
+	sc, id, s := t.sc.Clone(), t.policyID, t.u.Store()
+	t.u.RunLong(lang.L("Saving the scheme…"), func(ctx context.Context, _ func(int, int)) error {
+		return score.SetScheme(ctx, s, id, sc)
+	}, func(err error) {
+		if err != nil {
+			t.u.ShowError(err)
+			return
+		}
+		t.set, t.dirty = true, false
+		t.setStatus()
+	})
+}
+
+func (t *schemeTab) suggest() {
+	sugs := score.Suggest(t.sc, t.qs)
+	if len(sugs) == 0 {
+		t.u.showInfo(lang.L("Match questions by text"), lang.L("No further question matched an indicator by its text."))
+		return
+	}
+	t.sc.Apply(sugs, t.qs)
+	t.changed()
+	t.rebuild()
+	t.u.showInfo(lang.L("Match questions by text"), fmt.Sprintf(lang.L("%d questions were placed. Check them, then Save."), len(sugs)))
+}
+
+func (t *schemeTab) importFile() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			t.u.ShowError(err)
+			return
+		}
+		defer r.Close()
+		b, err := io.ReadAll(io.LimitReader(r, 16<<20))
+		if err != nil {
+			t.u.ShowError(err)
+			return
+		}
+		var sc *score.Scheme
+		if bytes.HasPrefix(b, []byte("PK\x03\x04")) {
+			sc, err = score.ParseSchemeXLSX(bytes.NewReader(b))
+		} else {
+			sc, err = score.ParseSchemeJSON(b)
+		}
+		if err != nil {
+			t.u.ShowError(err)
+			return
+		}
+		t.sc = sc
+		t.changed()
+		t.rebuild()
+	}, t.u.Win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".json", ".xlsx"}))
+	d.Resize(t.u.Win.Canvas().Size().Subtract(fyne.NewSize(80, 80)))
+	d.Show()
+}
+
+func (t *schemeTab) exportFile() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			t.u.ShowError(err)
+			return
+		}
+		defer w.Close()
+		if strings.EqualFold(w.URI().Extension(), ".json") {
+			_, err = w.Write(t.sc.JSON())
+		} else {
+			err = t.sc.WriteXLSX(w)
+		}
+		if err != nil {
+			t.u.ShowError(err)
+		}
+	}, t.u.Win)
+	d.SetFileName(lang.L("scheme") + ".xlsx")
+	d.Resize(t.u.Win.Canvas().Size().Subtract(fyne.NewSize(80, 80)))
+	d.Show()
+}
+
+// entropy sets dimension k's indicator weights by the entropy method over the latest round's data.
+func (t *schemeTab) entropy(k string) {
+	sc, id, s := t.sc.Clone(), t.policyID, t.u.Store()
+	var ws map[string][]float64
+	t.u.RunLong(lang.L("Entropy weights…"), func(ctx context.Context, _ func(int, int)) error {
+		in, err := score.LoadInput(ctx, s, id, "")
+		if err != nil {
+			return err
+		}
+		in.Scheme = sc
+		ws, err = score.EntropyWeights(ctx, in)
+		return err
+	}, func(err error) {
+		if err != nil {
+			t.u.ShowError(err)
+			return
+		}
+		w := ws[k]
+		d := t.sc.Dimensions.Get(k)
+		if w == nil || len(w) != len(d.Indicators) {
+			t.u.showInfo(lang.L("Entropy weights from the data"), lang.L("Not enough data: the entropy method needs at least two indicators and two respondents who answered all of them."))
+			return
+		}
+		for i := range d.Indicators {
+			d.Indicators[i].Weight = w[i]
+		}
+		t.changed()
+		t.rebuild()
+	})
+}
+
+// saatyScale is the 1–9 scale offered for each pair, from "A extremely more important" to the reverse.
+var saatyScale = []struct {
+	v    float64
+	text string
+}{{9, "9"}, {7, "7"}, {5, "5"}, {3, "3"}, {1, "1"}, {1.0 / 3, "1/3"}, {1.0 / 5, "1/5"}, {1.0 / 7, "1/7"}, {1.0 / 9, "1/9"}}
+
+// showAHP asks for pairwise judgements of names on Saaty's scale, shows the weights and the consistency
+// ratio live, and calls apply with the weights when the user accepts.
+func (t *schemeTab) showAHP(names []string, apply func([]float64)) {
+	n := len(names)
+	if n > score.MaxAHP {
+		t.u.ShowError(data.InputErrorf("AHP 最多比较 %d 项", score.MaxAHP))
+		return
+	}
+	opts := make([]string, len(saatyScale))
+	for i, s := range saatyScale {
+		opts[i] = s.text
+	}
+	judg := make([]float64, n*(n-1)/2)
+	result := widget.NewLabel("")
+	result.Wrapping = fyne.TextWrapWord
+	var weights []float64
+	recompute := func() {
+		a, err := score.PairwiseMatrix(n, judg)
+		if err != nil {
+			result.SetText(err.Error())
+			return
+		}
+		r, err := score.AHP(a)
+		if err != nil {
+			result.SetText(err.Error())
+			return
+		}
+		weights = r.Weights
+		var parts []string
+		for i, w := range r.Weights {
+			parts = append(parts, fmt.Sprintf("%s %.1f%%", names[i], w*100))
+		}
+		txt := strings.Join(parts, "，") + "\n" + fmt.Sprintf(lang.L("λmax = %.4f, CR = %.4f"), r.LambdaMax, r.CR)
+		if !r.Consistent {
+			txt += "\n" + lang.L("CR ≥ 0.1: the judgements are inconsistent; please revise them.")
+			result.Importance = widget.WarningImportance
+		} else {
+			result.Importance = widget.SuccessImportance
+		}
+		result.SetText(txt)
+	}
+	grid := container.NewVBox()
+	k := 0
+	for i := 0; i < n; i++ {
+		for j := i + 1; j < n; j++ {
+			idx := k
+			judg[idx] = 1
+			sel := widget.NewSelect(opts, func(s string) {
+				for _, o := range saatyScale {
+					if o.text == s {
+						judg[idx] = o.v
+					}
+				}
+				recompute()
+			})
+			sel.SetSelected("1")
+			grid.Add(container.NewBorder(nil, nil, widget.NewLabel(shortLabel(names[i])), widget.NewLabel(shortLabel(names[j])), sel))
+			k++
+		}
+	}
+	recompute()
+	help := widget.NewLabel(lang.L("For each pair: 1 equally important; 3, 5, 7, 9 the left one is moderately, strongly, very strongly, extremely more important; 1/3 … 1/9 the right one is."))
+	help.Wrapping = fyne.TextWrapWord
+	scroll := container.NewVScroll(grid)
+	scroll.SetMinSize(fyne.NewSize(480, 260))
+	dialog.ShowCustomConfirm(lang.L("AHP pairwise comparison"), lang.L("Use these weights"), lang.L("Cancel"),
+		container.NewBorder(help, result, nil, nil, scroll), func(ok bool) {
+			if ok && weights != nil {
+				apply(weights)
+			}
+		}, t.u.Win)
+}
