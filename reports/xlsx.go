@@ -30,6 +30,7 @@ const (
 	kPct1 // share 0–1 shown as a percentage with one decimal
 	kInt
 	kNum2 // two decimals (α)
+	kNum3 // three decimals (correlations)
 )
 
 type col struct {
@@ -40,9 +41,9 @@ type col struct {
 
 // book is a workbook being written, with its shared styles.
 type book struct {
-	f                                           *excelize.File
-	header, text, num1, num2, pct1, integer, hd int
-	title, cont                                 int
+	f                                                 *excelize.File
+	header, text, num1, num2, num3, pct1, integer, hd int
+	title, cont                                       int
 }
 
 func newBook() (*book, error) {
@@ -50,7 +51,7 @@ func newBook() (*book, error) {
 	border := []excelize.Border{{Type: "left", Color: "D0D7DE", Style: 1}, {Type: "right", Color: "D0D7DE", Style: 1},
 		{Type: "top", Color: "D0D7DE", Style: 1}, {Type: "bottom", Color: "D0D7DE", Style: 1}}
 	font := &excelize.Font{Family: "Microsoft YaHei", Size: 10}
-	one, two, pct := "0.0", "0.00", "0.0%"
+	one, two, three, pct := "0.0", "0.00", "0.000", "0.0%"
 	styles := []struct {
 		id *int
 		s  excelize.Style
@@ -61,6 +62,7 @@ func newBook() (*book, error) {
 		{&b.text, excelize.Style{Font: font, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}, Border: border}},
 		{&b.num1, excelize.Style{Font: font, CustomNumFmt: &one, Alignment: &excelize.Alignment{Vertical: "top"}, Border: border}},
 		{&b.num2, excelize.Style{Font: font, CustomNumFmt: &two, Alignment: &excelize.Alignment{Vertical: "top"}, Border: border}},
+		{&b.num3, excelize.Style{Font: font, CustomNumFmt: &three, Alignment: &excelize.Alignment{Vertical: "top"}, Border: border}},
 		{&b.pct1, excelize.Style{Font: font, CustomNumFmt: &pct, Alignment: &excelize.Alignment{Vertical: "top"}, Border: border}},
 		{&b.integer, excelize.Style{Font: font, NumFmt: 1, Alignment: &excelize.Alignment{Vertical: "top"}, Border: border}},
 		{&b.hd, excelize.Style{Font: &excelize.Font{Family: "Microsoft YaHei", Size: 11, Bold: true}}},
@@ -121,7 +123,7 @@ func (t *table) add(vals ...any) error {
 		if i < len(t.cols) {
 			kind = t.cols[i].kind
 		}
-		style := map[int]int{kText: t.b.text, kNum1: t.b.num1, kNum2: t.b.num2, kPct1: t.b.pct1, kInt: t.b.integer}[kind]
+		style := map[int]int{kText: t.b.text, kNum1: t.b.num1, kNum2: t.b.num2, kNum3: t.b.num3, kPct1: t.b.pct1, kInt: t.b.integer}[kind]
 		var err error
 		switch v := v.(type) {
 		case nil:
@@ -523,13 +525,12 @@ func directionSheet(b *book, r *Report) error {
 		if err := b.f.SetCellStr(s, cell(2, row), means); err != nil {
 			return err
 		}
-		ipa, err := b.newTable(s, row+1, []col{{"指标", 0, kText}, {"维度", 0, kText}, {"重要性（r）", 0, kText}, {"表现（得分）", 0, kNum1}, {"象限", 0, kText}}, false)
+		ipa, err := b.newTable(s, row+1, []col{{"指标", 0, kText}, {"维度", 0, kText}, {"重要性（r）", 0, kNum3}, {"表现（得分）", 0, kNum1}, {"象限", 0, kText}}, false)
 		if err != nil {
 			return err
 		}
 		for _, p := range r.IPA {
-			imp := fmt.Sprintf("%.3f", p.Importance)
-			if err := ipa.add(p.Indicator, p.Dimension, imp, p.Performance, p.Quadrant); err != nil {
+			if err := ipa.add(p.Indicator, p.Dimension, p.Importance, p.Performance, p.Quadrant); err != nil {
 				return err
 			}
 		}
