@@ -132,6 +132,7 @@ func newSurveyTab(u *UI, policyID int64) *surveyTab {
 // reload fetches the rounds and the data of round roundID (0: the latest round).
 func (t *surveyTab) reload(roundID int64) {
 	policyID := t.policyID
+	t.summary.SetText(lang.L("Loading survey data…"))
 	load(t.u, func(ctx context.Context, s *data.Store) (surveyView, error) {
 		var v surveyView
 		var err error
@@ -184,7 +185,9 @@ func (t *surveyTab) apply(v surveyView) {
 	t.questions.UnselectAll()
 	t.questions.Refresh()
 	t.freqQ = -1
+	t.freqTitle.SetText(lang.L("Choose a question on the left to see how often each option was chosen."))
 	t.freqRows.RemoveAll()
+	t.table.ScrollToTop()
 	t.applyImports()
 }
 
@@ -358,10 +361,10 @@ func (t *surveyTab) showFrequencies(i int) {
 			break
 		}
 		bar := widget.NewProgressBar()
-		bar.Max = 100
-		bar.SetValue(o.Percent)
 		pct := o.Percent
 		bar.TextFormatter = func() string { return fmt.Sprintf("%.1f%%", pct) }
+		bar.Max = 100
+		bar.SetValue(pct)
 		label := widget.NewLabel(fmt.Sprintf("%s  (%d)", oneLineText(o.Option, 60), o.Count))
 		label.Truncation = fyne.TextTruncateEllipsis
 		t.freqRows.Add(container.NewGridWithColumns(2, label, bar))

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -41,6 +42,9 @@ type surveyWizard struct {
 	preview *ingest.PreviewResult
 	summary *ingest.Summary // set after a successful import
 }
+
+// prefSurveyDir remembers the folder of the last survey file chosen.
+const prefSurveyDir = "survey.lastDir"
 
 // formatChoices are the layouts offered, auto first.
 var formatChoices = append([]ingest.Format{ingest.Auto}, ingest.Formats...)
@@ -112,7 +116,7 @@ func newSurveyWizard(u *UI, policyID int64, round string, onDone func(ingest.Sum
 			o.(*widget.Label).SetText(lang.L(wizardColumns[id.Col]))
 		}
 	}
-	for c, width := range []float32{70, 300, 90, 420} {
+	for c, width := range []float32{80, 300, 110, 400} {
 		w.qtable.SetColumnWidth(c, width)
 	}
 	w.importBtn = widget.NewButtonWithIcon(lang.L("Import"), theme.ConfirmIcon(), w.onImport)
@@ -171,9 +175,15 @@ func (w *surveyWizard) onChoose() {
 		}
 		path := r.URI().Path()
 		r.Close()
+		w.u.App.Preferences().SetString(prefSurveyDir, filepath.Dir(path))
 		w.setPath(path)
 	}, w.u.Win)
 	d.SetFilter(storage.NewExtensionFileFilter(surveyFileExts))
+	if dir := w.u.App.Preferences().String(prefSurveyDir); dir != "" {
+		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+			d.SetLocation(l)
+		}
+	}
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
 }
@@ -298,7 +308,7 @@ func (w *surveyWizard) finish(err error) {
 	}
 	s := w.summary
 	rate := float64(s.Imported) / max(s.Seconds, 0.001)
-	msg := fmt.Sprintf(lang.L("Imported %d responses (%d rows) and %d questions into round %s in %.1f s (%.0f rows/s)."),
+	msg := fmt.Sprintf(lang.L("Imported %d responses (%d rows) and %d questions into round %s in %.2f s (%.0f rows/s)."),
 		s.Imported, s.Rows, s.Questions, s.Round, s.Seconds, rate)
 	if len(s.Warnings) > 0 {
 		msg += "\n" + lang.L("Warnings: ") + strings.Join(s.Warnings, "；")
