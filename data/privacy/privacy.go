@@ -534,21 +534,32 @@ func MaskName(name string) string {
 	}
 }
 
-// LooksLikeName reports whether s could be a person's name (2–4 Han characters, or two or three
-// Latin words), so that a respondent id such as "R0012" is not taken for one.
+// surnames are the common single-character Chinese surnames (百家姓, the ~300 most frequent today).
+var surnames = map[rune]bool{}
+
+func init() {
+	for _, r := range `王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由` {
+		surnames[r] = true
+	}
+}
+
+// LooksLikeName reports whether s could be a person's name: 2–4 Han characters starting with a
+// common surname (or a compound one), or two or three Latin words. A respondent id such as "R0012",
+// or a filler such as "企业" or "匿名用户", is not taken for one: masking it everywhere would
+// damage the report's text.
 func LooksLikeName(s string) bool {
 	s = strings.TrimSpace(s)
 	r := []rune(s)
-	if len(r) >= 2 && len(r) <= 5 {
+	if len(r) >= 2 && len(r) <= 4 {
 		han := true
 		for _, c := range r {
-			if !unicode.Is(unicode.Han, c) && c != '·' {
+			if !unicode.Is(unicode.Han, c) {
 				han = false
 				break
 			}
 		}
 		if han {
-			return true
+			return surnames[r[0]] || (len(r) >= 3 && compoundSurnames[string(r[:2])])
 		}
 	}
 	words := strings.Fields(s)

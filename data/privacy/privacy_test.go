@@ -18,6 +18,9 @@ func TestMask(t *testing.T) {
 		{"手机１３８１２３４５６７８", "手机138****5678"},
 		{"＋８６　１５９－１２３４－５６７８", "159****5678"},
 		{"a,19912345678,b", "a,199****5678,b"},
+		{"(+86)13812345678", "(+86)138****5678"},
+		{"+86 138 1234 5678", "138****5678"},
+		{"固话010-12345678不是手机", "固话010-12345678不是手机"},
 		// not mobile numbers
 		{"订单号12345678901", "订单号12345678901"},           // 12x is not a mobile prefix
 		{"单号013812345678", "单号013812345678"},           // glued to another digit
@@ -98,7 +101,8 @@ func TestNames(t *testing.T) {
 			t.Errorf("MaskName(%q) = %q, want %q", in, got, want)
 		}
 	}
-	for s, want := range map[string]bool{"张伟": true, "R0012": false, "wx_123": false, "John Smith": true, "非常满意的服务啊": false} {
+	for s, want := range map[string]bool{"张伟": true, "欧阳娜娜": true, "司马光": true, "R0012": false, "wx_123": false,
+		"John Smith": true, "非常满意的服务啊": false, "企业": false, "匿名用户": false, "微信用户": false} {
 		if got := LooksLikeName(s); got != want {
 			t.Errorf("LooksLikeName(%q) = %v", s, got)
 		}
