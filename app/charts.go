@@ -45,19 +45,19 @@ func (r *chartRenderer) Refresh()                     { r.Layout(r.size); canvas
 func (r *chartRenderer) Objects() []fyne.CanvasObject { return r.objs }
 func (r *chartRenderer) Destroy()                     {}
 
-func fg() color.Color      { return theme.Color(theme.ColorNameForeground) }
-func muted() color.Color   { return theme.Color(theme.ColorNameDisabled) }
-func primary() color.Color { return theme.Color(theme.ColorNamePrimary) }
-func warnC() color.Color   { return theme.Color(theme.ColorNameError) }
+func chartFG() color.Color      { return theme.Color(theme.ColorNameForeground) }
+func chartMuted() color.Color   { return theme.Color(theme.ColorNamePlaceHolder) }
+func chartPrimary() color.Color { return theme.Color(theme.ColorNamePrimary) }
+func chartAlert() color.Color   { return theme.Color(theme.ColorNameError) }
 
-func line(x1, y1, x2, y2 float32, c color.Color, w float32) *canvas.Line {
+func chartLine(x1, y1, x2, y2 float32, c color.Color, w float32) *canvas.Line {
 	l := canvas.NewLine(c)
 	l.StrokeWidth = w
 	l.Position1, l.Position2 = fyne.NewPos(x1, y1), fyne.NewPos(x2, y2)
 	return l
 }
 
-func text(s string, x, y float32, c color.Color, size float32, align fyne.TextAlign) *canvas.Text {
+func chartText(s string, x, y float32, c color.Color, size float32, align fyne.TextAlign) *canvas.Text {
 	t := canvas.NewText(s, c)
 	t.TextSize = size
 	t.Alignment = align
@@ -73,21 +73,21 @@ func text(s string, x, y float32, c color.Color, size float32, align fyne.TextAl
 	return t
 }
 
-func dot(x, y, r float32, c color.Color) *canvas.Circle {
+func chartDot(x, y, r float32, c color.Color) *canvas.Circle {
 	d := canvas.NewCircle(c)
 	d.Move(fyne.NewPos(x-r, y-r))
 	d.Resize(fyne.NewSize(2*r, 2*r))
 	return d
 }
 
-// radarPoint is one axis of a radar chart: a label and a value 0–100 (nil = no data).
-type radarPoint struct {
+// radarAxis is one axis of a radar chart: a label and a value 0–100 (nil = no data).
+type radarAxis struct {
 	label string
 	value *float64
 }
 
 // newRadar draws a radar (spider) chart of values 0–100 on len(pts) axes, with rings at 20, 40 … 100.
-func newRadar(pts []radarPoint) fyne.CanvasObject {
+func newRadar(pts []radarAxis) fyne.CanvasObject {
 	return newChart(fyne.NewSize(280, 240), func(s fyne.Size) []fyne.CanvasObject {
 		var out []fyne.CanvasObject
 		n := len(pts)
@@ -105,36 +105,36 @@ func newRadar(pts []radarPoint) fyne.CanvasObject {
 			for i := 0; i < n; i++ {
 				x1, y1 := at(i, ring)
 				x2, y2 := at((i+1)%n, ring)
-				out = append(out, line(x1, y1, x2, y2, muted(), 1))
+				out = append(out, chartLine(x1, y1, x2, y2, chartMuted(), 1))
 			}
 		}
 		for i, p := range pts {
 			x, y := at(i, 100)
-			out = append(out, line(cx, cy, x, y, muted(), 1))
+			out = append(out, chartLine(cx, cy, x, y, chartMuted(), 1))
 			lx, ly := at(i, 118)
-			out = append(out, text(p.label, lx, ly, fg(), theme.TextSize()*0.9, fyne.TextAlignCenter))
+			out = append(out, chartText(p.label, lx, ly, chartFG(), theme.TextSize()*0.9, fyne.TextAlignCenter))
 		}
 		for i := 0; i < n; i++ {
 			a, b := pts[i], pts[(i+1)%n]
 			if a.value != nil && b.value != nil {
 				x1, y1 := at(i, *a.value)
 				x2, y2 := at((i+1)%n, *b.value)
-				out = append(out, line(x1, y1, x2, y2, primary(), 2.5))
+				out = append(out, chartLine(x1, y1, x2, y2, chartPrimary(), 2.5))
 			}
 		}
 		for i, p := range pts {
 			if p.value != nil {
 				x, y := at(i, *p.value)
-				out = append(out, dot(x, y, 4, primary()))
-				out = append(out, text(fmt.Sprintf("%.1f", *p.value), x, y-12, fg(), theme.TextSize()*0.8, fyne.TextAlignCenter))
+				out = append(out, chartDot(x, y, 4, chartPrimary()))
+				out = append(out, chartText(fmt.Sprintf("%.1f", *p.value), x, y-12, chartFG(), theme.TextSize()*0.8, fyne.TextAlignCenter))
 			}
 		}
 		return out
 	})
 }
 
-// bar is one bar of a horizontal bar chart.
-type bar struct {
+// chartBar is one bar of a horizontal bar chart.
+type chartBar struct {
 	label string
 	value float64 // in the chart's unit
 	text  string  // shown after the bar
@@ -142,7 +142,7 @@ type bar struct {
 }
 
 // newBars draws horizontal bars scaled to max (bars longer than max are clipped).
-func newBars(bars []bar, max float64) fyne.CanvasObject {
+func newBars(bars []chartBar, max float64) fyne.CanvasObject {
 	rowH := float32(26)
 	h := rowH*float32(len(bars)) + 8
 	if len(bars) == 0 {
@@ -152,7 +152,7 @@ func newBars(bars []bar, max float64) fyne.CanvasObject {
 		var out []fyne.CanvasObject
 		labelW := float32(0)
 		for _, b := range bars {
-			labelW = float32(math.Max(float64(labelW), float64(canvas.NewText(shortLabel(b.label), fg()).MinSize().Width)))
+			labelW = float32(math.Max(float64(labelW), float64(canvas.NewText(chartLabel(b.label), chartFG()).MinSize().Width)))
 		}
 		labelW = float32(math.Min(float64(labelW)+8, float64(s.Width)*0.45))
 		valueW := float32(64)
@@ -162,28 +162,28 @@ func newBars(bars []bar, max float64) fyne.CanvasObject {
 		}
 		for i, b := range bars {
 			y := float32(i)*rowH + 4
-			out = append(out, text(shortLabel(b.label), labelW-8, y+rowH/2, fg(), theme.TextSize()*0.9, fyne.TextAlignTrailing))
+			out = append(out, chartText(chartLabel(b.label), labelW-8, y+rowH/2, chartFG(), theme.TextSize()*0.9, fyne.TextAlignTrailing))
 			bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 			bg.Move(fyne.NewPos(labelW, y+4))
 			bg.Resize(fyne.NewSize(plotW, rowH-8))
 			out = append(out, bg)
 			w := float32(math.Min(math.Max(b.value, 0)/max, 1)) * plotW
-			c := primary()
+			c := chartPrimary()
 			if b.alert {
-				c = warnC()
+				c = chartAlert()
 			}
 			r := canvas.NewRectangle(c)
 			r.Move(fyne.NewPos(labelW, y+4))
 			r.Resize(fyne.NewSize(w, rowH-8))
 			out = append(out, r)
-			out = append(out, text(b.text, labelW+plotW+6, y+rowH/2, fg(), theme.TextSize()*0.85, fyne.TextAlignLeading))
+			out = append(out, chartText(b.text, labelW+plotW+6, y+rowH/2, chartFG(), theme.TextSize()*0.85, fyne.TextAlignLeading))
 		}
 		return out
 	})
 }
 
-// shortLabel keeps chart labels on one short line.
-func shortLabel(s string) string {
+// chartLabel keeps chart labels on one short line.
+func chartLabel(s string) string {
 	r := []rune(s)
 	if len(r) > 14 {
 		return string(r[:13]) + "…"
@@ -191,15 +191,15 @@ func shortLabel(s string) string {
 	return s
 }
 
-// ipaDot is one indicator in an importance–performance plot.
-type ipaDot struct {
+// ipaPoint is one indicator in an importance–performance plot.
+type ipaPoint struct {
 	label                   string
 	importance, performance float64
 }
 
 // newIPAScatter plots importance (x, Pearson r) against performance (y, score) with the quadrant lines
 // at the means and the quadrant names in the corners.
-func newIPAScatter(dots []ipaDot, meanImp, meanPerf float64, names [4]string) fyne.CanvasObject {
+func newIPAScatter(dots []ipaPoint, meanImp, meanPerf float64, names [4]string) fyne.CanvasObject {
 	return newChart(fyne.NewSize(360, 280), func(s fyne.Size) []fyne.CanvasObject {
 		var out []fyne.CanvasObject
 		if len(dots) == 0 {
@@ -216,31 +216,31 @@ func newIPAScatter(dots []ipaDot, meanImp, meanPerf float64, names [4]string) fy
 		px := func(v float64) float32 { return left + float32((v-xmin)/(xmax-xmin))*(right-left) }
 		py := func(v float64) float32 { return bottom - float32((v-ymin)/(ymax-ymin))*(bottom-top) }
 		frame := canvas.NewRectangle(color.Transparent)
-		frame.StrokeColor, frame.StrokeWidth = muted(), 1
+		frame.StrokeColor, frame.StrokeWidth = chartMuted(), 1
 		frame.Move(fyne.NewPos(left, top))
 		frame.Resize(fyne.NewSize(right-left, bottom-top))
 		out = append(out, frame)
 		mx, my := px(meanImp), py(meanPerf)
-		out = append(out, line(mx, top, mx, bottom, fg(), 1), line(left, my, right, my, fg(), 1))
+		out = append(out, chartLine(mx, top, mx, bottom, chartFG(), 1), chartLine(left, my, right, my, chartFG(), 1))
 		small := theme.TextSize() * 0.8
 		// names: 重点改进区 (high importance, low performance), 优势保持区, 次要改进区, 过度供给区.
 		out = append(out,
-			text(names[0], right-4, bottom-10, muted(), small, fyne.TextAlignTrailing),
-			text(names[1], right-4, top+10, muted(), small, fyne.TextAlignTrailing),
-			text(names[2], left+4, bottom-10, muted(), small, fyne.TextAlignLeading),
-			text(names[3], left+4, top+10, muted(), small, fyne.TextAlignLeading))
+			chartText(names[0], right-4, bottom-10, chartMuted(), small, fyne.TextAlignTrailing),
+			chartText(names[1], right-4, top+10, chartMuted(), small, fyne.TextAlignTrailing),
+			chartText(names[2], left+4, bottom-10, chartMuted(), small, fyne.TextAlignLeading),
+			chartText(names[3], left+4, top+10, chartMuted(), small, fyne.TextAlignLeading))
 		out = append(out,
-			text(fmt.Sprintf("%.2f", xmin), left, bottom+12, muted(), small, fyne.TextAlignLeading),
-			text(fmt.Sprintf("%.2f", xmax), right, bottom+12, muted(), small, fyne.TextAlignTrailing),
-			text(fmt.Sprintf("%.0f", ymax), left-4, top+4, muted(), small, fyne.TextAlignTrailing),
-			text(fmt.Sprintf("%.0f", ymin), left-4, bottom-4, muted(), small, fyne.TextAlignTrailing))
+			chartText(fmt.Sprintf("%.2f", xmin), left, bottom+12, chartMuted(), small, fyne.TextAlignLeading),
+			chartText(fmt.Sprintf("%.2f", xmax), right, bottom+12, chartMuted(), small, fyne.TextAlignTrailing),
+			chartText(fmt.Sprintf("%.0f", ymax), left-4, top+4, chartMuted(), small, fyne.TextAlignTrailing),
+			chartText(fmt.Sprintf("%.0f", ymin), left-4, bottom-4, chartMuted(), small, fyne.TextAlignTrailing))
 		for _, d := range dots {
 			x, y := px(d.importance), py(d.performance)
-			c := primary()
+			c := chartPrimary()
 			if d.importance >= meanImp && d.performance < meanPerf {
-				c = warnC()
+				c = chartAlert()
 			}
-			out = append(out, dot(x, y, 5, c), text(shortLabel(d.label), x+8, y, fg(), small, fyne.TextAlignLeading))
+			out = append(out, chartDot(x, y, 5, c), chartText(chartLabel(d.label), x+8, y, chartFG(), small, fyne.TextAlignLeading))
 		}
 		return out
 	})

@@ -54,8 +54,8 @@ func newResultsTab(u *UI, policyID int64) *resultsTab {
 	t.groupSel = widget.NewSelect(nil, func(string) { t.recompute() })
 	t.groupSel.PlaceHolder = lang.L("No breakdown")
 	refresh := widget.NewButtonWithIcon(lang.L("Recalculate"), theme.ViewRefreshIcon(), t.recompute)
-	bar := container.NewHBox(widget.NewLabel(lang.L("Round")), t.roundSel, widget.NewLabel(lang.L("Break down by")), t.groupSel, refresh)
-	t.content = container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(container.NewPadded(t.body)))
+	top := container.NewHBox(widget.NewLabel(lang.L("Round")), t.roundSel, widget.NewLabel(lang.L("Break down by")), t.groupSel, refresh)
+	t.content = container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(container.NewPadded(t.body)))
 	t.loadRounds()
 	return t
 }
@@ -92,7 +92,7 @@ func (t *resultsTab) loadRounds() {
 		for _, q := range d.qs {
 			if q.Type == data.QSingle && len(q.Options) >= 2 && len(q.Options) <= 30 {
 				t.groupQs = append(t.groupQs, q)
-				opts = append(opts, q.Key+" "+shortLabel(q.Text))
+				opts = append(opts, q.Key+" "+chartLabel(q.Text))
 			}
 		}
 		t.groupSel.Options = opts
@@ -129,22 +129,22 @@ func (t *resultsTab) recompute() {
 	})
 }
 
-// f1 shows a score with one decimal, — without data.
-func f1(v *float64) string {
+// scoreText shows a score with one decimal, — without data.
+func scoreText(v *float64) string {
 	if v == nil {
 		return "—"
 	}
 	return fmt.Sprintf("%.1f", *v)
 }
 
-func pct(v *float64) string {
+func rateText(v *float64) string {
 	if v == nil {
 		return "—"
 	}
 	return fmt.Sprintf("%.1f%%", *v*100)
 }
 
-func heading(s string) *widget.Label {
+func resultsHeading(s string) *widget.Label {
 	l := widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return l
 }
@@ -158,7 +158,7 @@ func (t *resultsTab) apply(res *score.Result) {
 	if res.Composite.Grade != nil {
 		grade = *res.Composite.Grade
 	}
-	t.compositeText = f1(res.Composite.Score)
+	t.compositeText = scoreText(res.Composite.Score)
 	big := canvas.NewText(t.compositeText, theme.Color(theme.ColorNamePrimary))
 	big.TextSize = theme.TextSize() * 3
 	big.TextStyle.Bold = true
@@ -180,7 +180,7 @@ func (t *resultsTab) apply(res *score.Result) {
 	// A card per dimension.
 	t.cardTexts = nil
 	var cards []fyne.CanvasObject
-	var radar []radarPoint
+	var radar []radarAxis
 	for _, d := range res.Dimensions {
 		alpha := "—"
 		if d.Alpha != nil {
@@ -191,38 +191,38 @@ func (t *resultsTab) apply(res *score.Result) {
 			ci = fmt.Sprintf("%.1f – %.1f", d.CI95[0], d.CI95[1])
 		}
 		body := fmt.Sprintf(lang.L("Score %s\nSurvey %s · Assessment %s · 体验官 %s\nn = %d · satisfied %s\n95%% CI %s\nCronbach's α %s"),
-			f1(d.Score), f1(d.Survey), f1(d.Assessment), f1(d.Officers), d.N, pct(d.SatisfactionRate), ci, alpha)
+			scoreText(d.Score), scoreText(d.Survey), scoreText(d.Assessment), scoreText(d.Officers), d.N, rateText(d.SatisfactionRate), ci, alpha)
 		t.cardTexts = append(t.cardTexts, body)
 		cards = append(cards, widget.NewCard(d.Name, fmt.Sprintf(lang.L("weight %.0f%%"), d.Weight*100), widget.NewLabel(body)))
-		radar = append(radar, radarPoint{d.Name, d.Score})
+		radar = append(radar, radarAxis{d.Name, d.Score})
 	}
 	objs = append(objs, container.NewGridWithColumns(3, cards...),
 		widget.NewLabel(lang.L("α: 优秀 ≥ 0.9, 良好 ≥ 0.8, 可接受 ≥ 0.7, 偏低 < 0.7")))
 
 	// Charts.
-	var indBars []bar
+	var indBars []chartBar
 	for _, d := range res.Dimensions {
 		for _, ind := range d.Indicators {
 			if ind.Score != nil {
-				indBars = append(indBars, bar{label: ind.Name, value: *ind.Score, text: f1(ind.Score), alert: *ind.Score < 60})
+				indBars = append(indBars, chartBar{label: ind.Name, value: *ind.Score, text: scoreText(ind.Score), alert: *ind.Score < 60})
 			}
 		}
 	}
-	var probBars []bar
+	var probBars []chartBar
 	for _, p := range res.Problems {
 		if p.Source == score.SourceSurvey && p.Incidence != nil && len(probBars) < 12 {
-			probBars = append(probBars, bar{label: p.Item, value: *p.Incidence * 100, text: pct(p.Incidence)})
+			probBars = append(probBars, chartBar{label: p.Item, value: *p.Incidence * 100, text: rateText(p.Incidence)})
 		}
 	}
 	charts := []fyne.CanvasObject{
 		widget.NewCard(lang.L("Dimensions"), "", newRadar(radar)),
-		widget.NewCard(lang.L("Indicator scores"), "", orEmpty(len(indBars), newBars(indBars, 100))),
-		widget.NewCard(lang.L("Problem incidence"), "", orEmpty(len(probBars), newBars(probBars, 100))),
+		widget.NewCard(lang.L("Indicator scores"), "", chartOrEmpty(len(indBars), newBars(indBars, 100))),
+		widget.NewCard(lang.L("Problem incidence"), "", chartOrEmpty(len(probBars), newBars(probBars, 100))),
 	}
 	if len(res.IPA) > 0 && res.Method.IPAMeans != nil {
-		var dots []ipaDot
+		var dots []ipaPoint
 		for _, p := range res.IPA {
-			dots = append(dots, ipaDot{p.Indicator, p.Importance, p.Performance})
+			dots = append(dots, ipaPoint{p.Indicator, p.Importance, p.Performance})
 		}
 		names := [4]string{score.QuadrantFix, score.QuadrantKeep, score.QuadrantMinor, score.QuadrantOverkill}
 		charts = append(charts, widget.NewCard(lang.L("Importance–performance (IPA)"), lang.L("x: importance (r with overall satisfaction), y: score"),
@@ -232,7 +232,7 @@ func (t *resultsTab) apply(res *score.Result) {
 
 	// Breakdown.
 	if b := res.Breakdown; b != nil {
-		objs = append(objs, heading(fmt.Sprintf(lang.L("Breakdown by %s"), b.Question+" "+shortLabel(b.Text))))
+		objs = append(objs, resultsHeading(fmt.Sprintf(lang.L("Breakdown by %s"), b.Question+" "+chartLabel(b.Text))))
 		rows := [][]string{{lang.L("Group"), "n"}}
 		for _, d := range res.Dimensions {
 			rows[0] = append(rows[0], d.Name)
@@ -241,50 +241,50 @@ func (t *resultsTab) apply(res *score.Result) {
 		for _, g := range b.Groups {
 			row := []string{g.Value, fmt.Sprint(g.N)}
 			for _, gd := range g.Dimensions {
-				row = append(row, fmt.Sprintf("%s (n=%d)", f1(gd.Score), gd.N))
+				row = append(row, fmt.Sprintf("%s (n=%d)", scoreText(gd.Score), gd.N))
 			}
-			rows = append(rows, append(row, f1(g.Composite)))
+			rows = append(rows, append(row, scoreText(g.Composite)))
 		}
-		objs = append(objs, gridTable(rows))
+		objs = append(objs, resultsTable(rows))
 	}
 
 	// Indicator table, sortable by any column.
-	objs = append(objs, heading(lang.L("Indicators")), t.indicatorTable())
+	objs = append(objs, resultsHeading(lang.L("Indicators")), t.indicatorTable())
 
 	// Problems and directions.
-	objs = append(objs, heading(lang.L("Problems")))
+	objs = append(objs, resultsHeading(lang.L("Problems")))
 	prow := [][]string{{lang.L("Problem"), lang.L("Source"), lang.L("Incidence"), lang.L("Count")}}
 	for _, p := range res.Problems {
-		inc := pct(p.Incidence)
+		inc := rateText(p.Incidence)
 		if p.Source == score.SourceIndicator {
-			inc = lang.L("score") + " " + f1(p.Score)
+			inc = lang.L("score") + " " + scoreText(p.Score)
 		}
-		prow = append(prow, []string{p.Item, sourceName(p.Source), inc, fmt.Sprint(p.Count)})
+		prow = append(prow, []string{p.Item, resultSourceName(p.Source), inc, fmt.Sprint(p.Count)})
 	}
-	objs = append(objs, gridTable(prow), heading(lang.L("Improvement directions")))
+	objs = append(objs, resultsTable(prow), resultsHeading(lang.L("Improvement directions")))
 	drow := [][]string{{lang.L("Direction"), lang.L("Source"), lang.L("Share"), lang.L("Count")}}
 	for _, d := range res.Directions {
-		drow = append(drow, []string{d.Item, sourceName(d.Source), pct(d.Share), fmt.Sprint(d.Count)})
+		drow = append(drow, []string{d.Item, resultSourceName(d.Source), rateText(d.Share), fmt.Sprint(d.Count)})
 	}
 	for _, p := range res.IPA {
-		drow = append(drow, []string{p.Indicator, "IPA " + p.Quadrant, fmt.Sprintf("r = %.2f", p.Importance), f1(&p.Performance)})
+		drow = append(drow, []string{p.Indicator, "IPA " + p.Quadrant, fmt.Sprintf("r = %.2f", p.Importance), scoreText(&p.Performance)})
 	}
-	objs = append(objs, gridTable(drow))
+	objs = append(objs, resultsTable(drow))
 
 	// Excluded responses, each restorable.
-	objs = append(objs, heading(fmt.Sprintf(lang.L("Excluded responses (%d)"), len(res.Excluded))), t.excludedList())
+	objs = append(objs, resultsHeading(fmt.Sprintf(lang.L("Excluded responses (%d)"), len(res.Excluded))), t.excludedList())
 	t.body.Objects = objs
 	t.body.Refresh()
 }
 
-func orEmpty(n int, c fyne.CanvasObject) fyne.CanvasObject {
+func chartOrEmpty(n int, c fyne.CanvasObject) fyne.CanvasObject {
 	if n == 0 {
 		return widget.NewLabel(lang.L("No data"))
 	}
 	return c
 }
 
-func sourceName(s string) string {
+func resultSourceName(s string) string {
 	switch s {
 	case score.SourceSurvey:
 		return lang.L("Survey")
@@ -298,8 +298,8 @@ func sourceName(s string) string {
 	return s
 }
 
-// gridTable lays out rows of texts as a simple table; the first row is the header.
-func gridTable(rows [][]string) fyne.CanvasObject {
+// resultsTable lays out rows of texts as a simple table; the first row is the header.
+func resultsTable(rows [][]string) fyne.CanvasObject {
 	if len(rows) == 0 {
 		return widget.NewLabel("")
 	}
@@ -394,7 +394,7 @@ func (t *resultsTab) indicatorTable() fyne.CanvasObject {
 		cells = append(cells, b)
 	}
 	for _, r := range rows {
-		for _, s := range []string{r.dim, r.name, r.questions, fmt.Sprintf("%.0f%%", r.weight*100), f1(r.score), fmt.Sprint(r.n), pct(r.sat)} {
+		for _, s := range []string{r.dim, r.name, r.questions, fmt.Sprintf("%.0f%%", r.weight*100), scoreText(r.score), fmt.Sprint(r.n), rateText(r.sat)} {
 			l := widget.NewLabel(s)
 			l.Wrapping = fyne.TextWrapWord
 			cells = append(cells, l)
@@ -415,7 +415,7 @@ func (t *resultsTab) sortBy(i int) {
 	}
 }
 
-func reasonName(r string) string {
+func exclusionReasonName(r string) string {
 	switch r {
 	case score.ReasonSpeeder:
 		return lang.L("Speeder")
@@ -440,7 +440,7 @@ func (t *resultsTab) excludedList() fyne.CanvasObject {
 			break
 		}
 		e := e
-		txt := fmt.Sprintf(lang.L("Response %d — %s: %s"), e.ResponseID, reasonName(e.Reason), e.Detail)
+		txt := fmt.Sprintf(lang.L("Response %d — %s: %s"), e.ResponseID, exclusionReasonName(e.Reason), e.Detail)
 		var btn *widget.Button
 		if e.Restored || e.Reason == score.ReasonManual {
 			if e.Restored {

@@ -55,7 +55,7 @@ func TestResultsShowScoreNumbers(t *testing.T) {
 	id := scoredWorkspace(t, u)
 	tab := newResultsTab(u, id)
 	w := test.NewTempWindow(t, tab.content)
-	w.Resize(tabSize)
+	w.Resize(scoreTabSize)
 	if tab.res == nil {
 		t.Fatalf("no result shown; last error %q", u.lastError)
 	}

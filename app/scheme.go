@@ -70,8 +70,8 @@ func newSchemeTab(u *UI, policyID int64) *schemeTab {
 			}
 		}, t.u.Win)
 	})
-	bar := container.NewHBox(save, suggest, imp, exp, reset)
-	t.content = container.NewBorder(container.NewVBox(bar, t.status, widget.NewSeparator()), nil, nil, nil,
+	toolbar := container.NewHBox(save, suggest, imp, exp, reset)
+	t.content = container.NewBorder(container.NewVBox(toolbar, t.status, widget.NewSeparator()), nil, nil, nil,
 		container.NewVScroll(container.NewPadded(t.body)))
 	t.reload()
 	return t
@@ -120,20 +120,20 @@ func (t *schemeTab) changed() {
 	t.setStatus()
 }
 
-// parseWeight reads a weight entry; ok is false for text that is not a number.
-func parseWeight(s string) (float64, bool) {
+// parseSchemeNumber reads a weight entry; ok is false for text that is not a number.
+func parseSchemeNumber(s string) (float64, bool) {
 	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
 	return v, err == nil
 }
 
-func fmtNum(v float64) string { return strconv.FormatFloat(v, 'g', 6, 64) }
+func schemeNum(v float64) string { return strconv.FormatFloat(v, 'g', 6, 64) }
 
 // weightEntry is an entry bound to *w that re-normalises its group on every change.
 func (t *schemeTab) weightEntry(w *float64, group string) *widget.Entry {
 	e := widget.NewEntry()
-	e.SetText(fmtNum(*w))
+	e.SetText(schemeNum(*w))
 	e.OnChanged = func(s string) {
-		if v, ok := parseWeight(s); ok {
+		if v, ok := parseSchemeNumber(s); ok {
 			*w = v
 		}
 		t.changed()
@@ -186,7 +186,7 @@ func (t *schemeTab) questionLabel(refs []string) string {
 	var parts []string
 	for _, r := range refs {
 		if i, ok := data.FindQuestion(t.qs, r); ok {
-			parts = append(parts, t.qs[i].Key+" "+shortLabel(t.qs[i].Text))
+			parts = append(parts, t.qs[i].Key+" "+chartLabel(t.qs[i].Text))
 		} else {
 			parts = append(parts, r)
 		}
@@ -219,7 +219,7 @@ func (t *schemeTab) pickQuestions(title string, current []string, done func([]st
 	opts := make([]string, len(t.qs))
 	keyOf := map[string]string{}
 	for i, q := range t.qs {
-		opts[i] = q.Key + " " + shortLabel(q.Text)
+		opts[i] = q.Key + " " + chartLabel(q.Text)
 		keyOf[opts[i]] = q.Key
 	}
 	cg := widget.NewCheckGroup(opts, nil)
@@ -305,7 +305,7 @@ func (t *schemeTab) rebuild() {
 	}
 	overallOpts := []string{lang.L("(none)")}
 	for _, q := range t.qs {
-		overallOpts = append(overallOpts, q.Key+" "+shortLabel(q.Text))
+		overallOpts = append(overallOpts, q.Key+" "+chartLabel(q.Text))
 	}
 	overall := widget.NewSelect(overallOpts, nil)
 	if i, ok := data.FindQuestion(t.qs, t.sc.Overall); ok {
@@ -359,7 +359,7 @@ func (t *schemeTab) dimensionCard(k string) fyne.CanvasObject {
 			t.rebuild()
 		})
 		w := t.weightEntry(&ind.Weight, group)
-		left := container.NewGridWithColumns(3, name, w, t.normLabel(group))
+		left := container.NewHBox(fixedWidth(name, 220), fixedWidth(w, 80), fixedWidth(t.normLabel(group), 80))
 		rows.Add(container.NewBorder(nil, nil, left, del, qs))
 	}
 	add := widget.NewButtonWithIcon(lang.L("Add indicator"), theme.ContentAddIcon(), func() {
@@ -401,7 +401,7 @@ func (t *schemeTab) dimensionCard(k string) fyne.CanvasObject {
 
 func (t *schemeTab) scalesCard() fyne.CanvasObject {
 	box := container.NewVBox()
-	for _, ref := range sortedRefs(t.sc.Questions) {
+	for _, ref := range sortedScaleRefs(t.sc.Questions) {
 		ref := ref
 		sc := t.sc.Questions[ref]
 		pts := widget.NewEntry()
@@ -449,7 +449,12 @@ func (t *schemeTab) scalesCard() fyne.CanvasObject {
 		container.NewVBox(box, add))
 }
 
-func sortedRefs(m map[string]score.Scale) []string {
+// fixedWidth gives o a fixed width (its own height).
+func fixedWidth(o fyne.CanvasObject, w float32) fyne.CanvasObject {
+	return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
+}
+
+func sortedScaleRefs(m map[string]score.Scale) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {
 		out = append(out, k)
@@ -470,11 +475,11 @@ func (t *schemeTab) sourcesCard() fyne.CanvasObject {
 func (t *schemeTab) screeningCard() fyne.CanvasObject {
 	sc := &t.sc.Screening
 	speed := widget.NewEntry()
-	speed.SetText(fmtNum(sc.Speeders))
+	speed.SetText(schemeNum(sc.Speeders))
 	speedOn := widget.NewCheck(lang.L("Exclude speeders: duration below this share of the median"), nil)
 	speedOn.SetChecked(sc.Speeders > 0)
 	speed.OnChanged = func(s string) {
-		if v, ok := parseWeight(s); ok {
+		if v, ok := parseSchemeNumber(s); ok {
 			sc.Speeders = v
 			speedOn.SetChecked(v > 0)
 		}
@@ -485,7 +490,7 @@ func (t *schemeTab) screeningCard() fyne.CanvasObject {
 		case !on && sc.Speeders > 0:
 			speed.SetText("0")
 		case on && sc.Speeders == 0:
-			speed.SetText(fmtNum(score.DefaultScreening.Speeders))
+			speed.SetText(schemeNum(score.DefaultScreening.Speeders))
 		}
 	}
 	sl := widget.NewEntry()
@@ -507,11 +512,12 @@ func (t *schemeTab) screeningCard() fyne.CanvasObject {
 			sl.SetText(strconv.Itoa(score.DefaultScreening.StraightlineMinItems))
 		}
 	}
-	dup := widget.NewCheck(lang.L("Exclude duplicates: same IP or respondent and identical answers as an earlier response"), func(on bool) {
+	dup := widget.NewCheck(lang.L("Exclude duplicates: same IP or respondent and identical answers as an earlier response"), nil)
+	dup.SetChecked(sc.Duplicates)
+	dup.OnChanged = func(on bool) {
 		sc.Duplicates = on
 		t.changed()
-	})
-	dup.SetChecked(sc.Duplicates)
+	}
 	return widget.NewCard(lang.L("Screening"), lang.L("Excluded responses stay stored and can be restored on the Results page"),
 		container.NewVBox(container.NewBorder(nil, nil, speedOn, nil, speed), container.NewBorder(nil, nil, slOn, nil, sl), dup))
 }
@@ -519,8 +525,8 @@ func (t *schemeTab) screeningCard() fyne.CanvasObject {
 func (t *schemeTab) labelsCard() fyne.CanvasObject {
 	labels := widget.NewMultiLineEntry()
 	var lines []string
-	for _, l := range sortedRefsF(t.sc.Likert.Labels) {
-		lines = append(lines, fmt.Sprintf("%s=%s", l, fmtNum(t.sc.Likert.Labels[l])))
+	for _, l := range sortedLabelRefs(t.sc.Likert.Labels) {
+		lines = append(lines, fmt.Sprintf("%s=%s", l, schemeNum(t.sc.Likert.Labels[l])))
 	}
 	labels.SetText(strings.Join(lines, "\n"))
 	labels.SetPlaceHolder("还可以=60")
@@ -531,7 +537,7 @@ func (t *schemeTab) labelsCard() fyne.CanvasObject {
 			if !ok {
 				continue
 			}
-			if x, ok := parseWeight(v); ok && strings.TrimSpace(k) != "" {
+			if x, ok := parseSchemeNumber(v); ok && strings.TrimSpace(k) != "" {
 				m[strings.TrimSpace(k)] = x
 			}
 		}
@@ -557,7 +563,7 @@ func (t *schemeTab) labelsCard() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Labels counted as missing (one a line)"), missing))))
 }
 
-func sortedRefsF(m map[string]float64) []string {
+func sortedLabelRefs(m map[string]float64) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {
 		out = append(out, k)
@@ -738,7 +744,7 @@ func (t *schemeTab) showAHP(names []string, apply func([]float64)) {
 				recompute()
 			})
 			sel.SetSelected("1")
-			grid.Add(container.NewBorder(nil, nil, widget.NewLabel(shortLabel(names[i])), widget.NewLabel(shortLabel(names[j])), sel))
+			grid.Add(container.NewBorder(nil, nil, widget.NewLabel(chartLabel(names[i])), widget.NewLabel(chartLabel(names[j])), sel))
 			k++
 		}
 	}

@@ -13,7 +13,7 @@ import (
 	"github.com/gongping/gongping/data/score"
 )
 
-var tabSize = fyne.NewSize(1200, 800)
+var scoreTabSize = fyne.NewSize(1200, 800)
 
 // A new policy's editor starts from the default scheme with the survey's questions matched by text;
 // weights are shown normalised as they are typed; Save stores the scheme.
@@ -27,8 +27,8 @@ func TestSchemeEditor(t *testing.T) {
 	}
 	tab := newSchemeTab(u, id)
 	w := test.NewTempWindow(t, tab.content)
-	w.Resize(tabSize)
-	if tab.set || !strings.Contains(tab.status.Text, "尚未保存") {
+	w.Resize(scoreTabSize)
+	if tab.set || tab.dirty || !strings.Contains(tab.status.Text, "尚未保存评价方案") {
 		t.Errorf("status = %q, want the not-saved-yet notice", tab.status.Text)
 	}
 	if tab.sc.Overall != "Q7" || len(tab.sc.Problems) != 1 {
@@ -37,12 +37,12 @@ func TestSchemeEditor(t *testing.T) {
 	// Dimension weights 1:1:1 → 33.3% each; typing 2 for 执行过程 → 50%, 25%, 25%.
 	norms := tab.norms["dimensions"]
 	if len(norms) != 3 || norms[0].Text != "= 33.3%" {
-		t.Fatalf("dimension norms = %v", labelTexts(norms))
+		t.Fatalf("dimension norms = %v", normTexts(norms))
 	}
 	entry := findWeightEntry(t, tab)
 	entry.SetText("")
 	test.Type(entry, "2")
-	if got := labelTexts(tab.norms["dimensions"]); got != "= 50.0%|= 25.0%|= 25.0%" {
+	if got := normTexts(tab.norms["dimensions"]); got != "= 50.0%|= 25.0%|= 25.0%" {
 		t.Errorf("after typing 2: %s", got)
 	}
 	if tab.sc.Dimensions.Process.Weight != 2 || !tab.dirty {
@@ -81,7 +81,7 @@ func TestSchemeEditorWithoutSurvey(t *testing.T) {
 	}
 }
 
-func labelTexts(ls []*widget.Label) string {
+func normTexts(ls []*widget.Label) string {
 	var out []string
 	for _, l := range ls {
 		out = append(out, l.Text)
