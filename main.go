@@ -54,6 +54,8 @@ func openApp(path string) int {
 	w.Resize(app.WindowSize)
 	if _, err := app.New(a, w, path); err != nil {
 		fmt.Fprintln(os.Stderr, "gongping:", err)
+		app.ShowStartupError(w, err)
+		w.ShowAndRun()
 		return 1
 	}
 	if os.Getenv("GONGPING_TIMING") != "" {

@@ -3,10 +3,12 @@ package app
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -462,14 +464,14 @@ func TestDropHandler(t *testing.T) {
 	var got string
 	var gotID int64
 	RegisterDropHandler(func(_ *UI, pid int64, path string) bool {
-		if !strings.HasSuffix(path, ".xlsx") {
+		if !strings.HasSuffix(path, ".droptest") { // a kind of file no screen claims
 			return false
 		}
 		got, gotID = path, pid
 		return true
 	})
-	u.onDropped(fyne.Position{}, []fyne.URI{storage.NewFileURI("/tmp/问卷.xlsx")})
-	if got != "/tmp/问卷.xlsx" || gotID != id {
+	u.onDropped(fyne.Position{}, []fyne.URI{storage.NewFileURI("/tmp/样例.droptest")})
+	if got != "/tmp/样例.droptest" || gotID != id {
 		t.Errorf("handler got %q for policy %d", got, gotID)
 	}
 }
@@ -511,5 +513,28 @@ func TestChineseWhateverTheSystemLocale(t *testing.T) {
 	}
 	if err := LoadTranslations(LangChinese); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestRunLongCancel(t *testing.T) {
+	u := newTestUI(t)
+	u.inline = false
+	started := make(chan struct{})
+	done := make(chan error, 1)
+	u.RunLong("测试", func(ctx context.Context, progress func(done, total int)) error {
+		progress(1, 10)
+		close(started)
+		<-ctx.Done()
+		return ctx.Err()
+	}, func(err error) { done <- err })
+	<-started
+	test.Tap(u.longCancel)
+	select {
+	case err := <-done:
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("onDone got %v, want context.Canceled", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("取消 did not stop the work")
 	}
 }

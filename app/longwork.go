@@ -36,10 +36,11 @@ func (u *UI) RunLong(title string, work func(ctx context.Context, progress func(
 	content := container.NewVBox(status, container.NewStack(bar, spin), container.NewCenter(cancelBtn))
 	d := dialog.NewCustomWithoutButtons(title, container.NewGridWrap(fyne.NewSize(380, 110), content), u.Win)
 	cancelBtn.OnTapped = func() {
-		cancel()
 		cancelBtn.Disable()
 		status.SetText(lang.L("Cancelling…"))
+		cancel() // last: the worker may finish (and touch the dialog) as soon as it sees this
 	}
+	u.longCancel = cancelBtn
 	d.Show()
 
 	// Progress calls can be very frequent; forward at most ~20 a second to the UI.

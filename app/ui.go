@@ -46,8 +46,9 @@ type UI struct {
 
 	// inline makes loads and long work run synchronously on the caller's goroutine (tests).
 	inline bool
-	// lastError is the text of the last error shown (tests).
-	lastError string
+	// lastError is the text of the last error shown, longCancel the 取消 of the last RunLong (tests).
+	lastError  string
+	longCancel *widget.Button
 }
 
 // PolicyTab is one tab of the selected policy's page; screen files register theirs from init().
@@ -97,6 +98,14 @@ func newUI(a fyne.App, w fyne.Window, workspacePath string, inline bool) (*UI, e
 	}
 	u.build()
 	return u, nil
+}
+
+// ShowStartupError fills w with err when the workspace could not be opened, so that someone who started
+// the app from its icon sees why (the command line prints it as well).
+func ShowStartupError(w fyne.Window, err error) {
+	msg := widget.NewLabel(fmt.Sprintf("%s\n\n%v", lang.L("GongPing could not open its workspace."), err))
+	msg.Wrapping = fyne.TextWrapWord
+	w.SetContent(container.NewPadded(msg))
 }
 
 // DefaultWorkspace is the workspace opened when none is named: <user config dir>/gongping/workspace.gpw
