@@ -54,7 +54,9 @@ func newResultsTab(u *UI, policyID int64) *resultsTab {
 	t.groupSel = widget.NewSelect(nil, func(string) { t.recompute() })
 	t.groupSel.PlaceHolder = lang.L("No breakdown")
 	refresh := widget.NewButtonWithIcon(lang.L("Recalculate"), theme.ViewRefreshIcon(), t.recompute)
-	top := container.NewHBox(widget.NewLabel(lang.L("Round")), t.roundSel, widget.NewLabel(lang.L("Break down by")), t.groupSel, refresh)
+	impA := widget.NewButtonWithIcon(lang.L("Import assessment sheet…"), theme.FolderOpenIcon(), func() { t.pickScoreSheet("assessment") })
+	impO := widget.NewButtonWithIcon(lang.L("Import 体验官 feedback…"), theme.FolderOpenIcon(), func() { t.pickScoreSheet("officers") })
+	top := container.NewHBox(widget.NewLabel(lang.L("Round")), t.roundSel, widget.NewLabel(lang.L("Break down by")), t.groupSel, refresh, impA, impO)
 	t.content = container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(container.NewPadded(t.body)))
 	t.loadRounds()
 	return t

@@ -1,0 +1,89 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+
+	"github.com/gongping/gongping/data/assess"
+)
+
+func init() {
+	RegisterDropHandler(dropScoreSheet)
+}
+
+// sheetKind tells a third-party assessment sheet or a 体验官 feedback sheet by its file name.
+func sheetKind(path string) string {
+	name := filepath.Base(path)
+	ext := strings.ToLower(filepath.Ext(name))
+	if ext != ".xlsx" && ext != ".csv" {
+		return ""
+	}
+	switch {
+	case strings.Contains(name, "体验官"):
+		return "officers"
+	case strings.Contains(name, "第三方") || strings.Contains(name, "评估") || strings.Contains(name, "打分"):
+		return "assessment"
+	}
+	return ""
+}
+
+// dropScoreSheet imports an assessment or 体验官 sheet dropped on the window (recognised by its name).
+func dropScoreSheet(u *UI, policyID int64, path string) bool {
+	k := sheetKind(path)
+	if policyID == 0 || k == "" {
+		return false
+	}
+	importScoreSheet(u, policyID, "", k, path, func() { u.Refresh() })
+	return true
+}
+
+// importScoreSheet runs the importer off the UI goroutine and reports the summary and its warnings.
+func importScoreSheet(u *UI, policyID int64, round, kind, path string, done func()) {
+	s := u.Store()
+	var sum *assess.Summary
+	u.RunLong(lang.L("Importing…"), func(ctx context.Context, _ func(int, int)) error {
+		var err error
+		if kind == "officers" {
+			sum, err = assess.ImportOfficers(ctx, s, policyID, round, path)
+		} else {
+			sum, err = assess.ImportAssessment(ctx, s, policyID, round, path)
+		}
+		return err
+	}, func(err error) {
+		if err != nil {
+			u.ShowError(err)
+			return
+		}
+		msg := fmt.Sprintf(lang.L("%d rows imported into round %s."), sum.Imported, sum.Round)
+		if len(sum.Warnings) > 0 {
+			msg += "\n" + strings.Join(sum.Warnings, "\n")
+		}
+		u.showInfo(filepath.Base(path), msg)
+		if done != nil {
+			done()
+		}
+	})
+}
+
+// pickScoreSheet asks for an assessment or 体验官 sheet and imports it into the shown round.
+func (t *resultsTab) pickScoreSheet(kind string) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			t.u.ShowError(err)
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		importScoreSheet(t.u, t.policyID, t.roundSel.Selected, kind, path, t.loadRounds)
+	}, t.u.Win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv"}))
+	d.Resize(t.u.Win.Canvas().Size().Subtract(fyne.NewSize(80, 80)))
+	d.Show()
+}
