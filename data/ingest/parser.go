@@ -65,7 +65,27 @@ type slotStat struct {
 	opts       []string
 	optIdx     map[string]bool
 	overflow   bool // too many distinct options to be a choice
+	// seps tracks, for 金数据 and generic sheets, values joined by another separator ("A,B", "A\nB"):
+	// if their parts form a small set of short options, the column is a multi-select.
+	seps map[string]*sepStat
 }
+
+// sepStat collects the parts of the values that contain one separator.
+type sepStat struct {
+	values int
+	parts  []string
+	idx    map[string]bool
+	bad    bool // a part too long, or too many parts: not a list of options
+}
+
+// altSeps are the separators other exports use for multi-select cells (never "、" or "，": they
+// appear inside option texts and sentences).
+var altSeps = []string{"\n", ",", ";", "；", "|"}
+
+const (
+	maxSepParts     = 30
+	maxSepPartRunes = 20
+)
 
 const (
 	maxOptions     = 200 // distinct options a choice question may have
@@ -509,6 +529,9 @@ func (p *parser) observe(slot int, v string) {
 		st.optIdx[o] = true
 		st.opts = append(st.opts, o)
 	}
+	if (p.format == Jinshuju || p.format == Generic) && !st.multi {
+		p.observeSeps(st, v)
+	}
 	if strings.Contains(v, data.MultiSep) {
 		st.multi = true
 		for _, o := range strings.Split(v, data.MultiSep) {
@@ -589,6 +612,11 @@ func (p *parser) finish() []data.QuestionLayout {
 				continue // an unnamed, empty column (formatting left over in the sheet)
 			}
 			t, opts := p.inferType(st, q.text)
+			if sep, alt := altMulti(st, q.text); sep != "" && t != data.QMulti && t != data.QRanking {
+				add(data.QuestionLayout{Question: data.Question{Key: key(q.num, ""), Num: q.num, Text: q.text, Type: data.QMulti, Options: alt},
+					Kind: data.AssembleValue, Slots: q.slots, Sep: sep})
+				continue
+			}
 			add(data.QuestionLayout{Question: data.Question{Key: key(q.num, ""), Num: q.num, Text: q.text, Type: t, Options: opts},
 				Kind: data.AssembleValue, Slots: q.slots})
 		case kOther, kComment:
@@ -683,4 +711,77 @@ func (p *parser) finishGroup(q *question, key func(int, string) string) []data.Q
 			Kind: data.AssembleValue, Slots: []int{s}})
 	}
 	return out
+}
+
+func (p *parser) observeSeps(st *slotStat, v string) {
+	for _, sep := range altSeps {
+		if !strings.Contains(v, sep) {
+			continue
+		}
+		if st.seps == nil {
+			st.seps = map[string]*sepStat{}
+		}
+		ss := st.seps[sep]
+		if ss == nil {
+			ss = &sepStat{idx: map[string]bool{}}
+			st.seps[sep] = ss
+		}
+		ss.values++
+		if ss.bad {
+			continue
+		}
+		for _, part := range strings.Split(v, sep) {
+			part = strings.TrimSpace(part)
+			if part == "" || ss.idx[part] {
+				continue
+			}
+			if utf8.RuneCountInString(part) > maxSepPartRunes || len(ss.parts) >= maxSepParts {
+				ss.bad = true
+				ss.parts, ss.idx = nil, nil
+				break
+			}
+			ss.idx[part] = true
+			ss.parts = append(ss.parts, part)
+		}
+	}
+}
+
+// altMulti finds a separator that makes a column a multi-select: its parts, with the values that are a
+// single option, form at most maxSepParts short options. It returns the separator and the options.
+func altMulti(st *slotStat, header string) (string, []string) {
+	if st.multi || st.arrow || st.seps == nil {
+		return "", nil
+	}
+	for _, h := range textHints {
+		if strings.Contains(header, h) {
+			return "", nil
+		}
+	}
+	for _, sep := range altSeps {
+		ss := st.seps[sep]
+		if ss == nil || ss.bad {
+			continue
+		}
+		opts := append([]string(nil), ss.parts...)
+		seen := map[string]bool{}
+		for _, o := range opts {
+			seen[o] = true
+		}
+		ok := !st.overflow
+		for _, v := range st.opts {
+			if strings.Contains(v, sep) || seen[v] {
+				continue
+			}
+			if utf8.RuneCountInString(v) > maxSepPartRunes {
+				ok = false
+				break
+			}
+			seen[v] = true
+			opts = append(opts, v)
+		}
+		if ok && len(opts) <= maxSepParts && len(opts) >= 2 {
+			return sep, orderOptions(opts)
+		}
+	}
+	return "", nil
 }
