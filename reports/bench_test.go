@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/ingest"
 	"github.com/gongping/gongping/data/score"
 )
 
@@ -102,3 +103,50 @@ func BenchmarkWrite100k(b *testing.B) { benchWrite(b, false) }
 
 // BenchmarkWrite100kRaw adds the optional 原始数据 sheet (100,000 rows streamed).
 func BenchmarkWrite100kRaw(b *testing.B) { benchWrite(b, true) }
+
+// BenchmarkWriteFromStore100k is the whole `gongping report` on a 100,000-respondent workspace: load the
+// round, score it, check, assemble, write both files (the import itself is not timed).
+func BenchmarkWriteFromStore100k(b *testing.B) {
+	in := bigInput(b, 100_000)
+	dir := b.TempDir()
+	csvPath := filepath.Join(dir, "big.csv")
+	f, err := os.Create(csvPath)
+	if err != nil {
+		b.Fatal(err)
+	}
+	head := []string{"序号", "提交答卷时间", "所用时间", "来自IP"}
+	for _, q := range in.Survey.Questions {
+		head = append(head, fmt.Sprintf("%d、%s", q.Num, q.Text))
+	}
+	fmt.Fprintln(f, strings.Join(head, ","))
+	for _, r := range in.Survey.Responses {
+		row := []string{fmt.Sprint(r.ID), r.Submitted.Format("2006/1/2 15:04:05"), fmt.Sprintf("%.0f秒", r.Duration), r.IP}
+		for _, a := range r.Answers {
+			row = append(row, strings.ReplaceAll(a, ",", "，"))
+		}
+		fmt.Fprintln(f, strings.Join(row, ","))
+	}
+	f.Close()
+	s, err := data.Open(filepath.Join(dir, "ws.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	id, err := s.AddPolicy(ctx, in.Policy)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := ingest.Import(ctx, s, ingest.Options{PolicyID: id, Round: "2026年度", Path: csvPath}, nil); err != nil {
+		b.Fatal(err)
+	}
+	if err := score.SetScheme(ctx, s, id, in.Result.Method.Scheme); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, _, err := Write(ctx, s, id, "", filepath.Join(dir, "out"), nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
