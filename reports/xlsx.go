@@ -192,11 +192,16 @@ func (b *book) freezeTop(sheet string, rows int) error {
 
 // note writes a line of text (styled) at row, column A.
 func (b *book) note(sheet string, row int, text string, style int) error {
-	ref := cell(1, row)
-	if err := b.f.SetCellStr(sheet, ref, cellPieces(text)[0]); err != nil {
-		return err
+	for i, p := range cellPieces(text) { // an over-long text continues in the next cells
+		ref := cell(1+i, row)
+		if err := b.f.SetCellStr(sheet, ref, p); err != nil {
+			return err
+		}
+		if err := b.f.SetCellStyle(sheet, ref, ref, style); err != nil {
+			return err
+		}
 	}
-	return b.f.SetCellStyle(sheet, ref, ref, style)
+	return nil
 }
 
 func ref(sheet string, c1, r1, c2, r2 int) string {
@@ -646,6 +651,16 @@ func checkSheet(b *book, r *Report) error {
 	return b.freezeTop(s, 1)
 }
 
+// flagged is a cell text that must stay in one cell: an over-long one is cut with a visible note
+// saying so (the raw data sheet; continuation columns would shift every later answer).
+func flagged(v string) string {
+	p := cellPieces(v)
+	if len(p) == 1 {
+		return p[0]
+	}
+	return p[0] + fmt.Sprintf("……［超长文本共 %d 字，此处只列出前一部分］", utf8.RuneCountInString(v))
+}
+
 // rawSheet streams the valid responses (personal columns already dropped) when asked for.
 func rawSheet(b *book, r *Report) error {
 	if r.Raw == nil {
@@ -672,7 +687,7 @@ func rawSheet(b *book, r *Report) error {
 	}
 	head := make([]any, 0, ncol)
 	for _, h := range r.Raw.Headers {
-		head = append(head, excelize.Cell{StyleID: b.header, Value: cellPieces(h)[0]})
+		head = append(head, excelize.Cell{StyleID: b.header, Value: flagged(h)})
 	}
 	if err := sw.SetRow("A1", head); err != nil {
 		return err
@@ -681,14 +696,7 @@ func rawSheet(b *book, r *Report) error {
 	for i, rec := range r.Raw.Rows {
 		row = row[:0]
 		for _, v := range rec {
-			// Raw answers are short; a rare over-long one is flagged in place rather than split
-			// (continuation columns would shift every later answer).
-			p := cellPieces(v)
-			if len(p) > 1 {
-				row = append(row, p[0]+fmt.Sprintf("……［超长文本共 %d 字，此处只列出前一部分］", utf8.RuneCountInString(v)))
-			} else {
-				row = append(row, p[0])
-			}
+			row = append(row, flagged(v))
 		}
 		if err := sw.SetRow(cell(1, i+2), row); err != nil {
 			return err
