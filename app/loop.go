@@ -1,0 +1,428 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"image/color"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/loop"
+)
+
+// Shared parts of the closed-loop screens (opinions, revisions): the loop stages on the overview's
+// timeline, the decision editor, the publication step and the character diff view.
+
+func init() {
+	RegisterStageStatus(data.StageConsultation, consultationStatus)
+	RegisterStageStatus(data.StageFeedback, feedbackStatus)
+	RegisterStageStatus(data.StageRevision, revisionStatus)
+	RegisterStageStatus(data.StagePublished, publishedStatus)
+}
+
+func consultationStatus(ctx context.Context, s *data.Store, policyID int64) (StageState, string, error) {
+	sum, err := loop.GetSummary(ctx, s, policyID)
+	if err != nil || sum.Opinions == 0 {
+		return StageNoRecord, "", err
+	}
+	return StageDone, fmt.Sprintf(lang.L("%d opinions in %d clusters, %d concentrated"), sum.Opinions, sum.Clusters, sum.Concentrated), nil
+}
+
+func feedbackStatus(ctx context.Context, s *data.Store, policyID int64) (StageState, string, error) {
+	sum, err := loop.GetSummary(ctx, s, policyID)
+	if err != nil {
+		return StageNoRecord, "", err
+	}
+	switch {
+	case sum.Feedback != nil:
+		return StageDone, fmt.Sprintf(lang.L("Adoption feedback published on %s (version %d)"), sum.Feedback.Date, sum.Feedback.Version), nil
+	case sum.Opinions > 0:
+		decided := sum.Opinions - sum.ByDecision[""]
+		return StageActive, fmt.Sprintf(lang.L("%d of %d opinions decided; %d concentrated clusters undecided"), decided, sum.Opinions, sum.Undecided), nil
+	}
+	return StageNoRecord, "", nil
+}
+
+func revisionStatus(ctx context.Context, s *data.Store, policyID int64) (StageState, string, error) {
+	sum, err := loop.GetSummary(ctx, s, policyID)
+	if err != nil || sum.Revisions == 0 {
+		return StageNoRecord, "", err
+	}
+	if sum.Evaluation != nil {
+		return StageDone, fmt.Sprintf(lang.L("%d revision records"), sum.Revisions), nil
+	}
+	return StageActive, fmt.Sprintf(lang.L("%d revision records"), sum.Revisions), nil
+}
+
+func publishedStatus(ctx context.Context, s *data.Store, policyID int64) (StageState, string, error) {
+	sum, err := loop.GetSummary(ctx, s, policyID)
+	if err != nil || sum.Evaluation == nil {
+		return StageNoRecord, "", err
+	}
+	return StageDone, fmt.Sprintf(lang.L("Evaluation and revisions published on %s (version %d)"), sum.Evaluation.Date, sum.Evaluation.Version), nil
+}
+
+// decisionNames are the decision values in the order the editor offers them.
+var decisionNames = loop.Decisions
+
+func todayDate() string { return time.Now().Format(data.DateLayout) }
+
+// decisionEditor edits the decision of clusters and opinions, one or many (bulk), with reason templates.
+type decisionEditor struct {
+	u         *UI
+	policyID  int64
+	clusters  []int64
+	opinions  []int64
+	published bool // a target's decision is published: a change is an amendment
+
+	decision *widget.RadioGroup
+	template *widget.Select
+	reason   *widget.Entry
+	date     *widget.Entry
+	amend    *widget.Check
+	keep     *widget.Check
+	note     *widget.Label
+	dlg      dialog.Dialog
+	onSaved  func()
+}
+
+// showDecisionEditor opens the editor for the targets; current is the decision they share (nil: none).
+func showDecisionEditor(u *UI, policyID int64, clusters, opinions []int64, current, reason *string, published, concentrated bool, templates []loop.ReasonTemplate, onSaved func()) *decisionEditor {
+	e := &decisionEditor{u: u, policyID: policyID, clusters: clusters, opinions: opinions, published: published, onSaved: onSaved}
+	e.decision = widget.NewRadioGroup(decisionNames, nil)
+	e.decision.Horizontal = true
+	if current != nil {
+		e.decision.SetSelected(*current)
+	}
+	e.reason = widget.NewMultiLineEntry()
+	e.reason.SetPlaceHolder(lang.L("Reason (required for a concentrated cluster that is not fully adopted)"))
+	e.reason.Wrapping = fyne.TextWrapWord
+	e.reason.SetMinRowsVisible(4)
+	if reason != nil {
+		e.reason.SetText(*reason)
+	}
+	texts := make([]string, len(templates))
+	for i, t := range templates {
+		texts[i] = t.Text
+	}
+	e.template = widget.NewSelect(texts, func(s string) {
+		if s != "" {
+			e.reason.SetText(s)
+		}
+	})
+	e.template.PlaceHolder = lang.L("Reason templates…")
+	e.keep = widget.NewCheck(lang.L("Save this reason as a template"), nil)
+	e.date = widget.NewEntry()
+	e.date.SetText(todayDate())
+	e.amend = widget.NewCheck(lang.L("This corrects a published decision: record it as a new dated version"), nil)
+	if !published {
+		e.amend.Hide()
+	}
+	e.note = widget.NewLabel("")
+	e.note.Wrapping = fyne.TextWrapWord
+	n := len(clusters) + len(opinions)
+	target := fmt.Sprintf(lang.L("%d clusters, %d opinions"), len(clusters), len(opinions))
+	switch {
+	case published:
+		e.note.SetText(lang.L("The decision was published. It cannot be changed in place; a correction is a new dated version and the history keeps both."))
+		e.note.Importance = widget.WarningImportance
+	case concentrated:
+		e.note.SetText(lang.L("A concentrated cluster (较为集中的意见) that is not fully adopted needs a reason; it will be published."))
+	}
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("Applies to"), widget.NewLabel(target)),
+		widget.NewFormItem(lang.L("Decision"), e.decision),
+		widget.NewFormItem(lang.L("Template"), e.template),
+		widget.NewFormItem(lang.L("Reason"), e.reason),
+		widget.NewFormItem("", e.keep),
+		widget.NewFormItem(lang.L("Date"), e.date),
+	)
+	clear := widget.NewButton(lang.L("Remove the decision"), e.onClear)
+	if published || n == 0 {
+		clear.Disable()
+	}
+	content := container.NewVBox(form, e.amend, e.note, clear)
+	e.dlg = dialog.NewCustomConfirm(lang.L("Decision on opinions"), lang.L("Save"), lang.L("Cancel"), container.NewGridWrap(fyne.NewSize(620, 420), content), func(ok bool) {
+		if ok {
+			e.onSave()
+		}
+	}, u.Win)
+	e.dlg.Show()
+	return e
+}
+
+// onSave records the decision; a refusal (no reason, published, …) is shown as it is and the editor reopens.
+func (e *decisionEditor) onSave() {
+	ctx := context.Background()
+	in := loop.DecideInput{Clusters: e.clusters, Opinions: e.opinions, Decision: e.decision.Selected, Reason: e.reason.Text,
+		Date: e.date.Text, Amend: e.amend.Checked}
+	if in.Decision == "" {
+		e.u.ShowError(data.InputErrorf("%s", lang.L("Choose a decision: 采纳, 部分采纳, 未采纳 or 不予处理.")))
+		return
+	}
+	if err := loop.Decide(ctx, e.u.store, e.policyID, in); err != nil {
+		e.u.ShowError(err)
+		return
+	}
+	if e.keep.Checked && strings.TrimSpace(e.reason.Text) != "" {
+		if _, err := loop.AddReasonTemplate(ctx, e.u.store, e.reason.Text); err != nil {
+			e.u.ShowError(err)
+		}
+	}
+	if e.onSaved != nil {
+		e.onSaved()
+	}
+}
+
+func (e *decisionEditor) onClear() {
+	if err := loop.ClearDecision(context.Background(), e.u.store, e.policyID, e.clusters, e.opinions); err != nil {
+		e.u.ShowError(err)
+		return
+	}
+	e.dlg.Hide()
+	if e.onSaved != nil {
+		e.onSaved()
+	}
+}
+
+// publishStep is the publication of adoption feedback or of the evaluation: the date, what was published
+// before (every version stays), and the refusal explained when something is missing.
+type publishStep struct {
+	u        *UI
+	policyID int64
+	what     string
+	date     *widget.Entry
+	history  *widget.Label
+	result   *widget.Label
+	onDone   func()
+}
+
+func showPublishStep(u *UI, policyID int64, what, defaultDate string, pubs []loop.Publication, onDone func()) *publishStep {
+	p := &publishStep{u: u, policyID: policyID, what: what, onDone: onDone}
+	p.date = widget.NewEntry()
+	p.date.SetText(defaultDate)
+	p.history = widget.NewLabel(publicationHistory(pubs))
+	p.history.Wrapping = fyne.TextWrapWord
+	p.result = widget.NewLabel("")
+	p.result.Wrapping = fyne.TextWrapWord
+	var title, explain string
+	if what == loop.WhatFeedback {
+		title = lang.L("Publish the adoption feedback")
+		explain = lang.L("Publishing freezes the decisions and reasons as they are now. It is refused while a concentrated cluster is undecided or not adopted without a reason. A later correction is published as a new dated version.")
+	} else {
+		title = lang.L("Publish the evaluation and the revision record")
+		explain = lang.L("Publishing freezes the evaluation result and the current revision records. It must be after the policy was issued. Later changes are published as a new dated version.")
+	}
+	ex := widget.NewLabel(explain)
+	ex.Wrapping = fyne.TextWrapWord
+	form := widget.NewForm(widget.NewFormItem(lang.L("Publication date"), p.date))
+	content := container.NewVBox(ex, form, widget.NewLabelWithStyle(lang.L("Published before"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), p.history, p.result)
+	d := dialog.NewCustomConfirm(title, lang.L("Publish"), lang.L("Cancel"), container.NewGridWrap(fyne.NewSize(600, 360), content), func(ok bool) {
+		if ok {
+			p.onPublish()
+		}
+	}, u.Win)
+	d.Show()
+	return p
+}
+
+func publicationHistory(pubs []loop.Publication) string {
+	if len(pubs) == 0 {
+		return lang.L("Nothing yet.")
+	}
+	var b strings.Builder
+	for _, p := range pubs {
+		fmt.Fprintf(&b, lang.L("Version %d, published %s")+"\n", p.Version, p.Date)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+func (p *publishStep) onPublish() {
+	pub, err := loop.Publish(context.Background(), p.u.store, p.policyID, p.what, p.date.Text)
+	if err != nil {
+		p.result.SetText(err.Error())
+		p.u.ShowError(err)
+		return
+	}
+	p.result.SetText(fmt.Sprintf(lang.L("Published version %d on %s."), pub.Version, pub.Date))
+	p.u.showInfo(lang.L("Published"), p.result.Text)
+	if p.onDone != nil {
+		p.onDone()
+	}
+}
+
+// diffView shows a character diff: deletions struck through in the error colour, insertions underlined in
+// the success colour, wrapped to its width. Fyne's RichText has no strikethrough, so it draws its own.
+type diffView struct {
+	widget.BaseWidget
+	ops []loop.DiffOp
+	// OnHeightChanged is called (on the UI goroutine) when wrapping changed the height it needs.
+	OnHeightChanged func()
+}
+
+func newDiffView(ops []loop.DiffOp) *diffView {
+	d := &diffView{ops: ops}
+	d.ExtendBaseWidget(d)
+	return d
+}
+
+// SetOps shows another diff.
+func (d *diffView) SetOps(ops []loop.DiffOp) {
+	d.ops = ops
+	d.Refresh()
+}
+
+func (d *diffView) CreateRenderer() fyne.WidgetRenderer {
+	return &diffRenderer{d: d}
+}
+
+type diffRenderer struct {
+	d      *diffView
+	objs   []fyne.CanvasObject
+	width  float32
+	height float32
+}
+
+// piece is a run of one op on one line.
+type piece struct {
+	op   string
+	text string
+	x, y float32
+	w    float32
+}
+
+// lines wraps the ops to width and returns the pieces and the height they need.
+func (r *diffRenderer) lines(width float32) ([]piece, float32) {
+	size := theme.TextSize()
+	lineH := fyne.MeasureText("国", size, fyne.TextStyle{}).Height
+	var out []piece
+	var x, y float32
+	cur := piece{}
+	flush := func() {
+		if cur.text != "" {
+			out = append(out, cur)
+		}
+		cur = piece{x: x, y: y}
+	}
+	widths := map[rune]float32{}
+	for _, op := range r.d.ops {
+		flush()
+		cur.op = op.Op
+		for _, ch := range op.Text {
+			if ch == '\n' {
+				flush()
+				x, y = 0, y+lineH
+				cur = piece{op: op.Op, x: x, y: y}
+				continue
+			}
+			w, ok := widths[ch]
+			if !ok {
+				w = fyne.MeasureText(string(ch), size, fyne.TextStyle{Bold: op.Op == "+"}).Width
+				widths[ch] = w
+			}
+			if width > 0 && x+w > width && x > 0 {
+				flush()
+				x, y = 0, y+lineH
+				cur = piece{op: op.Op, x: x, y: y}
+			}
+			cur.text += string(ch)
+			cur.w += w
+			x += w
+		}
+	}
+	flush()
+	return out, y + lineH
+}
+
+func (r *diffRenderer) build(width float32) {
+	pieces, h := r.lines(width)
+	size := theme.TextSize()
+	lineH := fyne.MeasureText("国", size, fyne.TextStyle{}).Height
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	th := fyne.CurrentApp().Settings().Theme()
+	fg, del, ins := th.Color(theme.ColorNameForeground, v), th.Color(theme.ColorNameError, v), th.Color(theme.ColorNameSuccess, v)
+	objs := make([]fyne.CanvasObject, 0, len(pieces)*2)
+	for _, p := range pieces {
+		var c color.Color = fg
+		switch p.op {
+		case "-":
+			c = del
+		case "+":
+			c = ins
+		}
+		t := canvas.NewText(p.text, c)
+		t.TextSize = size
+		t.TextStyle.Bold = p.op == "+"
+		t.Move(fyne.NewPos(p.x, p.y))
+		t.Resize(fyne.NewSize(p.w, lineH))
+		objs = append(objs, t)
+		if p.op == "-" || p.op == "+" {
+			ly := p.y + lineH/2
+			if p.op == "+" {
+				ly = p.y + lineH - 2
+			}
+			l := canvas.NewLine(c)
+			l.StrokeWidth = 1.5
+			l.Position1, l.Position2 = fyne.NewPos(p.x, ly), fyne.NewPos(p.x+p.w, ly)
+			objs = append(objs, l)
+		}
+	}
+	r.objs = objs
+	changed := r.height != h
+	r.width, r.height = width, h
+	if changed && r.d.OnHeightChanged != nil {
+		fyne.Do(r.d.OnHeightChanged)
+	}
+}
+
+func (r *diffRenderer) Layout(size fyne.Size) {
+	if size.Width != r.width || r.objs == nil {
+		r.build(size.Width)
+	}
+}
+
+func (r *diffRenderer) MinSize() fyne.Size {
+	w := r.width
+	if w <= 0 {
+		w = 560
+	}
+	if r.objs == nil {
+		_, h := r.lines(w)
+		return fyne.NewSize(80, h)
+	}
+	return fyne.NewSize(80, r.height)
+}
+
+func (r *diffRenderer) Refresh() {
+	w := r.d.Size().Width
+	if w <= 0 {
+		w = r.width
+	}
+	r.build(w)
+	canvas.Refresh(r.d)
+}
+
+func (r *diffRenderer) Objects() []fyne.CanvasObject { return r.objs }
+func (r *diffRenderer) Destroy()                     {}
+
+// idsOf reads "3, 5 8" into ids; the error names the bad part.
+func idsOf(s string) ([]int64, error) {
+	var out []int64
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' || r == '、' || r == ' ' || r == ';' || r == '；' }) {
+		var id int64
+		if _, err := fmt.Sscan(f, &id); err != nil || id <= 0 || fmt.Sprint(id) != f {
+			return nil, data.InputErrorf(lang.L("%q is not a number; separate numbers with commas"), f)
+		}
+		out = append(out, id)
+	}
+	return out, nil
+}

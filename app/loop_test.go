@@ -1,0 +1,122 @@
+package app
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/gongping/gongping/assets/sample/opinions"
+	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/loop"
+)
+
+// samplePolicy is a policy issued 2026-04-15 with the bundled sample opinions imported.
+func samplePolicy(t *testing.T, u *UI) int64 {
+	t.Helper()
+	id := addPolicy(t, u, data.Policy{Title: "关于优化营商环境的若干措施", Issued: "2026-04-15"})
+	path := filepath.Join(t.TempDir(), "意见.xlsx")
+	os.WriteFile(path, opinions.XLSX, 0o644)
+	if _, err := loop.ImportFile(context.Background(), u.store, id, path, nil); err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
+
+func TestOpinionsTabDecideAndPublish(t *testing.T) {
+	u := newTestUI(t)
+	id := samplePolicy(t, u)
+	tab := newOpinionsTab(u, id)
+	if len(tab.clusters) == 0 || tab.clusters[0].Size != 26 || !strings.Contains(tab.summary.Text, "148 条意见") {
+		t.Fatalf("clusters %d, summary %q", len(tab.clusters), tab.summary.Text)
+	}
+	// Tapping a cluster shows its opinions.
+	tab.clusterL.Select(0)
+	if len(tab.opinions) != 26 || !strings.Contains(tab.showing.Text, "26") {
+		t.Errorf("cluster filter: %d opinions, %q", len(tab.opinions), tab.showing.Text)
+	}
+	// 部分采纳 of the concentrated cluster without a reason is refused in the window too.
+	e := showDecisionEditor(u, id, []int64{tab.clusters[0].ID}, nil, nil, nil, false, true, tab.d.templates, tab.afterChange)
+	e.decision.SetSelected(loop.PartlyAdopted)
+	e.onSave()
+	if !strings.Contains(u.lastError, "须说明理由") {
+		t.Errorf("error %q, want the reason rule", u.lastError)
+	}
+	// Publishing is refused while concentrated clusters are undecided, and the step says why.
+	p := showPublishStep(u, id, loop.WhatFeedback, "2026-04-15", nil, tab.afterChange)
+	p.onPublish()
+	if !strings.Contains(p.result.Text, "尚未作出处理意见") {
+		t.Errorf("publish refusal %q", p.result.Text)
+	}
+	// Bulk: check every concentrated cluster, give one reason template, publish.
+	for _, c := range tab.d.clusters {
+		if c.Concentrated {
+			tab.checkedCl[c.ID] = true
+		}
+	}
+	tab.onlyConc.SetChecked(true)
+	if len(tab.clusters) != 6 {
+		t.Errorf("only concentrated: %d clusters", len(tab.clusters))
+	}
+	e = showDecisionEditor(u, id, checkedIDs(tab.checkedCl), nil, nil, nil, false, true, tab.d.templates, tab.afterChange)
+	e.decision.SetSelected(loop.PartlyAdopted)
+	e.template.SetSelectedIndex(1)
+	u.lastError = ""
+	e.onSave()
+	if u.lastError != "" {
+		t.Fatalf("bulk decision: %s", u.lastError)
+	}
+	p = showPublishStep(u, id, loop.WhatFeedback, "2026-04-15", nil, tab.afterChange)
+	p.onPublish()
+	if !strings.Contains(p.result.Text, "第 1 版") {
+		t.Errorf("publish result %q (error %q)", p.result.Text, u.lastError)
+	}
+	if tab.d.summary.Feedback == nil || !strings.Contains(tab.summary.Text, "采纳情况已于 2026-04-15 公开") {
+		t.Errorf("summary after publishing %q", tab.summary.Text)
+	}
+	// The overview's timeline now shows the stage's real state.
+	st, detail, err := feedbackStatus(context.Background(), u.store, id)
+	if err != nil || st != StageDone || !strings.Contains(detail, "2026-04-15") {
+		t.Errorf("feedback stage %v %q %v", st, detail, err)
+	}
+}
+
+func TestRevisionsTabDiff(t *testing.T) {
+	u := newTestUI(t)
+	id := samplePolicy(t, u)
+	if _, err := loop.AddRevision(context.Background(), u.store, id, loop.RevisionInput{Clause: "第五条",
+		Before: "审批时限不超过20个工作日。", After: "审批时限不超过15个工作日。", Reason: "采纳公众意见", Date: "2026-11-18"}); err != nil {
+		t.Fatal(err)
+	}
+	tab := newRevisionsTab(u, id)
+	if len(tab.d.revisions) != 1 || tab.selected != 0 || !strings.Contains(tab.detail.Text, "采纳公众意见") {
+		t.Fatalf("revisions tab: %d records, selected %d, detail %q", len(tab.d.revisions), tab.selected, tab.detail.Text)
+	}
+	dv := newDiffView(tab.d.revisions[0].Diff)
+	r := test.WidgetRenderer(dv)
+	dv.Resize(fyne.NewSize(1000, 200))
+	var texts []string
+	lines := 0
+	for _, o := range r.Objects() {
+		switch o := o.(type) {
+		case *canvas.Text:
+			texts = append(texts, o.Text)
+		case *canvas.Line:
+			lines++
+		}
+	}
+	if strings.Join(texts, "|") != "审批时限不超过|20|15|个工作日。" || lines != 2 {
+		t.Errorf("diff pieces %q, %d lines (strike + underline)", texts, lines)
+	}
+	// Publishing the evaluation freezes the record.
+	p := showPublishStep(u, id, loop.WhatEvaluation, "2026-11-20", nil, tab.reload)
+	p.onPublish()
+	if !strings.Contains(tab.summary.Text, "已于 2026-11-20 公开") || !strings.Contains(revisionTitle(tab.d.revisions[0]), "已公开") {
+		t.Errorf("after publishing: %q / %q (error %q)", tab.summary.Text, revisionTitle(tab.d.revisions[0]), u.lastError)
+	}
+}

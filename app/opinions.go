@@ -1,0 +1,629 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/loop"
+)
+
+func init() {
+	RegisterPolicyTab(PolicyTab{Order: 20, Title: "Opinions", Build: buildOpinions})
+	RegisterDropHandler(dropOpinions)
+}
+
+// opinionsTab is the policy's public opinions: clusters on the left (tap one to see its opinions), the
+// opinions with filters on the right; decisions, merge/split/move, import and the adoption feedback.
+type opinionsTab struct {
+	u        *UI
+	policyID int64
+
+	summary   *widget.Label
+	threshold *widget.Entry
+	onlyConc  *widget.Check
+	clusterL  *widget.List
+	clause    *widget.Select
+	decision  *widget.Select
+	showing   *widget.Label
+	opinionL  *widget.List
+	content   fyne.CanvasObject
+
+	d           opinionsData
+	clusters    []loop.Cluster // shown (after "only concentrated")
+	opinions    []loop.Opinion // shown (after filters)
+	cluster     int64          // cluster filter, 0 = all
+	checkedCl   map[int64]bool
+	checkedOp   map[int64]bool
+	clusterByID map[int64]loop.Cluster
+}
+
+type opinionsData struct {
+	policy    data.Policy
+	settings  loop.Settings
+	summary   loop.Summary
+	clusters  []loop.Cluster
+	opinions  []loop.Opinion
+	templates []loop.ReasonTemplate
+	feedback  []loop.Publication
+}
+
+const (
+	allClauses   = "All clauses"
+	allDecisions = "All decisions"
+	undecided    = "Undecided"
+)
+
+func buildOpinions(u *UI, policyID int64) fyne.CanvasObject {
+	return newOpinionsTab(u, policyID).content
+}
+
+func newOpinionsTab(u *UI, policyID int64) *opinionsTab {
+	t := &opinionsTab{u: u, policyID: policyID, checkedCl: map[int64]bool{}, checkedOp: map[int64]bool{}}
+	t.summary = widget.NewLabel("")
+	t.summary.Wrapping = fyne.TextWrapWord
+	t.threshold = widget.NewEntry()
+	toolbar := container.NewHBox(
+		widget.NewButtonWithIcon(lang.L("Import opinions…"), theme.FolderOpenIcon(), t.onImport),
+		widget.NewButton(lang.L("Take survey open answers"), t.onSurvey),
+		widget.NewButtonWithIcon(lang.L("Add opinion…"), theme.ContentAddIcon(), t.onAdd),
+		widget.NewLabel(lang.L("Similarity")),
+		container.NewGridWrap(fyne.NewSize(70, 36), t.threshold),
+		widget.NewButtonWithIcon(lang.L("Re-cluster"), theme.ViewRefreshIcon(), t.onRecluster),
+		widget.NewButtonWithIcon(lang.L("Publish adoption feedback…"), theme.MailSendIcon(), t.onPublish),
+	)
+
+	t.onlyConc = widget.NewCheck(lang.L("Only concentrated clusters"), func(bool) { t.applyFilters() })
+	t.clusterL = widget.NewList(func() int { return len(t.clusters) }, func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.Truncation = fyne.TextTruncateEllipsis
+		return container.NewBorder(nil, nil, widget.NewCheck("", nil), nil, l)
+	}, t.updateClusterRow)
+	t.clusterL.OnSelected = func(i widget.ListItemID) {
+		if i < len(t.clusters) {
+			t.cluster = t.clusters[i].ID
+			t.applyFilters()
+		}
+	}
+	clusterButtons := container.NewHBox(
+		widget.NewButton(lang.L("Decide checked clusters…"), t.onDecideClusters),
+		widget.NewButton(lang.L("Merge checked clusters"), t.onMerge),
+	)
+	left := container.NewBorder(container.NewVBox(widget.NewLabelWithStyle(lang.L("Clusters"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), t.onlyConc),
+		clusterButtons, nil, nil, t.clusterL)
+
+	t.clause = widget.NewSelect(nil, func(string) { t.applyFilters() })
+	t.decision = widget.NewSelect([]string{lang.L(allDecisions), lang.L(undecided), loop.Adopted, loop.PartlyAdopted, loop.NotAdopted, loop.NotHandled}, func(string) { t.applyFilters() })
+	t.decision.SetSelectedIndex(0)
+	t.showing = widget.NewLabel("")
+	showAll := widget.NewButton(lang.L("All clusters"), func() {
+		t.cluster = 0
+		t.clusterL.UnselectAll()
+		t.applyFilters()
+	})
+	filters := container.NewHBox(t.clause, t.decision, showAll, t.showing)
+	t.opinionL = widget.NewList(func() int { return len(t.opinions) }, func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.Truncation = fyne.TextTruncateEllipsis
+		return container.NewBorder(nil, nil, widget.NewCheck("", nil), nil, l)
+	}, t.updateOpinionRow)
+	t.opinionL.OnSelected = func(i widget.ListItemID) { t.showOpinion(i) }
+	opButtons := container.NewHBox(
+		widget.NewButton(lang.L("Decide checked opinions…"), t.onDecideOpinions),
+		widget.NewButton(lang.L("Split off as a new cluster"), t.onSplit),
+		widget.NewButton(lang.L("Move to cluster…"), t.onMove),
+	)
+	right := container.NewBorder(filters, opButtons, nil, nil, t.opinionL)
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.45
+	t.content = container.NewBorder(container.NewVBox(t.summary, toolbar), nil, nil, nil, split)
+	t.reload()
+	return t
+}
+
+func (t *opinionsTab) reload() {
+	id := t.policyID
+	load(t.u, func(ctx context.Context, s *data.Store) (opinionsData, error) {
+		var d opinionsData
+		var err error
+		if d.policy, err = s.Policy(ctx, id); err != nil {
+			return d, err
+		}
+		if d.settings, err = loop.GetSettings(ctx, s, id); err != nil {
+			return d, err
+		}
+		if d.summary, err = loop.GetSummary(ctx, s, id); err != nil {
+			return d, err
+		}
+		if d.clusters, err = loop.Clusters(ctx, s, id); err != nil {
+			return d, err
+		}
+		if d.opinions, err = loop.Opinions(ctx, s, id); err != nil {
+			return d, err
+		}
+		if d.templates, err = loop.ReasonTemplates(ctx, s); err != nil {
+			return d, err
+		}
+		d.feedback, err = loop.Publications(ctx, s, id, loop.WhatFeedback)
+		return d, err
+	}, t.apply)
+}
+
+func (t *opinionsTab) apply(d opinionsData) {
+	t.d = d
+	t.clusterByID = map[int64]loop.Cluster{}
+	for _, c := range d.clusters {
+		t.clusterByID[c.ID] = c
+	}
+	if _, ok := t.clusterByID[t.cluster]; !ok {
+		t.cluster = 0
+	}
+	t.threshold.SetText(strconv.FormatFloat(d.settings.Similarity, 'f', -1, 64))
+	s := d.summary
+	text := fmt.Sprintf(lang.L("%d opinions in %d clusters; %d concentrated (at least %d opinions), %d of them undecided."),
+		s.Opinions, s.Clusters, s.Concentrated, d.settings.ConcentratedMin, s.Undecided)
+	if s.Opinions == 0 {
+		text = lang.L("No opinions yet. Import the consultation export (.xlsx or .csv with a column 意见内容), take the open answers of a survey, or add one by hand.")
+	}
+	if s.Feedback != nil {
+		text += " " + fmt.Sprintf(lang.L("Adoption feedback published on %s (version %d)"), s.Feedback.Date, s.Feedback.Version)
+	}
+	t.summary.SetText(text)
+	clauses := map[string]bool{}
+	for _, o := range d.opinions {
+		for _, c := range o.Clauses {
+			clauses[c] = true
+		}
+	}
+	opts := []string{lang.L(allClauses)}
+	var cs []string
+	for c := range clauses {
+		cs = append(cs, c)
+	}
+	sort.Strings(cs)
+	t.clause.Options = append(opts, cs...)
+	if t.clause.Selected == "" {
+		t.clause.SetSelectedIndex(0)
+	}
+	t.applyFilters()
+}
+
+// applyFilters recomputes what the two lists show.
+func (t *opinionsTab) applyFilters() {
+	if t.opinionL == nil { // a select's callback while the tab is being built
+		return
+	}
+	t.clusters = t.clusters[:0]
+	for _, c := range t.d.clusters {
+		if t.onlyConc.Checked && !c.Concentrated {
+			continue
+		}
+		t.clusters = append(t.clusters, c)
+	}
+	clause := t.clause.Selected
+	if clause == lang.L(allClauses) {
+		clause = ""
+	}
+	dec := t.decision.Selected
+	t.opinions = t.opinions[:0]
+	for _, o := range t.d.opinions {
+		if t.cluster != 0 && (o.Cluster == nil || *o.Cluster != t.cluster) {
+			continue
+		}
+		if clause != "" && !containsStr(o.Clauses, clause) {
+			continue
+		}
+		switch dec {
+		case "", lang.L(allDecisions):
+		case lang.L(undecided):
+			if o.Decision != nil {
+				continue
+			}
+		default:
+			if o.Decision == nil || *o.Decision != dec {
+				continue
+			}
+		}
+		t.opinions = append(t.opinions, o)
+	}
+	if t.cluster != 0 {
+		t.showing.SetText(fmt.Sprintf(lang.L("Cluster %d: %d opinions"), t.cluster, len(t.opinions)))
+	} else {
+		t.showing.SetText(fmt.Sprintf(lang.L("%d opinions"), len(t.opinions)))
+	}
+	t.clusterL.Refresh()
+	t.opinionL.Refresh()
+}
+
+func containsStr(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func decisionText(d *string) string {
+	if d == nil {
+		return lang.L(undecided)
+	}
+	return *d
+}
+
+func (t *opinionsTab) updateClusterRow(i widget.ListItemID, o fyne.CanvasObject) {
+	if i >= len(t.clusters) {
+		return
+	}
+	c := t.clusters[i]
+	row := o.(*fyne.Container)
+	label := row.Objects[0].(*widget.Label)
+	check := row.Objects[1].(*widget.Check)
+	conc := ""
+	if c.Concentrated {
+		conc = lang.L("concentrated") + " · "
+	}
+	state := decisionText(c.Decision)
+	if c.Published {
+		state += " · " + lang.L("published")
+	}
+	label.SetText(fmt.Sprintf("#%d ×%d %s%s [%s] %s", c.ID, c.Size, conc, strings.Join(c.Clauses, "、"), state, flatText(c.Representative)))
+	if c.Concentrated && c.Decision == nil {
+		label.Importance = widget.WarningImportance
+	} else {
+		label.Importance = widget.MediumImportance
+	}
+	label.Refresh()
+	id := c.ID
+	check.OnChanged = nil
+	check.SetChecked(t.checkedCl[id])
+	check.OnChanged = func(b bool) { t.checkedCl[id] = b }
+}
+
+func (t *opinionsTab) updateOpinionRow(i widget.ListItemID, o fyne.CanvasObject) {
+	if i >= len(t.opinions) {
+		return
+	}
+	op := t.opinions[i]
+	row := o.(*fyne.Container)
+	label := row.Objects[0].(*widget.Label)
+	check := row.Objects[1].(*widget.Check)
+	cl := "-"
+	if op.Cluster != nil {
+		cl = fmt.Sprint(*op.Cluster)
+	}
+	label.SetText(fmt.Sprintf("%d · %s %s · %s [%s] %s", op.ID, lang.L("cluster"), cl, sourceName(op.Source), decisionText(op.Decision), flatText(op.Content)))
+	id := op.ID
+	check.OnChanged = nil
+	check.SetChecked(t.checkedOp[id])
+	check.OnChanged = func(b bool) { t.checkedOp[id] = b }
+}
+
+func flatText(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func sourceName(s string) string {
+	switch s {
+	case loop.SourceConsultation:
+		return lang.L("consultation")
+	case loop.SourceSurvey:
+		return lang.L("survey")
+	case loop.SourceHotline:
+		return lang.L("hotline")
+	case loop.SourceOfficer:
+		return lang.L("体验官")
+	}
+	return lang.L("by hand")
+}
+
+// showOpinion shows one opinion in full (personal data stays in the workspace; it is shown to the team).
+func (t *opinionsTab) showOpinion(i int) {
+	if i >= len(t.opinions) {
+		return
+	}
+	o := t.opinions[i]
+	lines := []string{o.Content, "",
+		fmt.Sprintf("%s：%s", lang.L("Source"), sourceName(o.Source)),
+		fmt.Sprintf("%s：%s", lang.L("Clauses"), o.Clause),
+		fmt.Sprintf("%s：%s", lang.L("Submitted"), o.Submitted),
+		fmt.Sprintf("%s：%s %s", lang.L("Submitter (not published)"), o.Submitter, o.Contact),
+		fmt.Sprintf("%s：%s", lang.L("Decision"), decisionText(o.Decision)),
+	}
+	if o.Reason != nil && *o.Reason != "" {
+		lines = append(lines, fmt.Sprintf("%s：%s", lang.L("Reason"), *o.Reason))
+	}
+	l := widget.NewLabel(strings.Join(lines, "\n"))
+	l.Wrapping = fyne.TextWrapWord
+	dialog.ShowCustom(fmt.Sprintf(lang.L("Opinion %d"), o.ID), lang.L("Close"), container.NewGridWrap(fyne.NewSize(560, 300), container.NewVScroll(l)), t.u.Win)
+	t.opinionL.UnselectAll()
+}
+
+func checkedIDs(m map[int64]bool) []int64 {
+	var out []int64
+	for id, ok := range m {
+		if ok {
+			out = append(out, id)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
+
+func (t *opinionsTab) onDecideClusters() {
+	ids := checkedIDs(t.checkedCl)
+	if len(ids) == 0 && t.cluster != 0 {
+		ids = []int64{t.cluster}
+	}
+	if len(ids) == 0 {
+		t.u.ShowError(data.InputErrorf("%s", lang.L("Check one or more clusters first (or tap a cluster).")))
+		return
+	}
+	var current, reason *string
+	published, conc := false, false
+	for i, id := range ids {
+		c := t.clusterByID[id]
+		published = published || c.Published || c.Amended
+		conc = conc || c.Concentrated
+		if i == 0 {
+			current, reason = c.Decision, c.Reason
+		} else if c.Decision == nil || current == nil || *c.Decision != *current {
+			current, reason = nil, nil
+		}
+	}
+	showDecisionEditor(t.u, t.policyID, ids, nil, current, reason, published, conc, t.d.templates, t.afterChange)
+}
+
+func (t *opinionsTab) onDecideOpinions() {
+	ids := checkedIDs(t.checkedOp)
+	if len(ids) == 0 {
+		t.u.ShowError(data.InputErrorf("%s", lang.L("Check one or more opinions first.")))
+		return
+	}
+	conc := false
+	for _, o := range t.d.opinions {
+		if containsID(ids, o.ID) && o.Cluster != nil && t.clusterByID[*o.Cluster].Concentrated {
+			conc = true
+		}
+	}
+	showDecisionEditor(t.u, t.policyID, nil, ids, nil, nil, false, conc, t.d.templates, t.afterChange)
+}
+
+func containsID(ids []int64, id int64) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+func (t *opinionsTab) afterChange() {
+	t.checkedCl, t.checkedOp = map[int64]bool{}, map[int64]bool{}
+	t.reload()
+}
+
+func (t *opinionsTab) onMerge() {
+	ids := checkedIDs(t.checkedCl)
+	if len(ids) < 2 {
+		t.u.ShowError(data.InputErrorf("%s", lang.L("Check at least two clusters to merge.")))
+		return
+	}
+	// The largest (or the decided) cluster absorbs the others.
+	target := ids[0]
+	for _, id := range ids {
+		c, tc := t.clusterByID[id], t.clusterByID[target]
+		if (c.Decision != nil && tc.Decision == nil) || (c.Decision != nil) == (tc.Decision != nil) && c.Size > tc.Size {
+			target = id
+		}
+	}
+	var others []int64
+	for _, id := range ids {
+		if id != target {
+			others = append(others, id)
+		}
+	}
+	if err := loop.Merge(context.Background(), t.u.store, t.policyID, target, others); err != nil {
+		t.u.ShowError(err)
+		return
+	}
+	t.afterChange()
+}
+
+func (t *opinionsTab) onSplit() {
+	ids := checkedIDs(t.checkedOp)
+	if len(ids) == 0 {
+		t.u.ShowError(data.InputErrorf("%s", lang.L("Check the opinions to split off first.")))
+		return
+	}
+	if _, err := loop.Move(context.Background(), t.u.store, t.policyID, ids, 0); err != nil {
+		t.u.ShowError(err)
+		return
+	}
+	t.afterChange()
+}
+
+func (t *opinionsTab) onMove() {
+	ids := checkedIDs(t.checkedOp)
+	if len(ids) == 0 {
+		t.u.ShowError(data.InputErrorf("%s", lang.L("Check the opinions to move first.")))
+		return
+	}
+	to := widget.NewEntry()
+	to.SetPlaceHolder(lang.L("Cluster number"))
+	dialog.ShowForm(lang.L("Move to cluster…"), lang.L("Move"), lang.L("Cancel"), []*widget.FormItem{widget.NewFormItem(lang.L("Cluster"), to)}, func(ok bool) {
+		if !ok {
+			return
+		}
+		target, err := idsOf(to.Text)
+		if err == nil && len(target) != 1 {
+			err = data.InputErrorf("%s", lang.L("Give one cluster number."))
+		}
+		if err != nil {
+			t.u.ShowError(err)
+			return
+		}
+		if _, err := loop.Move(context.Background(), t.u.store, t.policyID, ids, target[0]); err != nil {
+			t.u.ShowError(err)
+			return
+		}
+		t.afterChange()
+	}, t.u.Win)
+}
+
+func (t *opinionsTab) onRecluster() {
+	v, err := strconv.ParseFloat(strings.TrimSpace(t.threshold.Text), 64)
+	if err != nil {
+		t.u.ShowError(data.InputErrorf(lang.L("The similarity threshold should be a number between 0 and 1, e.g. %g"), loop.DefaultSimilarity))
+		return
+	}
+	st := t.d.settings
+	st.Similarity = v
+	id := t.policyID
+	t.u.RunLong(lang.L("Re-cluster"), func(ctx context.Context, _ func(int, int)) error {
+		if err := loop.SetSettings(ctx, t.u.store, id, st); err != nil {
+			return err
+		}
+		return loop.Recluster(ctx, t.u.store, id, false)
+	}, func(err error) {
+		t.u.ShowError(err)
+		t.afterChange()
+	})
+}
+
+func (t *opinionsTab) onImport() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			t.u.ShowError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		t.importFile(path)
+	}, t.u.Win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".xlsm", ".csv", ".txt"}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// importFile imports a consultation export off the UI goroutine, with progress and cancel.
+func (t *opinionsTab) importFile(path string) {
+	var sum loop.ImportSummary
+	id := t.policyID
+	t.u.RunLong(lang.L("Importing opinions"), func(ctx context.Context, progress func(int, int)) error {
+		var err error
+		sum, err = loop.ImportFile(ctx, t.u.store, id, path, func(done, total int64) { progress(int(done>>10), int(total>>10)) })
+		return err
+	}, func(err error) {
+		if err != nil {
+			t.u.ShowError(err)
+			return
+		}
+		t.u.showInfo(lang.L("Opinions imported"), importSummaryText(sum))
+		t.afterChange()
+	})
+}
+
+func importSummaryText(sum loop.ImportSummary) string {
+	text := fmt.Sprintf(lang.L("%d rows read, %d opinions imported; %d clusters, %d concentrated."), sum.Rows, sum.Imported, sum.Clusters, sum.Concentrated)
+	if len(sum.Warnings) > 0 {
+		text += "\n" + strings.Join(sum.Warnings, "\n")
+	}
+	return text
+}
+
+func dropOpinions(u *UI, policyID int64, path string) bool {
+	// Only a file whose name says it holds opinions; survey exports go to the survey page.
+	name := strings.ToLower(path)
+	if policyID == 0 || !(strings.Contains(name, "意见") || strings.Contains(name, "opinion")) {
+		return false
+	}
+	var sum loop.ImportSummary
+	u.RunLong(lang.L("Importing opinions"), func(ctx context.Context, progress func(int, int)) error {
+		var err error
+		sum, err = loop.ImportFile(ctx, u.store, policyID, path, nil)
+		return err
+	}, func(err error) {
+		if err != nil {
+			u.ShowError(err)
+			return
+		}
+		u.showInfo(lang.L("Opinions imported"), importSummaryText(sum))
+		u.Refresh()
+	})
+	return true
+}
+
+func (t *opinionsTab) onSurvey() {
+	id := t.policyID
+	var sum loop.ImportSummary
+	t.u.RunLong(lang.L("Importing opinions"), func(ctx context.Context, _ func(int, int)) error {
+		var err error
+		sum, err = loop.ImportSurvey(ctx, t.u.store, id, "")
+		return err
+	}, func(err error) {
+		if err != nil {
+			t.u.ShowError(err)
+			return
+		}
+		t.u.showInfo(lang.L("Opinions imported"), importSummaryText(sum))
+		t.afterChange()
+	})
+}
+
+func (t *opinionsTab) onAdd() {
+	content := widget.NewMultiLineEntry()
+	content.Wrapping = fyne.TextWrapWord
+	content.SetMinRowsVisible(4)
+	clause := widget.NewEntry()
+	clause.SetPlaceHolder(lang.L("e.g. 第五条"))
+	source := widget.NewSelect([]string{lang.L("by hand"), lang.L("hotline"), lang.L("体验官")}, nil)
+	source.SetSelectedIndex(0)
+	submitter := widget.NewEntry()
+	contact := widget.NewEntry()
+	date := widget.NewEntry()
+	date.SetText(todayDate())
+	items := []*widget.FormItem{
+		widget.NewFormItem(lang.L("Opinion"), content),
+		widget.NewFormItem(lang.L("Clauses"), clause),
+		widget.NewFormItem(lang.L("Source"), source),
+		widget.NewFormItem(lang.L("Submitter (not published)"), submitter),
+		widget.NewFormItem(lang.L("Contact (not published)"), contact),
+		widget.NewFormItem(lang.L("Date"), date),
+	}
+	d := dialog.NewForm(lang.L("Add opinion…"), lang.L("Add"), lang.L("Cancel"), items, func(ok bool) {
+		if !ok {
+			return
+		}
+		src := []string{loop.SourceManual, loop.SourceHotline, loop.SourceOfficer}[max(0, source.SelectedIndex())]
+		_, err := loop.AddOpinion(context.Background(), t.u.store, t.policyID, loop.Opinion{Content: content.Text, Clause: clause.Text,
+			Source: src, Submitter: submitter.Text, Contact: contact.Text, Submitted: date.Text})
+		if err != nil {
+			t.u.ShowError(err)
+			return
+		}
+		t.afterChange()
+	}, t.u.Win)
+	d.Resize(fyne.NewSize(620, 460))
+	d.Show()
+}
+
+func (t *opinionsTab) onPublish() {
+	date := t.d.policy.Issued
+	if date == "" {
+		date = todayDate()
+	}
+	showPublishStep(t.u, t.policyID, loop.WhatFeedback, date, t.d.feedback, t.afterChange)
+}

@@ -1,0 +1,294 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/loop"
+)
+
+func init() {
+	RegisterPolicyTab(PolicyTab{Order: 60, Title: "Revisions", Build: buildRevisions})
+}
+
+// revisionsTab is the policy's revision record: the records on the left, the selected one on the right
+// with its character diff and its history; new records, new versions, withdrawal and the publication.
+type revisionsTab struct {
+	u        *UI
+	policyID int64
+
+	summary  *widget.Label
+	list     *widget.List
+	detail   *widget.Label
+	diff     *diffView
+	diffBox  *container.Scroll
+	history  *widget.Label
+	edit     *widget.Button
+	withdraw *widget.Button
+	content  fyne.CanvasObject
+
+	d        revisionsData
+	selected int // index into d.revisions, -1 none
+}
+
+type revisionsData struct {
+	policy     data.Policy
+	revisions  []loop.Revision
+	histories  map[int64][]loop.Revision
+	evaluation []loop.Publication
+}
+
+func buildRevisions(u *UI, policyID int64) fyne.CanvasObject {
+	return newRevisionsTab(u, policyID).content
+}
+
+func newRevisionsTab(u *UI, policyID int64) *revisionsTab {
+	t := &revisionsTab{u: u, policyID: policyID, selected: -1}
+	t.summary = widget.NewLabel("")
+	t.summary.Wrapping = fyne.TextWrapWord
+	toolbar := container.NewHBox(
+		widget.NewButtonWithIcon(lang.L("New revision record…"), theme.ContentAddIcon(), func() { t.showEditor(nil) }),
+		widget.NewButtonWithIcon(lang.L("Publish evaluation and revisions…"), theme.MailSendIcon(), t.onPublish),
+	)
+	t.list = widget.NewList(func() int { return len(t.d.revisions) }, func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}, func(i widget.ListItemID, o fyne.CanvasObject) {
+		if i < len(t.d.revisions) {
+			o.(*widget.Label).SetText(revisionTitle(t.d.revisions[i]))
+		}
+	})
+	t.list.OnSelected = func(i widget.ListItemID) { t.show(i) }
+	t.detail = widget.NewLabel("")
+	t.detail.Wrapping = fyne.TextWrapWord
+	t.diff = newDiffView(nil)
+	t.diffBox = container.NewVScroll(t.diff)
+	t.diffBox.SetMinSize(fyne.NewSize(200, 140))
+	t.diff.OnHeightChanged = t.diffBox.Refresh
+	t.history = widget.NewLabel("")
+	t.history.Wrapping = fyne.TextWrapWord
+	t.edit = widget.NewButton(lang.L("New version…"), func() {
+		if t.selected >= 0 {
+			r := t.d.revisions[t.selected]
+			t.showEditor(&r)
+		}
+	})
+	t.withdraw = widget.NewButton(lang.L("Withdraw"), t.onWithdraw)
+	legend := widget.NewLabel(lang.L("Deleted text is struck through, inserted text is underlined."))
+	right := container.NewBorder(container.NewVBox(t.detail, legend), container.NewHBox(t.edit, t.withdraw), nil, nil,
+		container.NewVSplit(t.diffBox, container.NewVScroll(t.history)))
+	split := container.NewHSplit(t.list, right)
+	split.Offset = 0.32
+	t.content = container.NewBorder(container.NewVBox(t.summary, toolbar), nil, nil, nil, split)
+	t.reload()
+	return t
+}
+
+func revisionTitle(r loop.Revision) string {
+	state := ""
+	switch {
+	case r.Withdrawn:
+		state = " · " + lang.L("withdrawn")
+	case r.Publication != nil:
+		state = " · " + lang.L("published")
+	}
+	return fmt.Sprintf(lang.L("Record %d, version %d, %s %s%s"), r.Record, r.Version, r.Date, r.Clause, state)
+}
+
+func (t *revisionsTab) reload() {
+	id := t.policyID
+	load(t.u, func(ctx context.Context, s *data.Store) (revisionsData, error) {
+		d := revisionsData{histories: map[int64][]loop.Revision{}}
+		var err error
+		if d.policy, err = s.Policy(ctx, id); err != nil {
+			return d, err
+		}
+		if d.revisions, err = loop.Revisions(ctx, s, id); err != nil {
+			return d, err
+		}
+		for _, r := range d.revisions {
+			if d.histories[r.Record], err = loop.RevisionHistory(ctx, s, id, r.Record); err != nil {
+				return d, err
+			}
+		}
+		d.evaluation, err = loop.Publications(ctx, s, id, loop.WhatEvaluation)
+		return d, err
+	}, t.apply)
+}
+
+func (t *revisionsTab) apply(d revisionsData) {
+	t.d = d
+	text := fmt.Sprintf(lang.L("%d revision records."), len(d.revisions))
+	if len(d.revisions) == 0 {
+		text = lang.L("No revision records yet. Record each change to a clause: the text before and after, the reason, and the opinions and evaluation findings it answers.")
+	}
+	if n := len(d.evaluation); n > 0 {
+		text += " " + fmt.Sprintf(lang.L("Evaluation and revisions published on %s (version %d)"), d.evaluation[n-1].Date, d.evaluation[n-1].Version)
+	}
+	t.summary.SetText(text)
+	t.list.Refresh()
+	if t.selected >= len(d.revisions) {
+		t.selected = -1
+	}
+	if t.selected < 0 && len(d.revisions) > 0 {
+		t.list.Select(0)
+	}
+	t.show(t.selected)
+}
+
+// show fills the right side with revision i (-1: nothing selected).
+func (t *revisionsTab) show(i int) {
+	t.selected = i
+	if i < 0 || i >= len(t.d.revisions) {
+		t.detail.SetText(lang.L("Select a revision record."))
+		t.diff.SetOps(nil)
+		t.history.SetText("")
+		t.edit.Disable()
+		t.withdraw.Disable()
+		return
+	}
+	r := t.d.revisions[i]
+	lines := []string{
+		fmt.Sprintf("%s：%s　%s：%s", lang.L("Clause"), r.Clause, lang.L("Date"), r.Date),
+		fmt.Sprintf("%s：%s", lang.L("Reason"), r.Reason),
+	}
+	if len(r.Findings) > 0 {
+		lines = append(lines, fmt.Sprintf("%s：%s", lang.L("Evaluation findings"), strings.Join(r.Findings, "；")))
+	}
+	if len(r.Clusters)+len(r.Opinions) > 0 {
+		lines = append(lines, fmt.Sprintf(lang.L("Answers clusters %v and opinions %v"), r.Clusters, r.Opinions))
+	}
+	t.detail.SetText(strings.Join(lines, "\n"))
+	t.diff.SetOps(r.Diff)
+	var h strings.Builder
+	h.WriteString(lang.L("History (every version is kept):") + "\n")
+	for _, v := range t.d.histories[r.Record] {
+		state := ""
+		if v.Withdrawn {
+			state = " " + lang.L("withdrawn")
+		}
+		if v.Publication != nil {
+			state += " " + lang.L("published")
+		}
+		fmt.Fprintf(&h, "%s%s\n  %s → %s\n", revisionTitle(v), state, flatText(v.Before), flatText(v.After))
+	}
+	t.history.SetText(h.String())
+	t.edit.Enable()
+	if r.Withdrawn {
+		t.withdraw.Disable()
+	} else {
+		t.withdraw.Enable()
+	}
+}
+
+// showEditor opens the revision editor: a new record (r nil) or a new version of r. The diff below the
+// texts follows every keystroke.
+func (t *revisionsTab) showEditor(r *loop.Revision) {
+	clause, date := widget.NewEntry(), widget.NewEntry()
+	before, after, reason, findings := widget.NewMultiLineEntry(), widget.NewMultiLineEntry(), widget.NewMultiLineEntry(), widget.NewMultiLineEntry()
+	for _, e := range []*widget.Entry{before, after, reason, findings} {
+		e.Wrapping = fyne.TextWrapWord
+		e.SetMinRowsVisible(3)
+	}
+	clusters, opinions := widget.NewEntry(), widget.NewEntry()
+	clause.SetPlaceHolder(lang.L("e.g. 第五条"))
+	findings.SetPlaceHolder(lang.L("One finding per line (problems, improvement directions)"))
+	clusters.SetPlaceHolder(lang.L("Cluster numbers, e.g. 3, 8"))
+	opinions.SetPlaceHolder(lang.L("Opinion numbers, e.g. 12, 40"))
+	date.SetText(todayDate())
+	title := lang.L("New revision record…")
+	if r != nil {
+		title = fmt.Sprintf(lang.L("Revision record %d: new version"), r.Record)
+		clause.SetText(r.Clause)
+		before.SetText(r.Before)
+		after.SetText(r.After)
+		reason.SetText(r.Reason)
+		findings.SetText(strings.Join(r.Findings, "\n"))
+		clusters.SetText(joinIDs(r.Clusters))
+		opinions.SetText(joinIDs(r.Opinions))
+	}
+	preview := newDiffView(loop.Diff(before.Text, after.Text))
+	previewBox := container.NewVScroll(preview)
+	previewBox.SetMinSize(fyne.NewSize(200, 80))
+	preview.OnHeightChanged = previewBox.Refresh
+	update := func(string) { preview.SetOps(loop.Diff(before.Text, after.Text)) }
+	before.OnChanged, after.OnChanged = update, update
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("Clause"), clause),
+		widget.NewFormItem(lang.L("Before"), before),
+		widget.NewFormItem(lang.L("After"), after),
+		widget.NewFormItem(lang.L("Changes"), previewBox),
+		widget.NewFormItem(lang.L("Reason"), reason),
+		widget.NewFormItem(lang.L("Evaluation findings"), findings),
+		widget.NewFormItem(lang.L("Clusters"), clusters),
+		widget.NewFormItem(lang.L("Opinions"), opinions),
+		widget.NewFormItem(lang.L("Date"), date),
+	)
+	d := dialog.NewCustomConfirm(title, lang.L("Save"), lang.L("Cancel"), container.NewGridWrap(fyne.NewSize(760, 640), container.NewVScroll(form)), func(ok bool) {
+		if !ok {
+			return
+		}
+		cl, err := idsOf(clusters.Text)
+		if err != nil {
+			t.u.ShowError(err)
+			return
+		}
+		op, err := idsOf(opinions.Text)
+		if err != nil {
+			t.u.ShowError(err)
+			return
+		}
+		in := loop.RevisionInput{Clause: clause.Text, Before: before.Text, After: after.Text, Reason: reason.Text,
+			Findings: strings.Split(findings.Text, "\n"), Clusters: cl, Opinions: op, Date: date.Text}
+		if r == nil {
+			_, err = loop.AddRevision(context.Background(), t.u.store, t.policyID, in)
+		} else {
+			_, err = loop.EditRevision(context.Background(), t.u.store, t.policyID, r.Record, in)
+		}
+		if err != nil {
+			t.u.ShowError(err)
+			return
+		}
+		t.reload()
+	}, t.u.Win)
+	d.Show()
+}
+
+func joinIDs(ids []int64) string {
+	s := make([]string, len(ids))
+	for i, id := range ids {
+		s[i] = fmt.Sprint(id)
+	}
+	return strings.Join(s, ", ")
+}
+
+func (t *revisionsTab) onWithdraw() {
+	if t.selected < 0 {
+		return
+	}
+	r := t.d.revisions[t.selected]
+	dialog.ShowConfirm(lang.L("Withdraw"), fmt.Sprintf(lang.L("Withdraw revision record %d? A withdrawn version is added; the earlier versions stay."), r.Record), func(ok bool) {
+		if !ok {
+			return
+		}
+		if _, err := loop.WithdrawRevision(context.Background(), t.u.store, t.policyID, r.Record, ""); err != nil {
+			t.u.ShowError(err)
+			return
+		}
+		t.reload()
+	}, t.u.Win)
+}
+
+func (t *revisionsTab) onPublish() {
+	showPublishStep(t.u, t.policyID, loop.WhatEvaluation, todayDate(), t.d.evaluation, t.reload)
+}
