@@ -188,7 +188,7 @@ type overviewTab struct {
 }
 
 func buildOverview(u *UI, policyID int64) fyne.CanvasObject {
-	t := &overviewTab{u: u, policyID: policyID, content: container.NewStack(widget.NewProgressBarInfinite())}
+	t := &overviewTab{u: u, policyID: policyID, content: container.NewStack(loadingView())}
 	t.reload()
 	return t.content
 }
@@ -214,6 +214,11 @@ func (t *overviewTab) apply(o overviewData) {
 	)
 	t.content.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewGridWithColumns(2, left, right))}
 	t.content.Refresh()
+}
+
+// loadingView is what a tab shows until its data arrives.
+func loadingView() fyne.CanvasObject {
+	return container.NewCenter(widget.NewLabel(lang.L("Loading…")))
 }
 
 func stateIcon(s StageState) fyne.Resource {
