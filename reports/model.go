@@ -27,7 +27,7 @@ type Input struct {
 	Survey       *data.SurveyData // nil when the round has no survey data
 	Adoptions    []Adoption       // cluster decisions; nil = the loop has none yet
 	Revisions    []Revision       // current revision records; nil = none yet
-	Names        []string         // more personal names to mask (opinion submitters); survey names are found here
+	Names        []string         // more names to mask: opinion submitters, 体验官 (the survey's are taken from Survey)
 	Generated    time.Time
 	RawData      bool // include the 原始数据 sheet
 }
