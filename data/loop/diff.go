@@ -1,14 +1,20 @@
 package loop
 
-// maxDiffCells bounds the LCS table (runes of before × runes of after, after the common prefix and
+import (
+	"strings"
+	"unicode"
+)
+
+// maxDiffCells bounds the LCS table (units of before × units of after, after the common prefix and
 // suffix are trimmed); beyond it the changed middle is shown as one deletion and one insertion.
 const maxDiffCells = 16 << 20
 
-// Diff is the character-level diff of two texts: a longest common subsequence over runes, shown as runs
-// of kept ("="), deleted ("-") and inserted ("+") text. Tiny islands of kept text between changes (a lone
-// "的" that happens to match) are folded into the change, so the result reads as a person would mark it.
+// Diff is the character-level diff of two texts: a longest common subsequence over characters, shown as
+// runs of kept ("="), deleted ("-") and inserted ("+") text. A number (or Latin word) counts as one unit, so
+// "20个工作日" → "12个工作日" reads as 20 replaced by 12, not as a kept "2". Tiny islands of kept text
+// between changes (a lone "的" that happens to match) are folded into the change, as a person would mark it.
 func Diff(before, after string) []DiffOp {
-	a, b := []rune(before), []rune(after)
+	a, b := units(before), units(after)
 	p := 0
 	for p < len(a) && p < len(b) && a[p] == b[p] {
 		p++
@@ -18,20 +24,20 @@ func Diff(before, after string) []DiffOp {
 		s++
 	}
 	var ops []DiffOp
-	add := func(op string, r []rune) {
-		if len(r) == 0 {
+	add := func(op string, us []string) {
+		if len(us) == 0 {
 			return
 		}
+		text := strings.Join(us, "")
 		if n := len(ops); n > 0 && ops[n-1].Op == op {
-			ops[n-1].Text += string(r)
+			ops[n-1].Text += text
 			return
 		}
-		ops = append(ops, DiffOp{Op: op, Text: string(r)})
+		ops = append(ops, DiffOp{Op: op, Text: text})
 	}
 	add("=", a[:p])
-	ma, mb := a[p:len(a)-s], b[p:len(b)-s]
-	for _, op := range lcsOps(ma, mb) {
-		add(op.Op, []rune(op.Text))
+	for _, op := range lcsOps(a[p:len(a)-s], b[p:len(b)-s]) {
+		add(op.op, op.units)
 	}
 	add("=", a[len(a)-s:])
 	if ops == nil {
@@ -40,10 +46,36 @@ func Diff(before, after string) []DiffOp {
 	return cleanup(ops)
 }
 
-// lcsOps diffs two rune slices with the classic LCS table (rune by rune ops, merged by the caller).
-func lcsOps(a, b []rune) []DiffOp {
+// units splits a text into diff units: a run of ASCII letters and digits (with . and %) is one unit,
+// any other character is its own.
+func units(s string) []string {
+	var out []string
+	rs := []rune(s)
+	word := func(r rune) bool {
+		return r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '%')
+	}
+	for i := 0; i < len(rs); {
+		j := i + 1
+		if word(rs[i]) {
+			for j < len(rs) && word(rs[j]) {
+				j++
+			}
+		}
+		out = append(out, string(rs[i:j]))
+		i = j
+	}
+	return out
+}
+
+type unitOp struct {
+	op    string
+	units []string
+}
+
+// lcsOps diffs two unit slices with the classic LCS table.
+func lcsOps(a, b []string) []unitOp {
 	if len(a) == 0 || len(b) == 0 || len(a)*len(b) > maxDiffCells {
-		return []DiffOp{{"-", string(a)}, {"+", string(b)}}
+		return []unitOp{{"-", a}, {"+", b}}
 	}
 	n, m := len(a), len(b)
 	// t[i][j] = LCS length of a[i:] and b[j:], stored flat.
@@ -60,28 +92,23 @@ func lcsOps(a, b []rune) []DiffOp {
 			}
 		}
 	}
-	var ops []DiffOp
+	var ops []unitOp
 	i, j := 0, 0
 	for i < n && j < m {
 		switch {
 		case a[i] == b[j]:
-			ops = append(ops, DiffOp{"=", string(a[i])})
+			ops = append(ops, unitOp{"=", a[i : i+1]})
 			i++
 			j++
 		case t[(i+1)*w+j] >= t[i*w+j+1]:
-			ops = append(ops, DiffOp{"-", string(a[i])})
+			ops = append(ops, unitOp{"-", a[i : i+1]})
 			i++
 		default:
-			ops = append(ops, DiffOp{"+", string(b[j])})
+			ops = append(ops, unitOp{"+", b[j : j+1]})
 			j++
 		}
 	}
-	for ; i < n; i++ {
-		ops = append(ops, DiffOp{"-", string(a[i])})
-	}
-	for ; j < m; j++ {
-		ops = append(ops, DiffOp{"+", string(b[j])})
-	}
+	ops = append(ops, unitOp{"-", a[i:]}, unitOp{"+", b[j:]})
 	return ops
 }
 
