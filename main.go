@@ -52,7 +52,8 @@ func openApp(path string) int {
 	}
 	w := a.NewWindow("公评")
 	w.Resize(app.WindowSize)
-	if _, err := app.New(a, w, path); err != nil {
+	u, err := app.New(a, w, path)
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "gongping:", err)
 		app.ShowStartupError(w, err)
 		w.ShowAndRun()
@@ -62,5 +63,9 @@ func openApp(path string) int {
 		a.Lifecycle().SetOnStarted(func() { fmt.Fprintf(os.Stderr, "gongping: window up after %v\n", time.Since(start)) })
 	}
 	w.ShowAndRun()
+	if err := u.Close(); err != nil {
+		fmt.Fprintln(os.Stderr, "gongping:", err)
+		return 1
+	}
 	return 0
 }

@@ -37,7 +37,7 @@ func newTestUI(t *testing.T) *UI {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { u.store.Close() })
+	t.Cleanup(func() { u.Close() })
 	return u
 }
 
@@ -536,5 +536,25 @@ func TestRunLongCancel(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("取消 did not stop the work")
+	}
+}
+
+func TestCloseLeavesOneFile(t *testing.T) {
+	u := newTestUI(t)
+	addPolicy(t, u, data.Policy{Title: "关闭测试"})
+	path := u.store.Path
+	if err := u.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Stat(path + "-wal"); err == nil && fi.Size() > 0 {
+		t.Errorf("write-ahead log left beside the workspace (%d bytes): a copied .gpw would miss data", fi.Size())
+	}
+	s, err := data.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if ps, _ := s.ListPolicies(context.Background(), data.PolicyFilter{}); len(ps) != 1 {
+		t.Errorf("reopened workspace has %d policies", len(ps))
 	}
 }

@@ -118,6 +118,17 @@ func DefaultWorkspace(a fyne.App) string {
 	return filepath.Join(a.Storage().RootURI().Path(), "workspace.gpw")
 }
 
+// Close closes the current workspace. Call it when the app ends: closing checkpoints SQLite's write-ahead
+// log into the workspace file, so the one .gpw file a user copies or mails holds everything.
+func (u *UI) Close() error {
+	if u.store == nil {
+		return nil
+	}
+	err := u.store.Close()
+	u.store = nil
+	return err
+}
+
 // Store is the current workspace; it changes when the user opens another one.
 func (u *UI) Store() *data.Store { return u.store }
 
