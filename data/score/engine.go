@@ -68,9 +68,9 @@ func Compute(ctx context.Context, in Input) (*Result, error) {
 			return v
 		}
 		var scale *Scale
-		for ref, s := range sc.Questions {
+		for _, ref := range sortedKeys(sc.Questions) { // sorted: the same scale whichever way it is named
 			if i, ok := ix.find(ref); ok && i == q {
-				s := s
+				s := sc.Questions[ref]
 				scale = &s
 			}
 		}
