@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -14,18 +15,19 @@ import (
 	"golang.org/x/text/transform"
 )
 
-// csvReader reads a CSV (or tab-separated .txt) export. RowNum counts records, as Excel shows them:
-// a quoted cell spanning lines is still one row.
+// csvReader reads a CSV (or tab-separated .txt) export. RowNum is the row Excel would show: a quoted cell
+// spanning lines is still one row, a blank line is an empty row.
 type csvReader struct {
-	name   string
-	lim    Limits
-	cr     *csv.Reader
-	in     *guardReader
-	size   int64
-	closer io.Closer
-	row    []string
-	rowNum int
-	err    *Error
+	name    string
+	lim     Limits
+	cr      *csv.Reader
+	in      *guardReader
+	size    int64
+	closer  io.Closer
+	row     []string
+	rowNum  int
+	endLine int // text line the last record ended on
+	err     *Error
 }
 
 // sniffBytes is how much of a CSV is looked at to decide its encoding and separator.
@@ -38,11 +40,11 @@ func OpenCSV(r io.Reader, lim Limits) (Reader, error) {
 }
 
 func newCSV(r io.Reader, size int64, name string, lim Limits) (*csvReader, error) {
-	// One physical line may not exceed 8 cells at the limit: this bounds memory before csv buffers a line.
-	in := &guardReader{r: r, maxLine: 8 * int64(lim.MaxCellBytes)}
+	// A physical line is bounded (8 cells at the limit + 16 MiB): this bounds memory before csv buffers it.
+	in := &guardReader{r: r, maxLine: 8*int64(lim.MaxCellBytes) + 16<<20}
 	br := bufio.NewReaderSize(in, sniffBytes)
 	head, _ := br.Peek(sniffBytes)
-	if in.err != nil && !errors.Is(in.err, io.EOF) {
+	if in.err != nil && !errors.Is(in.err, io.EOF) && !errors.Is(in.err, errLineTooLong) {
 		return nil, &Error{File: name, Msg: "无法读取文件"}
 	}
 	if len(head) == 0 {
@@ -108,11 +110,20 @@ func (c *csvReader) Next() (ok bool) {
 		if err == io.EOF {
 			return false
 		}
-		c.rowNum++
 		if err != nil {
+			c.rowNum++
 			c.err = c.csvError(err)
 			return false
 		}
+		// Excel shows each record as one row, and each blank line as an empty row.
+		start, _ := c.cr.FieldPos(0)
+		if c.endLine == 0 {
+			c.rowNum = start
+		} else {
+			c.rowNum += start - c.endLine
+		}
+		last, _ := c.cr.FieldPos(len(rec) - 1)
+		c.endLine = last + strings.Count(rec[len(rec)-1], "\n")
 		for i, f := range rec {
 			if !utf8.ValidString(f) {
 				c.err = &Error{File: c.name, Row: c.rowNum, Col: colName(i + 1),

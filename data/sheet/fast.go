@@ -2,6 +2,7 @@ package sheet
 
 import (
 	"archive/zip"
+	"bytes"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -250,9 +251,10 @@ func unzipLimitError(name string, lim Limits) *Error {
 // batch is a run of rows as excelize's Columns returns them (before trimming and limits).
 type batch struct {
 	cells    []string
-	ends     []int // end of each row in cells
-	nums     []int // row numbers
-	fallback bool  // the producer gave up after these rows: excelize reads the rest
+	ends     []int  // end of each row in cells
+	nums     []int  // row numbers
+	fallback bool   // the producer gave up after these rows: excelize reads the rest
+	err      *Error // or: the file is broken after these rows
 }
 
 type fastReader struct {
@@ -263,6 +265,7 @@ type fastReader struct {
 	total      int64
 	done       atomic.Int64
 	stop       chan struct{}
+	closed     bool
 	batches    chan *batch
 	free       chan *batch
 	freeChunks chan []byte
@@ -304,6 +307,10 @@ func (r *fastReader) Next() bool {
 			continue
 		}
 		if r.cur != nil {
+			if r.cur.err != nil {
+				r.err = r.cur.err
+				return false
+			}
 			if r.cur.fallback {
 				return r.startFallback()
 			}
@@ -356,11 +363,12 @@ func (r *fastReader) progress() (int64, int64) {
 }
 
 func (r *fastReader) Close() error {
-	if r.stop == nil {
+	if r.closed {
 		return nil
 	}
-	close(r.stop)
-	r.stop = nil
+	r.closed = true
+	r.err = errClosed
+	close(r.stop) // never set to nil: the goroutines select on it
 	r.wg.Wait()
 	err := r.file.Close()
 	if r.fallback != nil {
@@ -379,6 +387,7 @@ type producer struct {
 	arena    []byte
 	pend     []pendingCell
 	rowCells []pendingCell
+	rowNum   int
 	vbuf     []byte
 	ibuf     []byte
 	tbuf     []byte
@@ -402,12 +411,17 @@ func (r *fastReader) produce() {
 		}()
 		return p.run()
 	}()
-	if err != nil && err != errStopped {
+	if e, ok := err.(*Error); ok {
+		p.flushErr(e)
+	} else if err != nil && err != errStopped {
 		p.flush(true)
 	}
 }
 
 var errStopped = fmt.Errorf("sheet: reader closed")
+
+// errClosed is what Err says after Close.
+var errClosed = &Error{Msg: "读取已取消"}
 
 func (p *producer) run() error {
 	chunks := make(chan []byte, queuedChunks)
@@ -502,13 +516,24 @@ func (c *chunkReader) Read(b []byte) (int, error) {
 	return n, nil
 }
 
+// flushErr sends the rows so far and then the error.
+func (p *producer) flushErr(e *Error) {
+	if p.b == nil {
+		if p.flush(false) != nil {
+			return
+		}
+	}
+	p.b.err = e
+	p.flush(true)
+}
+
 // flush sends the current batch (possibly empty when only the fallback flag is news).
 func (p *producer) flush(fallback bool) error {
 	b := p.b
 	if b == nil {
 		select {
 		case b = <-p.r.free:
-			b.cells, b.ends, b.nums = b.cells[:0], b.ends[:0], b.nums[:0]
+			b.cells, b.ends, b.nums, b.err = b.cells[:0], b.ends[:0], b.nums[:0], nil
 		default:
 			b = &batch{}
 		}
@@ -780,7 +805,7 @@ func (p *producer) readRows(s *xmlScanner) error {
 			if !ok || num <= prev {
 				return errUnsupported
 			}
-			prev = num
+			prev, p.rowNum = num, num
 			p.rowCells = p.rowCells[:0]
 			if s.kind == tokStart {
 				if err := p.readRow(s); err != nil {
@@ -900,6 +925,14 @@ func (p *producer) readCell(s *xmlScanner, col *int) error {
 	var hasV, hasF, hasIS bool
 	p.vbuf, p.ibuf = p.vbuf[:0], p.ibuf[:0]
 	if s.kind == tokStart {
+		if raw, ok := s.quickValue(); ok {
+			var err error
+			if p.vbuf, err = appendText(p.vbuf, raw); err != nil {
+				return err
+			}
+			hasV = true
+			goto value
+		}
 	content:
 		for {
 			if err := s.next(); err != nil {
@@ -944,6 +977,7 @@ func (p *producer) readCell(s *xmlScanner, col *int) error {
 			}
 		}
 	}
+value:
 	cell := pendingCell{sst: -1, off: int32(len(p.arena))}
 	empty := false
 	switch t {
@@ -952,12 +986,17 @@ func (p *producer) readCell(s *xmlScanner, col *int) error {
 			empty = true
 			break
 		}
-		idx, err := strconv.Atoi(strings.TrimSpace(string(p.vbuf)))
-		if err != nil {
-			idx = 0
+		idx, ok := parseIndex(p.vbuf)
+		if !ok {
+			var err error
+			if idx, err = strconv.Atoi(strings.TrimSpace(string(p.vbuf))); err != nil {
+				idx = 0 // as excelize: an unreadable index reads string 0
+			}
 		}
 		if idx < 0 || idx >= len(p.sst) {
-			return errUnsupported // excelize reports a bad index: let it
+			// excelize silently reads an empty cell here; a broken file deserves an error.
+			return &Error{File: p.r.name, Row: p.rowNum, Col: colName(*col),
+				Msg: fmt.Sprintf("引用了不存在的共享文本（编号 %d），文件已损坏，请用 Excel/WPS 打开后另存为 .xlsx 再导入", idx)}
 		}
 		cell.sst = int32(idx)
 		empty = p.sst[idx] == ""
@@ -998,4 +1037,37 @@ func (p *producer) readCell(s *xmlScanner, col *int) error {
 	}
 	p.rowCells = append(p.rowCells, cell)
 	return nil
+}
+
+// parseIndex reads a plain run of digits (the usual shared string index) without allocating.
+func parseIndex(v []byte) (int, bool) {
+	if len(v) == 0 || len(v) > 9 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range v {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
+// quickValue reads the usual cell body "<v>text</v></c>" straight from the window, after a <c> start tag.
+// ok is false when the body has any other shape (or is not in the window yet): then tokenise it.
+func (s *xmlScanner) quickValue() (raw []byte, ok bool) {
+	b := s.buf[s.pos:s.end]
+	if len(b) < 12 || b[0] != '<' || b[1] != 'v' || b[2] != '>' {
+		return nil, false
+	}
+	i := bytes.IndexByte(b[3:], '<')
+	if i < 0 {
+		return nil, false
+	}
+	if rest := b[3+i:]; len(rest) < 8 || string(rest[:8]) != "</v></c>" {
+		return nil, false
+	}
+	s.pos += 3 + i + 8
+	return b[3 : 3+i], true
 }

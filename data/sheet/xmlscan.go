@@ -155,11 +155,9 @@ func tagEnd(b []byte) (int, bool) {
 		case '>':
 			return i, true
 		case '"', '\'':
-			j := bytes.IndexByte(b[i+1:], c)
-			if j < 0 {
-				return 0, false
+			// Values are short: a plain loop beats IndexByte's call.
+			for i++; i < len(b) && b[i] != c; i++ {
 			}
-			i += j + 1
 		}
 	}
 	return 0, false
@@ -238,8 +236,11 @@ func nextAttr(b []byte) (name, value, rest []byte, ok, bad bool) {
 	if len(t) == len(b) {
 		return nil, nil, nil, false, true
 	}
-	eq := bytes.IndexByte(t, '=')
-	if eq <= 0 {
+	eq := 0
+	for eq < len(t) && t[eq] != '=' {
+		eq++
+	}
+	if eq == 0 || eq == len(t) {
 		return nil, nil, nil, false, true
 	}
 	name = trimSpaceRight(t[:eq])
@@ -247,11 +248,17 @@ func nextAttr(b []byte) (name, value, rest []byte, ok, bad bool) {
 	if len(t) == 0 || (t[0] != '"' && t[0] != '\'') {
 		return nil, nil, nil, false, true
 	}
-	q := bytes.IndexByte(t[1:], t[0])
-	if q < 0 {
+	q := 1
+	for q < len(t) && t[q] != t[0] {
+		q++
+	}
+	if q == len(t) {
 		return nil, nil, nil, false, true
 	}
-	return localName(name), t[1 : 1+q], t[q+2:], true, false
+	if i := bytes.IndexByte(name, ':'); i >= 0 {
+		name = name[i+1:]
+	}
+	return name, t[1:q], t[q+1:], true, false
 }
 
 // appendText appends character data decoded as encoding/xml does: the five entities and character
