@@ -29,7 +29,12 @@ func init() {
 	RegisterStageStatus(data.StagePublished, publishedStatus)
 }
 
+// consultationStatus speaks once the comment period is over (or was never recorded) and opinions exist;
+// while it runs, the built-in status (dates) speaks.
 func consultationStatus(ctx context.Context, s *data.Store, policyID int64) (StageState, string, error) {
+	if c, err := s.Consultation(ctx, policyID); err == nil && c.End >= todayDate() {
+		return StageNoRecord, "", nil
+	}
 	sum, err := loop.GetSummary(ctx, s, policyID)
 	if err != nil || sum.Opinions == 0 {
 		return StageNoRecord, "", err

@@ -242,8 +242,8 @@ func TestPublishFreezesAndAmendmentsAreVersions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p1.Version != 1 || !strings.Contains(string(p1.Snapshot), "已压缩至15个工作日") {
-		t.Errorf("publication %+v", p1)
+	if p1.Version != 1 || !strings.Contains(string(p1.Snapshot), "已压缩至15个工作日") || strings.Contains(string(p1.Snapshot), "13912345678") {
+		t.Errorf("publication %s", p1.Snapshot)
 	}
 	// In place: refused, by the rule and by the database.
 	err = Decide(ctx, s, pid, DecideInput{Clusters: []int64{c["mass"]}, Decision: Adopted})
@@ -442,4 +442,24 @@ func TestEvaluationPublication(t *testing.T) {
 	s2, pid2 := newPolicy(t, "")
 	_, err = Publish(ctx, s2, pid2, WhatEvaluation, "2026-11-20")
 	inputError(t, err, "政策尚未印发")
+}
+
+func TestFeedbackSnapshotIsMasked(t *testing.T) {
+	s, pid := newPolicy(t, "2026-04-15")
+	path := writeCSV(t, []string{"提交人", "意见内容"}, [][]string{{"王建国", "我是王建国，建议延长办事大厅服务时间，电话13912345678"}})
+	if _, err := ImportFile(ctx, s, pid, path, nil); err != nil {
+		t.Fatal(err)
+	}
+	cs, _ := Clusters(ctx, s, pid)
+	if err := Decide(ctx, s, pid, DecideInput{Clusters: []int64{cs[0].ID}, Decision: Adopted}); err != nil {
+		t.Fatal(err)
+	}
+	p, err := Publish(ctx, s, pid, WhatFeedback, "2026-04-15")
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap := string(p.Snapshot)
+	if strings.Contains(snap, "13912345678") || strings.Contains(snap, "王建国") || !strings.Contains(snap, "139****5678") {
+		t.Errorf("snapshot not masked: %s", snap)
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 
 	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/privacy"
 	"github.com/gongping/gongping/data/score"
 )
 
@@ -138,6 +139,12 @@ func feedbackSnapshot(ctx context.Context, tx *sql.Tx, policyID int64) (Feedback
 	}
 	fs := FeedbackSnapshot{Policy: policyID, Opinions: len(st.opinions), ConcentratedMin: st.settings.ConcentratedMin,
 		Counts: map[string]int{}, Clusters: []PublishedCluster{}}
+	// What is published carries no personal data: the representative texts are masked (phones, ID
+	// numbers, e-mail and IP addresses, the submitters' names).
+	masker := privacy.NewMasker()
+	for _, o := range st.opinions {
+		masker.AddName(o.Submitter)
+	}
 	var undecided, noReason []int64
 	for _, c := range st.clusterList() {
 		if c.Concentrated && c.Decision == nil {
@@ -146,7 +153,7 @@ func feedbackSnapshot(ctx context.Context, tx *sql.Tx, policyID int64) (Feedback
 		if c.Concentrated && c.Decision != nil && needsReason(*c.Decision) && *c.Reason == "" {
 			noReason = append(noReason, c.ID)
 		}
-		pc := PublishedCluster{ID: c.ID, Size: c.Size, Concentrated: c.Concentrated, Representative: c.Representative,
+		pc := PublishedCluster{ID: c.ID, Size: c.Size, Concentrated: c.Concentrated, Representative: masker.Mask(c.Representative),
 			Clauses: c.Clauses, Amended: c.Amended}
 		if c.Decision != nil {
 			pc.Decision, pc.Reason = *c.Decision, *c.Reason

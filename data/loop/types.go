@@ -133,7 +133,8 @@ type Publication struct {
 	CreatedAt string          `json:"created_at"`
 }
 
-// PublishedCluster is a cluster as frozen in a feedback publication (no personal data).
+// PublishedCluster is a cluster as frozen in a feedback publication; personal data in the representative
+// text is masked (data/privacy).
 type PublishedCluster struct {
 	ID             int64    `json:"id"`
 	Size           int      `json:"size"`
