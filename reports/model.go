@@ -26,6 +26,7 @@ type Input struct {
 	Checks       *check.Result    // nil when not run
 	Survey       *data.SurveyData // nil when the round has no survey data
 	Adoptions    []Adoption       // cluster decisions; nil = the loop has none yet
+	Opinions     OpinionCounts    // how many opinions the loop holds
 	Revisions    []Revision       // current revision records; nil = none yet
 	Names        []string         // more names to mask: opinion submitters, 体验官 (the survey's are taken from Survey)
 	Generated    time.Time
@@ -40,6 +41,12 @@ type Adoption struct {
 	Clauses        string
 	Decision       string // "" while undecided
 	Reason         string
+}
+
+// OpinionCounts sums up the public's opinions on the policy.
+type OpinionCounts struct {
+	Opinions, Clusters, Concentrated int
+	AdoptionRate                     *float64 // (采纳 + 部分采纳) / decided opinions
 }
 
 // DiffOp is one run of a character diff: Op "=" kept, "-" deleted, "+" inserted.
@@ -81,6 +88,7 @@ type Report struct {
 
 	Adoptions      []Adoption
 	AdoptionCounts []KV // decision → clusters
+	Opinions       OpinionCounts
 	Revisions      []Revision
 
 	Checks []CheckRow
@@ -242,6 +250,7 @@ func Assemble(in Input) *Report {
 		})
 	}
 	r.AdoptionCounts = adoptionCounts(r.Adoptions)
+	r.Opinions = in.Opinions
 	for _, rv := range in.Revisions {
 		out := Revision{Clause: a.t(rv.Clause), Before: a.t(rv.Before), After: a.t(rv.After), Reason: a.t(rv.Reason),
 			Answers: a.t(rv.Answers), Date: a.t(rv.Date)}

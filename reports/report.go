@@ -201,6 +201,11 @@ func loadLoop(ctx context.Context, s *data.Store, policyID int64, in *Input) err
 		}
 		in.Adoptions = append(in.Adoptions, a)
 	}
+	sum, err := loop.GetSummary(ctx, s, policyID)
+	if err != nil {
+		return fmt.Errorf("opinion summary: %w", err)
+	}
+	in.Opinions = OpinionCounts{Opinions: sum.Opinions, Clusters: sum.Clusters, Concentrated: sum.Concentrated, AdoptionRate: sum.AdoptionRate}
 	ops, err := loop.Opinions(ctx, s, policyID)
 	if err != nil {
 		return fmt.Errorf("opinions: %w", err)

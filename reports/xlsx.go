@@ -609,6 +609,15 @@ func adoptionSheet(b *book, r *Report) error {
 			return err
 		}
 	}
+	if o := r.Opinions; o.Opinions > 0 {
+		line := fmt.Sprintf("共收到公众意见建议 %d 条，归纳为 %d 类，其中较为集中的意见 %d 类", o.Opinions, o.Clusters, o.Concentrated)
+		if o.AdoptionRate != nil {
+			line += fmt.Sprintf("；已答复意见的采纳率（含部分采纳）为 %.1f%%", *o.AdoptionRate*100)
+		}
+		if err := b.note(s, t.row+2, line+"。", b.hd); err != nil {
+			return err
+		}
+	}
 	return b.freezeTop(s, 1)
 }
 
