@@ -107,6 +107,7 @@ func fillMerged(g *grid, b []byte, idx map[int]int) error {
 	if err != nil {
 		return data.InputErrorf("无法读取 %s 的合并单元格：%v", g.name, err)
 	}
+	filled := 0
 	for _, m := range merged {
 		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
 		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
@@ -122,6 +123,9 @@ func fillMerged(g *grid, b []byte, idx map[int]int) error {
 			i, ok := idx[r]
 			if !ok {
 				continue // an empty row inside a merge carries no data
+			}
+			if filled += c2 - c1 + 1; filled > maxRows*maxCols/4 {
+				return data.InputErrorf("文件 %s 的合并单元格过多，评分表一般只有几十行，请检查是否选错文件", g.name)
 			}
 			for c := c1; c <= c2; c++ {
 				for len(g.rows[i].cells) < c {
