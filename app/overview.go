@@ -43,7 +43,8 @@ var (
 )
 
 // RegisterStageStatus lets a later capability (opinions, revisions, publication…) report the real state
-// of a stage on the overview's timeline. Registered sources are asked before the built-in ones.
+// of a stage on the overview's timeline. The first registered source with a record decides the state;
+// its detail is shown after the foundation's own (dates, counts).
 func RegisterStageStatus(stage data.Stage, f StageStatusFunc) {
 	stageMu.Lock()
 	defer stageMu.Unlock()
@@ -97,11 +98,20 @@ func loadOverview(ctx context.Context, s *data.Store, id int64, today string) (o
 	}
 	for _, st := range data.Stages {
 		ss := stageStatus{Stage: st, Current: st == o.Policy.Stage}
-		if ss.State, ss.Detail, err = registeredStageStatus(ctx, s, id, st); err != nil {
+		state, detail, err := registeredStageStatus(ctx, s, id, st)
+		if err != nil {
 			return o, err
 		}
-		if ss.State == StageNoRecord {
-			ss.State, ss.Detail = builtinStageStatus(st, &o, rounds, len(officers), today)
+		// The foundation's own facts (dates, counts) stay; a registered source adds its own and, when it
+		// has a record, decides the state.
+		ss.State, ss.Detail = builtinStageStatus(st, &o, rounds, len(officers), today)
+		if state != StageNoRecord {
+			ss.State = state
+		}
+		if detail != "" && ss.Detail != "" {
+			ss.Detail += lang.L("; ") + detail
+		} else if detail != "" {
+			ss.Detail = detail
 		}
 		o.Stages = append(o.Stages, ss)
 	}
