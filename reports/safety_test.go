@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"html"
 	"io"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -261,4 +262,29 @@ func hasWhole(rows []string, text string) bool {
 		}
 	}
 	return false
+}
+
+// TestUnscoredRound: a round that cannot be scored still gives a whole, safe report that says why.
+func TestUnscoredRound(t *testing.T) {
+	for _, s := range corpus[:4] {
+		in := textInput(s)
+		in.Result, in.ScoreError = nil, s
+		r := Assemble(in)
+		var hb, xb bytes.Buffer
+		if err := WriteHTML(&hb, r); err != nil {
+			t.Fatal(err)
+		}
+		checkHTMLSafe(t, hb.String())
+		if !strings.Contains(hb.String(), "本轮次尚未能计算评价得分") {
+			t.Error("the page does not say why there is no score")
+		}
+		if err := WriteXLSX(&xb, r); err != nil {
+			t.Fatal(err)
+		}
+		path := t.TempDir() + "/r.xlsx"
+		if err := os.WriteFile(path, xb.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		checkXLSXSafe(t, path)
+	}
 }
