@@ -58,11 +58,21 @@ var fieldNames = [nFields]string{"序号", "意见内容", "提交时间", "提�
 
 var fieldAliases = [nFields][]string{
 	fSeq:       {"序号", "编号", "序", "no", "no.", "id", "意见编号", "留言编号"},
-	fContent:   {"意见内容", "意见建议", "意见", "内容", "建议", "建议内容", "意见或建议", "意见和建议", "意见及建议", "具体意见", "修改意见", "修改建议", "留言内容", "留言", "反馈内容", "正文", "comment", "content", "opinion"},
+	fContent:   {"意见内容", "意见建议", "意见", "内容", "建议", "建议内容", "意见或建议", "意见和建议", "意见及建议", "意见建议内容", "具体意见", "具体意见建议", "修改意见", "修改建议", "留言内容", "留言", "反馈内容", "正文", "comment", "comments", "content", "opinion"},
 	fTime:      {"提交时间", "时间", "日期", "提交日期", "留言时间", "反馈时间", "发布时间", "提交答卷时间", "创建时间", "收到时间", "来信时间"},
-	fSubmitter: {"提交人", "姓名", "留言人", "提出人", "意见人", "反馈人", "单位/个人", "单位或个人", "提交单位", "单位名称", "用户名", "昵称", "署名", "来信人", "提出单位"},
-	fContact:   {"联系方式", "联系电话", "电话", "手机", "手机号", "手机号码", "邮箱", "电子邮箱", "email", "e-mail", "联系地址", "地址"},
+	fSubmitter: {"提交人", "姓名", "留言人", "提出人", "意见人", "建议人", "反馈人", "单位/个人", "单位或个人", "姓名/单位", "单位/姓名", "姓名或单位", "提交单位", "单位名称", "单位", "用户名", "昵称", "署名", "来信人", "提出单位", "联系人", "name"},
+	fContact:   {"联系方式", "联系电话", "电话", "手机", "手机号", "手机号码", "邮箱", "电子邮箱", "电子邮件", "邮件", "email", "e-mail", "联系地址", "地址", "通讯地址", "phone"},
 	fClause:    {"涉及条款", "条款", "对应条款", "相关条款", "条目", "涉及条目", "章节", "涉及章节", "针对条款", "意见针对条款", "修改条款"},
+}
+
+// aboutOpinion tells a header that describes an opinion (its type, handling, reply) from its text.
+func aboutOpinion(k string) bool {
+	for _, w := range []string{"类型", "分类", "类别", "状态", "编号", "序号", "时间", "日期", "提出人", "建议人", "方式", "条款", "处理", "采纳", "回复", "答复", "反馈情况", "结果", "来源", "渠道"} {
+		if strings.Contains(k, w) {
+			return true
+		}
+	}
+	return false
 }
 
 var bracketRe = regexp.MustCompile(`[（(【\[][^）)】\]]*[）)】\]]`)
@@ -107,11 +117,12 @@ func matchHeader(row []string) (columns, bool) {
 			cells++
 		}
 	}
-	// "对征求意见稿的意见（请详细填写）" and the like; a lone cell is then a title, not a header.
+	// "对征求意见稿的意见（请详细填写）" and the like; a lone cell is then a title, not a header. Columns about
+	// the opinion rather than its text (意见类型, 处理意见, 采纳情况, 回复…) are not it.
 	if len(c.of[fContent]) == 0 && cells >= 2 {
 		for i, h := range row {
 			k := headerKey(h)
-			if !used[i] && (strings.Contains(k, "意见") || strings.Contains(k, "建议")) {
+			if !used[i] && (strings.Contains(k, "意见") || strings.Contains(k, "建议")) && !aboutOpinion(k) {
 				c.of[fContent] = append(c.of[fContent], i)
 				used[i] = true
 				break

@@ -130,6 +130,18 @@ func TestImportXLSXWithTitleRowAndAliases(t *testing.T) {
 	}
 }
 
+func TestImportPicksTheTextColumn(t *testing.T) {
+	s, pid := newPolicy(t, "")
+	path := writeCSV(t, []string{"编号", "意见类型", "意见建议详细内容", "处理意见"}, [][]string{{"1", "建议类", "建议延长办事大厅服务时间。", "采纳"}})
+	if _, err := ImportFile(ctx, s, pid, path, nil); err != nil {
+		t.Fatal(err)
+	}
+	ops, _ := Opinions(ctx, s, pid)
+	if len(ops) != 1 || ops[0].Content != "建议延长办事大厅服务时间。" || ops[0].Seq != "1" {
+		t.Errorf("opinions %+v", ops)
+	}
+}
+
 func TestImportBrokenFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "broken.xlsx")
 	os.WriteFile(path, []byte("PK\x03\x04 this is not a zip"), 0o644)
