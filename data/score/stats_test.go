@@ -64,3 +64,19 @@ func TestPearson(t *testing.T) {
 		t.Error("r with zero variance should be undefined")
 	}
 }
+
+// TestCronbachAlphaMtcars checks α on a published data set: R's mtcars (Henderson & Velleman 1981, from
+// Motor Trend 1974), columns cyl, gear, carb, hp of the 32 cars; R (easystats/performance
+// cronbachs_alpha, whose test suite pins it) gives 0.09463206.
+func TestCronbachAlphaMtcars(t *testing.T) {
+	rows := [][]float64{
+		{6, 4, 4, 110}, {6, 4, 4, 110}, {4, 4, 1, 93}, {6, 3, 1, 110}, {8, 3, 2, 175}, {6, 3, 1, 105}, {8, 3, 4, 245}, {4, 4, 2, 62},
+		{4, 4, 2, 95}, {6, 4, 4, 123}, {6, 4, 4, 123}, {8, 3, 3, 180}, {8, 3, 3, 180}, {8, 3, 3, 180}, {8, 3, 4, 205}, {8, 3, 4, 215},
+		{8, 3, 4, 230}, {4, 4, 1, 66}, {4, 4, 2, 52}, {4, 4, 1, 65}, {4, 3, 1, 97}, {8, 3, 2, 150}, {8, 3, 2, 150}, {8, 3, 4, 245},
+		{8, 3, 2, 175}, {4, 4, 1, 66}, {4, 5, 2, 91}, {4, 5, 2, 113}, {8, 5, 4, 264}, {6, 5, 6, 175}, {8, 5, 8, 335}, {4, 4, 2, 109},
+	}
+	a, ok := CronbachAlpha(rows)
+	if !ok || math.Abs(a-0.09463206) > 1e-7 {
+		t.Fatalf("alpha = %.8f, want 0.09463206", a)
+	}
+}
