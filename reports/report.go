@@ -132,7 +132,11 @@ func Load(ctx context.Context, s *data.Store, policyID int64, opt Options) (Inpu
 		return in, err
 	}
 	in.Round = round.Name
-	res, err := score.Score(ctx, s, policyID, round.Name)
+	res, err := score.ScoreWith(ctx, s, policyID, score.Options{Round: round.Name, Progress: func(f float64) {
+		if opt.Progress != nil {
+			opt.Progress(0.05 + 0.4*f) // scoring is most of the reading
+		}
+	}})
 	var ie *data.InputError
 	switch {
 	case err == nil:
