@@ -47,7 +47,6 @@ func newConsultEditor(u *UI, policyID int64, c *data.Consultation, saved func())
 		e.contact.SetText(c.Contact)
 	}
 	e.days = widget.NewLabel("")
-	e.days.TextStyle.Bold = true
 	e.warnText = widget.NewLabel("")
 	e.warnText.Importance = widget.WarningImportance
 	e.warnText.Wrapping = fyne.TextWrapWord
@@ -69,6 +68,7 @@ func newConsultEditor(u *UI, policyID int64, c *data.Consultation, saved func())
 // update recounts the working days of the typed period; it runs on every keystroke.
 func (e *consultEditor) update() {
 	e.warn.Hide()
+	e.days.TextStyle.Bold = false
 	if strings.TrimSpace(e.start.Text) == "" || strings.TrimSpace(e.end.Text) == "" {
 		e.days.SetText(lang.L("Enter the start and end dates (YYYY-MM-DD) to count the working days."))
 		return
@@ -86,6 +86,7 @@ func (e *consultEditor) update() {
 		e.days.SetText(err.Error())
 		return
 	}
+	e.days.TextStyle.Bold = true
 	e.days.SetText(fmt.Sprintf(lang.L("%d statutory working days"), n))
 	if n < check.MinCommentDays {
 		e.warnText.SetText(fmt.Sprintf(lang.L("Fewer than %d working days: the measures require a comment period of at least %d working days."), check.MinCommentDays, check.MinCommentDays))

@@ -50,7 +50,7 @@ func newPolicyForm(p data.Policy) *policyForm {
 	f.title.SetPlaceHolder(lang.L("Full title of the policy document"))
 	f.docNo = widget.NewEntry()
 	f.docNo.SetText(p.DocNo)
-	f.docNo.SetPlaceHolder("京政办发〔2026〕12号")
+	f.docNo.SetPlaceHolder(lang.L("e.g. 京政办发〔2026〕12号"))
 	f.dept = widget.NewEntry()
 	f.dept.SetText(p.Dept)
 	f.category = widget.NewSelect(data.Categories, nil)

@@ -217,7 +217,9 @@ func (u *UI) ShowError(err error) {
 	u.lastError = msg
 	lbl := widget.NewLabel(msg)
 	lbl.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(lang.L("Something went wrong"), lang.L("Close"), container.NewGridWrap(fyne.NewSize(420, 80), lbl), u.Win)
+	body := container.NewVScroll(lbl) // long messages scroll instead of being cut
+	body.SetMinSize(fyne.NewSize(460, 110))
+	d := dialog.NewCustom(lang.L("Something went wrong"), lang.L("Close"), body, u.Win)
 	d.Show()
 }
 
