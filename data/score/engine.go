@@ -99,7 +99,10 @@ func Compute(ctx context.Context, in Input) (*Result, error) {
 		for _, ind := range d.Indicators {
 			c := &indicatorCalc{spec: ind, weight: ind.Weight / wsum}
 			for _, ref := range ind.Questions {
-				i, _ := ix.find(ref)
+				i, ok := ix.find(ref)
+				if !ok {
+					continue // only when the round has no survey: Validate checked every reference otherwise
+				}
 				c.qs = append(c.qs, i)
 				if !seenQ[i] {
 					seenQ[i] = true
@@ -110,8 +113,8 @@ func Compute(ctx context.Context, in Input) (*Result, error) {
 		}
 	}
 	overall := -1
-	if sc.Overall != "" {
-		overall, _ = ix.find(sc.Overall)
+	if i, ok := ix.find(sc.Overall); ok {
+		overall = i
 	}
 	scored := append([]int(nil), mapped...)
 	if overall >= 0 && !seenQ[overall] {
@@ -288,7 +291,10 @@ func Compute(ctx context.Context, in Input) (*Result, error) {
 
 	// Problems and directions.
 	for _, ref := range sc.Problems {
-		q, _ := ix.find(ref)
+		q, ok := ix.find(ref)
+		if !ok {
+			continue
+		}
 		for _, o := range optionCounts(qs[q], q, resp, valid, valuerOf(q)) {
 			res.Problems = append(res.Problems, Problem{Item: o.option, Source: SourceSurvey, Incidence: o.share, Count: o.count, Question: qs[q].Key})
 		}
@@ -311,7 +317,10 @@ func Compute(ctx context.Context, in Input) (*Result, error) {
 		res.Problems = append(res.Problems, Problem{Item: t.text, Source: SourceOfficers, Count: t.count})
 	}
 	for _, ref := range sc.Directions {
-		q, _ := ix.find(ref)
+		q, ok := ix.find(ref)
+		if !ok {
+			continue
+		}
 		for _, o := range optionCounts(qs[q], q, resp, valid, valuerOf(q)) {
 			res.Directions = append(res.Directions, Direction{Item: o.option, Source: SourceSurvey, Share: o.share, Count: o.count, Question: qs[q].Key})
 		}

@@ -3,6 +3,7 @@ package score
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"math/rand"
 	"strings"
@@ -239,5 +240,59 @@ func TestInvariance(t *testing.T) {
 		if got.Respondents != base.Respondents {
 			t.Errorf("%s: respondents %+v != %+v", name, got.Respondents, base.Respondents)
 		}
+	}
+}
+
+// A round with no survey (only assessment and 体验官 data) scores the other sources; the survey parts are null.
+func TestRoundWithoutSurvey(t *testing.T) {
+	in := fixture()
+	in.Survey = nil
+	in.By = ""
+	res, err := Compute(context.Background(), in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range res.Dimensions {
+		if d.Survey != nil || d.N != 0 || d.Alpha != nil {
+			t.Errorf("%s: survey part %v n %d", d.Key, d.Survey, d.N)
+		}
+	}
+	// process: (0.3·76.6667 + 0.1·85)/0.4 = 78.75
+	near(t, "process", res.Dimensions[0].Score, 78.75, 1e-3)
+	if len(res.IPA) != 0 || res.Respondents.Imported != 0 {
+		t.Errorf("ipa %v respondents %+v", res.IPA, res.Respondents)
+	}
+	in.By = "Q1"
+	if _, err := Compute(context.Background(), in); err == nil {
+		t.Error("a breakdown without a survey should be an input error")
+	}
+}
+
+// Hostile answers never panic: odd texts, numbers out of range, NaN durations, endless distinct options.
+func TestComputeHostileAnswers(t *testing.T) {
+	in := fixture()
+	rng := rand.New(rand.NewSource(7))
+	junk := []string{"", " ", "〖", "满意〖〗", "〗", "1e308", "-5", "NaN", "Inf", "┋┋", "非常满意┋满意", strings.Repeat("长", 5000), "0x10", "３"}
+	for i := 0; i < 3000; i++ {
+		ans := make([]string, len(in.Survey.Questions))
+		for j := range ans {
+			if rng.Intn(3) == 0 {
+				ans[j] = fmt.Sprintf("选项%d", rng.Intn(100000))
+			} else {
+				ans[j] = junk[rng.Intn(len(junk))]
+			}
+		}
+		in.Survey.Responses = append(in.Survey.Responses, data.Response{ID: int64(100 + i), Duration: []float64{math.NaN(), -1, 0, 1e9}[i%4], IP: "x", Answers: ans})
+	}
+	in.By = "Q1"
+	for _, q := range []string{"Q2", "Q3", "Q7"} { // numbers are then valid answers (out of range: missing)
+		in.Scheme.Questions[q] = Scale{Points: 5, Best: 5}
+	}
+	res, err := Compute(context.Background(), in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Warnings) == 0 {
+		t.Error("unknown answers should be warned about")
 	}
 }
