@@ -72,7 +72,7 @@ func newRevisionsTab(u *UI, policyID int64) *revisionsTab {
 	t.detail = widget.NewLabel("")
 	t.detail.Wrapping = fyne.TextWrapWord
 	t.diff = newDiffView(nil)
-	t.diffBox = container.NewVScroll(t.diff)
+	t.diffBox = container.NewVScroll(container.NewPadded(t.diff))
 	t.diffBox.SetMinSize(fyne.NewSize(200, 140))
 	t.diff.OnHeightChanged = t.diffBox.Refresh
 	t.history = widget.NewLabel("")
@@ -165,22 +165,18 @@ func (t *revisionsTab) show(i int) {
 	if len(r.Findings) > 0 {
 		lines = append(lines, fmt.Sprintf("%s：%s", lang.L("Evaluation findings"), strings.Join(r.Findings, "；")))
 	}
-	if len(r.Clusters)+len(r.Opinions) > 0 {
-		lines = append(lines, fmt.Sprintf(lang.L("Answers clusters %v and opinions %v"), r.Clusters, r.Opinions))
+	if len(r.Clusters) > 0 {
+		lines = append(lines, fmt.Sprintf("%s：%s", lang.L("Answers opinion clusters"), joinIDs(r.Clusters)))
+	}
+	if len(r.Opinions) > 0 {
+		lines = append(lines, fmt.Sprintf("%s：%s", lang.L("Answers opinions"), joinIDs(r.Opinions)))
 	}
 	t.detail.SetText(strings.Join(lines, "\n"))
 	t.diff.SetOps(r.Diff)
 	var h strings.Builder
 	h.WriteString(lang.L("History (every version is kept):") + "\n")
 	for _, v := range t.d.histories[r.Record] {
-		state := ""
-		if v.Withdrawn {
-			state = " " + lang.L("withdrawn")
-		}
-		if v.Publication != nil {
-			state += " " + lang.L("published")
-		}
-		fmt.Fprintf(&h, "%s%s\n  %s → %s\n", revisionTitle(v), state, flatText(v.Before), flatText(v.After))
+		fmt.Fprintf(&h, "%s\n  %s → %s\n", revisionTitle(v), flatText(v.Before), flatText(v.After))
 	}
 	t.history.SetText(h.String())
 	t.edit.Enable()
