@@ -48,9 +48,11 @@ func (c *Counts) Add(o Counts) {
 }
 
 // Masker masks personal data, including a set of known names.
-// The zero value (and a nil *Masker) masks everything but names.
+// The zero value (and a nil *Masker) masks everything but names. A Masker is not safe for concurrent
+// AddName; Mask and Count may run concurrently once the names are in.
 type Masker struct {
-	names map[rune][]string // first rune → names starting with it, longest first
+	names map[[2]rune][][]rune // first two characters → names starting with them, longest first
+	seen  map[string]bool
 }
 
 // NewMasker returns a masker that also masks the given names wherever they occur.
@@ -66,22 +68,21 @@ func NewMasker(names ...string) *Masker {
 // AddName adds a known name.
 func (m *Masker) AddName(name string) {
 	name = strings.TrimSpace(name)
-	if utf8.RuneCountInString(name) < 2 || utf8.RuneCountInString(name) > 20 {
+	r := []rune(name)
+	if len(r) < 2 || len(r) > 20 || m.seen[name] {
 		return
 	}
 	if m.names == nil {
-		m.names = map[rune][]string{}
+		m.names, m.seen = map[[2]rune][][]rune{}, map[string]bool{}
 	}
-	r, _ := utf8.DecodeRuneInString(name)
-	list := m.names[r]
-	for _, n := range list {
-		if n == name {
-			return
-		}
-	}
-	list = append(list, name)
-	sort.SliceStable(list, func(i, j int) bool { return len(list[i]) > len(list[j]) })
-	m.names[r] = list
+	m.seen[name] = true
+	k := [2]rune{r[0], r[1]}
+	list := m.names[k]
+	i := sort.Search(len(list), func(i int) bool { return len(list[i]) < len(r) }) // keep longest first
+	list = append(list, nil)
+	copy(list[i+1:], list[i:])
+	list[i] = r
+	m.names[k] = list
 }
 
 // Mask returns s with every personal item masked.
@@ -139,13 +140,14 @@ func (m *Masker) apply(s string) (string, Counts) {
 	}
 	ms := findEmails(n)
 	ms = append(ms, scanNumbers(n, ms)...)
+	sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
 	if hasNames {
 		ms = append(ms, m.findNames(orig, ms)...)
+		sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
 	}
 	if len(ms) == 0 {
 		return s, c
 	}
-	sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
 	var b strings.Builder
 	b.Grow(len(s))
 	pos := 0
@@ -210,15 +212,6 @@ func at(n []rune, i int) rune {
 	return n[i]
 }
 
-func inside(ms []match, i int) (int, bool) {
-	for _, m := range ms {
-		if i >= m.start && i < m.end {
-			return m.end, true
-		}
-	}
-	return 0, false
-}
-
 // ---- e-mail ----
 
 func isLocal(r rune) bool  { return isASCIIAlnum(r) || strings.ContainsRune("._%+-", r) }
@@ -275,9 +268,13 @@ func validDomain(d string) bool {
 
 func scanNumbers(n []rune, skip []match) []match {
 	var out []match
+	k := 0 // skip (the e-mails) is sorted by start
 	for i := 0; i < len(n); {
-		if e, ok := inside(skip, i); ok {
-			i = e
+		for k < len(skip) && skip[k].end <= i {
+			k++
+		}
+		if k < len(skip) && skip[k].start <= i {
+			i = skip[k].end
 			continue
 		}
 		r := n[i]
@@ -488,16 +485,19 @@ func matchIPv6(n []rune, i int) (match, bool) {
 
 func (m *Masker) findNames(orig []rune, skip []match) []match {
 	var out []match
-	for i := 0; i < len(orig); {
-		if e, ok := inside(skip, i); ok {
-			i = e
+	k := 0 // skip is sorted by start
+	for i := 0; i+1 < len(orig); {
+		for k < len(skip) && skip[k].end <= i {
+			k++
+		}
+		if k < len(skip) && skip[k].start <= i {
+			i = skip[k].end
 			continue
 		}
 		found := false
-		for _, name := range m.names[orig[i]] {
-			nr := []rune(name)
-			if i+len(nr) <= len(orig) && string(orig[i:i+len(nr)]) == name {
-				out = append(out, match{start: i, end: i + len(nr), kind: kName, repl: MaskName(name)})
+		for _, nr := range m.names[[2]rune{orig[i], orig[i+1]}] {
+			if i+len(nr) <= len(orig) && equalRunes(orig[i:i+len(nr)], nr) && (k >= len(skip) || i+len(nr) <= skip[k].start) {
+				out = append(out, match{start: i, end: i + len(nr), kind: kName, repl: MaskName(string(nr))})
 				i += len(nr)
 				found = true
 				break
@@ -508,6 +508,15 @@ func (m *Masker) findNames(orig []rune, skip []match) []match {
 		}
 	}
 	return out
+}
+
+func equalRunes(a, b []rune) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return len(a) == len(b)
 }
 
 // compoundSurnames are the two-character surnames kept whole when masking a name.
