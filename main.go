@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"syscall"
 	"time"
 
+	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"github.com/gongping/gongping/app"
@@ -62,7 +64,12 @@ func openApp(path string) int {
 	if os.Getenv("GONGPING_TIMING") != "" {
 		a.Lifecycle().SetOnStarted(func() { fmt.Fprintf(os.Stderr, "gongping: window up after %v\n", time.Since(start)) })
 	}
+	// Ctrl-C or a logout's SIGTERM quits like 退出 does, so the workspace is closed cleanly.
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	go func() { <-sig; fyne.Do(a.Quit) }()
 	w.ShowAndRun()
+	signal.Stop(sig)
 	if err := u.Close(); err != nil {
 		fmt.Fprintln(os.Stderr, "gongping:", err)
 		return 1
