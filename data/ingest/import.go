@@ -234,6 +234,9 @@ func Import(ctx context.Context, st *data.Store, opt Options, progress func(done
 		return nil
 	})
 	if err != nil {
+		if ctx.Err() != nil { // cancelled: database/sql may report it as a closed statement or transaction
+			return Summary{}, ctx.Err()
+		}
 		return Summary{}, err
 	}
 	report()
