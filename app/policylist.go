@@ -27,6 +27,7 @@ type policyList struct {
 
 	items []data.Policy
 	depts []string
+	seq   int // the latest reload; older results arriving late are dropped
 }
 
 // stageKeys are the lang keys of the loop stages, in loop order.
@@ -129,6 +130,8 @@ func (pl *policyList) reload() {
 		return
 	}
 	f := pl.filter()
+	pl.seq++
+	seq := pl.seq
 	load(pl.u, func(ctx context.Context, s *data.Store) (policyListData, error) {
 		var d policyListData
 		var err error
@@ -146,7 +149,11 @@ func (pl *policyList) reload() {
 		}
 		d.total = len(all)
 		return d, nil
-	}, pl.apply)
+	}, func(d policyListData) {
+		if seq == pl.seq {
+			pl.apply(d)
+		}
+	})
 }
 
 func (pl *policyList) apply(d policyListData) {
