@@ -9,7 +9,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/gongping/gongping/data"
 )
@@ -474,4 +476,20 @@ func TestDeleteImport(t *testing.T) {
 	if _, err := Import(ctx, s, Options{PolicyID: pid, Round: "r", Path: "testdata/wjx_text.xlsx"}, nil); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestCancelFromAnotherGoroutine cancels while rows are being stored, as the GUI's 取消 button does.
+func TestCancelFromAnotherGoroutine(t *testing.T) {
+	s, pid := newStore(t)
+	path := writeRows(t, 20000, 0)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var once sync.Once
+	_, err := Import(ctx, s, Options{PolicyID: pid, Round: "r", Path: path}, func(done, total int) {
+		once.Do(func() { go func() { time.Sleep(5 * time.Millisecond); cancel() }() })
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	assertNothingStored(t, s, pid)
 }
