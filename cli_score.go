@@ -72,9 +72,12 @@ func schemeGet(e *env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	sc, _, err := score.SchemeOf(e.ctx, s, id)
+	sc, set, _, err := score.SchemeToEdit(e.ctx, s, id)
 	if err != nil {
 		return err
+	}
+	if !set {
+		fmt.Fprintln(e.stderr, "gongping scheme get: 尚未设置评价方案，输出的是默认方案（题目按文字自动匹配），请核对后用 scheme set 保存")
 	}
 	if *out == "" {
 		_, err := e.stdout.Write(sc.JSON())

@@ -82,18 +82,8 @@ func (t *schemeTab) reload() {
 	load(t.u, func(ctx context.Context, s *data.Store) (schemeData, error) {
 		var d schemeData
 		var err error
-		if d.sc, d.set, err = score.SchemeOf(ctx, s, id); err != nil {
-			return d, err
-		}
-		if rd, err := s.ResolveRound(ctx, id, ""); err == nil {
-			if d.qs, err = s.SurveyQuestions(ctx, rd.ID); err != nil {
-				return d, err
-			}
-		}
-		if !d.set && len(d.qs) > 0 { // a new scheme starts from the suggested mapping, for the user to confirm
-			d.sc.Apply(score.Suggest(d.sc, d.qs), d.qs)
-		}
-		return d, nil
+		d.sc, d.set, d.qs, err = score.SchemeToEdit(ctx, s, id)
+		return d, err
 	}, func(d schemeData) {
 		t.sc, t.set, t.qs, t.dirty = d.sc, d.set, d.qs, false
 		t.rebuild()

@@ -40,6 +40,23 @@ func SchemeOf(ctx context.Context, s *data.Store, policyID int64) (sc *Scheme, s
 	return sc, true, nil
 }
 
+// SchemeToEdit is the scheme a user starts from: the stored one, or (set false) the default scheme with
+// the latest round's questions placed by Suggest, for the user to confirm. Returns the round's questions.
+func SchemeToEdit(ctx context.Context, s *data.Store, policyID int64) (sc *Scheme, set bool, qs []data.Question, err error) {
+	if sc, set, err = SchemeOf(ctx, s, policyID); err != nil {
+		return nil, false, nil, err
+	}
+	if rd, rerr := s.ResolveRound(ctx, policyID, ""); rerr == nil {
+		if qs, err = s.SurveyQuestions(ctx, rd.ID); err != nil {
+			return nil, false, nil, err
+		}
+	}
+	if !set && len(qs) > 0 {
+		sc.Apply(Suggest(sc, qs), qs)
+	}
+	return sc, set, qs, nil
+}
+
 // SetScheme validates and stores a policy's scheme. Question references are checked against the policy's
 // latest round when it has survey questions.
 func SetScheme(ctx context.Context, s *data.Store, policyID int64, sc *Scheme) error {
