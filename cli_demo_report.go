@@ -1,10 +1,28 @@
 package main
 
 import (
+	"fmt"
+	"path/filepath"
+	"strconv"
+
 	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/reports"
 )
 
-// writeDemoReport writes the demo policy's report. Placeholder until reports/ lands (issue 5).
+// writeDemoReport writes the full report of each demo policy; with one policy straight into dir,
+// with several into dir/<id>.
 func writeDemoReport(e *env, s *data.Store, ids []int64, dir string) error {
-	return data.InputErrorf("报告功能尚未完成 (report writer not built yet)")
+	for _, id := range ids {
+		out := dir
+		if len(ids) > 1 {
+			out = filepath.Join(dir, strconv.FormatInt(id, 10))
+		}
+		hp, xp, err := reports.WriteWith(e.ctx, s, id, out, reports.Options{})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(e.stdout, hp)
+		fmt.Fprintln(e.stdout, xp)
+	}
+	return nil
 }
