@@ -6,9 +6,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"fmt"
-	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -142,12 +140,17 @@ func matchHeader(row []string) (columns, bool) {
 	return c, len(c.of[fContent]) > 0
 }
 
+var compactDateRe = regexp.MustCompile(`^\d{8}$`)
+
 var dateRe = regexp.MustCompile(`^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[\sT]+(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2})(?:\.\d+)?\s*秒?)?\s*分?)?(?:Z|[+-]\d{2}:?\d{2})?$`)
 
 // ParseSubmitted reads a submission time as exports write it; ok false when it is not a date.
 // Returns "YYYY-MM-DD" or "YYYY-MM-DD HH:MM:SS".
 func ParseSubmitted(s string) (string, bool) {
 	s = strings.TrimSpace(strings.Map(foldWidth, s))
+	if compactDateRe.MatchString(s) { // 20260213
+		s = s[:4] + "-" + s[4:6] + "-" + s[6:]
+	}
 	if m := dateRe.FindStringSubmatch(s); m != nil {
 		n := func(i int) int { v, _ := strconv.Atoi(m[i]); return v }
 		y, mo, d := n(1), n(2), n(3)
@@ -176,22 +179,18 @@ func ParseSubmitted(s string) (string, bool) {
 type Progress func(done, total int64)
 
 // ImportFile imports a consultation export (.xlsx or .csv) as opinions of the policy, all or nothing, and
-// re-clusters. The same file imported twice into the same policy is refused.
+// re-clusters. The same export imported twice into the same policy is refused: it is recognised by the
+// content of its rows, so a copy saved again (or as .csv) is recognised too.
 func ImportFile(ctx context.Context, s *data.Store, policyID int64, path string, progress Progress) (ImportSummary, error) {
 	if _, err := s.Policy(ctx, policyID); err != nil {
 		return ImportSummary{}, err
-	}
-	name := filepath.Base(path)
-	sum, err := fileHash(path)
-	if err != nil {
-		return ImportSummary{}, &data.InputError{Msg: fmt.Sprintf("文件「%s」：无法读取文件，请确认文件存在且有读取权限", name), Err: err}
 	}
 	r, err := sheet.Open(path, sheet.Limits{MaxRows: MaxOpinions + 1000, MaxCellBytes: 64 << 10})
 	if err != nil {
 		return ImportSummary{}, sheetError(err)
 	}
 	defer r.Close()
-	return importRows(ctx, s, policyID, name, "sha256:"+sum, r, progress)
+	return importRows(ctx, s, policyID, filepath.Base(path), r, progress)
 }
 
 // RowReader is the part of sheet.Reader the importer needs (tests may feed rows directly).
@@ -209,19 +208,6 @@ func sheetError(err error) error {
 	return err
 }
 
-func fileHash(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
-}
-
 // colLetter names a 0-based column as Excel does.
 func colLetter(i int) string {
 	s := ""
@@ -231,7 +217,15 @@ func colLetter(i int) string {
 	return s
 }
 
-func importRows(ctx context.Context, s *data.Store, policyID int64, name, fingerprint string, r RowReader, progress Progress) (ImportSummary, error) {
+func importRows(ctx context.Context, s *data.Store, policyID int64, name string, r RowReader, progress Progress) (ImportSummary, error) {
+	h := sha256.New() // of every row read, header included: the export's fingerprint
+	hashRow := func(row []string) {
+		for _, c := range row {
+			h.Write([]byte(c))
+			h.Write([]byte{0x1f})
+		}
+		h.Write([]byte{0x1e})
+	}
 	res := ImportSummary{Format: SourceConsultation, File: name, Warnings: []string{}, Columns: []string{}}
 	where := func(row int, col int) string {
 		if col < 0 {
@@ -250,6 +244,7 @@ func importRows(ctx context.Context, s *data.Store, policyID int64, name, finger
 	var cols columns
 	found := false
 	for i := 0; i < 20 && !found && r.Next(); i++ {
+		hashRow(r.Row())
 		cols, found = matchHeader(r.Row())
 	}
 	if err := r.Err(); err != nil {
@@ -295,6 +290,7 @@ func importRows(ctx context.Context, s *data.Store, policyID int64, name, finger
 			}
 		}
 		row, n := r.Row(), r.RowNum()
+		hashRow(row)
 		res.Rows++
 		if res.Rows > MaxOpinions {
 			return res, data.InputErrorf("文件「%s」超过 %d 条意见的上限，请拆分后分批导入", name, MaxOpinions)
@@ -358,6 +354,7 @@ func importRows(ctx context.Context, s *data.Store, policyID int64, name, finger
 			warn("%d 条意见的提交时间不在征求意见期（%s 至 %s）内，请核对", outside, c.Start, c.End)
 		}
 	}
+	fingerprint := "rows:" + hex.EncodeToString(h.Sum(nil))
 	if _, err := store(ctx, s, policyID, SourceConsultation, name, fingerprint, res.Rows, ops); err != nil {
 		return res, err
 	}

@@ -125,6 +125,13 @@ func TestImportXLSXWithTitleRowAndAliases(t *testing.T) {
 	}
 	_, err = ImportFile(ctx, s, pid, path, nil)
 	inputError(t, err, "不会重复导入")
+	// The same rows saved again as another file are recognised too.
+	again := filepath.Join(t.TempDir(), "again.xlsx")
+	if err := f.SaveAs(again); err != nil {
+		t.Fatal(err)
+	}
+	_, err = ImportFile(ctx, s, pid, again, nil)
+	inputError(t, err, "不会重复导入")
 	if n := count(t, s, `SELECT count(*) FROM opinions`); n != 2 {
 		t.Errorf("%d opinions after a refused re-import", n)
 	}
@@ -175,6 +182,16 @@ func TestSurveyOpenTextsBecomeOpinions(t *testing.T) {
 	}
 	_, err = ImportSurvey(ctx, s, pid, "2026年度")
 	inputError(t, err, "不会重复导入")
+	// More responses arrive in the round: only their answers are taken.
+	more := filepath.Join(t.TempDir(), "wjx2.csv")
+	os.WriteFile(more, []byte(strings.SplitN(csv, "\n", 2)[0]+"\n5,2026/8/2 9:00:00,120秒,群众,满意,希望增加自助办理终端\n"), 0o644)
+	if _, err := ingest.Import(ctx, s, ingest.Options{PolicyID: pid, Round: "2026年度", Path: more}, nil); err != nil {
+		t.Fatal(err)
+	}
+	sum, err = ImportSurvey(ctx, s, pid, "")
+	if err != nil || sum.Imported != 1 || !strings.Contains(strings.Join(sum.Warnings, " "), "此前已导入") {
+		t.Errorf("second take: %+v %v", sum, err)
+	}
 }
 
 func TestAddOpinionJoinsItsCluster(t *testing.T) {

@@ -31,7 +31,8 @@ func isNoComment(s string) bool {
 }
 
 // ImportSurvey takes the open-text answers of a survey round as opinions (source survey), skipping empty
-// and "无" answers; a round is taken once. Respondent ids stay out of the opinions.
+// and "无" answers and answers taken before (a round that grew takes only its new answers). Respondent ids
+// and names stay out of the opinions.
 func ImportSurvey(ctx context.Context, s *data.Store, policyID int64, roundName string) (ImportSummary, error) {
 	res := ImportSummary{Format: SourceSurvey, Warnings: []string{}, Columns: []string{}}
 	r, err := s.ResolveRound(ctx, policyID, roundName)
@@ -54,9 +55,26 @@ func ImportSurvey(ctx context.Context, s *data.Store, policyID int64, roundName 
 	if len(qs) == 0 {
 		return res, data.InputErrorf("评价轮次「%s」的问卷没有开放题，没有可作为意见的回答", r.Name)
 	}
+	// Answers taken before (the round may have grown since) are not taken again.
+	taken := map[string]bool{}
+	rows, err := s.DB.QueryContext(ctx, `SELECT seq FROM opinions WHERE policy_id=? AND source=?`, policyID, SourceSurvey)
+	if err != nil {
+		return res, err
+	}
+	for rows.Next() {
+		var seq string
+		if err := rows.Scan(&seq); err != nil {
+			rows.Close()
+			return res, err
+		}
+		taken[seq] = true
+	}
+	rows.Close()
 	var ops []Opinion
-	long := 0
+	long, again := 0, 0
+	var lastID int64
 	for _, resp := range sd.Responses {
+		lastID = max(lastID, resp.ID)
 		for _, qi := range qs {
 			if qi >= len(resp.Answers) {
 				continue
@@ -73,7 +91,11 @@ func ImportSurvey(ctx context.Context, s *data.Store, policyID int64, roundName 
 				a = string([]rune(a)[:MaxContent])
 				long++
 			}
-			o := Opinion{PolicyID: policyID, Source: SourceSurvey, Content: a, Seq: fmt.Sprintf("%s-%d", sd.Questions[qi].Key, resp.ID)}
+			o := Opinion{PolicyID: policyID, Source: SourceSurvey, Content: a, Seq: fmt.Sprintf("r%d-%s-%d", r.ID, sd.Questions[qi].Key, resp.ID)}
+			if taken[o.Seq] {
+				again++
+				continue
+			}
 			if !resp.Submitted.IsZero() {
 				o.Submitted = resp.Submitted.Format("2006-01-02 15:04:05")
 			}
@@ -84,13 +106,18 @@ func ImportSurvey(ctx context.Context, s *data.Store, policyID int64, roundName 
 	if long > 0 {
 		res.Warnings = append(res.Warnings, fmt.Sprintf("%d 条回答超过 %d 字，已截断", long, MaxContent))
 	}
-	if skipped := res.Rows - len(ops); skipped > 0 {
+	if skipped := res.Rows - len(ops) - again; skipped > 0 {
 		res.Warnings = append(res.Warnings, fmt.Sprintf("%d 条回答为“无”“没有”等，未作为意见", skipped))
 	}
-	if len(ops) == 0 {
+	switch {
+	case len(ops) == 0 && again > 0:
+		return res, data.InputErrorf("评价轮次「%s」开放题的回答已全部导入过（%d 条），不会重复导入", r.Name, again)
+	case len(ops) == 0:
 		return res, data.InputErrorf("评价轮次「%s」的开放题没有实质内容的回答", r.Name)
+	case again > 0:
+		res.Warnings = append(res.Warnings, fmt.Sprintf("%d 条回答此前已导入，本次只导入新增的回答", again))
 	}
-	if _, err := store(ctx, s, policyID, SourceSurvey, res.File, fmt.Sprintf("round:%d", r.ID), res.Rows, ops); err != nil {
+	if _, err := store(ctx, s, policyID, SourceSurvey, res.File, fmt.Sprintf("round:%d:%d", r.ID, lastID), res.Rows, ops); err != nil {
 		return res, err
 	}
 	res.Imported = len(ops)
