@@ -678,75 +678,90 @@ var saatyScale = []struct {
 	text string
 }{{9, "9"}, {7, "7"}, {5, "5"}, {3, "3"}, {1, "1"}, {1.0 / 3, "1/3"}, {1.0 / 5, "1/5"}, {1.0 / 7, "1/7"}, {1.0 / 9, "1/9"}}
 
-// showAHP asks for pairwise judgements of names on Saaty's scale, shows the weights and the consistency
-// ratio live, and calls apply with the weights when the user accepts.
-func (t *schemeTab) showAHP(names []string, apply func([]float64)) {
+// ahpForm is the pairwise-comparison form: one selector per pair on Saaty's scale, and the weights and the
+// consistency ratio recomputed live.
+type ahpForm struct {
+	names   []string
+	judg    []float64
+	sels    []*widget.Select
+	result  *widget.Label
+	weights []float64
+	cr      float64
+	content fyne.CanvasObject
+}
+
+func newAHPForm(names []string) *ahpForm {
 	n := len(names)
-	if n > score.MaxAHP {
-		t.u.ShowError(data.InputErrorf("AHP 最多比较 %d 项", score.MaxAHP))
-		return
-	}
+	f := &ahpForm{names: names, judg: make([]float64, n*(n-1)/2), result: widget.NewLabel("")}
+	f.result.Wrapping = fyne.TextWrapWord
 	opts := make([]string, len(saatyScale))
 	for i, s := range saatyScale {
 		opts[i] = s.text
-	}
-	judg := make([]float64, n*(n-1)/2)
-	result := widget.NewLabel("")
-	result.Wrapping = fyne.TextWrapWord
-	var weights []float64
-	recompute := func() {
-		a, err := score.PairwiseMatrix(n, judg)
-		if err != nil {
-			result.SetText(err.Error())
-			return
-		}
-		r, err := score.AHP(a)
-		if err != nil {
-			result.SetText(err.Error())
-			return
-		}
-		weights = r.Weights
-		var parts []string
-		for i, w := range r.Weights {
-			parts = append(parts, fmt.Sprintf("%s %.1f%%", names[i], w*100))
-		}
-		txt := strings.Join(parts, "，") + "\n" + fmt.Sprintf(lang.L("λmax = %.4f, CR = %.4f"), r.LambdaMax, r.CR)
-		if !r.Consistent {
-			txt += "\n" + lang.L("CR ≥ 0.1: the judgements are inconsistent; please revise them.")
-			result.Importance = widget.WarningImportance
-		} else {
-			result.Importance = widget.SuccessImportance
-		}
-		result.SetText(txt)
 	}
 	grid := container.NewVBox()
 	k := 0
 	for i := 0; i < n; i++ {
 		for j := i + 1; j < n; j++ {
 			idx := k
-			judg[idx] = 1
-			sel := widget.NewSelect(opts, func(s string) {
+			f.judg[idx] = 1
+			sel := widget.NewSelect(opts, nil)
+			sel.SetSelected("1")
+			sel.OnChanged = func(s string) {
 				for _, o := range saatyScale {
 					if o.text == s {
-						judg[idx] = o.v
+						f.judg[idx] = o.v
 					}
 				}
-				recompute()
-			})
-			sel.SetSelected("1")
+				f.recompute()
+			}
+			f.sels = append(f.sels, sel)
 			grid.Add(container.NewBorder(nil, nil, widget.NewLabel(chartLabel(names[i])), widget.NewLabel(chartLabel(names[j])), sel))
 			k++
 		}
 	}
-	recompute()
+	f.recompute()
 	help := widget.NewLabel(lang.L("For each pair: 1 equally important; 3, 5, 7, 9 the left one is moderately, strongly, very strongly, extremely more important; 1/3 … 1/9 the right one is."))
 	help.Wrapping = fyne.TextWrapWord
 	scroll := container.NewVScroll(grid)
 	scroll.SetMinSize(fyne.NewSize(480, 260))
-	dialog.ShowCustomConfirm(lang.L("AHP pairwise comparison"), lang.L("Use these weights"), lang.L("Cancel"),
-		container.NewBorder(help, result, nil, nil, scroll), func(ok bool) {
-			if ok && weights != nil {
-				apply(weights)
+	f.content = container.NewBorder(help, f.result, nil, nil, scroll)
+	return f
+}
+
+func (f *ahpForm) recompute() {
+	a, err := score.PairwiseMatrix(len(f.names), f.judg)
+	if err == nil {
+		var r score.AHPResult
+		if r, err = score.AHP(a); err == nil {
+			f.weights, f.cr = r.Weights, r.CR
+			var parts []string
+			for i, w := range r.Weights {
+				parts = append(parts, fmt.Sprintf("%s %.1f%%", f.names[i], w*100))
 			}
-		}, t.u.Win)
+			txt := strings.Join(parts, "，") + "\n" + fmt.Sprintf(lang.L("λmax = %.4f, CR = %.4f"), r.LambdaMax, r.CR)
+			f.result.Importance = widget.SuccessImportance
+			if !r.Consistent {
+				txt += "\n" + lang.L("CR ≥ 0.1: the judgements are inconsistent; please revise them.")
+				f.result.Importance = widget.WarningImportance
+			}
+			f.result.SetText(txt)
+			return
+		}
+	}
+	f.weights = nil
+	f.result.SetText(err.Error())
+}
+
+// showAHP asks for pairwise judgements of names and calls apply with the weights when the user accepts.
+func (t *schemeTab) showAHP(names []string, apply func([]float64)) {
+	if len(names) > score.MaxAHP {
+		t.u.ShowError(data.InputErrorf("AHP 最多比较 %d 项", score.MaxAHP))
+		return
+	}
+	f := newAHPForm(names)
+	dialog.ShowCustomConfirm(lang.L("AHP pairwise comparison"), lang.L("Use these weights"), lang.L("Cancel"), f.content, func(ok bool) {
+		if ok && f.weights != nil {
+			apply(f.weights)
+		}
+	}, t.u.Win)
 }

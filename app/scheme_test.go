@@ -116,3 +116,25 @@ func findWeightEntry(t *testing.T, tab *schemeTab) *widget.Entry {
 	}
 	return entries[1]
 }
+
+// The AHP form recomputes weights and CR as judgements change and warns at CR ≥ 0.1.
+func TestAHPForm(t *testing.T) {
+	f := newAHPForm([]string{"执行过程", "细则标准", "取得成效"})
+	if len(f.weights) != 3 || f.cr != 0 || f.result.Importance != widget.SuccessImportance {
+		t.Fatalf("all equal: weights %v cr %v", f.weights, f.cr)
+	}
+	// A > B (3), A < C (1/3), B > C (3): intransitive, CR ≥ 0.1.
+	f.sels[0].SetSelected("3")
+	f.sels[1].SetSelected("1/3")
+	f.sels[2].SetSelected("3")
+	if f.cr < 0.1 || f.result.Importance != widget.WarningImportance || !strings.Contains(f.result.Text, "一致性不足") {
+		t.Errorf("inconsistent: cr %v, text %q", f.cr, f.result.Text)
+	}
+	// A = 3B = 9C, B = 3C: consistent, weights 9:3:1.
+	f.sels[0].SetSelected("3")
+	f.sels[1].SetSelected("9")
+	f.sels[2].SetSelected("3")
+	if f.cr > 1e-9 || f.weights[0] < f.weights[1] || f.weights[1] < f.weights[2] {
+		t.Errorf("consistent: cr %v weights %v", f.cr, f.weights)
+	}
+}
