@@ -1,0 +1,58 @@
+package main
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestCLIImportSurvey(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "ws.gpw")
+	td := func(name string) string { return filepath.Join("data", "ingest", "testdata", name) }
+	if code, _, errs := gp(t, "policy", "add", "--db", db, "--title", "优化营商环境措施", "--dept", "市发展改革委", "--category", "营商环境"); code != 0 {
+		t.Fatal(errs)
+	}
+	cases := []struct {
+		args     []string
+		code     int
+		out, err string
+	}{
+		{[]string{"import", "survey", "--db", db, "--policy", "1"}, 2, "", "FILE"},
+		{[]string{"import", "survey", "--db", db, "--policy", "1", "--format", "sojump", td("wjx_text.xlsx")}, 2, "", "未知的问卷格式"},
+		{[]string{"import", "survey", "--db", db, "--policy", "9", td("wjx_text.xlsx")}, 1, "", "政策 9"},
+		{[]string{"import", "survey", "--db", db, "--policy", "1", td("truncated.xlsx")}, 1, "", "truncated.xlsx"},
+		{[]string{"import", "survey", "--db", db, "--policy", "1", td("bad_row.csv")}, 1, "", "第6行第B列"},
+		{[]string{"import", "survey", "--db", db, "--policy", "1", "--round", "2026年度", td("wjx_text.xlsx")}, 0, `"imported": 5`, ""},
+		{[]string{"import", "survey", "--db", db, "--policy", "1", "--round", "2026年度", td("wjx_text.xlsx")}, 1, "", "未重复导入"},
+		{[]string{"import", "survey", "--db", db, "--policy", "1", "--format", "tencent", td("tencent_trailing.csv"), "--round", "腾讯"}, 0, `"format": "tencent"`, ""},
+	}
+	for _, c := range cases {
+		code, out, errs := gp(t, c.args...)
+		if code != c.code || !strings.Contains(out, c.out) || !strings.Contains(errs, c.err) {
+			t.Errorf("gongping %s\n = %d, stdout %q, stderr %q\n want %d, stdout ∋ %q, stderr ∋ %q",
+				strings.Join(c.args, " "), code, out, errs, c.code, c.out, c.err)
+		}
+		if strings.Contains(errs, "goroutine ") || strings.Count(strings.TrimSpace(errs), "\n") > 1 {
+			t.Errorf("gongping %s: stderr is not a short message: %q", strings.Join(c.args, " "), errs)
+		}
+	}
+	// The summary JSON has the fields DESIGN.md names; a policy with no round gets 默认.
+	gp(t, "policy", "add", "--db", db, "--title", "另一项政策", "--dept", "市商务局", "--category", "营商环境")
+	code, out, errs := gp(t, "import", "survey", "--db", db, "--policy", "2", td("generic.csv"))
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	var sum map[string]any
+	if err := json.Unmarshal([]byte(out), &sum); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"format", "rows", "imported", "questions", "warnings", "round", "import_id"} {
+		if _, ok := sum[k]; !ok {
+			t.Errorf("summary lacks %q: %s", k, out)
+		}
+	}
+	if sum["round"] != "默认" || sum["rows"] != float64(3) || sum["questions"] != float64(4) {
+		t.Errorf("summary = %s", out)
+	}
+}
