@@ -210,8 +210,33 @@ const maxOpenPerQuestionHTML = 200
 
 // assembler carries the masker and the running count of masked items.
 type assembler struct {
-	m *privacy.Masker
-	c privacy.Counts
+	m     *privacy.Masker
+	c     privacy.Counts
+	cache map[string]maskedText
+}
+
+type maskedText struct {
+	out string
+	c   privacy.Counts
+}
+
+// tc is t for texts that repeat (answers): each distinct text is masked once, every occurrence counted.
+func (a *assembler) tc(s string) string {
+	m, ok := a.cache[s]
+	if !ok {
+		before := a.c
+		a.c = privacy.Counts{}
+		m.out = a.t(s)
+		m.c, a.c = a.c, before
+		if a.cache == nil {
+			a.cache = map[string]maskedText{}
+		}
+		if len(a.cache) < 1<<16 {
+			a.cache[s] = m
+		}
+	}
+	a.c.Add(m.c)
+	return m.out
 }
 
 // t is the one door every stored text passes through on its way into a report: control characters
@@ -569,7 +594,8 @@ func (a *assembler) openText(r *Report, in Input) {
 			continue
 		}
 		g := OpenGroup{Question: a.t(q.Text)}
-		index := map[string]int{}
+		index := map[string]int{}   // masked answer → its entry
+		filler := map[string]bool{} // answers already known to say nothing
 		for _, resp := range sd.Responses {
 			if ex[resp.ID] || qi >= len(resp.Answers) {
 				continue
@@ -579,11 +605,13 @@ func (a *assembler) openText(r *Report, in Input) {
 				continue
 			}
 			g.Answered++
-			if isNoContent(ans) {
+			if no, seen := filler[ans]; no || (!seen && isNoContent(ans)) {
+				filler[ans] = true
 				g.Empty++
 				continue
 			}
-			ans = a.t(ans)
+			filler[ans] = false
+			ans = a.tc(ans)
 			if k, ok := index[ans]; ok {
 				g.Answers[k].Count++
 				continue
@@ -612,26 +640,6 @@ func (a *assembler) raw(in Input) *RawData {
 		keep = append(keep, i)
 		rd.Headers = append(rd.Headers, a.t(q.Text))
 	}
-	// Answers repeat a lot (option texts): mask each distinct text once, count every occurrence.
-	type masked struct {
-		out string
-		c   privacy.Counts
-	}
-	cache := map[string]masked{}
-	cell := func(s string) string {
-		m, ok := cache[s]
-		if !ok {
-			before := a.c
-			a.c = privacy.Counts{}
-			m.out = a.t(s)
-			m.c, a.c = a.c, before
-			if len(cache) < 1<<16 {
-				cache[s] = m
-			}
-		}
-		a.c.Add(m.c)
-		return m.out
-	}
 	n := 0
 	for _, resp := range sd.Responses {
 		if ex[resp.ID] {
@@ -650,7 +658,7 @@ func (a *assembler) raw(in Input) *RawData {
 		for _, i := range keep {
 			v := ""
 			if i < len(resp.Answers) {
-				v = cell(resp.Answers[i])
+				v = a.tc(resp.Answers[i]) // answers repeat a lot (option texts)
 			}
 			row = append(row, v)
 		}
