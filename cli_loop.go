@@ -22,7 +22,8 @@ func init() {
 	register(&command{name: "cluster split", usage: "--db F --policy ID --opinion K [--opinion K2]…", run: clusterSplit})
 	register(&command{name: "cluster move", usage: "--db F --policy ID --opinion K [--opinion K2]… --to CLUSTER", run: clusterMove})
 	register(&command{name: "decide", usage: "--db F --policy ID (--cluster K / --opinion K)… --decision 采纳|部分采纳|未采纳|不予处理 [--reason TEXT | --template N] [--date DATE] [--amend] | --clear", run: decideCmd})
-	register(&command{name: "reasons", usage: "--db F [--json] [--add TEXT]", run: reasonsCmd})
+	register(&command{name: "decisions", usage: "--db F --policy ID [--json]", run: decisionsCmd})
+	register(&command{name: "reasons", usage: "--db F [--json] [--add TEXT] [--delete N]", run: reasonsCmd})
 	register(&command{name: "revise add", usage: "--db F --policy ID --clause C --before TEXT --after TEXT --reason TEXT [--opinion K]… [--cluster K]… [--finding TEXT]… [--date DATE]", run: reviseAdd})
 	register(&command{name: "revise edit", usage: "--db F --policy ID --record N [--clause C] [--before TEXT] [--after TEXT] [--reason TEXT] [--opinion K]… [--cluster K]… [--finding TEXT]… [--date DATE]", run: reviseEdit})
 	register(&command{name: "revise withdraw", usage: "--db F --policy ID --record N [--date DATE]", run: reviseWithdraw})
@@ -433,17 +434,28 @@ func reasonsCmd(e *env, args []string) error {
 	db := f.String("db", "", "")
 	asJSON := f.Bool("json", false, "")
 	add := f.String("add", "", "")
+	del := f.String("delete", "", "")
 	if err := f.parse(args); err != nil {
 		return err
 	}
 	if err := noPositional(f); err != nil {
 		return err
 	}
+	var delID int64
+	if *del != "" {
+		var err error
+		if delID, err = parseID("delete", *del); err != nil {
+			return err
+		}
+	}
 	s, err := openDB(*db)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
+	if delID != 0 {
+		return loop.DeleteReasonTemplate(e.ctx, s, delID)
+	}
 	if *add != "" {
 		id, err := loop.AddReasonTemplate(e.ctx, s, *add)
 		if err != nil {
@@ -463,6 +475,47 @@ func reasonsCmd(e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "%d\t%s\n", t.ID, t.Text)
 	}
 	return nil
+}
+
+// decisionsCmd lists every version of the policy's decisions: drafts, published ones, amendments.
+func decisionsCmd(e *env, args []string) error {
+	f, db, pol := policyFlags("decisions")
+	asJSON := f.Bool("json", false, "")
+	if err := f.parse(args); err != nil {
+		return err
+	}
+	if err := noPositional(f); err != nil {
+		return err
+	}
+	s, id, err := openPolicy(e, *db, *pol)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	ds, err := loop.DecisionHistory(e.ctx, s, id)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return printJSON(e.stdout, ds)
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\t对象\t处理\t日期\t状态\t理由")
+	for _, d := range ds {
+		target := "分组 " + idOrDash(d.Cluster)
+		if d.Opinion != nil {
+			target = "意见 " + idOrDash(d.Opinion)
+		}
+		state := "草稿"
+		if d.Publication != nil {
+			state = "已公开"
+		}
+		if d.Amends != nil {
+			state += "，更正第 " + idOrDash(d.Amends) + " 号"
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", d.ID, target, d.Decision, d.Date, state, short(d.Reason, 40))
+	}
+	return tw.Flush()
 }
 
 // revisionFlags declares the fields of a revision record.

@@ -58,6 +58,9 @@ func TestCLILoop(t *testing.T) {
 		{[]string{"cluster", "--db", db, "--policy", "1", "--threshold", "abc"}, 2, "", "--threshold"},
 		{[]string{"cluster", "--db", db, "--policy", "1", "--threshold", "1.5"}, 1, "", "0 到 1"},
 		{[]string{"reasons", "--db", db}, 0, "与上位法规定不一致", ""},
+		{[]string{"reasons", "--db", db, "--add", "已在实施细则中明确"}, 0, "8\n", ""},
+		{[]string{"reasons", "--db", db, "--delete", "8"}, 0, "", ""},
+		{[]string{"decisions", "--db", db, "--policy", "1"}, 0, "已公开，更正第 1 号", ""},
 	}
 	for _, c := range cases {
 		code, out, errs := gp(t, c.args...)
