@@ -51,7 +51,7 @@ func Compute(ctx context.Context, in Input) (*Result, error) {
 	if sd == nil {
 		sd = &data.SurveyData{}
 	}
-	var qs []data.Question = sd.Questions
+	qs := sd.Questions
 	if err := sc.Validate(qs); err != nil {
 		return nil, err
 	}

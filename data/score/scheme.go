@@ -3,6 +3,7 @@ package score
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"sort"
@@ -211,7 +212,7 @@ func ParseSchemeJSON(b []byte) (*Scheme, error) {
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(s); err != nil {
 		var ie *data.InputError
-		if errorsAs(err, &ie) {
+		if errors.As(err, &ie) {
 			return nil, err
 		}
 		return nil, data.InputErrorf("评价方案 JSON 格式有误：%v", err)

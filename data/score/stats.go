@@ -1,11 +1,6 @@
 package score
 
-import (
-	"errors"
-	"math"
-)
-
-func errorsAs(err error, target any) bool { return errors.As(err, target) }
+import "math"
 
 // Grade is the grade of a composite score: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 < 60.
 func Grade(score float64) string {
