@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -155,17 +156,17 @@ func showDecisionEditor(u *UI, policyID int64, clusters, opinions []int64, curre
 	if published || n == 0 {
 		clear.Disable()
 	}
-	content := container.NewVBox(form, e.amend, e.note, clear)
-	e.dlg = dialog.NewCustomConfirm(lang.L("Decision on opinions"), lang.L("Save"), lang.L("Cancel"), container.NewGridWrap(fyne.NewSize(620, 420), content), func(ok bool) {
-		if ok {
-			e.onSave()
-		}
-	}, u.Win)
+	save := widget.NewButtonWithIcon(lang.L("Save"), theme.ConfirmIcon(), e.onSave)
+	save.Importance = widget.HighImportance
+	cancel := widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), func() { e.dlg.Hide() })
+	content := container.NewVBox(form, e.amend, e.note, container.NewHBox(clear, layout.NewSpacer(), cancel, save))
+	// Without the dialog's own buttons, so that a refusal leaves the editor open with what was typed.
+	e.dlg = dialog.NewCustomWithoutButtons(lang.L("Decision on opinions"), container.NewGridWrap(fyne.NewSize(640, 440), content), u.Win)
 	e.dlg.Show()
 	return e
 }
 
-// onSave records the decision; a refusal (no reason, published, …) is shown as it is and the editor reopens.
+// onSave records the decision; a refusal (no reason, published, …) is shown as it is and the editor stays open.
 func (e *decisionEditor) onSave() {
 	ctx := context.Background()
 	in := loop.DecideInput{Clusters: e.clusters, Opinions: e.opinions, Decision: e.decision.Selected, Reason: e.reason.Text,
@@ -178,6 +179,7 @@ func (e *decisionEditor) onSave() {
 		e.u.ShowError(err)
 		return
 	}
+	e.dlg.Hide()
 	if e.keep.Checked && strings.TrimSpace(e.reason.Text) != "" {
 		if _, err := loop.AddReasonTemplate(ctx, e.u.store, e.reason.Text); err != nil {
 			e.u.ShowError(err)
