@@ -30,7 +30,10 @@ type Summary struct {
 	Format    Format   `json:"format"`
 	Rows      int      `json:"rows"`      // data rows read (empty rows not counted)
 	Imported  int      `json:"imported"`  // responses stored
-	Questions int      `json:"questions"` // questions of this file
+	Questions int      `json:"questions"` // questions of this file (from its columns)
+	// OtherTexts counts the extra open-text questions Q<n>.other made for 问卷星's `选项〖文本〗`
+	// free texts; they are not columns of the file, so Questions leaves them out.
+	OtherTexts int `json:"other_texts"`
 	Warnings  []string `json:"warnings"`
 	Round     string   `json:"round"`
 	RoundID   int64    `json:"round_id"`
@@ -229,7 +232,8 @@ func Import(ctx context.Context, st *data.Store, opt Options, progress func(done
 		if err != nil {
 			return err
 		}
-		sum = Summary{Format: s.format, Rows: p.rows, Imported: imp.Imported, Questions: len(layout), Warnings: imp.Warnings,
+		derived := p.derivedOthers()
+		sum = Summary{Format: s.format, Rows: p.rows, Imported: imp.Imported, Questions: len(layout) - derived, OtherTexts: derived, Warnings: imp.Warnings,
 			Round: round.Name, RoundID: round.ID, ImportID: imp.ID, File: file}
 		return nil
 	})

@@ -110,17 +110,18 @@ func TestLayouts(t *testing.T) {
 			types:   map[string]data.QuestionType{"Q1": data.QSingle, "Q2": data.QMulti, "Q3.1": data.QMatrix, "Q3.2": data.QMatrix, "Q4": data.QRanking, "Q5": data.QMulti, "Q6": data.QOpenText},
 			options: map[string]string{"Q1": "1,2,3", "Q2": "材料多,跑腿多,系统卡", "Q4": "网站,APP,窗口"},
 			answers: []check{{0, "Q1", "2"}, {2, "Q1", ""}, {0, "Q2", "材料多┋系统卡"}, {2, "Q2", ""}, {3, "Q2", "材料多┋跑腿多"},
-				{0, "Q3.1", "4"}, {1, "3、(服务态度)", "3"}, {0, "Q4", "网站┋APP┋窗口"}, {1, "Q4", "APP┋网站┋窗口"},
+				{0, "Q3.1", "4"}, {1, "3、(服务态度)", "3"}, {0, "Q4", "网站┋APP┋窗口"}, {1, "Q4", "APP┋网站"},
 				{0, "Q5", "政策宣传"}, {2, "Q5", "政策宣传┋执法监管"}, {1, "Q6", ""}},
 			duration: []float64{80, 95, 60, 70}, ip: "10.0.0.1", submitted: "2026-11-02 10:11:12"},
 		{file: "wjx_code.csv", format: WJXCode, questions: 7, answers: []check{{0, "Q2", "材料多┋系统卡"}}},
-		{file: "tencent.csv", format: Tencent, questions: 5,
-			types:   map[string]data.QuestionType{"Q1": data.QSingle, "Q2": data.QMulti, "Q3.1": data.QMatrix, "Q3.2": data.QMatrix, "Q4.fill1": data.QFill},
+		{file: "tencent.csv", format: Tencent, questions: 6,
+			types:   map[string]data.QuestionType{"Q1": data.QSingle, "Q2": data.QMulti, "Q3.1": data.QMatrix, "Q3.2": data.QMatrix, "Q4.fill1": data.QFill, "Q5": data.QMulti},
 			options: map[string]string{"Q2": "政务网站,手机APP,线下窗口"},
 			answers: []check{{0, "Q2", "政务网站┋线下窗口"}, {1, "Q2", "手机APP"}, {0, "3.请评价:服务态度", "非常满意"}, {2, "Q4.fill1", "希望延长办公时间"},
-				{0, "2.您常用的办事渠道", "政务网站┋线下窗口"}},
+				{0, "2.您常用的办事渠道", "政务网站┋线下窗口"},
+				{0, "Q5", "减税降费"}, {1, "Q5", ""}, {2, "Q5", "减税降费┋融资支持"}},
 			duration: []float64{118, 60, 330}, ip: "1.1.1.1", resp: "1001", submitted: "2021-02-02 20:26:58"},
-		{file: "tencent_trailing.csv", format: Tencent, questions: 5, answers: []check{{1, "Q2", "手机APP"}}},
+		{file: "tencent_trailing.csv", format: Tencent, questions: 6, answers: []check{{1, "Q2", "手机APP"}}},
 		{file: "jinshuju.xlsx", format: Jinshuju, questions: 4,
 			types:    map[string]data.QuestionType{"Q1": data.QSingle, "Q2": data.QSingle, "Q3": data.QOpenText, "Q4": data.QMulti},
 			options:  map[string]string{"Q4": "政务网站,手机APP,线下窗口"},
@@ -140,7 +141,7 @@ func TestLayouts(t *testing.T) {
 			if sum.Format != c.format {
 				t.Errorf("format = %s, want %s", sum.Format, c.format)
 			}
-			if sum.Questions != c.questions || len(d.Questions) != c.questions {
+			if sum.Questions+sum.OtherTexts != c.questions || len(d.Questions) != c.questions {
 				t.Errorf("questions = %d (%v), want %d", sum.Questions, keys(d), c.questions)
 			}
 			for k, want := range c.types {
@@ -174,6 +175,14 @@ func TestLayouts(t *testing.T) {
 				t.Errorf("submitted = %v, want %s", r0.Submitted, c.submitted)
 			}
 		})
+	}
+}
+
+func TestSummaryCountsColumnsNotOtherTexts(t *testing.T) {
+	s, pid := newStore(t)
+	sum, d := importFile(t, s, pid, "wjx_text.xlsx", Auto)
+	if sum.Questions != 5 || sum.OtherTexts != 1 || len(d.Questions) != 6 {
+		t.Errorf("questions %d, other texts %d, stored %d; want 5, 1, 6", sum.Questions, sum.OtherTexts, len(d.Questions))
 	}
 }
 

@@ -447,6 +447,17 @@ func (p *parser) parseRow(rowNum int, row []string) (m data.ResponseMeta, slots 
 	return m, slots, false, nil
 }
 
+// derivedOthers counts the other-text questions made from cell contents (not from a column).
+func (p *parser) derivedOthers() int {
+	n := 0
+	for _, q := range p.qs {
+		if q.kind == kOther && len(q.heads) == 0 {
+			n++
+		}
+	}
+	return n
+}
+
 // otherSlot stores the free text of an "other" option in the question's companion, made on first use.
 func (p *parser) otherSlot(q *question, slots []string, text string) {
 	if q.other == nil {
@@ -462,7 +473,7 @@ func (p *parser) otherSlot(q *question, slots []string, text string) {
 func distinctValues(slots []string, idx []int) bool {
 	for a := 0; a < len(idx); a++ {
 		va := slots[idx[a]]
-		if va == "" {
+		if va == "" || va == "0" { // 0: an option left unranked
 			continue
 		}
 		for b := a + 1; b < len(idx); b++ {
@@ -664,7 +675,8 @@ func (p *parser) finishGroup(q *question, key func(int, string) string) []data.Q
 				Kind: data.AssembleRanks, Slots: q.slots, Labels: labels}}
 		}
 	case kTencent:
-		if all(func(st *slotStat) bool { return !st.distinct2 }) {
+		// Non-empty = chosen: one constant text per column ("选中", the option), or 0/1.
+		if all(func(st *slotStat) bool { return !st.distinct2 || !st.nonFlag }) {
 			return []data.QuestionLayout{{Question: data.Question{Key: key(q.num, ""), Num: q.num, Text: q.text, Type: data.QMulti, Options: labels},
 				Kind: data.AssembleFlags, Slots: q.slots, Labels: labels}}
 		}
