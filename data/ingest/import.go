@@ -27,19 +27,19 @@ type Options struct {
 
 // Summary is what an import did; its JSON is the CLI's output (DESIGN.md).
 type Summary struct {
-	Format    Format   `json:"format"`
-	Rows      int      `json:"rows"`      // data rows read (empty rows not counted)
-	Imported  int      `json:"imported"`  // responses stored
-	Questions int      `json:"questions"` // questions of this file (from its columns)
+	Format    Format `json:"format"`
+	Rows      int    `json:"rows"`      // data rows read (empty rows not counted)
+	Imported  int    `json:"imported"`  // responses stored
+	Questions int    `json:"questions"` // questions of this file (from its columns)
 	// OtherTexts counts the extra open-text questions Q<n>.other made for 问卷星's `选项〖文本〗`
 	// free texts; they are not columns of the file, so Questions leaves them out.
-	OtherTexts int `json:"other_texts"`
-	Warnings  []string `json:"warnings"`
-	Round     string   `json:"round"`
-	RoundID   int64    `json:"round_id"`
-	ImportID  int64    `json:"import_id"`
-	File      string   `json:"file"`
-	Seconds   float64  `json:"seconds"`
+	OtherTexts int      `json:"other_texts"`
+	Warnings   []string `json:"warnings"`
+	Round      string   `json:"round"`
+	RoundID    int64    `json:"round_id"`
+	ImportID   int64    `json:"import_id"`
+	File       string   `json:"file"`
+	Seconds    float64  `json:"seconds"`
 }
 
 const sampleRows = 50 // data rows looked at to tell 问卷星's text and code exports apart
