@@ -53,6 +53,24 @@ func TestGenerate(t *testing.T) {
 	must(os.WriteFile(filepath.Join("testdata", "broken_png.csv"), png, 0o644))
 	must(os.WriteFile(filepath.Join("testdata", "broken_empty.xlsx"), nil, 0o644))
 	must(os.WriteFile(filepath.Join("testdata", "broken_empty.csv"), nil, 0o644))
+	// Seed corpus for the fuzz targets (plain go test runs these).
+	for target, files := range map[string][]string{
+		"FuzzXLSX": {"raw_inline_noref.xlsx", "raw_prefixed_1904.xlsx", "raw_cdata_comment.xlsx", "broken_truncated.xlsx", "broken_png.xlsx"},
+		"FuzzCSV":  {"bom.csv", "gbk.csv", "tencent.csv", "title_row.csv", "unicode_text.txt", "broken_quote.csv", "broken_png.csv"},
+	} {
+		dir := filepath.Join("testdata", "fuzz", target)
+		must(os.MkdirAll(dir, 0o755))
+		for _, name := range files {
+			data, err := os.ReadFile(filepath.Join("testdata", name))
+			must(err)
+			must(os.WriteFile(filepath.Join(dir, name), []byte(fmt.Sprintf("go test fuzz v1\n[]byte(%q)\n", data)), 0o644))
+		}
+	}
+	dir := filepath.Join("testdata", "fuzz", "FuzzFastVsExcelize")
+	must(os.MkdirAll(dir, 0o755))
+	for i, text := range []string{"问卷星 ┋ 腾讯问卷 〖其他〗", "&amp; <x> _x0041_ \r\n", "0.1 1e5 -3 TRUE #N/A"} {
+		must(os.WriteFile(filepath.Join(dir, fmt.Sprintf("seed%d", i)), []byte(fmt.Sprintf("go test fuzz v1\n[]byte(%q)\nuint8(%d)\n", text, 30+20*i)), 0o644))
+	}
 	must(os.WriteFile(filepath.Join("testdata", "broken_bomb.xlsx"), rawXLSX(map[string]string{
 		"xl/worksheets/sheet1.xml": sheetXML(`<row r="1"><c r="A1"><v>1</v></c></row>`) + strings.Repeat(" ", 40<<20),
 	}), 0o644))
