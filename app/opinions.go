@@ -32,6 +32,7 @@ type opinionsTab struct {
 
 	summary   *widget.Label
 	threshold *widget.Entry
+	concMin   *widget.Entry
 	onlyConc  *widget.Check
 	clusterL  *widget.List
 	clause    *widget.Select
@@ -74,12 +75,15 @@ func newOpinionsTab(u *UI, policyID int64) *opinionsTab {
 	t.summary = widget.NewLabel("")
 	t.summary.Wrapping = fyne.TextWrapWord
 	t.threshold = widget.NewEntry()
+	t.concMin = widget.NewEntry()
 	toolbar := container.NewHBox(
 		widget.NewButtonWithIcon(lang.L("Import opinions…"), theme.FolderOpenIcon(), t.onImport),
 		widget.NewButton(lang.L("Take survey open answers"), t.onSurvey),
 		widget.NewButtonWithIcon(lang.L("Add opinion…"), theme.ContentAddIcon(), t.onAdd),
 		widget.NewLabel(lang.L("Similarity")),
 		container.NewGridWrap(fyne.NewSize(70, 36), t.threshold),
+		widget.NewLabel(lang.L("Concentrated at")),
+		container.NewGridWrap(fyne.NewSize(56, 36), t.concMin),
 		widget.NewButtonWithIcon(lang.L("Re-cluster"), theme.ViewRefreshIcon(), t.onRecluster),
 		widget.NewButtonWithIcon(lang.L("Publish adoption feedback…"), theme.MailSendIcon(), t.onPublish),
 	)
@@ -170,6 +174,7 @@ func (t *opinionsTab) apply(d opinionsData) {
 		t.cluster = 0
 	}
 	t.threshold.SetText(strconv.FormatFloat(d.settings.Similarity, 'f', -1, 64))
+	t.concMin.SetText(strconv.Itoa(d.settings.ConcentratedMin))
 	s := d.summary
 	text := fmt.Sprintf(lang.L("%d opinions in %d clusters; %d concentrated (at least %d opinions), %d of them undecided."),
 		s.Opinions, s.Clusters, s.Concentrated, d.settings.ConcentratedMin, s.Undecided)
@@ -486,8 +491,12 @@ func (t *opinionsTab) onRecluster() {
 		t.u.ShowError(data.InputErrorf(lang.L("The similarity threshold should be a number between 0 and 1, e.g. %g"), loop.DefaultSimilarity))
 		return
 	}
-	st := t.d.settings
-	st.Similarity = v
+	n, err := strconv.Atoi(strings.TrimSpace(t.concMin.Text))
+	if err != nil {
+		t.u.ShowError(data.InputErrorf(lang.L("A cluster is concentrated at a whole number of opinions, e.g. %d"), loop.DefaultConcentratedMin))
+		return
+	}
+	st := loop.Settings{Similarity: v, ConcentratedMin: n}
 	id := t.policyID
 	t.u.RunLong(lang.L("Re-cluster"), func(ctx context.Context, _ func(int, int)) error {
 		if err := loop.SetSettings(ctx, t.u.store, id, st); err != nil {
