@@ -42,8 +42,19 @@ func init() {
 }
 
 // openApp runs the desktop app on the workspace at path (the default workspace when empty).
-func openApp(path string) int {
+func openApp(path string) (code int) {
 	start := time.Now()
+	if msg := app.NoDisplay(); msg != "" {
+		fmt.Fprintln(os.Stderr, "gongping:", msg)
+		return 1
+	}
+	// A graphics driver that cannot start panics inside Fyne; say so in one line instead of a stack trace.
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(os.Stderr, "gongping: 无法打开桌面程序 (cannot start the desktop app): %v\n", r)
+			code = 1
+		}
+	}()
 	a := fyneapp.NewWithID(app.AppID)
 	a.SetIcon(app.Icon)
 	if err := app.LoadTranslations(app.Language(a)); err != nil {

@@ -7,6 +7,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"sync"
 
@@ -98,6 +99,18 @@ func newUI(a fyne.App, w fyne.Window, workspacePath string, inline bool) (*UI, e
 	}
 	u.build()
 	return u, nil
+}
+
+// NoDisplay explains, in one line, why no window can open on this machine ("" when it can): on Linux and
+// the BSDs a window needs an X11 or Wayland display.
+func NoDisplay() string {
+	switch runtime.GOOS {
+	case "linux", "freebsd", "openbsd", "netbsd":
+		if os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+			return "无法打开桌面程序：没有图形显示（DISPLAY 未设置），命令行功能仍可使用，运行 gongping help 查看命令 (no graphical display)"
+		}
+	}
+	return ""
 }
 
 // ShowStartupError fills w with err when the workspace could not be opened, so that someone who started
