@@ -2,7 +2,6 @@ package check
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -150,8 +149,8 @@ func evaluationPublished(ctx context.Context, s *data.Store, p data.Policy) (Ite
 		return it, nil
 	}
 	last := pubs[len(pubs)-1]
-	var snap loop.EvaluationSnapshot
-	if err := json.Unmarshal(last.Snapshot, &snap); err != nil {
+	snap, err := last.Evaluation()
+	if err != nil {
 		return it, fmt.Errorf("read evaluation publication %d: %w", last.ID, err)
 	}
 	revs := 0

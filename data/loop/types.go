@@ -7,6 +7,7 @@ package loop
 
 import (
 	"encoding/json"
+	"fmt"
 )
 
 // Sources of an opinion.
@@ -179,4 +180,24 @@ type Summary struct {
 	Revisions    int            `json:"revisions"`              // current, not withdrawn
 	Feedback     *Publication   `json:"feedback"`               // latest feedback publication
 	Evaluation   *Publication   `json:"evaluation"`             // latest evaluation publication
+}
+
+// Feedback decodes the snapshot of a feedback publication.
+func (p Publication) Feedback() (FeedbackSnapshot, error) {
+	var fs FeedbackSnapshot
+	if p.What != WhatFeedback {
+		return fs, fmt.Errorf("publication %d is %s, not feedback", p.ID, p.What)
+	}
+	err := json.Unmarshal(p.Snapshot, &fs)
+	return fs, err
+}
+
+// Evaluation decodes the snapshot of an evaluation publication.
+func (p Publication) Evaluation() (EvaluationSnapshot, error) {
+	var es EvaluationSnapshot
+	if p.What != WhatEvaluation {
+		return es, fmt.Errorf("publication %d is %s, not evaluation", p.ID, p.What)
+	}
+	err := json.Unmarshal(p.Snapshot, &es)
+	return es, err
 }
