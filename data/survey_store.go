@@ -129,18 +129,22 @@ type SurveyImport struct {
 }
 
 const (
-	dictMaxEntries  = 4096 // per slot; beyond it values are stored as literals
-	dictMaxValueLen = 96   // bytes; longer values (comments) are stored as literals
+	dictMaxEntries  = 4096     // per slot; beyond it values are stored as literals
+	dictMaxValueLen = 96       // bytes; longer values (comments) are stored as literals
+	dictMaxBytes    = 64 << 20 // all dictionaries of one import: a hostile file cannot grow them without bound
+	// MaxResponseBytes bounds one packed response (SQLite refuses blobs near 1 GB anyway).
+	MaxResponseBytes = 64 << 20
 )
 
 // SurveyWriter stores the responses of one file inside the caller's transaction.
 type SurveyWriter struct {
-	tx       *sql.Tx
-	stmt     *sql.Stmt
-	imp      SurveyImport
-	dicts    []map[string]uint64
-	dictVals [][]string
-	buf      []byte
+	tx        *sql.Tx
+	stmt      *sql.Stmt
+	imp       SurveyImport
+	dicts     []map[string]uint64
+	dictVals  [][]string
+	dictBytes int
+	buf       []byte
 }
 
 // NewSurveyWriter starts storing a file into a round inside tx. A file with the same SHA-256 already
@@ -183,6 +187,10 @@ func (w *SurveyWriter) ImportID() int64 { return w.imp.ID }
 // Add stores one response; slots[k] is the value of slot k ("" = missing).
 func (w *SurveyWriter) Add(ctx context.Context, rowNum int, m ResponseMeta, slots []string) error {
 	w.buf = w.encode(w.buf[:0], slots)
+	if len(w.buf) > MaxResponseBytes {
+		return InputErrorf("文件「%s」第%d行内容过大（%d MB，上限 %d MB），请检查该行是否有异常的超长内容",
+			w.imp.FileName, rowNum, len(w.buf)>>20, MaxResponseBytes>>20)
+	}
 	var submitted, duration any
 	if !m.Submitted.IsZero() {
 		submitted = m.Submitted.In(Beijing).Format(SurveyTimeLayout)
@@ -211,10 +219,11 @@ func (w *SurveyWriter) encode(buf []byte, slots []string) []byte {
 		if len(v) <= dictMaxValueLen {
 			d := w.dicts[k]
 			idx, ok := d[v]
-			if !ok && len(d) < dictMaxEntries {
+			if !ok && len(d) < dictMaxEntries && w.dictBytes+len(v) <= dictMaxBytes {
 				idx = uint64(len(d))
 				d[v] = idx
 				w.dictVals[k] = append(w.dictVals[k], v)
+				w.dictBytes += len(v)
 				ok = true
 			}
 			if ok {

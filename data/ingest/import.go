@@ -42,7 +42,10 @@ type Summary struct {
 	Seconds    float64  `json:"seconds"`
 }
 
-const sampleRows = 50 // data rows looked at to tell 问卷星's text and code exports apart
+const (
+	sampleRows   = 50       // data rows looked at to tell 问卷星's text and code exports apart
+	maxReadAhead = 64 << 20 // bytes of rows read ahead for that
+)
 
 // session is an open file positioned after its header.
 type session struct {
@@ -103,8 +106,13 @@ func startSession(r sheet.Reader, file string, format Format) (*session, error) 
 	s := &session{r: r, file: file}
 	var rows [][]string
 	var nums []int
-	for len(rows) < headerScanRows+sampleRows && r.Next() {
-		rows = append(rows, append([]string(nil), r.Row()...))
+	size := 0 // bytes read ahead: a few rows, but never without bound
+	for len(rows) < headerScanRows+sampleRows && size < maxReadAhead && r.Next() {
+		row := append([]string(nil), r.Row()...)
+		for _, c := range row {
+			size += len(c)
+		}
+		rows = append(rows, row)
 		nums = append(nums, r.RowNum())
 	}
 	if err := r.Err(); err != nil {

@@ -502,3 +502,44 @@ func TestCancelFromAnotherGoroutine(t *testing.T) {
 	}
 	assertNothingStored(t, s, pid)
 }
+
+// TestWideFile imports a sheet of 3,000 columns of distinct values: bounded statistics, one question each.
+func TestWideFile(t *testing.T) {
+	var b strings.Builder
+	const cols, rows = 3000, 40
+	for c := 0; c < cols; c++ {
+		if c > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, "问题%d", c)
+	}
+	b.WriteByte('\n')
+	for r := 0; r < rows; r++ {
+		for c := 0; c < cols; c++ {
+			if c > 0 {
+				b.WriteByte(',')
+			}
+			fmt.Fprintf(&b, "值%d-%d", r, c)
+		}
+		b.WriteByte('\n')
+	}
+	p := filepath.Join(t.TempDir(), "wide.csv")
+	if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, pid := newStore(t)
+	sum, err := Import(context.Background(), s, Options{PolicyID: pid, Round: "r", Path: p}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Questions != cols || sum.Rows != rows {
+		t.Errorf("summary = %+v", sum)
+	}
+	d, err := s.SurveyData(context.Background(), sum.RoundID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := d.Responses[rows-1].Answers[cols-1]; got != fmt.Sprintf("值%d-%d", rows-1, cols-1) {
+		t.Errorf("last cell = %q", got)
+	}
+}

@@ -110,10 +110,19 @@ type parser struct {
 	keep    bool       // keep samples
 	warn    []string
 	nowarn  map[string]int // counted warnings by kind
+	// budget is what the option statistics of all slots may still hold, in bytes; past it a slot
+	// counts as having too many options. Keeps a hostile 16,384-column file within bounded memory.
+	budget      int
+	sampleBytes int // bytes kept in samples
 }
 
+const (
+	statsBudget    = 64 << 20
+	maxSampleBytes = 16 << 20
+)
+
 func newParser(file string, format Format, header []string) *parser {
-	p := &parser{file: file, format: format, metaIdx: map[metaField]int{}, respCol: -1, nowarn: map[string]int{}}
+	p := &parser{file: file, format: format, metaIdx: map[metaField]int{}, respCol: -1, nowarn: map[string]int{}, budget: statsBudget}
 	p.build(header)
 	return p
 }
@@ -441,8 +450,12 @@ func (p *parser) parseRow(rowNum int, row []string) (m data.ResponseMeta, slots 
 		}
 	}
 	p.rows++
-	if p.keep && len(p.samples) < previewRows {
-		p.samples = append(p.samples, append([]string(nil), slots...))
+	if p.keep && len(p.samples) < previewRows && p.sampleBytes < maxSampleBytes {
+		row := append([]string(nil), slots...)
+		for _, v := range row {
+			p.sampleBytes += len(v)
+		}
+		p.samples = append(p.samples, row)
 	}
 	return m, slots, false, nil
 }
@@ -532,13 +545,14 @@ func (p *parser) observe(slot int, v string) {
 		if st.optIdx[o] {
 			return
 		}
-		if len(st.opts) >= maxOptions || utf8.RuneCountInString(o) > maxOptionRunes {
+		if len(st.opts) >= maxOptions || utf8.RuneCountInString(o) > maxOptionRunes || p.budget < len(o) {
 			st.overflow = true
 			st.opts, st.optIdx = nil, nil
 			return
 		}
 		st.optIdx[o] = true
 		st.opts = append(st.opts, o)
+		p.budget -= len(o)
 	}
 	if (p.format == Jinshuju || p.format == Generic) && !st.multi {
 		p.observeSeps(st, v)
@@ -747,13 +761,14 @@ func (p *parser) observeSeps(st *slotStat, v string) {
 			if part == "" || ss.idx[part] {
 				continue
 			}
-			if utf8.RuneCountInString(part) > maxSepPartRunes || len(ss.parts) >= maxSepParts {
+			if utf8.RuneCountInString(part) > maxSepPartRunes || len(ss.parts) >= maxSepParts || p.budget < len(part) {
 				ss.bad = true
 				ss.parts, ss.idx = nil, nil
 				break
 			}
 			ss.idx[part] = true
 			ss.parts = append(ss.parts, part)
+			p.budget -= len(part)
 		}
 	}
 }
