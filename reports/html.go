@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"regexp"
+	"strings"
 
 	"github.com/gongping/gongping/assets/echarts"
 )
@@ -92,6 +94,7 @@ type pageData struct {
 	ECharts        template.JS
 	Init           template.JS
 	EChartsVersion string
+	EChartsNotice  string
 	Sections       []section
 	Radar          *Chart
 	DimCharts      []*Chart
@@ -113,9 +116,16 @@ func scriptHash(s string) string {
 var csp = "default-src 'none'; script-src " + scriptHash(echarts.MinJS) + " " + scriptHash(initJS) +
 	"; style-src 'unsafe-inline'; img-src data:; font-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'"
 
+// noticeText is the library's NOTICE as one line, its web address left out (the page names no URL).
+func noticeText() string {
+	n := regexp.MustCompile(`\s*\(https?://[^)]*\)`).ReplaceAllString(echarts.Notice, "")
+	return strings.Join(strings.Fields(n), " ")
+}
+
 // WriteHTML writes the report as one self-contained HTML page.
 func WriteHTML(w io.Writer, r *Report) error {
-	d := pageData{R: r, CSP: csp, ECharts: template.JS(echarts.MinJS), Init: template.JS(initJS), EChartsVersion: echarts.Version}
+	d := pageData{R: r, CSP: csp, ECharts: template.JS(echarts.MinJS), Init: template.JS(initJS), EChartsVersion: echarts.Version,
+		EChartsNotice: noticeText()}
 	var err error
 	if d.Radar, err = radarChart(r); err != nil {
 		return err
