@@ -87,6 +87,10 @@ func writeFile(path string, fn func(io.Writer) error) error {
 	if err := tmp.Close(); err != nil {
 		return err
 	}
+	// CreateTemp makes the file private (0600); a report is meant to be shared and published.
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return &data.InputError{Msg: fmt.Sprintf("无法写入 %s（文件是否正在被其他程序打开？）：%v", path, err), Err: err}
 	}

@@ -92,6 +92,9 @@ func TestWriteFromStore(t *testing.T) {
 	if hp != filepath.Join(dir, HTMLName) || xp != filepath.Join(dir, XLSXName) {
 		t.Errorf("paths %s %s", hp, xp)
 	}
+	if fi, err := os.Stat(hp); err != nil || fi.Mode().Perm()&0o044 == 0 {
+		t.Errorf("report.html is not readable by others: %v", err)
+	}
 	html, err := os.ReadFile(hp)
 	if err != nil {
 		t.Fatal(err)
