@@ -87,6 +87,23 @@ func TestFastMatchesExcelize(t *testing.T) {
 	}
 }
 
+// TestFastMatchesExcelizeTempFiles repeats the comparison with excelize reading sheets and shared
+// strings from temp files, as it does for parts over 16 MiB.
+func TestFastMatchesExcelizeTempFiles(t *testing.T) {
+	defer func(v int64) { unzipXMLSizeLimit = v }(unzipXMLSizeLimit)
+	unzipXMLSizeLimit = 64
+	files, _ := filepath.Glob("testdata/*.xlsx")
+	for _, path := range files {
+		name := filepath.Base(path)
+		if _, skip := stricter[name]; skip || strings.HasPrefix(name, "broken_") {
+			continue
+		}
+		if want, got := readExcelize(path, Limits{}), readFast(path, Limits{}); !reflect.DeepEqual(got.Rows, want.Rows) || got.Err != want.Err {
+			t.Errorf("%s: fast path differs from excelize (temp files)\n got: %s\nwant: %s", name, dump(got), dump(want))
+		}
+	}
+}
+
 func dump(r result) string {
 	var b strings.Builder
 	for i, row := range r.Rows {

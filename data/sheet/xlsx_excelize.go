@@ -27,6 +27,10 @@ type excelizeReader struct {
 	err      *Error
 }
 
+// unzipXMLSizeLimit is excelize's threshold above which a sheet or the shared strings are unzipped to a
+// temp file and read from there (a different code path in excelize; tests lower it to cover that path).
+var unzipXMLSizeLimit int64 = 16 << 20
+
 // Marker number formats: literal text no number can be formatted to.
 const (
 	markerDate  = "GPDATE\u2063"
@@ -55,7 +59,7 @@ func openXLSX(path, name string, lim Limits) (r Reader, err error) {
 }
 
 func (x *excelizeReader) open(path string) error {
-	xmlLimit := min(int64(16<<20), x.lim.MaxUnzipBytes)
+	xmlLimit := min(unzipXMLSizeLimit, x.lim.MaxUnzipBytes)
 	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true, UnzipSizeLimit: x.lim.MaxUnzipBytes,
 		UnzipXMLSizeLimit: xmlLimit, TmpDir: x.tmpDir})
 	if err != nil {
