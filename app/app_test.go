@@ -463,6 +463,10 @@ func TestDropHandler(t *testing.T) {
 	u.selectPolicy(id)
 	var got string
 	var gotID int64
+	regMu.Lock()
+	saved := dropHandlers
+	regMu.Unlock()
+	t.Cleanup(func() { regMu.Lock(); dropHandlers = saved; regMu.Unlock() })
 	RegisterDropHandler(func(_ *UI, pid int64, path string) bool {
 		if !strings.HasSuffix(path, ".droptest") { // a kind of file no screen claims
 			return false
