@@ -293,7 +293,8 @@ func (r *fastReader) Next() bool {
 				start = r.cur.ends[r.idx-1]
 			}
 			num := r.cur.nums[r.idx]
-			cells := r.cur.cells[start:r.cur.ends[r.idx]]
+			end := r.cur.ends[r.idx]
+			cells := r.cur.cells[start:end:end] // capped: an append by the caller must not overwrite the next row
 			r.idx++
 			row, e := finishRow(r.lim, r.name, num, cells)
 			if e != nil {

@@ -11,6 +11,11 @@
 //   - booleans: "1" or "0" (as stored); errors: the error text ("#N/A", "#DIV/0!"); formulas: the cached value;
 //   - ISO dates stored as t="d" cells: the stored text.
 //
+// .xlsx files are read by a fast path (fast.go: archive/zip and a purpose-built tokenizer, about 30× faster
+// than excelize) that hands the whole file to excelize's streaming reader (xlsx_excelize.go) whenever it
+// meets something it does not read exactly as excelize does. One deliberate difference, on broken files
+// only: a shared string index past the table is an error in the fast path, an empty cell in excelize.
+//
 // Rows: trailing empty cells are trimmed, and rows with no non-empty cell are skipped (RowNum still says
 // where a row is). CSV: UTF-8 (BOM stripped) or GBK/GB18030 (detected), RFC 4180 quotes, comma or tab
 // separated (.txt exports), a trailing empty column beyond the header's width is dropped (腾讯问卷).
