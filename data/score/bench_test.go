@@ -80,6 +80,8 @@ func benchSurvey() *data.SurveyData {
 func BenchmarkCompute(b *testing.B) {
 	in := Input{Scheme: benchScheme(), Survey: benchSurvey(), By: "Q49"}
 	b.ResetTimer()
+	start := cpuTime()
+	defer func() { b.ReportMetric(float64((cpuTime()-start).Milliseconds())/float64(b.N), "cpu-ms/op") }()
 	for i := 0; i < b.N; i++ {
 		res, err := Compute(context.Background(), in)
 		if err != nil {
@@ -126,6 +128,8 @@ func BenchmarkScoreWorkspace(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ResetTimer()
+	start := cpuTime()
+	defer func() { b.ReportMetric(float64((cpuTime()-start).Milliseconds())/float64(b.N), "cpu-ms/op") }()
 	for i := 0; i < b.N; i++ {
 		res, err := Score(ctx, s, id, "")
 		if err != nil {
