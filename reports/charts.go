@@ -91,7 +91,9 @@ func hbarChart(id, title, unit string, names []string, values []float64, max flo
 	c := charts.NewBar()
 	data := make([]opts.BarData, len(values))
 	for i, v := range values {
-		data[i] = opts.BarData{Name: names[i], Value: round1(v)}
+		// The label is the number as the tables print it (one decimal); ECharts' {c} would drop ".0".
+		data[i] = opts.BarData{Name: names[i], Value: round1(v), Label: &opts.Label{Show: opts.Bool(true), Position: "right",
+			Formatter: fmt.Sprintf("%.1f", v)}}
 	}
 	xa := opts.XAxis{Type: "value", Min: 0, Name: unit}
 	if max > 0 {
