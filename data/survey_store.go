@@ -139,7 +139,9 @@ const (
 // SurveyWriter stores the responses of one file inside the caller's transaction.
 type SurveyWriter struct {
 	tx        *sql.Tx
-	stmt      *sql.Stmt
+	stmt      *sql.Stmt // one row
+	batch     *sql.Stmt // insertBatch rows
+	pending   []any     // arguments of the rows not stored yet
 	imp       SurveyImport
 	dicts     []map[string]uint64
 	dictVals  [][]string
@@ -170,16 +172,57 @@ func NewSurveyWriter(ctx context.Context, tx *sql.Tx, roundID int64, fileName, s
 	if err != nil {
 		return nil, err
 	}
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO survey_responses
-		(round_id, import_id, row_num, submitted, duration, ip, respondent, source, answers) VALUES (?,?,?,?,?,?,?,?,?)`)
+	stmt, err := tx.PrepareContext(ctx, insertResponses(1))
 	if err != nil {
 		return nil, err
 	}
-	return &SurveyWriter{tx: tx, stmt: stmt, imp: SurveyImport{ID: id, RoundID: roundID, FileName: fileName, SHA256: sha256, Format: format}}, nil
+	batch, err := tx.PrepareContext(ctx, insertResponses(insertBatch))
+	if err != nil {
+		stmt.Close()
+		return nil, err
+	}
+	return &SurveyWriter{tx: tx, stmt: stmt, batch: batch, imp: SurveyImport{ID: id, RoundID: roundID, FileName: fileName, SHA256: sha256, Format: format}}, nil
 }
 
-// Close releases the prepared statement.
-func (w *SurveyWriter) Close() error { return w.stmt.Close() }
+// insertBatch responses go into one INSERT: far fewer statement executions than one per row.
+const insertBatch = 64
+
+const responseColumns = 9
+
+func insertResponses(rows int) string {
+	var b strings.Builder
+	b.WriteString("INSERT INTO survey_responses (round_id, import_id, row_num, submitted, duration, ip, respondent, source, answers) VALUES ")
+	for i := 0; i < rows; i++ {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString("(?,?,?,?,?,?,?,?,?)")
+	}
+	return b.String()
+}
+
+// Close releases the prepared statements.
+func (w *SurveyWriter) Close() error {
+	w.batch.Close()
+	return w.stmt.Close()
+}
+
+// flush stores the pending rows: as one batch when full, else one by one.
+func (w *SurveyWriter) flush(ctx context.Context) error {
+	if len(w.pending) == insertBatch*responseColumns {
+		if _, err := w.batch.ExecContext(ctx, w.pending...); err != nil {
+			return fmt.Errorf("store responses: %w", err)
+		}
+	} else {
+		for i := 0; i < len(w.pending); i += responseColumns {
+			if _, err := w.stmt.ExecContext(ctx, w.pending[i:i+responseColumns]...); err != nil {
+				return fmt.Errorf("store responses: %w", err)
+			}
+		}
+	}
+	w.pending = w.pending[:0]
+	return nil
+}
 
 // ImportID is the id of the import being written.
 func (w *SurveyWriter) ImportID() int64 { return w.imp.ID }
@@ -198,11 +241,12 @@ func (w *SurveyWriter) Add(ctx context.Context, rowNum int, m ResponseMeta, slot
 	if m.Duration >= 0 {
 		duration = m.Duration
 	}
-	_, err := w.stmt.ExecContext(ctx, w.imp.RoundID, w.imp.ID, rowNum, submitted, duration, m.IP, m.Respondent, m.Source, w.buf)
-	if err != nil {
-		return fmt.Errorf("store response of row %d: %w", rowNum, err)
-	}
+	w.pending = append(w.pending, w.imp.RoundID, w.imp.ID, rowNum, submitted, duration, m.IP, m.Respondent, m.Source,
+		append([]byte(nil), w.buf...))
 	w.imp.Imported++
+	if len(w.pending) == insertBatch*responseColumns {
+		return w.flush(ctx)
+	}
 	return nil
 }
 
@@ -272,6 +316,9 @@ func decodeSlots(blob []byte, dict [][]string, slots []string) ([]string, error)
 // the round's. A question key the round already has with another header text is an InputError:
 // that file belongs to another questionnaire (or another round).
 func (w *SurveyWriter) Finish(ctx context.Context, layout []QuestionLayout, rows int, warnings []string) (SurveyImport, error) {
+	if err := w.flush(ctx); err != nil {
+		return w.imp, err
+	}
 	if warnings == nil {
 		warnings = []string{}
 	}

@@ -45,4 +45,3 @@ CREATE TABLE survey_responses (
     answers    BLOB NOT NULL
 );
 CREATE INDEX survey_responses_round ON survey_responses(round_id, id);
-CREATE INDEX survey_responses_import ON survey_responses(import_id);
