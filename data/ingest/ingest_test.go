@@ -420,12 +420,12 @@ func TestPreview(t *testing.T) {
 }
 
 func TestValues(t *testing.T) {
-	for in, want := range map[string]float64{"123秒": 123, "2分3秒": 123, "1小时2分3秒": 3723, "95": 95, "00:02:03": 123, "3分": 180, "12.5": 12.5, "95s": 95} {
+	for in, want := range map[string]float64{"123秒": 123, "2分3秒": 123, "1小时2分3秒": 3723, "95": 95, "00:02:03": 123, "3分": 180, "12.5": 12.5, "95s": 95, "1时2分3秒": 3723, "3分钟": 180, "2分 3秒": 123, "1.5秒": 1.5} {
 		if got, ok := parseDuration(in); !ok || got != want {
 			t.Errorf("parseDuration(%q) = %v, %v; want %v", in, got, ok, want)
 		}
 	}
-	for _, in := range []string{"很久", "-5", "1e400"} {
+	for _, in := range []string{"很久", "-5", "1e400", "秒", "3秒2分", "2分3", ""} {
 		if _, ok := parseDuration(in); ok {
 			t.Errorf("parseDuration(%q) accepted", in)
 		}

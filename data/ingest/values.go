@@ -89,7 +89,6 @@ func parseTime(v string) (time.Time, bool) {
 }
 
 var (
-	reDurationCN    = regexp.MustCompile(`^(?:(\d+)\s*(?:小时|时))?\s*(?:(\d+)\s*(?:分钟|分))?\s*(?:(\d+(?:\.\d+)?)\s*秒(?:钟)?)?$`)
 	reDurationClock = regexp.MustCompile(`^(?:(\d+):)?(\d{1,2}):(\d{1,2}(?:\.\d+)?)$`)
 	reDurationEN    = regexp.MustCompile(`(?i)^(\d+(?:\.\d+)?)\s*(?:s|sec|secs|seconds)$`)
 )
@@ -100,11 +99,8 @@ func parseDuration(v string) (float64, bool) {
 	if f, err := strconv.ParseFloat(v, 64); err == nil {
 		return f, f >= 0 && !math.IsInf(f, 0) && !math.IsNaN(f)
 	}
-	if m := reDurationCN.FindStringSubmatch(v); m != nil && v != "" {
-		h, _ := strconv.ParseFloat(orZero(m[1]), 64)
-		mi, _ := strconv.ParseFloat(orZero(m[2]), 64)
-		s, _ := strconv.ParseFloat(orZero(m[3]), 64)
-		return h*3600 + mi*60 + s, true
+	if d, ok := parseUnits(v); ok {
+		return d, true
 	}
 	if m := reDurationClock.FindStringSubmatch(v); m != nil {
 		h, _ := strconv.ParseFloat(orZero(m[1]), 64)
@@ -117,6 +113,52 @@ func parseDuration(v string) (float64, bool) {
 		return f, true
 	}
 	return 0, false
+}
+
+// durationUnits are the units of "1小时2分3秒" in the order they must come, with their seconds.
+var durationUnits = []struct {
+	names []string
+	secs  float64
+}{
+	{[]string{"小时", "时"}, 3600},
+	{[]string{"分钟", "分"}, 60},
+	{[]string{"秒钟", "秒"}, 1},
+}
+
+// parseUnits reads "123秒", "2分3秒", "1小时2分", "3分钟" (hand-written: it runs once per row).
+func parseUnits(v string) (float64, bool) {
+	total, next, any := 0.0, 0, false
+	for v != "" {
+		i := 0
+		for i < len(v) && (v[i] >= '0' && v[i] <= '9' || v[i] == '.') {
+			i++
+		}
+		if i == 0 {
+			return 0, false
+		}
+		n, err := strconv.ParseFloat(v[:i], 64)
+		if err != nil {
+			return 0, false
+		}
+		v = strings.TrimLeft(v[i:], " ")
+		found := false
+		for next < len(durationUnits) && !found {
+			u := durationUnits[next]
+			next++
+			for _, name := range u.names {
+				if strings.HasPrefix(v, name) {
+					total += n * u.secs
+					v = strings.TrimLeft(v[len(name):], " ")
+					found, any = true, true
+					break
+				}
+			}
+		}
+		if !found {
+			return 0, false
+		}
+	}
+	return total, any
 }
 
 func orZero(s string) string {
