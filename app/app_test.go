@@ -72,7 +72,7 @@ func TestWindowTitleAndEmptyState(t *testing.T) {
 func TestPolicyFormValidationAndSave(t *testing.T) {
 	u := newTestUI(t)
 	ctx := context.Background()
-	f := newPolicyForm(data.Policy{})
+	f := newPolicyForm(data.Policy{}, nil)
 	if _, err := f.save(ctx, u.store); err == nil || !f.errText.Visible() || !strings.Contains(f.errText.Text, "标题") {
 		t.Fatalf("empty form: err=%v, inline message %q visible=%v; want the title message shown", err, f.errText.Text, f.errText.Visible())
 	}
@@ -104,7 +104,7 @@ func TestPolicyFormValidationAndSave(t *testing.T) {
 	}
 
 	// Editing keeps the id and updates the row.
-	e := newPolicyForm(p)
+	e := newPolicyForm(p, []string{"市商务局"})
 	e.docNo.SetText("京商发〔2026〕8号")
 	if _, err := e.save(ctx, u.store); err != nil {
 		t.Fatal(err)

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
@@ -24,6 +25,18 @@ const (
 	// WorkspaceExt is the extension new workspaces get; any SQLite workspace file opens.
 	WorkspaceExt = ".gpw"
 )
+
+// Keyboard shortcuts (Ctrl on Windows/Linux, ⌘ on macOS), shown beside their menu items.
+var (
+	shortcutNewPolicy = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutOpen      = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+)
+
+func (u *UI) addShortcuts() {
+	c := u.Win.Canvas()
+	c.AddShortcut(shortcutNewPolicy, func(fyne.Shortcut) { u.showPolicyForm(nil) })
+	c.AddShortcut(shortcutOpen, func(fyne.Shortcut) { u.openWorkspaceDialog() })
+}
 
 func (u *UI) mainMenu() *fyne.MainMenu {
 	var recent []*fyne.MenuItem
@@ -46,9 +59,15 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	en.Checked = !zh.Checked
 	langItem.ChildMenu = fyne.NewMenu("", zh, en)
 
+	newPolicy := fyne.NewMenuItem(lang.L("New policy"), func() { u.showPolicyForm(nil) })
+	newPolicy.Shortcut = shortcutNewPolicy
+	open := fyne.NewMenuItem(lang.L("Open workspace…"), u.openWorkspaceDialog)
+	open.Shortcut = shortcutOpen
 	file := fyne.NewMenu(lang.L("File"),
+		newPolicy,
+		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.L("New workspace…"), u.newWorkspaceDialog),
-		fyne.NewMenuItem(lang.L("Open workspace…"), u.openWorkspaceDialog),
+		open,
 		recentItem,
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.L("Save a copy…"), u.saveCopyDialog),

@@ -19,7 +19,7 @@ type policyForm struct {
 	id       int64 // 0 for a new policy
 	title    *widget.Entry
 	docNo    *widget.Entry
-	dept     *widget.Entry
+	dept     *widget.SelectEntry // free text, with the workspace's departments to pick from
 	category *widget.Select
 	stage    *widget.Select
 	draft    *widget.Entry
@@ -43,7 +43,7 @@ func dateEntry(v string) *widget.Entry {
 	return e
 }
 
-func newPolicyForm(p data.Policy) *policyForm {
+func newPolicyForm(p data.Policy, depts []string) *policyForm {
 	f := &policyForm{id: p.ID}
 	f.title = widget.NewEntry()
 	f.title.SetText(p.Title)
@@ -51,7 +51,7 @@ func newPolicyForm(p data.Policy) *policyForm {
 	f.docNo = widget.NewEntry()
 	f.docNo.SetText(p.DocNo)
 	f.docNo.SetPlaceHolder(lang.L("e.g. 京政办发〔2026〕12号"))
-	f.dept = widget.NewEntry()
+	f.dept = widget.NewSelectEntry(depts)
 	f.dept.SetText(p.Dept)
 	f.category = widget.NewSelect(data.Categories, nil)
 	f.category.PlaceHolder = lang.L("(choose a category)")
@@ -130,7 +130,12 @@ func (u *UI) showPolicyForm(p *data.Policy) {
 		start = *p
 		title = lang.L("Edit policy")
 	}
-	f := newPolicyForm(start)
+	depts, err := u.store.Departments(context.Background())
+	if err != nil {
+		u.ShowError(err)
+		return
+	}
+	f := newPolicyForm(start, depts)
 	var d *dialog.CustomDialog
 	saveBtn := widget.NewButtonWithIcon(lang.L("Save"), theme.ConfirmIcon(), func() {
 		id, err := f.save(context.Background(), u.store)

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -193,6 +194,7 @@ func (u *UI) build() {
 	u.Win.SetContent(u.pages)
 	u.Win.SetMainMenu(u.mainMenu())
 	u.Win.SetOnDropped(u.onDropped)
+	u.addShortcuts()
 	u.list.reload()
 	u.detail.show(0)
 }
@@ -274,6 +276,15 @@ func (u *UI) onDropped(_ fyne.Position, uris []fyne.URI) {
 	hs := append([]func(*UI, int64, string) bool(nil), dropHandlers...)
 	regMu.Unlock()
 	for _, uri := range uris {
+		if strings.EqualFold(filepath.Ext(uri.Path()), WorkspaceExt) { // a workspace: offer to switch to it
+			p := uri.Path()
+			dialog.ShowConfirm(lang.L("Open workspace"), fmt.Sprintf(lang.L("Open the workspace %s?"), p), func(ok bool) {
+				if ok {
+					u.OpenWorkspace(p)
+				}
+			}, u.Win)
+			continue
+		}
 		handled := false
 		for _, h := range hs {
 			if h(u, u.policyID, uri.Path()) {
