@@ -562,3 +562,52 @@ func TestCloseLeavesOneFile(t *testing.T) {
 		t.Errorf("reopened workspace has %d policies", len(ps))
 	}
 }
+
+func TestRegisteredStageStatusAddsToBuiltin(t *testing.T) {
+	u := newTestUI(t)
+	ctx := context.Background()
+	id := addPolicy(t, u, data.Policy{Title: "阶段来源测试"})
+	if err := u.store.SetConsultation(ctx, data.Consultation{PolicyID: id, Start: "2026-02-12", End: "2026-02-25"}); err != nil {
+		t.Fatal(err)
+	}
+	stageMu.Lock()
+	saved := stageSources
+	stageSources = map[data.Stage][]StageStatusFunc{}
+	stageMu.Unlock()
+	t.Cleanup(func() { stageMu.Lock(); stageSources = saved; stageMu.Unlock() })
+	RegisterStageStatus(data.StageConsultation, func(context.Context, *data.Store, int64) (StageState, string, error) {
+		return StageNoRecord, "", nil // no record: the next source speaks
+	})
+	RegisterStageStatus(data.StageConsultation, func(context.Context, *data.Store, int64) (StageState, string, error) {
+		return StageActive, "12 条意见", nil
+	})
+	RegisterStageStatus(data.StageRevision, func(context.Context, *data.Store, int64) (StageState, string, error) {
+		return StageDone, "3 条修订记录", nil
+	})
+	o, err := loadOverview(ctx, u.store, id, "2026-06-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := o.Stages[1]
+	if c.State != StageActive || !strings.Contains(c.Detail, "2026-02-12") || !strings.Contains(c.Detail, "12 条意见") {
+		t.Errorf("consultation %+v: want the source's state with both the dates and its detail", c)
+	}
+	if r := o.Stages[5]; r.State != StageDone || r.Detail != "3 条修订记录" {
+		t.Errorf("revision %+v", r)
+	}
+	if f := o.Stages[2]; f.State != StageNoRecord {
+		t.Errorf("feedback %+v without a source", f)
+	}
+}
+
+func TestChecklistVerdicts(t *testing.T) {
+	yes, no := true, false
+	for _, c := range []struct {
+		ok   *bool
+		want string
+	}{{nil, "待定"}, {&yes, "通过"}, {&no, "未通过"}} {
+		if _, got := checkIcon(c.ok); got != c.want {
+			t.Errorf("checkIcon(%v) = %q, want %q", c.ok, got, c.want)
+		}
+	}
+}
