@@ -54,25 +54,43 @@ type surveyTab struct {
 	summary   *widget.Label
 	importBtn *widget.Button
 	table     *widget.Table
-	questions *widget.List
+	qlist     *widget.List
 	freqTitle *widget.Label
 	freqRows  *fyne.Container
 	imports   *fyne.Container
 	content   fyne.CanvasObject
 
-	rounds  []data.Round
-	roundID int64 // shown round, 0 when none
-	data    *data.SurveyData
-	files   []data.SurveyImport
-	freqQ   int // question whose frequencies are shown
+	rounds    []data.Round
+	roundID   int64 // shown round, 0 when none
+	questions []data.Question
+	count     int // responses in the round
+	freqs     []data.Frequencies
+	files     []data.SurveyImport
+	freqQ     int // question whose frequencies are shown
+
+	// Responses are loaded in pages as the table scrolls to them: a 100k-row round never sits in
+	// the window whole. pages holds the loaded ones (a few at a time), loading the ones asked for.
+	pages   map[int]*data.SurveyData
+	loading map[int]bool
+	order   []int // loaded pages, oldest first
+	gen     int   // bumped on every reload, so late page loads are dropped
 }
 
-// surveyView is what one load fetches.
+// surveyPageSize is how many responses one page load brings; maxPages how many stay loaded.
+// Variables so tests can make them small.
+var (
+	surveyPageSize = 500
+	maxPages       = 40
+)
+
+// surveyView is what one load fetches: everything but the responses themselves.
 type surveyView struct {
-	rounds  []data.Round
-	roundID int64
-	data    *data.SurveyData
-	files   []data.SurveyImport
+	rounds    []data.Round
+	roundID   int64
+	questions []data.Question
+	count     int
+	freqs     []data.Frequencies
+	files     []data.SurveyImport
 }
 
 func buildSurveyTab(u *UI, policyID int64) fyne.CanvasObject {
@@ -105,16 +123,16 @@ func newSurveyTab(u *UI, policyID int64) *surveyTab {
 	}
 	t.table.UpdateHeader = t.updateHeader
 
-	t.questions = widget.NewList(t.questionCount, func() fyne.CanvasObject {
+	t.qlist = widget.NewList(t.questionCount, func() fyne.CanvasObject {
 		l := widget.NewLabel("")
 		l.Truncation = fyne.TextTruncateEllipsis
 		return l
 	}, t.updateQuestion)
-	t.questions.OnSelected = func(id widget.ListItemID) { t.showFrequencies(id) }
+	t.qlist.OnSelected = func(id widget.ListItemID) { t.showFrequencies(id) }
 	t.freqTitle = widget.NewLabel(lang.L("Choose a question on the left to see how often each option was chosen."))
 	t.freqTitle.Wrapping = fyne.TextWrapWord
 	t.freqRows = container.NewVBox()
-	freq := container.NewHSplit(t.questions, container.NewBorder(t.freqTitle, nil, nil, nil, container.NewVScroll(t.freqRows)))
+	freq := container.NewHSplit(t.qlist, container.NewBorder(t.freqTitle, nil, nil, nil, container.NewVScroll(t.freqRows)))
 	freq.Offset = 0.35
 
 	t.imports = container.NewVBox()
@@ -148,8 +166,15 @@ func (t *surveyTab) reload(roundID int64) {
 				v.roundID = roundID
 			}
 		}
-		if v.data, err = s.SurveyData(ctx, v.roundID); err != nil {
+		if v.count, err = s.SurveyCount(ctx, v.roundID); err != nil {
 			return v, err
+		}
+		if v.freqs, err = s.QuestionFrequencies(ctx, v.roundID); err != nil {
+			return v, err
+		}
+		v.questions = make([]data.Question, len(v.freqs))
+		for i, f := range v.freqs {
+			v.questions[i] = f.Question
 		}
 		v.files, err = s.SurveyImports(ctx, v.roundID)
 		return v, err
@@ -157,7 +182,9 @@ func (t *surveyTab) reload(roundID int64) {
 }
 
 func (t *surveyTab) apply(v surveyView) {
-	t.rounds, t.roundID, t.data, t.files = v.rounds, v.roundID, v.data, v.files
+	t.rounds, t.roundID, t.questions, t.count, t.freqs, t.files = v.rounds, v.roundID, v.questions, v.count, v.freqs, v.files
+	t.pages, t.loading, t.order = map[int]*data.SurveyData{}, map[int]bool{}, nil
+	t.gen++
 	names := make([]string, len(v.rounds))
 	selected := ""
 	for i, r := range v.rounds {
@@ -173,17 +200,17 @@ func (t *surveyTab) apply(v surveyView) {
 	}
 	t.round.Refresh()
 	switch {
-	case t.data == nil:
+	case t.roundID == 0:
 		t.summary.SetText(lang.L("No survey imported yet. Import a 问卷星, 腾讯问卷, 金数据 or LimeSurvey export (or any sheet), or drop the file on the window."))
-	case len(t.data.Responses) == 0:
+	case t.count == 0:
 		t.summary.SetText(lang.L("This round has no survey responses yet. Import a survey export into it."))
 	default:
-		t.summary.SetText(fmt.Sprintf(lang.L("%d responses, %d questions, from %d file(s)."), len(t.data.Responses), len(t.data.Questions), len(t.files)))
+		t.summary.SetText(fmt.Sprintf(lang.L("%d responses, %d questions, from %d file(s)."), t.count, len(t.questions), len(t.files)))
 	}
 	t.setColumnWidths()
 	t.table.Refresh()
-	t.questions.UnselectAll()
-	t.questions.Refresh()
+	t.qlist.UnselectAll()
+	t.qlist.Refresh()
 	t.freqQ = -1
 	t.freqTitle.SetText(lang.L("Choose a question on the left to see how often each option was chosen."))
 	t.freqRows.RemoveAll()
@@ -215,10 +242,52 @@ func (t *surveyTab) onImport() {
 // The responses table: metadata columns, then one column per question; a header row.
 
 func (t *surveyTab) tableSize() (int, int) {
-	if t.data == nil {
+	if t.count == 0 {
 		return 0, 0
 	}
-	return len(t.data.Responses), len(metaColumns) + len(t.data.Questions)
+	return t.count, len(metaColumns) + len(t.questions)
+}
+
+// response returns row's response, or nil while its page loads (the load is started here).
+func (t *surveyTab) response(row int) *data.Response {
+	if row < 0 || row >= t.count {
+		return nil
+	}
+	page := row / surveyPageSize
+	p, ok := t.pages[page]
+	if !ok {
+		t.loadPage(page) // tests load inline; the window later, then refreshes the table
+		if p, ok = t.pages[page]; !ok {
+			return nil
+		}
+	}
+	if i := row - page*surveyPageSize; i < len(p.Responses) {
+		return &p.Responses[i]
+	}
+	return nil
+}
+
+func (t *surveyTab) loadPage(page int) {
+	if t.loading[page] {
+		return
+	}
+	t.loading[page] = true
+	roundID, gen := t.roundID, t.gen
+	load(t.u, func(ctx context.Context, s *data.Store) (*data.SurveyData, error) {
+		return s.SurveyPage(ctx, roundID, page*surveyPageSize, surveyPageSize)
+	}, func(d *data.SurveyData) {
+		if gen != t.gen { // the tab was reloaded meanwhile
+			return
+		}
+		delete(t.loading, page)
+		t.pages[page] = d
+		t.order = append(t.order, page)
+		if len(t.order) > maxPages {
+			delete(t.pages, t.order[0])
+			t.order = t.order[1:]
+		}
+		t.table.Refresh()
+	})
 }
 
 func (t *surveyTab) setColumnWidths() {
@@ -226,19 +295,20 @@ func (t *surveyTab) setColumnWidths() {
 	for c, w := range widths {
 		t.table.SetColumnWidth(c, w)
 	}
-	if t.data != nil {
-		for i := range t.data.Questions {
-			t.table.SetColumnWidth(len(metaColumns)+i, 160)
-		}
+	for i := range t.questions {
+		t.table.SetColumnWidth(len(metaColumns)+i, 160)
 	}
 }
 
 // cellText is the text of a response cell (row, col as in the table).
 func (t *surveyTab) cellText(row, col int) string {
-	if t.data == nil || row < 0 || row >= len(t.data.Responses) {
+	r := t.response(row)
+	if r == nil {
+		if col == 0 {
+			return "…"
+		}
 		return ""
 	}
-	r := t.data.Responses[row]
 	switch col {
 	case 0:
 		return fmt.Sprint(r.ID)
@@ -269,10 +339,10 @@ func (t *surveyTab) headerText(col int) string {
 		return lang.L(metaColumns[col])
 	}
 	i := col - len(metaColumns)
-	if t.data == nil || i >= len(t.data.Questions) {
+	if i >= len(t.questions) {
 		return ""
 	}
-	q := t.data.Questions[i]
+	q := t.questions[i]
 	return q.Key + " " + q.Text
 }
 
@@ -301,14 +371,11 @@ func oneLineText(s string, n int) string {
 // Frequencies.
 
 func (t *surveyTab) questionCount() int {
-	if t.data == nil {
-		return 0
-	}
-	return len(t.data.Questions)
+	return len(t.questions)
 }
 
 func (t *surveyTab) updateQuestion(id widget.ListItemID, o fyne.CanvasObject) {
-	q := t.data.Questions[id]
+	q := t.questions[id]
 	o.(*widget.Label).SetText(fmt.Sprintf("%s [%s] %s", q.Key, questionTypeName(q.Type), q.Text))
 }
 
@@ -335,11 +402,11 @@ func questionTypeName(qt data.QuestionType) string {
 
 // frequencyRows are the shown frequencies of question i (counted per option).
 func (t *surveyTab) frequencyRows(i int) data.Frequencies {
-	return t.data.Frequencies(i)
+	return t.freqs[i]
 }
 
 func (t *surveyTab) showFrequencies(i int) {
-	if t.data == nil || i < 0 || i >= len(t.data.Questions) {
+	if i < 0 || i >= len(t.freqs) {
 		return
 	}
 	t.freqQ = i

@@ -1,8 +1,12 @@
 package app
 
 import (
+	"context"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/gongping/gongping/assets/sample/gensurvey"
 
 	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/ingest"
@@ -12,7 +16,7 @@ func TestSurveyWizardAndBrowser(t *testing.T) {
 	u := newTestUI(t)
 	pid := addPolicy(t, u, data.Policy{Title: "关于优化营商环境的若干措施"})
 	tab := newSurveyTab(u, pid)
-	if tab.data != nil || !strings.Contains(tab.summary.Text, "尚未导入问卷") {
+	if tab.count != 0 || !strings.Contains(tab.summary.Text, "尚未导入问卷") {
 		t.Fatalf("empty tab: summary %q", tab.summary.Text)
 	}
 
@@ -82,8 +86,8 @@ func TestSurveyWizardAndBrowser(t *testing.T) {
 		t.Fatalf("imports listed: %d", len(tab.files))
 	}
 	tab.deleteImport(tab.files[0].ID)
-	if len(tab.data.Responses) != 0 || !strings.Contains(tab.summary.Text, "尚无问卷答卷") {
-		t.Errorf("after delete: %d responses, summary %q", len(tab.data.Responses), tab.summary.Text)
+	if tab.count != 0 || !strings.Contains(tab.summary.Text, "尚无问卷答卷") {
+		t.Errorf("after delete: %d responses, summary %q", tab.count, tab.summary.Text)
 	}
 }
 
@@ -94,5 +98,41 @@ func TestSurveyDropHandler(t *testing.T) {
 	}
 	if dropSurveyFile(u, 1, "/tmp/a.pdf") {
 		t.Error("a PDF was taken as a survey")
+	}
+}
+
+// TestSurveyBrowserPages scrolls a round of 480 responses in pages of 100, at most 2 kept loaded.
+func TestSurveyBrowserPages(t *testing.T) {
+	defer func(size, keep int) { surveyPageSize, maxPages = size, keep }(surveyPageSize, maxPages)
+	surveyPageSize, maxPages = 100, 2
+	u := newTestUI(t)
+	pid := addPolicy(t, u, data.Policy{Title: "关于优化营商环境的若干措施"})
+	path := filepath.Join(t.TempDir(), gensurvey.File)
+	if err := gensurvey.Write(path); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ingest.Import(context.Background(), u.store, ingest.Options{PolicyID: pid, Round: "2026年度", Path: path}, nil); err != nil {
+		t.Fatal(err)
+	}
+	tab := newSurveyTab(u, pid)
+	if rows, _ := tab.tableSize(); rows != gensurvey.Respondents {
+		t.Fatalf("rows = %d", rows)
+	}
+	for _, row := range []int{0, 150, 250, 479} {
+		if got := tab.cellText(row, 0); got == "" || got == "…" {
+			t.Errorf("row %d id = %q", row, got)
+		}
+	}
+	if len(tab.pages) > 2 {
+		t.Errorf("%d pages kept, want at most 2", len(tab.pages))
+	}
+	first, last := tab.cellText(0, 0), tab.cellText(479, 0)
+	if first == last {
+		t.Errorf("rows 0 and 479 are both response %s", first)
+	}
+	// Frequencies come from the whole round, not from the loaded pages.
+	f := tab.frequencyRows(0)
+	if f.Responses != gensurvey.Respondents {
+		t.Errorf("frequencies over %d responses", f.Responses)
 	}
 }
