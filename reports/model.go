@@ -579,6 +579,9 @@ func init() {
 }
 
 func isNoContent(s string) bool {
+	if len(s) > 32 { // longer than any filler: the common case, decided without lowering the text
+		return false
+	}
 	k := strings.ToLower(strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }))
 	return k == "" || noContent[k] || noContent[strings.ToLower(strings.TrimSpace(s))]
 }
@@ -594,8 +597,7 @@ func (a *assembler) openText(r *Report, in Input) {
 			continue
 		}
 		g := OpenGroup{Question: a.t(q.Text)}
-		index := map[string]int{}   // masked answer → its entry
-		filler := map[string]bool{} // answers already known to say nothing
+		index := map[string]int{} // masked answer → its entry
 		for _, resp := range sd.Responses {
 			if ex[resp.ID] || qi >= len(resp.Answers) {
 				continue
@@ -605,13 +607,11 @@ func (a *assembler) openText(r *Report, in Input) {
 				continue
 			}
 			g.Answered++
-			if no, seen := filler[ans]; no || (!seen && isNoContent(ans)) {
-				filler[ans] = true
+			if isNoContent(ans) {
 				g.Empty++
 				continue
 			}
-			filler[ans] = false
-			ans = a.tc(ans)
+			ans = a.t(ans)
 			if k, ok := index[ans]; ok {
 				g.Answers[k].Count++
 				continue

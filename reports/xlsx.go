@@ -177,13 +177,21 @@ func (t *table) markOverrun(c int) error {
 	return t.b.f.SetCellStyle(t.sheet, ref, ref, t.b.cont)
 }
 
-// printSetup prints a sheet on A4 landscape, one page wide, with the header row repeated.
+// printSetup prints a sheet on A4 landscape, one page wide, with the table's header row repeated
+// on every page.
 func (b *book) printSetup(sheet string) error {
 	if err := b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: ptr(9), Orientation: ptr("landscape"),
 		FitToWidth: ptr(1), FitToHeight: ptr(0)}); err != nil {
 		return err
 	}
-	return b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: ptr(true)})
+	if err := b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
+		return err
+	}
+	head := 1
+	if sheet == SheetOverview {
+		head = 2 // under the title line
+	}
+	return b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheet, head, head), Scope: sheet})
 }
 
 func (b *book) freezeTop(sheet string, rows int) error {
@@ -224,19 +232,24 @@ func WriteXLSX(w io.Writer, r *Report) error {
 	if err := b.f.SetSheetName("Sheet1", SheetOverview); err != nil {
 		return err
 	}
-	for _, s := range []string{SheetDimensions, SheetIndicators, SheetProblems, SheetDirections, SheetOpinions, SheetAdoption, SheetRevisions, SheetChecks} {
-		if _, err := b.f.NewSheet(s); err != nil {
+	sheets := []string{SheetOverview, SheetDimensions, SheetIndicators, SheetProblems, SheetDirections, SheetOpinions, SheetAdoption, SheetRevisions, SheetChecks}
+	if r.Raw != nil {
+		sheets = append(sheets, SheetRaw)
+	}
+	// Print setup comes first: the streamed sheets take their settings when the stream starts.
+	for i, s := range sheets {
+		if i > 0 {
+			if _, err := b.f.NewSheet(s); err != nil {
+				return err
+			}
+		}
+		if err := b.printSetup(s); err != nil {
 			return err
 		}
 	}
 	for _, step := range []func(*book, *Report) error{overviewSheet, dimensionSheet, indicatorSheet, problemSheet,
 		directionSheet, opinionSheet, adoptionSheet, revisionSheet, checkSheet, rawSheet} {
 		if err := step(b, r); err != nil {
-			return err
-		}
-	}
-	for _, sh := range b.f.GetSheetList() {
-		if err := b.printSetup(sh); err != nil {
 			return err
 		}
 	}
@@ -558,30 +571,73 @@ func directionSheet(b *book, r *Report) error {
 	return nil
 }
 
+// opinionSheet streams every distinct open-text answer: a large round can have hundreds of thousands.
 func opinionSheet(b *book, r *Report) error {
-	s := SheetOpinions
-	t, err := b.newTable(s, 1, []col{{"题目", 30, kText}, {"意见（已隐去个人信息）", 80, kText}, {"人数", 8, kInt}}, true)
+	sw, err := b.f.NewStreamWriter(SheetOpinions)
 	if err != nil {
 		return err
 	}
+	type line struct {
+		question string
+		pieces   []string
+		count    int
+	}
+	var lines []line
+	extra := 0 // continuation columns the longest answer needs
 	for _, g := range r.OpenText {
+		q := flagged(g.Question)
 		for _, a := range g.Answers {
-			if err := t.add(g.Question, a.Text, a.Count); err != nil {
-				return err
-			}
+			p := cellPieces(a.Text)
+			extra = max(extra, len(p)-1)
+			lines = append(lines, line{q, p, a.Count})
 		}
 		if g.Empty > 0 {
-			if err := t.add(g.Question, "（无实质内容，如“无”“没有”）", g.Empty); err != nil {
-				return err
-			}
+			lines = append(lines, line{q, []string{"（无实质内容，如“无”“没有”）"}, g.Empty})
 		}
 	}
 	if len(r.OpenText) == 0 {
-		if err := t.add("", "本轮次问卷尚无开放题回答。"); err != nil {
+		lines = append(lines, line{"", []string{"本轮次问卷尚无开放题回答。"}, -1})
+	}
+	for _, w := range []struct {
+		col   int
+		width float64
+	}{{1, 30}, {2, 80}, {3, 8}} {
+		if err := sw.SetColWidth(w.col, w.col, w.width); err != nil {
 			return err
 		}
 	}
-	return b.freezeTop(s, 1)
+	if extra > 0 {
+		if err := sw.SetColWidth(4, 3+extra, 60); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	head := []any{excelize.Cell{StyleID: b.header, Value: "题目"}, excelize.Cell{StyleID: b.header, Value: "意见（已隐去个人信息）"},
+		excelize.Cell{StyleID: b.header, Value: "人数"}}
+	for i := 0; i < extra; i++ {
+		head = append(head, excelize.Cell{StyleID: b.cont, Value: "续（超长文本接前列）"})
+	}
+	if err := sw.SetRow("A1", head); err != nil {
+		return err
+	}
+	row := make([]any, 0, 3+extra)
+	for i, l := range lines {
+		row = append(row[:0], excelize.Cell{StyleID: b.text, Value: l.question}, excelize.Cell{StyleID: b.text, Value: l.pieces[0]})
+		if l.count >= 0 {
+			row = append(row, excelize.Cell{StyleID: b.integer, Value: l.count})
+		} else {
+			row = append(row, nil)
+		}
+		for _, p := range l.pieces[1:] {
+			row = append(row, excelize.Cell{StyleID: b.text, Value: p})
+		}
+		if err := sw.SetRow(cell(1, i+2), row); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
 }
 
 func adoptionSheet(b *book, r *Report) error {
@@ -674,9 +730,6 @@ func flagged(v string) string {
 func rawSheet(b *book, r *Report) error {
 	if r.Raw == nil {
 		return nil
-	}
-	if _, err := b.f.NewSheet(SheetRaw); err != nil {
-		return err
 	}
 	sw, err := b.f.NewStreamWriter(SheetRaw)
 	if err != nil {
