@@ -289,6 +289,16 @@ func TestConsultationEditorLiveCount(t *testing.T) {
 			t.Errorf("%s..%s: %q warn=%v, want %s days warn=%v", c.start, c.end, e.days.Text, e.warn.Visible(), c.want, c.warn)
 		}
 	}
+	e.start.SetText("2026-02-12")
+	e.end.SetText("2026-02-25")
+	if !e.holidays.Visible() || !strings.Contains(e.holidays.Text, "春节") || !strings.Contains(e.holidays.Text, "2026-02-14") {
+		t.Errorf("Spring Festival period: holiday note %q, want 春节 and the make-up day 2026-02-14", e.holidays.Text)
+	}
+	e.start.SetText("2026-03-02")
+	e.end.SetText("2026-03-13")
+	if e.holidays.Visible() {
+		t.Errorf("ordinary fortnight: holiday note %q", e.holidays.Text)
+	}
 	test.Type(e.end, "x")
 	if !strings.Contains(e.days.Text, "YYYY-MM-DD") || e.warn.Visible() {
 		t.Errorf("bad date: %q", e.days.Text)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -14,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/calendar"
 	"github.com/gongping/gongping/data/check"
 )
 
@@ -26,6 +28,7 @@ type consultEditor struct {
 	channel  *widget.Entry
 	contact  *widget.Entry
 	days     *widget.Label // "共 N 个工作日" or why it cannot be counted
+	holidays *widget.Label // the statutory days off and make-up working days inside the period
 	warn     *fyne.Container
 	warnText *widget.Label
 	save     *widget.Button
@@ -47,6 +50,9 @@ func newConsultEditor(u *UI, policyID int64, c *data.Consultation, saved func())
 		e.contact.SetText(c.Contact)
 	}
 	e.days = widget.NewLabel("")
+	e.holidays = widget.NewLabel("")
+	e.holidays.Wrapping = fyne.TextWrapWord
+	e.holidays.SizeName = theme.SizeNameCaptionText
 	e.warnText = widget.NewLabel("")
 	e.warnText.Importance = widget.WarningImportance
 	e.warnText.Wrapping = fyne.TextWrapWord
@@ -60,7 +66,7 @@ func newConsultEditor(u *UI, policyID int64, c *data.Consultation, saved func())
 		widget.NewFormItem(lang.L("Channel"), e.channel),
 		widget.NewFormItem(lang.L("Contact"), e.contact),
 	)
-	e.content = container.NewVBox(form, e.days, e.warn, container.NewHBox(e.save))
+	e.content = container.NewVBox(form, e.days, e.holidays, e.warn, container.NewHBox(e.save))
 	e.update()
 	return e
 }
@@ -68,6 +74,8 @@ func newConsultEditor(u *UI, policyID int64, c *data.Consultation, saved func())
 // update recounts the working days of the typed period; it runs on every keystroke.
 func (e *consultEditor) update() {
 	e.warn.Hide()
+	e.holidays.SetText("")
+	e.holidays.Hide()
 	e.days.TextStyle.Bold = false
 	if strings.TrimSpace(e.start.Text) == "" || strings.TrimSpace(e.end.Text) == "" {
 		e.days.SetText(lang.L("Enter the start and end dates (YYYY-MM-DD) to count the working days."))
@@ -88,6 +96,10 @@ func (e *consultEditor) update() {
 	}
 	e.days.TextStyle.Bold = true
 	e.days.SetText(fmt.Sprintf(lang.L("%d statutory working days"), n))
+	if note := holidayNote(e.start.Text, e.end.Text); note != "" {
+		e.holidays.SetText(note)
+		e.holidays.Show()
+	}
 	if n < check.MinCommentDays {
 		e.warnText.SetText(fmt.Sprintf(lang.L("Fewer than %d working days: the measures require a comment period of at least %d working days."), check.MinCommentDays, check.MinCommentDays))
 		e.warn.Show()
@@ -179,4 +191,42 @@ func (e *needsEditor) delete(id int64) {
 		return
 	}
 	e.saved()
+}
+
+// holidayNote names what makes the count differ from Monday–Friday: weekdays that are statutory days off
+// (by holiday) and weekend days that are make-up working days. "" when nothing does or the range is long.
+func holidayNote(from, to string) string {
+	f, err1 := data.ParseDate(from)
+	t, err2 := data.ParseDate(to)
+	cal, err3 := calendar.Default()
+	if err1 != nil || err2 != nil || err3 != nil || t.Before(f) || t.Sub(f) > 400*24*time.Hour {
+		return ""
+	}
+	var names []string
+	off := map[string]int{}
+	var makeup []string
+	for d := f; !d.After(t); d = d.AddDate(0, 0, 1) {
+		weekend := d.Weekday() == time.Saturday || d.Weekday() == time.Sunday
+		switch work := cal.IsWorkday(d); {
+		case !work && !weekend:
+			name, _ := calendar.HolidayName(d)
+			if name == "" {
+				name = lang.L("adjusted day off")
+			}
+			if off[name] == 0 {
+				names = append(names, name)
+			}
+			off[name]++
+		case work && weekend:
+			makeup = append(makeup, d.Format(data.DateLayout))
+		}
+	}
+	var parts []string
+	for _, n := range names {
+		parts = append(parts, fmt.Sprintf(lang.L("%s: %d weekdays off"), n, off[n]))
+	}
+	if len(makeup) > 0 {
+		parts = append(parts, lang.L("make-up working days: ")+strings.Join(makeup, lang.L(", ")))
+	}
+	return strings.Join(parts, lang.L("; "))
 }
