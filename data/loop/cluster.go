@@ -13,8 +13,8 @@ import (
 //  2. Leader clustering in opinion order: an opinion joins the cluster whose centroid it is most similar to
 //     (cosine), if that similarity reaches the threshold; otherwise it starts a new cluster. Comparing with
 //     centroids rather than single members keeps chains of small edits from drifting into another point.
-//     Only clusters sharing one of the opinion's most distinctive bigrams are compared, through an inverted
-//     index, so 10,000 opinions cluster in well under a second.
+//     Only clusters sharing one of the opinion's most distinctive bigrams (among those some other opinion
+//     has too) are compared, through an inverted index, so 10,000 opinions cluster in well under a second.
 //  3. One refinement pass moves each opinion to its best centroid, so an early opinion is not stuck in a
 //     cluster that later grew around another point; then clusters whose centroids are as similar as the
 //     threshold merge (a paraphrase that started its own cluster before its siblings arrived).
@@ -79,11 +79,14 @@ func (v *vectorizer) vector(sh map[string]int) vec {
 	return out
 }
 
-// topTerms returns the k heaviest terms of a vector (ties by term id), the keys used to find candidates.
-func (x vec) topTerms(k int) []int32 {
-	idx := make([]int, len(x.terms))
-	for i := range idx {
-		idx[i] = i
+// topTerms returns the k heaviest terms of a vector (ties by term id) among those other opinions share too
+// (shared[t]): the keys used to find candidate clusters. A term no other opinion has finds nothing.
+func (x vec) topTerms(k int, shared func(int32) bool) []int32 {
+	idx := make([]int, 0, len(x.terms))
+	for i, t := range x.terms {
+		if shared(t) {
+			idx = append(idx, i)
+		}
 	}
 	sort.Slice(idx, func(a, b int) bool {
 		if x.w[idx[a]] != x.w[idx[b]] {
@@ -140,11 +143,11 @@ func (c *centroid) cosCentroid(o *centroid) float64 {
 	return d / math.Sqrt(c.norm2*o.norm2)
 }
 
-// top returns the k heaviest terms of the centroid (ties by term id).
-func (c *centroid) top(k int) []int32 {
+// top returns the k heaviest shared terms of the centroid (ties by term id).
+func (c *centroid) top(k int, shared func(int32) bool) []int32 {
 	ts := make([]int32, 0, len(c.sum))
 	for t, w := range c.sum {
-		if w > 1e-12 {
+		if w > 1e-12 && shared(t) {
 			ts = append(ts, t)
 		}
 	}
@@ -182,7 +185,14 @@ type seedCluster struct {
 // every free vector, the group it joined: a seed index (< len(seeds)) or a new group (≥ len(seeds)),
 // numbered in order of their first member.
 func clusterVectors(vs []vec, seeds []seedCluster, free []int, threshold float64) []int {
-	const keys = 8 // distinctive bigrams used to find candidate clusters
+	const keys = 12 // distinctive bigrams used to find candidate clusters
+	df := map[int32]int{}
+	for _, x := range vs {
+		for _, t := range x.terms {
+			df[t]++
+		}
+	}
+	shared := func(t int32) bool { return df[t] > 1 }
 	var groups []*centroid
 	frozen := []bool{}
 	index := map[int32][]int{} // term → groups whose centroid has it
@@ -210,19 +220,48 @@ func clusterVectors(vs []vec, seeds []seedCluster, free []int, threshold float64
 			}
 		}
 	}
-	// best finds the most similar open group among those sharing a key term; exclude is skipped.
-	best := func(x vec, exclude int) (int, float64) {
-		cand := map[int]bool{}
-		for _, t := range x.topTerms(keys) {
+	// candidates are the open groups sharing the most key terms (at most maxCandidates): a group that
+	// makes the same point shares many of them, so the cosine is computed for few groups only.
+	const maxCandidates = 24
+	hits := map[int]int{}
+	candidates := func(terms []int32, skip func(int) bool) []int {
+		clear(hits)
+		for _, t := range terms {
 			for _, g := range index[t] {
-				cand[g] = true
+				hits[g]++
 			}
 		}
-		bg, bs := -1, -1.0
-		for g := range cand {
-			if g == exclude || frozen[g] || groups[g].size == 0 {
-				continue
+		// Keep the groups with the most hits: find the cut-off count, then take those above it.
+		var byCount [keys + 1]int
+		for g, n := range hits {
+			if !skip(g) && !frozen[g] && groups[g].size > 0 {
+				byCount[min(n, keys)]++
 			}
+		}
+		cut, taken := keys, 0
+		for ; cut > 1 && taken+byCount[cut] < maxCandidates; cut-- {
+			taken += byCount[cut]
+		}
+		var out, atCut []int
+		for g, n := range hits {
+			if n >= cut && !skip(g) && !frozen[g] && groups[g].size > 0 {
+				if n > cut {
+					out = append(out, g)
+				} else {
+					atCut = append(atCut, g)
+				}
+			}
+		}
+		// Of the groups at the cut-off count, the oldest (largest, usually) first, deterministically.
+		sort.Ints(atCut)
+		out = append(out, atCut[:min(len(atCut), max(0, maxCandidates-len(out)))]...)
+		sort.Ints(out)
+		return out
+	}
+	// best finds the most similar open group among the candidates; exclude is skipped.
+	best := func(x vec, exclude int) (int, float64) {
+		bg, bs := -1, -1.0
+		for _, g := range candidates(x.topTerms(keys, shared), func(g int) bool { return g == exclude }) {
 			s := groups[g].cos(x)
 			if s > bs || (s == bs && g < bg) {
 				bg, bs = g, s
@@ -261,24 +300,19 @@ func clusterVectors(vs []vec, seeds []seedCluster, free []int, threshold float64
 	for i, g := range assign {
 		members[g] = append(members[g], i)
 	}
-	for merged := true; merged; {
-		merged = false
-		for a := range groups {
+	// A worklist: every group once, then only the groups that grew.
+	work := make([]int, len(groups))
+	for i := range work {
+		work[i] = i
+	}
+	for len(work) > 0 {
+		var next []int
+		for _, a := range work {
 			if groups[a].size == 0 || frozen[a] {
 				continue
 			}
-			top := groups[a].top(keys)
-			cand := map[int]bool{}
-			for _, t := range top {
-				for _, g := range index[t] {
-					cand[g] = true
-				}
-			}
 			bg, bs := -1, -1.0
-			for g := range cand {
-				if g == a || frozen[g] || groups[g].size == 0 || (a < len(seeds) && g < len(seeds)) {
-					continue
-				}
+			for _, g := range candidates(groups[a].top(keys, shared), func(g int) bool { return g == a || (a < len(seeds) && g < len(seeds)) }) {
 				if s := groups[a].cosCentroid(groups[g]); s > bs || (s == bs && g < bg) {
 					bg, bs = g, s
 				}
@@ -296,8 +330,9 @@ func clusterVectors(vs []vec, seeds []seedCluster, free []int, threshold float64
 			}
 			members[into] = append(members[into], members[from]...)
 			members[from] = nil
-			merged = true
+			next = append(next, into)
 		}
+		work = next
 	}
 	// Renumber new groups by their first member so that ids follow opinion order.
 	renum := map[int]int{}

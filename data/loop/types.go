@@ -38,7 +38,7 @@ const (
 
 // Defaults of the per-policy settings.
 const (
-	DefaultSimilarity      = 0.38
+	DefaultSimilarity      = 0.33
 	DefaultConcentratedMin = 5
 )
 
