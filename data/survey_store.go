@@ -28,7 +28,7 @@ type AssembleKind string
 // Assembly kinds.
 const (
 	AssembleValue   AssembleKind = "value"   // the one slot's value (Sep, if set, is turned into MultiSep)
-	AssembleFlags   AssembleKind = "flags"   // Labels[k] is chosen when slot k is neither "" nor "0"
+	AssembleFlags   AssembleKind = "flags"   // Labels[k] is chosen when slot k is not a "no" (see FlagChosen)
 	AssembleRanks   AssembleKind = "ranks"   // slot k holds the rank (1 = first) of Labels[k]
 	AssembleOrdered AssembleKind = "ordered" // slot k holds the option ranked k-th
 )
@@ -42,6 +42,13 @@ type QuestionLayout struct {
 	Sep    string       `json:"sep,omitempty"`
 }
 
+// flagNo are the cells of an expanded multi-select column that mean "not chosen".
+var flagNo = map[string]bool{"": true, "0": true, "N": true, "No": true, "no": true, "否": true, "未选": true, "未选中": true, "False": true, "false": true}
+
+// FlagChosen says whether a cell of an expanded multi-select column (0/1, Y/N, 是/否, the option
+// text, 腾讯问卷's non-empty) marks the option as chosen.
+func FlagChosen(v string) bool { return !flagNo[v] }
+
 // Assemble builds the answer from a response's slot values.
 func (l *QuestionLayout) Assemble(slots []string) string {
 	get := func(s int) string {
@@ -54,7 +61,7 @@ func (l *QuestionLayout) Assemble(slots []string) string {
 	case AssembleFlags:
 		var b strings.Builder
 		for k, s := range l.Slots {
-			if v := get(s); v != "" && v != "0" && k < len(l.Labels) {
+			if v := get(s); FlagChosen(v) && k < len(l.Labels) {
 				if b.Len() > 0 {
 					b.WriteString(MultiSep)
 				}

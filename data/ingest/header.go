@@ -113,6 +113,8 @@ var (
 	reTencentOpt   = regexp.MustCompile(`^(\d{1,4})\.(.*):(.*)$`)
 	// LimeSurvey: "code", "code[SQ001]", "code[other]", optionally followed by ". text" or ": text".
 	reLime = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9_]*)(?:\[([^\]]*)\])?(?:\s*[.:：]\s*(.*))?$`)
+	// LimeSurvey full-text headings of a sub-question: "题目 [子项]".
+	reLimeText = regexp.MustCompile(`^(.+?)\s*\[([^\]]+)\]$`)
 )
 
 func atoi(s string) int {

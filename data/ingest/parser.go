@@ -54,7 +54,7 @@ type slotStat struct {
 	nonNumeric bool
 	nonInt     bool
 	nonFlag    bool // a value other than 0/1
-	nonYN      bool // a value other than Y/N
+	nonYN      bool // a value other than Y/N, Yes/No, 是/否
 	maxNum     float64
 	maxRunes   int
 	totalRunes int
@@ -222,6 +222,24 @@ func (p *parser) build(header []string) {
 		case LimeSurvey:
 			m := reLime.FindStringSubmatch(h)
 			if m == nil {
+				// Full-text headings: "您常用的渠道 [网站]" is option 网站 of that question.
+				if t := reLimeText.FindStringSubmatch(h); t != nil {
+					code := "t" + t[1]
+					n, seen := limeNum[code]
+					if !seen {
+						n = nextNum
+						limeNum[code] = n
+						nextNum++
+					}
+					if sub := strings.TrimSpace(t[2]); sub == "其他" || strings.EqualFold(sub, "other") {
+						addCompanion(n, kOther, "other")
+						c.q.lime = code
+					} else {
+						addMember("c"+code, kLime, n, t[1], sub)
+						groups["c"+code].lime = code
+					}
+					continue
+				}
 				addPlain(nextNum, h)
 				nextNum++
 				continue
@@ -518,7 +536,7 @@ func (p *parser) observe(slot int, v string) {
 	if v != "0" && v != "1" {
 		st.nonFlag = true
 	}
-	if v != "Y" && v != "N" {
+	if !yesNo[v] {
 		st.nonYN = true
 	}
 	if !st.nonNumeric {
@@ -568,6 +586,9 @@ func (p *parser) observe(slot int, v string) {
 	}
 	add(v)
 }
+
+// yesNo are the cells of a LimeSurvey multiple-choice column (codes or answer texts).
+var yesNo = map[string]bool{"Y": true, "N": true, "Yes": true, "No": true, "是": true, "否": true, "已选": true, "未选": true}
 
 // textHints in a header suggest an open question even when few people answered it.
 var textHints = []string{"建议", "意见", "请说明", "请填写", "请写出", "请简述", "留言", "其他想法", "具体"}
