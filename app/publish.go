@@ -168,7 +168,11 @@ func (t *publishTab) onRoundChanged() {
 	id, opt := t.policyID, t.options()
 	load(t.u, func(ctx context.Context, s *data.Store) (privacy.Counts, error) {
 		return reports.Preview(ctx, s, id, opt)
-	}, func(c privacy.Counts) { t.preview.SetText(previewText(c)) })
+	}, func(c privacy.Counts) {
+		if t.round.Selected == opt.Round && t.raw.Checked == opt.RawData { // not a stale answer
+			t.preview.SetText(previewText(c))
+		}
+	})
 }
 
 func previewText(c privacy.Counts) string {
