@@ -13,9 +13,11 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/calendar"
 	"github.com/gongping/gongping/data/demo"
 )
 
@@ -270,6 +272,12 @@ func (u *UI) showAbout() {
 	text := widget.NewLabel(fmt.Sprintf(lang.L("GongPing %s — public evaluation of policy implementation, following the Beijing measures on deepening government openness and expanding public participation (2020).\n\nWorkspace: %s\nSchema version: %d"),
 		v, u.store.Path, data.SchemaVersion()))
 	text.Wrapping = fyne.TextWrapWord
-	dialog.ShowCustom(lang.L("About GongPing"), lang.L("Close"),
-		container.NewBorder(nil, nil, widget.NewIcon(Icon), nil, container.NewGridWrap(fyne.NewSize(420, 160), text)), u.Win)
+	// Teams enter next year's State Council holiday notice here before any library update.
+	holidays := widget.NewLabel(fmt.Sprintf(lang.L("Holiday adjustments file: %s\nOne line per date, e.g. “2027-02-06 休” (day off) or “2027-02-07 班” (make-up working day); read at start."), calendar.OverridePath()))
+	holidays.Wrapping = fyne.TextWrapWord
+	holidays.SizeName = theme.SizeNameCaptionText
+	body := container.NewVBox(text, holidays)
+	scroll := container.NewVScroll(body)
+	scroll.SetMinSize(fyne.NewSize(480, 260))
+	dialog.ShowCustom(lang.L("About GongPing"), lang.L("Close"), container.NewBorder(nil, nil, widget.NewIcon(Icon), nil, scroll), u.Win)
 }

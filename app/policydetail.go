@@ -62,6 +62,9 @@ func (d *policyDetail) build() {
 		meta = append(meta, p.DocNo)
 	}
 	meta = append(meta, p.Dept, p.Category, lang.L("Stage: ")+stageLabel(p.Stage))
+	if p.DraftDate != "" {
+		meta = append(meta, fmt.Sprintf(lang.L("Drafting began %s"), p.DraftDate))
+	}
 	if p.Issued != "" {
 		meta = append(meta, fmt.Sprintf(lang.L("Issued %s"), p.Issued))
 	}
