@@ -249,7 +249,12 @@ func (a *assembler) t(s string) string {
 
 // Assemble builds the publishable report from its input; every text is masked here and nowhere else.
 func Assemble(in Input) *Report {
-	a := &assembler{m: privacy.NewMasker(append(knownNames(in.Survey), in.Names...)...)}
+	a := &assembler{m: privacy.NewMasker(knownNames(in.Survey)...)}
+	for _, n := range in.Names {
+		if privacy.LooksLikeName(n) { // a submitter "市民" or "匿名" must not be masked everywhere
+			a.m.AddName(n)
+		}
+	}
 	p := in.Policy
 	r := &Report{
 		Title: a.t(p.Title), DocNo: a.t(p.DocNo), Dept: a.t(p.Dept), Category: a.t(p.Category), Issued: a.t(p.Issued),
