@@ -548,3 +548,32 @@ func TestWideFile(t *testing.T) {
 		t.Errorf("last cell = %q", got)
 	}
 }
+
+// previewRows parses rows in memory as Preview would parse a file.
+func previewRows(t *testing.T, format Format, rows ...[]string) PreviewResult {
+	t.Helper()
+	s, err := startSession(&rowsReader{rows: rows}, "mem.csv", format)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := preview(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestSameNumberColumnsAreRows(t *testing.T) {
+	p := previewRows(t, Auto,
+		[]string{"序号", "提交答卷时间", "1、性别", "2、请评价—服务态度", "2、请评价—办事效率"},
+		[]string{"1", "2026-11-01 10:00:00", "男", "满意", "一般"},
+		[]string{"2", "2026-11-01 11:00:00", "女", "非常满意", "满意"},
+	)
+	var got []string
+	for _, q := range p.Questions {
+		got = append(got, q.Key+":"+string(q.Type))
+	}
+	if strings.Join(got, " ") != "Q1:single Q2.1:matrix Q2.2:matrix" {
+		t.Errorf("questions = %v", got)
+	}
+}

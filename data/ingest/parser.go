@@ -650,12 +650,31 @@ func (p *parser) finish() []data.QuestionLayout {
 		}
 		return fmt.Sprintf("Q%d.%s", n, sub)
 	}
+	// Several plain columns with one number ("5、题目—服务态度", "5、题目—办事效率") are the rows of
+	// question 5: Q5.1, Q5.2, ….
+	plainByNum := map[int]int{}
+	for _, q := range p.qs {
+		if q.kind == kPlain {
+			plainByNum[q.num]++
+		}
+	}
+	row := map[int]int{}
 	for _, q := range p.qs {
 		switch q.kind {
 		case kPlain:
 			st := p.stats[q.slots[0]]
 			if st.answered == 0 && strings.HasPrefix(q.text, "（第") {
 				continue // an unnamed, empty column (formatting left over in the sheet)
+			}
+			if plainByNum[q.num] > 1 && p.format != Generic && p.format != Jinshuju {
+				row[q.num]++
+				t, opts := p.inferType(st, q.text)
+				if t == data.QSingle || t == data.QRating {
+					t = data.QMatrix
+				}
+				add(data.QuestionLayout{Question: data.Question{Key: key(q.num, strconv.Itoa(row[q.num])), Num: q.num, Text: q.text, Type: t, Options: opts},
+					Kind: data.AssembleValue, Slots: q.slots})
+				continue
 			}
 			t, opts := p.inferType(st, q.text)
 			if sep, alt := altMulti(st, q.text); sep != "" && t != data.QMulti && t != data.QRanking {
