@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -36,7 +37,11 @@ const sniffBytes = 1 << 20
 // OpenCSV reads CSV text from r: UTF-8 with or without BOM, UTF-16 with BOM, or GBK/GB18030 (chosen when the
 // first MiB is not valid UTF-8). The separator is a comma, or a tab when the first line has more tabs.
 func OpenCSV(r io.Reader, lim Limits) (Reader, error) {
-	return newCSV(r, 0, "", lim.withDefaults())
+	c, err := newCSV(r, 0, "", lim.withDefaults())
+	if err != nil {
+		return nil, err
+	}
+	return prefetch(c), nil
 }
 
 func newCSV(r io.Reader, size int64, name string, lim Limits) (*csvReader, error) {
@@ -165,7 +170,7 @@ func (c *csvReader) Err() error {
 	return c.err
 }
 
-func (c *csvReader) progress() (int64, int64) { return c.in.n, c.size }
+func (c *csvReader) progress() (int64, int64) { return c.in.n.Load(), c.size }
 
 func (c *csvReader) Close() error {
 	c.cr = nil
@@ -182,7 +187,7 @@ var errLineTooLong = errors.New("line too long")
 // guardReader counts bytes read and fails on a physical line longer than maxLine.
 type guardReader struct {
 	r       io.Reader
-	n       int64
+	n       atomic.Int64 // read from the caller's goroutine for Progress
 	line    int64
 	maxLine int64
 	err     error
@@ -193,7 +198,7 @@ func (g *guardReader) Read(p []byte) (int, error) {
 		return 0, g.err
 	}
 	n, err := g.r.Read(p)
-	g.n += int64(n)
+	g.n.Add(int64(n))
 	b := p[:n]
 	for len(b) > 0 {
 		i := bytes.IndexByte(b, '\n')

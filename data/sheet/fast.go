@@ -266,6 +266,7 @@ type fastReader struct {
 	done       atomic.Int64
 	stop       chan struct{}
 	closed     bool
+	ended      bool // Next has returned false
 	batches    chan *batch
 	free       chan *batch
 	freeChunks chan []byte
@@ -280,6 +281,14 @@ type fastReader struct {
 }
 
 func (r *fastReader) Next() bool {
+	if !r.next() {
+		r.ended = true
+		return false
+	}
+	return true
+}
+
+func (r *fastReader) next() bool {
 	if r.err != nil {
 		return false
 	}
@@ -368,7 +377,9 @@ func (r *fastReader) Close() error {
 		return nil
 	}
 	r.closed = true
-	r.err = errClosed
+	if !r.ended {
+		r.err = errClosed
+	}
 	close(r.stop) // never set to nil: the goroutines select on it
 	r.wg.Wait()
 	err := r.file.Close()
@@ -421,7 +432,7 @@ func (r *fastReader) produce() {
 
 var errStopped = fmt.Errorf("sheet: reader closed")
 
-// errClosed is what Err says after Close.
+// errClosed is what Err says after Close before the end.
 var errClosed = &Error{Msg: "读取已取消"}
 
 func (p *producer) run() error {
@@ -926,12 +937,21 @@ func (p *producer) readCell(s *xmlScanner, col *int) error {
 	var hasV, hasF, hasIS bool
 	p.vbuf, p.ibuf = p.vbuf[:0], p.ibuf[:0]
 	if s.kind == tokStart {
-		if raw, ok := s.quickValue(); ok {
+		if raw, ok := s.quickBody("<v>", "</v></c>"); ok {
 			var err error
 			if p.vbuf, err = appendText(p.vbuf, raw); err != nil {
 				return err
 			}
 			hasV = true
+			goto value
+		}
+		if raw, ok := s.quickBody("<is><t>", "</t></is></c>"); ok { // excelize's StreamWriter, Apache POI
+			var err error
+			if p.ibuf, err = appendText(p.ibuf, raw); err != nil {
+				return err
+			}
+			p.ibuf = bstrUnmarshal(p.ibuf)
+			hasIS = true
 			goto value
 		}
 	content:
@@ -1055,20 +1075,22 @@ func parseIndex(v []byte) (int, bool) {
 	return n, true
 }
 
-// quickValue reads the usual cell body "<v>text</v></c>" straight from the window, after a <c> start tag.
-// ok is false when the body has any other shape (or is not in the window yet): then tokenise it.
-func (s *xmlScanner) quickValue() (raw []byte, ok bool) {
+// quickBody reads the usual cell bodies ("<v>text</v></c>", "<is><t>text</t></is></c>") straight from
+// the window, after a <c> start tag. ok is false when the body has another shape or is not in the window
+// yet: then it is tokenised.
+func (s *xmlScanner) quickBody(prefix, suffix string) (raw []byte, ok bool) {
 	b := s.buf[s.pos:s.end]
-	if len(b) < 12 || b[0] != '<' || b[1] != 'v' || b[2] != '>' {
+	if len(b) < len(prefix)+len(suffix) || string(b[:len(prefix)]) != prefix {
 		return nil, false
 	}
-	i := bytes.IndexByte(b[3:], '<')
+	i := bytes.IndexByte(b[len(prefix):], '<')
 	if i < 0 {
 		return nil, false
 	}
-	if rest := b[3+i:]; len(rest) < 8 || string(rest[:8]) != "</v></c>" {
+	rest := b[len(prefix)+i:]
+	if len(rest) < len(suffix) || string(rest[:len(suffix)]) != suffix {
 		return nil, false
 	}
-	s.pos += 3 + i + 8
-	return b[3 : 3+i], true
+	s.pos += len(prefix) + i + len(suffix)
+	return b[len(prefix) : len(prefix)+i], true
 }

@@ -166,16 +166,18 @@ func TestProgressAndCleanup(t *testing.T) {
 }
 
 func TestCloseEarly(t *testing.T) {
-	// Closing before the end must stop the goroutines (the race detector and leak would show).
-	r, err := Open("testdata/survey.xlsx", Limits{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	r.Next()
-	if err := r.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if r.Next() {
-		t.Error("Next after Close")
+	// Closing before the end must stop the goroutines and say the read did not finish.
+	for _, f := range []string{"testdata/survey.xlsx", "testdata/bom.csv", "testdata/raw_cdata_comment.xlsx"} {
+		r, err := Open(f, Limits{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Next()
+		if err := r.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if r.Next() || r.Err() == nil {
+			t.Errorf("%s: Next after Close, or no error", f)
+		}
 	}
 }

@@ -168,7 +168,11 @@ func Open(path string, lim Limits) (Reader, error) {
 		if r, err := openFast(path, name, lim); r != nil || err != nil {
 			return r, err
 		}
-		return openXLSX(path, name, lim)
+		r, err := openXLSX(path, name, lim)
+		if err != nil {
+			return nil, err
+		}
+		return prefetch(r), nil
 	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}):
 		f.Close()
 		return nil, &Error{File: name, Msg: "这是旧版 .xls 或加了密码的文件，请在 Excel/WPS 中去掉密码并另存为 .xlsx 或 .csv 后再导入"}
@@ -190,7 +194,7 @@ func Open(path string, lim Limits) (Reader, error) {
 			return nil, err
 		}
 		r.closer = f
-		return r, nil
+		return prefetch(r), nil
 	default:
 		f.Close()
 		return nil, &Error{File: name, Msg: "不支持的文件类型，请使用 .xlsx 或 .csv 文件"}
