@@ -549,8 +549,8 @@ func TestWideFile(t *testing.T) {
 	}
 }
 
-// previewRows parses rows in memory as Preview would parse a file.
-func previewRows(t *testing.T, format Format, rows ...[]string) PreviewResult {
+// previewMem parses rows in memory as Preview would parse a file.
+func previewMem(t *testing.T, format Format, rows ...[]string) PreviewResult {
 	t.Helper()
 	s, err := startSession(&rowsReader{rows: rows}, "mem.csv", format)
 	if err != nil {
@@ -564,7 +564,7 @@ func previewRows(t *testing.T, format Format, rows ...[]string) PreviewResult {
 }
 
 func TestSameNumberColumnsAreRows(t *testing.T) {
-	p := previewRows(t, Auto,
+	p := previewMem(t, Auto,
 		[]string{"序号", "提交答卷时间", "1、性别", "2、请评价—服务态度", "2、请评价—办事效率"},
 		[]string{"1", "2026-11-01 10:00:00", "男", "满意", "一般"},
 		[]string{"2", "2026-11-01 11:00:00", "女", "非常满意", "满意"},
