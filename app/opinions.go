@@ -38,6 +38,7 @@ type opinionsTab struct {
 	clause    *widget.Select
 	decision  *widget.Select
 	showing   *widget.Label
+	info      *widget.Label // the selected cluster: representative text, decision, reason
 	opinionL  *widget.List
 	content   fyne.CanvasObject
 
@@ -117,6 +118,8 @@ func newOpinionsTab(u *UI, policyID int64) *opinionsTab {
 		t.applyFilters()
 	})
 	filters := container.NewHBox(t.clause, t.decision, showAll, t.showing)
+	t.info = widget.NewLabel("")
+	t.info.Wrapping = fyne.TextWrapWord
 	t.opinionL = widget.NewList(func() int { return len(t.opinions) }, func() fyne.CanvasObject {
 		l := widget.NewLabel("")
 		l.Truncation = fyne.TextTruncateEllipsis
@@ -128,7 +131,7 @@ func newOpinionsTab(u *UI, policyID int64) *opinionsTab {
 		widget.NewButton(lang.L("Split off as a new cluster"), t.onSplit),
 		widget.NewButton(lang.L("Move to cluster…"), t.onMove),
 	)
-	right := container.NewBorder(filters, opButtons, nil, nil, t.opinionL)
+	right := container.NewBorder(container.NewVBox(filters, t.info), opButtons, nil, nil, t.opinionL)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.45
 	t.content = container.NewBorder(container.NewVBox(t.summary, toolbar), nil, nil, nil, split)
@@ -242,10 +245,17 @@ func (t *opinionsTab) applyFilters() {
 		}
 		t.opinions = append(t.opinions, o)
 	}
-	if t.cluster != 0 {
+	if c, ok := t.clusterByID[t.cluster]; ok {
 		t.showing.SetText(fmt.Sprintf(lang.L("Cluster %d: %d opinions"), t.cluster, len(t.opinions)))
+		info := fmt.Sprintf("%s：%s\n%s：%s", lang.L("Representative opinion"), c.Representative, lang.L("Decision"), decisionText(c.Decision))
+		if c.Reason != nil && *c.Reason != "" {
+			info += "　" + lang.L("Reason") + "：" + *c.Reason
+		}
+		t.info.SetText(info)
+		t.info.Show()
 	} else {
 		t.showing.SetText(fmt.Sprintf(lang.L("%d opinions"), len(t.opinions)))
+		t.info.Hide()
 	}
 	t.clusterL.Refresh()
 	t.opinionL.Refresh()
