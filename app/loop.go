@@ -33,14 +33,19 @@ func init() {
 // consultationStatus speaks once the comment period is over (or was never recorded) and opinions exist;
 // while it runs, the built-in status (dates) speaks.
 func consultationStatus(ctx context.Context, s *data.Store, policyID int64) (StageState, string, error) {
-	if c, err := s.Consultation(ctx, policyID); err == nil && c.End >= todayDate() {
+	c, cerr := s.Consultation(ctx, policyID)
+	if cerr == nil && c.End >= todayDate() {
 		return StageNoRecord, "", nil
 	}
 	sum, err := loop.GetSummary(ctx, s, policyID)
 	if err != nil || sum.Opinions == 0 {
 		return StageNoRecord, "", err
 	}
-	return StageDone, fmt.Sprintf(lang.L("%d opinions in %d clusters, %d concentrated"), sum.Opinions, sum.Clusters, sum.Concentrated), nil
+	detail := fmt.Sprintf(lang.L("%d opinions in %d clusters, %d concentrated"), sum.Opinions, sum.Clusters, sum.Concentrated)
+	if cerr == nil {
+		detail = fmt.Sprintf("%s — %s", fmt.Sprintf(lang.L("%s to %s"), c.Start, c.End), detail)
+	}
+	return StageDone, detail, nil
 }
 
 func feedbackStatus(ctx context.Context, s *data.Store, policyID int64) (StageState, string, error) {
