@@ -621,3 +621,24 @@ func TestChecklistVerdicts(t *testing.T) {
 		}
 	}
 }
+
+func TestOverviewKeepsUnsavedConsultation(t *testing.T) {
+	u := newTestUI(t)
+	id := addPolicy(t, u, data.Policy{Title: "未保存测试"})
+	tab := &overviewTab{u: u, policyID: id, content: container.NewStack()}
+	tab.reload()
+	tab.consult.start.SetText("2026-02-12")
+	tab.needs.date.SetText("2026-01-05")
+	test.Tap(tab.needs.add) // reloads the tab
+	if len(tab.data.Needs) != 1 {
+		t.Fatalf("need not added: %+v", tab.data.Needs)
+	}
+	if tab.consult.start.Text != "2026-02-12" {
+		t.Errorf("typed start date lost on reload: %q", tab.consult.start.Text)
+	}
+	tab.consult.end.SetText("2026-02-25")
+	test.Tap(tab.consult.save)
+	if tab.data.Consult == nil || tab.consult.dirty() {
+		t.Errorf("after save: stored %+v, dirty %v", tab.data.Consult, tab.consult.dirty())
+	}
+}

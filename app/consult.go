@@ -34,6 +34,13 @@ type consultEditor struct {
 	save     *widget.Button
 	content  fyne.CanvasObject
 	saved    func()
+	stored   data.Consultation // what the store held when the editor was built
+}
+
+// dirty reports whether the user typed something not saved yet.
+func (e *consultEditor) dirty() bool {
+	return e.start.Text != e.stored.Start || e.end.Text != e.stored.End ||
+		e.channel.Text != e.stored.Channel || e.contact.Text != e.stored.Contact
 }
 
 func newConsultEditor(u *UI, policyID int64, c *data.Consultation, saved func()) *consultEditor {
@@ -44,6 +51,7 @@ func newConsultEditor(u *UI, policyID int64, c *data.Consultation, saved func())
 	e.channel.SetPlaceHolder(lang.L("e.g. 首都之窗 consultation column, e-mail, letters"))
 	e.contact = widget.NewEntry()
 	if c != nil {
+		e.stored = *c
 		e.start.SetText(c.Start)
 		e.end.SetText(c.End)
 		e.channel.SetText(c.Channel)
@@ -107,13 +115,12 @@ func (e *consultEditor) update() {
 }
 
 func (e *consultEditor) onSave() {
-	err := e.u.store.SetConsultation(context.Background(), data.Consultation{
-		PolicyID: e.policyID, Start: e.start.Text, End: e.end.Text, Channel: e.channel.Text, Contact: e.contact.Text,
-	})
-	if err != nil {
+	c := data.Consultation{PolicyID: e.policyID, Start: e.start.Text, End: e.end.Text, Channel: e.channel.Text, Contact: e.contact.Text}
+	if err := e.u.store.SetConsultation(context.Background(), c); err != nil {
 		e.u.ShowError(err)
 		return
 	}
+	e.stored = c // saved: the reload may replace this editor
 	e.saved()
 }
 

@@ -212,7 +212,10 @@ func (t *overviewTab) reload() {
 
 func (t *overviewTab) apply(o overviewData) {
 	t.data = o
-	t.consult = newConsultEditor(t.u, o.Policy.ID, o.Consult, t.reload)
+	// Keep unsaved consultation dates when something else on the tab (a need added) reloads it.
+	if t.consult == nil || !t.consult.dirty() {
+		t.consult = newConsultEditor(t.u, o.Policy.ID, o.Consult, t.reload)
+	}
 	t.needs = newNeedsEditor(t.u, o.Policy.ID, o.Needs, t.reload)
 	left := container.NewVBox(
 		widget.NewCard(lang.L("Closed loop"), "", timelineView(o.Stages)),
