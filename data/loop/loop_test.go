@@ -306,6 +306,9 @@ func TestPublishFreezesAndAmendmentsAreVersions(t *testing.T) {
 	if *cs[0].Decision != Adopted || !cs[0].Amended || cs[0].Published {
 		t.Errorf("amended cluster %+v", cs[0])
 	}
+	// The amended cluster stays frozen: its published decision must survive.
+	err = Merge(ctx, s, pid, c["single"], []int64{c["mass"]})
+	inputError(t, err, "已冻结")
 	_, err = Publish(ctx, s, pid, WhatFeedback, "2026-04-30")
 	inputError(t, err, "早于其中更正的日期 2026-05-01")
 	_, err = Publish(ctx, s, pid, WhatFeedback, "2026-04-14")

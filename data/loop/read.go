@@ -71,6 +71,7 @@ type state struct {
 	decisions map[[2]int64]*DecisionRecord // current decision per target: {0, cluster} / {1, opinion}
 	revLinked map[int64]bool               // clusters named by a current revision
 	pubDates  map[int64]string             // publication id → date
+	published map[int64]bool               // clusters with a published decision (current or amended)
 }
 
 type clRow struct {
@@ -84,7 +85,7 @@ func opinionKey(id int64) [2]int64 { return [2]int64{1, id} }
 
 func loadState(ctx context.Context, q querier, policyID int64) (*state, error) {
 	st := &state{byID: map[int64]int{}, clusters: map[int64]*clRow{}, decisions: map[[2]int64]*DecisionRecord{}, revLinked: map[int64]bool{},
-		pubDates: map[int64]string{}}
+		pubDates: map[int64]string{}, published: map[int64]bool{}}
 	var err error
 	if st.settings, err = settings(ctx, q, policyID); err != nil {
 		return nil, err
@@ -150,6 +151,9 @@ func loadState(ctx context.Context, q querier, policyID int64) (*state, error) {
 			k = opinionKey(*d.Opinion)
 		}
 		st.decisions[k] = d // later rows (amendments) replace earlier ones
+		if d.Cluster != nil && d.Publication != nil {
+			st.published[*d.Cluster] = true
+		}
 	}
 	pubs, err := publications(ctx, q, policyID, "")
 	if err != nil {
@@ -208,11 +212,9 @@ func (st *state) publishedOn(d *DecisionRecord) string {
 	return st.pubDates[*d.Publication]
 }
 
-// frozen tells whether a cluster's current decision is published: its membership is then fixed too.
-func (st *state) frozen(id int64) bool {
-	d := st.decisions[clusterKey(id)]
-	return d != nil && d.Publication != nil
-}
+// frozen tells whether a decision on the cluster was ever published: its membership is then fixed too
+// (what was published stays true; an amendment changes the decision, not who made the point).
+func (st *state) frozen(id int64) bool { return st.published[id] }
 
 // cluster builds the read model of one cluster; vs are the opinions' vectors (for the representative).
 func (st *state) cluster(c *clRow, vs []vec) Cluster {

@@ -153,7 +153,7 @@ func checkClusters(ctx context.Context, tx *sql.Tx, policyID int64, ids ...int64
 }
 
 func (st *state) frozenError(id int64) error {
-	return data.InputErrorf("分组 %d 的处理意见已于 %s 公开，分组已冻结，不能再调整其中的意见", id, st.publishedOn(st.decisions[clusterKey(id)]))
+	return data.InputErrorf("分组 %d 的处理意见已公开，分组已冻结，不能再调整其中的意见", id)
 }
 
 // Merge moves every opinion of the other clusters into target; the others disappear. A published cluster
