@@ -30,13 +30,13 @@ func main() {
 		return
 	}
 	files := map[string][][]string{
-		"wjx_text":   wjxText(),
-		"wjx_code":   wjxCode(),
-		"tencent":    tencent(),
-		"jinshuju":   jinshuju(),
-		"limesurvey": limesurvey(),
+		"wjx_text":        wjxText(),
+		"wjx_code":        wjxCode(),
+		"tencent":         tencent(),
+		"jinshuju":        jinshuju(),
+		"limesurvey":      limesurvey(),
 		"limesurvey_text": limesurveyText(),
-		"generic":    generic(),
+		"generic":         generic(),
 	}
 	for name, rows := range files {
 		must(writeXLSX(filepath.Join(*dir, name+".xlsx"), rows))
