@@ -422,6 +422,11 @@ func TestSaveCopyAndWorkspaces(t *testing.T) {
 	if len(ps) != 1 || ps[0].Title != "副本测试" {
 		t.Errorf("copy holds %+v", ps)
 	}
+	u.SaveCopy(filepath.Join(dir, "没有这个文件夹", "copy.gpw"))
+	if !strings.Contains(u.lastError, "没有这个文件夹") || strings.HasPrefix(u.lastError, "内部错误") {
+		t.Errorf("copy into a missing folder: %q", u.lastError)
+	}
+	u.lastError = ""
 	u.SaveCopy(u.store.Path)
 	if u.lastError == "" {
 		t.Error("a copy over the open workspace was not refused")

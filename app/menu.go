@@ -215,6 +215,10 @@ func (u *UI) SaveCopy(path string) {
 		u.ShowError(&data.InputError{Msg: lang.L("Choose another file: a copy cannot replace the open workspace.")})
 		return
 	}
+	if fi, err := os.Stat(filepath.Dir(path)); err != nil || !fi.IsDir() {
+		u.ShowError(&data.InputError{Msg: fmt.Sprintf(lang.L("The folder %s does not exist. Choose an existing folder."), filepath.Dir(path))})
+		return
+	}
 	u.RunLong(lang.L("Saving a copy"), func(ctx context.Context, _ func(int, int)) error {
 		return s.SaveCopy(ctx, path)
 	}, func(err error) {
