@@ -870,6 +870,13 @@ func parseColumn(v []byte) (int, bool) {
 func (p *producer) readRow(s *xmlScanner) error {
 	col := 0
 	for {
+		if ref, style, typ, empty, ok := s.quickCellTag(); ok {
+			col++
+			if err := p.readCell(s, &col, ref, style, typ, empty); err != nil {
+				return err
+			}
+			continue
+		}
 		if err := s.next(); err != nil {
 			return err
 		}
@@ -888,7 +895,26 @@ func (p *producer) readRow(s *xmlScanner) error {
 				return errUnsupported
 			}
 			col++
-			if err := p.readCell(s, &col); err != nil {
+			var ref, style, typ []byte
+			for a := s.attrs; ; {
+				name, value, rest, more, bad := nextAttr(a)
+				if bad {
+					return errUnsupported
+				}
+				if !more {
+					break
+				}
+				switch string(name) {
+				case "r":
+					ref = value
+				case "s":
+					style = value
+				case "t":
+					typ = value
+				}
+				a = rest
+			}
+			if err := p.readCell(s, &col, ref, style, typ, s.kind == tokEmpty); err != nil {
 				return err
 			}
 		default:
@@ -897,26 +923,12 @@ func (p *producer) readRow(s *xmlScanner) error {
 	}
 }
 
-// readCell reads one <c> and appends its value as excelize's rowXMLHandler does (raw values).
-func (p *producer) readCell(s *xmlScanner, col *int) error {
-	var ref, style, typ []byte
-	for a := s.attrs; ; {
-		name, value, rest, more, bad := nextAttr(a)
-		if bad {
-			return errUnsupported
-		}
-		if !more {
-			break
-		}
-		switch string(name) {
-		case "r":
-			ref = value
-		case "s":
-			style = value
-		case "t":
-			typ = value
-		}
-		a = rest
+// readCell reads the body of a <c> whose attributes are given (empty: it was <c .../>) and appends its
+// value as excelize's rowXMLHandler does (raw values).
+func (p *producer) readCell(s *xmlScanner, col *int, ref, style, typ []byte, empty bool) error {
+	// excelize decodes entities in attribute values; these never need them, so leave odd ones to it.
+	if bytes.IndexByte(ref, '&') >= 0 || bytes.IndexByte(style, '&') >= 0 || bytes.IndexByte(typ, '&') >= 0 {
+		return errUnsupported
 	}
 	t := string(typ)
 	if ref != nil {
@@ -936,7 +948,7 @@ func (p *producer) readCell(s *xmlScanner, col *int) error {
 	}
 	var hasV, hasF, hasIS bool
 	p.vbuf, p.ibuf = p.vbuf[:0], p.ibuf[:0]
-	if s.kind == tokStart {
+	if !empty {
 		if raw, ok := s.quickBody("<v>", "</v></c>"); ok {
 			var err error
 			if p.vbuf, err = appendText(p.vbuf, raw); err != nil {
@@ -1000,7 +1012,7 @@ func (p *producer) readCell(s *xmlScanner, col *int) error {
 	}
 value:
 	cell := pendingCell{sst: -1, off: int32(len(p.arena))}
-	empty := false
+	empty = false
 	switch t {
 	case "s":
 		if len(p.vbuf) == 0 {
@@ -1093,4 +1105,65 @@ func (s *xmlScanner) quickBody(prefix, suffix string) (raw []byte, ok bool) {
 	}
 	s.pos += len(prefix) + i + len(suffix)
 	return b[len(prefix) : len(prefix)+i], true
+}
+
+// quickCellTag reads a plain cell start tag (<c r=".." s=".." t="..">, double-quoted values, no entities)
+// straight from the window in one pass. ok is false for anything else: then it is tokenised.
+func (s *xmlScanner) quickCellTag() (ref, style, typ []byte, empty, ok bool) {
+	b := s.buf[s.pos:s.end]
+	if len(b) < 4 || b[0] != '<' || b[1] != 'c' || !isSpace(b[2]) {
+		return nil, nil, nil, false, false
+	}
+	i := 2
+	for {
+		sp := i
+		for i < len(b) && isSpace(b[i]) {
+			i++
+		}
+		if i >= len(b) {
+			return nil, nil, nil, false, false
+		}
+		switch b[i] {
+		case '>':
+			s.pos += i + 1
+			return ref, style, typ, false, true
+		case '/':
+			if i+1 < len(b) && b[i+1] == '>' {
+				s.pos += i + 2
+				return ref, style, typ, true, true
+			}
+			return nil, nil, nil, false, false
+		}
+		if i == sp { // no white space before the attribute
+			return nil, nil, nil, false, false
+		}
+		n := i
+		for i < len(b) && b[i] != '=' && b[i] != '"' && b[i] != '>' && !isSpace(b[i]) {
+			i++
+		}
+		if i+1 >= len(b) || b[i] != '=' || b[i+1] != '"' {
+			return nil, nil, nil, false, false
+		}
+		name := b[n:i]
+		i += 2
+		v := i
+		for i < len(b) && b[i] != '"' {
+			i++
+		}
+		if i >= len(b) {
+			return nil, nil, nil, false, false
+		}
+		if len(name) != 1 { // usually r, s, t: skip the prefix search for those
+			name = localName(name)
+		}
+		switch string(name) {
+		case "r":
+			ref = b[v:i]
+		case "s":
+			style = b[v:i]
+		case "t":
+			typ = b[v:i]
+		}
+		i++
+	}
 }
