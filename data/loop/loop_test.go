@@ -3,6 +3,7 @@ package loop
 import (
 	"context"
 	"errors"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -493,5 +494,29 @@ func TestFeedbackSnapshotIsMasked(t *testing.T) {
 	snap := string(p.Snapshot)
 	if strings.Contains(snap, "13912345678") || strings.Contains(snap, "王建国") || !strings.Contains(snap, "139****5678") {
 		t.Errorf("snapshot not masked: %s", snap)
+	}
+}
+
+// Hostile files: whatever the bytes, the import ends with opinions stored or an input error, never a panic
+// or an internal error.
+func TestImportHostileFilesNeverPanic(t *testing.T) {
+	s, pid := newPolicy(t, "")
+	r := rand.New(rand.NewPCG(7, 7))
+	alphabet := []string{"意见内容", "提交时间", ",", "\n", "\"", "\r", "\x00", "\xff\xfe", "=cmd|' /C calc'!A0", "2026/13/45", "第", "条", "１", "\u202e", strings.Repeat("长", 300)}
+	for i := 0; i < 40; i++ {
+		var b strings.Builder
+		if i%2 == 0 {
+			b.WriteString("意见内容,提交时间,涉及条款\n")
+		}
+		for j := 0; j < 30; j++ {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		path := filepath.Join(t.TempDir(), "hostile.csv")
+		os.WriteFile(path, []byte(b.String()), 0o644)
+		_, err := ImportFile(ctx, s, pid, path, nil)
+		var ie *data.InputError
+		if err != nil && !errors.As(err, &ie) {
+			t.Errorf("file %d: internal error %v", i, err)
+		}
 	}
 }
