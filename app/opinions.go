@@ -201,7 +201,8 @@ func (t *opinionsTab) apply(d opinionsData) {
 	}
 	sort.Strings(cs)
 	t.clause.Options = append(opts, cs...)
-	if t.clause.Selected == "" {
+	t.clause.Refresh()
+	if t.clause.Selected == "" || !containsStr(t.clause.Options, t.clause.Selected) {
 		t.clause.SetSelectedIndex(0)
 	}
 	t.applyFilters()
