@@ -120,3 +120,43 @@ func TestRevisionsTabDiff(t *testing.T) {
 		t.Errorf("after publishing: %q / %q (error %q)", tab.summary.Text, revisionTitle(tab.d.revisions[0]), u.lastError)
 	}
 }
+
+func TestOpinionsTabFiltersSplitAndMerge(t *testing.T) {
+	u := newTestUI(t)
+	id := samplePolicy(t, u)
+	tab := newOpinionsTab(u, id)
+	tab.clause.SetSelected("第五条")
+	if len(tab.opinions) == 0 || len(tab.opinions) == len(tab.d.opinions) {
+		t.Fatalf("clause filter: %d of %d", len(tab.opinions), len(tab.d.opinions))
+	}
+	for _, o := range tab.opinions {
+		if !containsStr(o.Clauses, "第五条") {
+			t.Errorf("opinion %d (%s) shown under 第五条", o.ID, o.Clause)
+		}
+	}
+	tab.clause.SetSelectedIndex(0)
+	// Split one opinion off the largest cluster, then merge it back.
+	big := tab.d.clusters[0]
+	tab.checkedOp[big.Opinions[0]] = true
+	tab.onSplit()
+	if u.lastError != "" || tab.d.clusters[0].Size != big.Size-1 {
+		t.Fatalf("split: %q, largest now %d", u.lastError, tab.d.clusters[0].Size)
+	}
+	var single int64
+	for _, c := range tab.d.clusters {
+		if c.Manual && c.Size == 1 && c.Opinions[0] == big.Opinions[0] {
+			single = c.ID
+		}
+	}
+	tab.checkedCl[big.ID], tab.checkedCl[single] = true, true
+	tab.onMerge()
+	if u.lastError != "" || tab.d.clusters[0].Size != big.Size || tab.d.clusters[0].ID != big.ID {
+		t.Errorf("merge: %q, largest %d (#%d)", u.lastError, tab.d.clusters[0].Size, tab.d.clusters[0].ID)
+	}
+	// Merging needs two clusters; the refusal is explained.
+	tab.checkedCl[big.ID] = true
+	tab.onMerge()
+	if !strings.Contains(u.lastError, "至少两个") {
+		t.Errorf("merge of one cluster: %q", u.lastError)
+	}
+}
