@@ -60,6 +60,9 @@ var metaAliases = map[string]metaAlias{
 	"startlanguage.": {metaIgnore, nil}, "datestarted": {metaStart, []Format{LimeSurvey}},
 	"datelastaction": {metaIgnore, []Format{LimeSurvey}}, "ipaddress": {metaIP, []Format{LimeSurvey}},
 	"referrerurl": {metaSource, []Format{LimeSurvey}}, "totaltime": {metaDuration, []Format{LimeSurvey}},
+	"起答时间": {metaStart, []Format{Tencent}}, "开始时间": {metaStart, nil}, "结束时间": {metaSubmitted, nil},
+	"答题开始时间": {metaStart, nil}, "答题结束时间": {metaSubmitted, nil}, "用户id": {metaRespondent, nil},
+	"openid": {metaRespondent, nil}, "提交者": {metaRespondent, nil}, "填写人": {metaRespondent, nil},
 	// common in hand-made sheets
 	"填写时间": {metaSubmitted, nil}, "答题时间": {metaSubmitted, nil}, "完成时间": {metaSubmitted, nil},
 	"作答时长": {metaDuration, nil}, "用时": {metaDuration, nil}, "用时(秒)": {metaDuration, nil}, "答题用时": {metaDuration, nil},
