@@ -42,7 +42,7 @@ func LoadTranslations(chosen string) error {
 	if err != nil {
 		return err
 	}
-	var mine [][]byte
+	mine := map[string]any{} // the chosen language's texts from every file, added once per tag below
 	for _, f := range files {
 		b, err := assets.Translations.ReadFile(path.Join("translations", f.Name()))
 		if err != nil {
@@ -56,17 +56,21 @@ func LoadTranslations(chosen string) error {
 			return fmt.Errorf("translation file %s: %w", f.Name(), err)
 		}
 		if tag == chosen {
-			mine = append(mine, b)
+			if err := json.Unmarshal(b, &mine); err != nil {
+				return fmt.Errorf("translation file %s: %w", f.Name(), err)
+			}
 		}
+	}
+	merged, err := json.Marshal(mine)
+	if err != nil {
+		return err
 	}
 	for _, tag := range fyneLangs {
 		if tag == chosen {
 			continue
 		}
-		for _, b := range mine {
-			if err := lang.AddTranslationsForLocale(b, fyne.Locale(tag)); err != nil {
-				return err
-			}
+		if err := lang.AddTranslationsForLocale(merged, fyne.Locale(tag)); err != nil {
+			return err
 		}
 	}
 	return nil
