@@ -236,7 +236,7 @@ func Import(ctx context.Context, st *data.Store, opt Options, progress func(done
 			return data.InputErrorf("文件「%s」只有表头，没有答卷数据；请确认导出时选择了全部答卷", file)
 		}
 		layout := p.finish()
-		imp, err := w.Finish(ctx, layout, p.rows, append(s.warn, p.warn...))
+		imp, err := w.Finish(ctx, layout, p.rows, append(s.warn, p.warnings()...))
 		if err != nil {
 			return err
 		}
@@ -342,7 +342,7 @@ func preview(s *session) (PreviewResult, error) {
 	}
 	layout := p.finish()
 	res.Rows = p.rows
-	res.Warnings = append(append([]string{}, s.warn...), p.warn...)
+	res.Warnings = append(append([]string{}, s.warn...), p.warnings()...)
 	for _, l := range layout {
 		pq := PreviewQuestion{Question: l.Question, Samples: []string{}}
 		seen := map[string]bool{}

@@ -577,3 +577,18 @@ func TestSameNumberColumnsAreRows(t *testing.T) {
 		t.Errorf("questions = %v", got)
 	}
 }
+
+func TestRepeatedHeaderAndExcelErrors(t *testing.T) {
+	header := []string{"序号", "提交答卷时间", "1、满意度"}
+	p := previewMem(t, Auto, header,
+		[]string{"1", "2026-11-01 10:00:00", "满意"},
+		header,
+		[]string{"2", "2026-11-01 11:00:00", "#N/A"},
+	)
+	if p.Rows != 2 || strings.Join(p.Warnings, "|") != "第3行与表头相同（可能是两次导出拼接而成），已跳过|1 个单元格是 Excel 错误值（如 #N/A），按未作答处理" {
+		t.Errorf("rows %d, warnings %q", p.Rows, p.Warnings)
+	}
+	if opts := strings.Join(p.Questions[0].Options, ","); opts != "满意" {
+		t.Errorf("options = %s", opts)
+	}
+}

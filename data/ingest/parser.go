@@ -108,12 +108,50 @@ type parser struct {
 	rows    int
 	samples [][]string // first rows' slots, for preview
 	keep    bool       // keep samples
-	warn    []string
-	nowarn  map[string]int // counted warnings by kind
 	// budget is what the option statistics of all slots may still hold, in bytes; past it a slot
 	// counts as having too many options. Keeps a hostile 16,384-column file within bounded memory.
 	budget      int
 	sampleBytes int // bytes kept in samples
+
+	repeatedHeaders []int // rows equal to the header, skipped
+	errorCells      int   // Excel error values (#N/A…) taken as missing
+}
+
+// excelErrors are Excel's error values: a formula gone wrong, never an answer.
+var excelErrors = map[string]bool{"#N/A": true, "#VALUE!": true, "#REF!": true, "#DIV/0!": true, "#NAME?": true, "#NULL!": true, "#NUM!": true, "#GETTING_DATA": true}
+
+// isHeader says whether a row repeats the header.
+func (p *parser) isHeader(row []string) bool {
+	if len(row) == 0 || len(p.cols) == 0 || strings.TrimSpace(row[0]) != p.cols[0].header {
+		return false
+	}
+	n := 0
+	for i, c := range row {
+		c = strings.TrimSpace(c)
+		if i >= len(p.cols) || c != p.cols[i].header {
+			return false
+		}
+		if c != "" {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// warnings are the parser's notes for the summary.
+func (p *parser) warnings() []string {
+	var w []string
+	if n := len(p.repeatedHeaders); n > 0 {
+		rows := fmt.Sprintf("第%d行", p.repeatedHeaders[0])
+		if n > 1 {
+			rows = fmt.Sprintf("第%d行等 %d 行", p.repeatedHeaders[0], n)
+		}
+		w = append(w, rows+"与表头相同（可能是两次导出拼接而成），已跳过")
+	}
+	if p.errorCells > 0 {
+		w = append(w, fmt.Sprintf("%d 个单元格是 Excel 错误值（如 #N/A），按未作答处理", p.errorCells))
+	}
+	return w
 }
 
 const (
@@ -122,7 +160,7 @@ const (
 )
 
 func newParser(file string, format Format, header []string) *parser {
-	p := &parser{file: file, format: format, metaIdx: map[metaField]int{}, respCol: -1, nowarn: map[string]int{}, budget: statsBudget}
+	p := &parser{file: file, format: format, metaIdx: map[metaField]int{}, respCol: -1, budget: statsBudget}
 	p.build(header)
 	return p
 }
@@ -375,6 +413,10 @@ func (p *parser) parseRow(rowNum int, row []string) (m data.ResponseMeta, slots 
 	if empty {
 		return m, nil, true, nil
 	}
+	if p.isHeader(row) { // a second export pasted below the first
+		p.repeatedHeaders = append(p.repeatedHeaders, rowNum)
+		return m, nil, true, nil
+	}
 	for i := len(p.cols); i < len(row); i++ {
 		if v := strings.TrimSpace(row[i]); v != "" {
 			return m, nil, false, p.cellErr(rowNum, i, "该列没有表头，却有内容 %q；请检查文件是否错位或表头是否缺失", clip(v))
@@ -433,6 +475,10 @@ func (p *parser) parseRow(rowNum int, row []string) (m data.ResponseMeta, slots 
 		}
 		v = cleanMissing(v, codes)
 		if v == "" {
+			continue
+		}
+		if v[0] == '#' && excelErrors[v] {
+			p.errorCells++
 			continue
 		}
 		q := c.q
