@@ -8,8 +8,13 @@ import (
 const headerScanRows = 30
 
 // findHeader returns the index (into rows) of the header: the first row that names metadata or
-// numbered questions, else the first row with two or more cells, else the first row.
+// numbered questions, else the first row at least half as wide as the widest row (a title row above a
+// hand-made sheet has one or two cells), else the first row.
 func findHeader(rows [][]string) int {
+	widest := 0
+	for _, r := range rows {
+		widest = max(widest, countNonEmpty(r))
+	}
 	firstWide := -1
 	for i, r := range rows {
 		if i >= headerScanRows {
@@ -31,7 +36,7 @@ func findHeader(rows [][]string) int {
 		if nonEmpty >= 2 && (meta >= 1 || numbered >= 2) {
 			return i
 		}
-		if nonEmpty >= 2 && firstWide < 0 {
+		if nonEmpty >= 2 && 2*nonEmpty >= widest && firstWide < 0 {
 			firstWide = i
 		}
 	}
@@ -134,4 +139,14 @@ func isInt(v string) bool {
 		}
 	}
 	return true
+}
+
+func countNonEmpty(r []string) int {
+	n := 0
+	for _, c := range r {
+		if strings.TrimSpace(c) != "" {
+			n++
+		}
+	}
+	return n
 }

@@ -460,6 +460,10 @@ func TestFindHeaderAndDetect(t *testing.T) {
 	if f := detectFormat(rows[2], rows[3:]); f != WJXText {
 		t.Errorf("format = %s", f)
 	}
+	hand := [][]string{{"调查结果", "2026年"}, {"受访者类型", "办事便捷度", "多选问题", "备注"}, {"企业", "满意", "A", "无"}}
+	if h := findHeader(hand); h != 1 {
+		t.Errorf("hand-made sheet: header row = %d, want 1", h)
+	}
 	if f := detectFormat([]string{"姓名", "意见"}, nil); f != Generic {
 		t.Errorf("format = %s, want generic", f)
 	}
