@@ -8,7 +8,7 @@ import (
 const headerScanRows = 30
 
 // findHeader returns the index (into rows) of the header: the first row that names metadata or
-// numbered questions, else the first row at least half as wide as the widest row (a title row above a
+// numbered questions, else the first row at least 2/3 as wide as the widest row (a title row above a
 // hand-made sheet has one or two cells), else the first row.
 func findHeader(rows [][]string) int {
 	widest := 0
@@ -36,7 +36,7 @@ func findHeader(rows [][]string) int {
 		if nonEmpty >= 2 && (meta >= 1 || numbered >= 2) {
 			return i
 		}
-		if nonEmpty >= 2 && 2*nonEmpty >= widest && firstWide < 0 {
+		if nonEmpty >= 2 && 3*nonEmpty >= 2*widest && firstWide < 0 {
 			firstWide = i
 		}
 	}
