@@ -7,9 +7,10 @@ import (
 
 // How opinions are clustered (simple and explainable on purpose):
 //
-//  1. Each opinion becomes a vector of its character bigrams (punctuation, spaces, full-width forms and
-//     particles like 的/了 normalised away), weighted TF-IDF: a bigram most opinions share ("企业", "建议")
-//     counts little, a distinctive one ("容缺", "备案") counts much. Vectors have length 1.
+//  1. Each opinion becomes a vector of its character bigrams and single characters (punctuation, spaces,
+//     full-width forms, particles like 的/了, phone numbers normalised away; Chinese numbers written in
+//     digits), weighted TF-IDF: a bigram most opinions share ("企业", "建议") counts little, a distinctive
+//     one ("容缺", "备案") counts much. Vectors have length 1.
 //  2. Leader clustering in opinion order: an opinion joins the cluster whose centroid it is most similar to
 //     (cosine), if that similarity reaches the threshold; otherwise it starts a new cluster. Comparing with
 //     centroids rather than single members keeps chains of small edits from drifting into another point.

@@ -97,3 +97,24 @@ func TestParseSubmitted(t *testing.T) {
 		}
 	}
 }
+
+func TestArabicNumerals(t *testing.T) {
+	for in, want := range map[string]string{
+		"二十个工作日": "20个工作日",
+		"八十岁以上":  "80岁以上",
+		"三年":     "3年",
+		"两个":     "2个",
+		"二〇二六年":  "2026年",
+		"第十五条":   "第15条",
+		"一百零五项":  "105项",
+		"统一标准":   "统一标准",
+		"进一步":    "进一步",
+		"一站式":    "一站式",
+		"两岸":     "两岸",
+		"十分重要":   "十分重要",
+	} {
+		if got := string(arabicNumerals([]rune(in))); got != want {
+			t.Errorf("arabicNumerals(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

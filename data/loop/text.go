@@ -2,6 +2,7 @@ package loop
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -27,6 +28,7 @@ func segments(text string) [][]rune {
 	var out [][]rune
 	var cur []rune
 	flush := func() {
+		cur = arabicNumerals(cur)
 		// A run of 5 or more digits is a phone, ID or account number: it names a person, not a point.
 		digits := 0
 		for _, r := range cur {
@@ -61,6 +63,57 @@ func segments(text string) [][]rune {
 	return out
 }
 
+// measures are the words after which a Chinese numeral counts something ("二十个工作日", "三年", "八十岁").
+var measures = map[rune]bool{'个': true, '天': true, '日': true, '年': true, '月': true, '岁': true, '周': true, '项': true,
+	'家': true, '条': true, '次': true, '元': true, '万': true, '亿': true, '倍': true, '名': true, '户': true, '小': true,
+	'%': true, '台': true, '辆': true, '套': true, '层': true, '所': true, '批': true}
+
+var cnDigit = map[rune]rune{'零': '0', '〇': '0', '一': '1', '二': '2', '两': '2', '三': '3', '四': '4', '五': '5', '六': '6', '七': '7', '八': '8', '九': '9'}
+
+func isCnNumeral(r rune) bool {
+	return strings.ContainsRune("零〇一二两三四五六七八九十百千", r)
+}
+
+// arabicNumerals writes Chinese numbers in Arabic digits, so that "二十个工作日" and "20个工作日" read
+// alike: a numeral run with a unit (十百千), or one followed by a measure word. Other runs ("统一",
+// "进一步", "一站式") stay as they are.
+func arabicNumerals(rs []rune) []rune {
+	if !slices.ContainsFunc(rs, isCnNumeral) {
+		return rs
+	}
+	var out []rune
+	for i := 0; i < len(rs); {
+		j := i
+		for j < len(rs) && isCnNumeral(rs[j]) {
+			j++
+		}
+		if j == i {
+			out = append(out, rs[i])
+			i++
+			continue
+		}
+		run := string(rs[i:j])
+		measured := j < len(rs) && measures[rs[j]]
+		switch {
+		case strings.ContainsAny(run, "十百千") && (measured || j-i >= 2):
+			if n, ok := cnValue(run); ok {
+				out = append(out, []rune(strconv.Itoa(n))...)
+				i = j
+				continue
+			}
+		case measured:
+			for _, r := range run { // digit by digit: 二〇二六年 → 2026年, 三年 → 3年
+				out = append(out, cnDigit[r])
+			}
+			i = j
+			continue
+		}
+		out = append(out, rs[i:j]...)
+		i = j
+	}
+	return out
+}
+
 // dropLongNumbers removes runs of 5 or more ASCII digits.
 func dropLongNumbers(rs []rune) []rune {
 	var out []rune
@@ -84,17 +137,18 @@ func dropLongNumbers(rs []rune) []rune {
 	return out
 }
 
-// shingles returns the character bigrams of a text with their counts; a one-character run counts as
-// itself. Bigrams never span punctuation.
+// shingles returns the character bigrams and single characters of a text with their counts. Bigrams
+// carry the wording and never span punctuation; single characters let "老人" meet "老年人" and "公交" meet
+// "公交车", which bigrams alone miss (measured on the test sets: the threshold window without errors grew
+// from 0.32–0.33 to 0.40–0.46).
 func shingles(text string) map[string]int {
 	m := map[string]int{}
 	for _, seg := range segments(text) {
-		if len(seg) == 1 {
-			m[string(seg)]++
-			continue
-		}
 		for i := 0; i+1 < len(seg); i++ {
 			m[string(seg[i:i+2])]++
+		}
+		for _, r := range seg {
+			m["\x00"+string(r)]++ // marked: never confused with a bigram
 		}
 	}
 	return m

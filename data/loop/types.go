@@ -38,7 +38,7 @@ const (
 
 // Defaults of the per-policy settings.
 const (
-	DefaultSimilarity      = 0.33
+	DefaultSimilarity      = 0.43
 	DefaultConcentratedMin = 5
 )
 
