@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/signal"
@@ -20,7 +21,11 @@ import (
 func main() {
 	args := os.Args[1:]
 	if len(args) == 0 {
-		os.Exit(openApp(""))
+		if err := openApp(""); err != nil {
+			fmt.Fprintln(os.Stderr, "gongping:", oneLine(err.Error()))
+			os.Exit(1)
+		}
+		return
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -34,25 +39,24 @@ func init() {
 		if err := f.parse(args); err != nil {
 			return err
 		}
-		if code := openApp(*db); code != 0 {
-			return fmt.Errorf("无法打开桌面程序")
+		if len(f.positional) > 0 {
+			return usagef("多余的参数 %q", f.positional[0])
 		}
-		return nil
+		return openApp(*db)
 	}})
 }
 
 // openApp runs the desktop app on the workspace at path (the default workspace when empty).
-func openApp(path string) (code int) {
+// The error it returns is a one-line message for the user.
+func openApp(path string) (err error) {
 	start := time.Now()
 	if msg := app.NoDisplay(); msg != "" {
-		fmt.Fprintln(os.Stderr, "gongping:", msg)
-		return 1
+		return errors.New(msg)
 	}
 	// A graphics driver that cannot start panics inside Fyne; say so in one line instead of a stack trace.
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(os.Stderr, "gongping: 无法打开桌面程序 (cannot start the desktop app): %v\n", r)
-			code = 1
+			err = fmt.Errorf("无法打开桌面程序 (cannot start the desktop app): %v", r)
 		}
 	}()
 	a := fyneapp.NewWithID(app.AppID)
@@ -67,10 +71,9 @@ func openApp(path string) (code int) {
 	w.Resize(app.WindowSize)
 	u, err := app.New(a, w, path)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "gongping:", err)
 		app.ShowStartupError(w, err)
 		w.ShowAndRun()
-		return 1
+		return err
 	}
 	if os.Getenv("GONGPING_TIMING") != "" {
 		a.Lifecycle().SetOnStarted(func() { fmt.Fprintf(os.Stderr, "gongping: window up after %v\n", time.Since(start)) })
@@ -81,9 +84,5 @@ func openApp(path string) (code int) {
 	go func() { <-sig; fyne.Do(a.Quit) }()
 	w.ShowAndRun()
 	signal.Stop(sig)
-	if err := u.Close(); err != nil {
-		fmt.Fprintln(os.Stderr, "gongping:", err)
-		return 1
-	}
-	return 0
+	return u.Close()
 }
