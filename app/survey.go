@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"sort"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -291,7 +293,7 @@ func (t *surveyTab) loadPage(page int) {
 }
 
 func (t *surveyTab) setColumnWidths() {
-	widths := []float32{70, 150, 80, 120, 80}
+	widths := []float32{80, 160, 100, 130, 90}
 	for c, w := range widths {
 		t.table.SetColumnWidth(c, w)
 	}
@@ -421,10 +423,15 @@ func (t *surveyTab) showFrequencies(i int) {
 	if q.Type == data.QMulti || q.Type == data.QRanking {
 		t.freqRows.Add(widget.NewLabel(lang.L("Each chosen option counts once per respondent, so the percentages add up to more than 100%.")))
 	}
+	options := f.Options
+	if q.Type == data.QMulti || q.Type == data.QRanking { // most chosen first, like a problem list
+		options = append([]data.OptionCount(nil), options...)
+		sort.SliceStable(options, func(i, j int) bool { return options[i].Count > options[j].Count })
+	}
 	const maxShown = 100
-	for k, o := range f.Options {
+	for k, o := range options {
 		if k == maxShown {
-			t.freqRows.Add(widget.NewLabel(fmt.Sprintf(lang.L("… and %d more options."), len(f.Options)-maxShown)))
+			t.freqRows.Add(widget.NewLabel(fmt.Sprintf(lang.L("… and %d more options."), len(options)-maxShown)))
 			break
 		}
 		bar := widget.NewProgressBar()
@@ -448,7 +455,11 @@ func (t *surveyTab) applyImports() {
 	}
 	for _, f := range t.files {
 		f := f
-		text := fmt.Sprintf(lang.L("%s — %s, %d responses, imported %s"), f.FileName, formatLabel(ingest.Format(f.Format)), f.Imported, f.ImportedAt)
+		at := f.ImportedAt
+		if t, err := time.Parse(time.RFC3339, at); err == nil {
+			at = t.Local().Format("2006-01-02 15:04")
+		}
+		text := fmt.Sprintf(lang.L("%s — %s, %d responses, imported %s"), f.FileName, formatLabel(ingest.Format(f.Format)), f.Imported, at)
 		if len(f.Warnings) > 0 {
 			text += "\n" + lang.L("Warnings: ") + strings.Join(f.Warnings, "；")
 		}

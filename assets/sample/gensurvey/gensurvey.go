@@ -40,8 +40,22 @@ var likertQuestions = []struct {
 	{"13、您对政策达到预期目标、发挥作用的满意程度", -0.05},
 }
 
-var problems = []string{"申请材料多、重复提交", "审批时限长", "线上系统不好用", "政策条款看不懂", "部门之间推诿", "窗口排队时间长", "收费不透明"}
-var directions = []string{"加强政策宣传解读", "进一步简化办事流程", "提升线上办理体验", "统一执法和认定标准", "加大资金和融资支持", "畅通企业诉求反映渠道"}
+// problems and directions with how often a typical respondent names them (a less satisfied one names
+// problems more often).
+var problems = []struct {
+	text string
+	rate float64
+}{
+	{"申请材料多、重复提交", 0.46}, {"审批时限长", 0.38}, {"线上系统不好用", 0.31}, {"政策条款看不懂", 0.27},
+	{"部门之间推诿", 0.14}, {"窗口排队时间长", 0.19}, {"收费不透明", 0.07},
+}
+var directions = []struct {
+	text string
+	rate float64
+}{
+	{"进一步简化办事流程", 0.52}, {"加大资金和融资支持", 0.44}, {"加强政策宣传解读", 0.33}, {"提升线上办理体验", 0.29},
+	{"畅通企业诉求反映渠道", 0.21}, {"统一执法和认定标准", 0.12},
+}
 
 var comments = []string{
 	"希望进一步减少申请材料，能共享的数据就不要让企业重复提交。",
@@ -140,25 +154,25 @@ func Rows() [][]string {
 		}
 		// Problems: the less satisfied, the more problems named.
 		var ps []string
-		for k, p := range problems {
-			if rng.Float64() < 0.12+0.5*(0.75-values[min(k+4, len(values)-1)]) {
-				ps = append(ps, p)
+		for _, p := range problems {
+			if rng.Float64() < p.rate*(1.6-latent) {
+				ps = append(ps, p.text)
 			}
 		}
 		if rng.Float64() < 0.05 {
 			ps = append(ps, "其他〖"+[]string{"政策兑现慢", "中介服务收费高", "信用修复难"}[rng.IntN(3)]+"〗")
 		}
 		if len(ps) == 0 {
-			ps = append(ps, problems[rng.IntN(len(problems))])
+			ps = append(ps, problems[rng.IntN(len(problems))].text)
 		}
 		var ds []string
 		for _, d := range directions {
-			if rng.Float64() < 0.3 {
-				ds = append(ds, d)
+			if rng.Float64() < d.rate {
+				ds = append(ds, d.text)
 			}
 		}
 		if len(ds) == 0 {
-			ds = append(ds, directions[rng.IntN(len(directions))])
+			ds = append(ds, directions[rng.IntN(len(directions))].text)
 		}
 		overall := likert[clamp(int(math.Floor((latent+rng.NormFloat64()*0.1)*5)), 0, 4)]
 		if kind == "straight" {
