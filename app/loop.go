@@ -215,6 +215,8 @@ type publishStep struct {
 	date     *widget.Entry
 	history  *widget.Label
 	result   *widget.Label
+	publish  *widget.Button
+	dlg      dialog.Dialog
 	onDone   func()
 }
 
@@ -237,14 +239,30 @@ func showPublishStep(u *UI, policyID int64, what, defaultDate string, pubs []loo
 	ex := widget.NewLabel(explain)
 	ex.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm(widget.NewFormItem(lang.L("Publication date"), p.date))
-	content := container.NewVBox(ex, form, widget.NewLabelWithStyle(lang.L("Published before"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), p.history, p.result)
-	d := dialog.NewCustomConfirm(title, lang.L("Publish"), lang.L("Cancel"), container.NewGridWrap(fyne.NewSize(600, 360), content), func(ok bool) {
-		if ok {
-			p.onPublish()
-		}
-	}, u.Win)
-	d.Show()
+	p.publish = widget.NewButtonWithIcon(lang.L("Publish"), theme.MailSendIcon(), p.onPublish)
+	p.publish.Importance = widget.HighImportance
+	cancel := widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), func() { p.dlg.Hide() })
+	content := container.NewVBox(ex, form, p.result, widget.NewLabelWithStyle(lang.L("Published before"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		p.history, container.NewHBox(layout.NewSpacer(), cancel, p.publish))
+	p.dlg = dialog.NewCustomWithoutButtons(title, container.NewGridWrap(fyne.NewSize(620, 400), content), u.Win)
+	p.date.OnChanged = func(string) { p.check() }
+	p.check()
+	p.dlg.Show()
 	return p
+}
+
+// check says before publishing whether it would be refused, and why (a dry run of the same rules).
+func (p *publishStep) check() {
+	if err := loop.CheckPublish(context.Background(), p.u.store, p.policyID, p.what, p.date.Text); err != nil {
+		p.result.SetText(lang.L("Cannot publish yet: ") + err.Error())
+		p.result.Importance = widget.WarningImportance
+		p.publish.Disable()
+	} else {
+		p.result.SetText(lang.L("Ready to publish."))
+		p.result.Importance = widget.SuccessImportance
+		p.publish.Enable()
+	}
+	p.result.Refresh()
 }
 
 func publicationHistory(pubs []loop.Publication) string {
@@ -266,6 +284,7 @@ func (p *publishStep) onPublish() {
 		return
 	}
 	p.result.SetText(fmt.Sprintf(lang.L("Published version %d on %s."), pub.Version, pub.Date))
+	p.dlg.Hide()
 	p.u.showInfo(lang.L("Published"), p.result.Text)
 	if p.onDone != nil {
 		p.onDone()

@@ -49,9 +49,12 @@ func TestOpinionsTabDecideAndPublish(t *testing.T) {
 	}
 	// Publishing is refused while concentrated clusters are undecided, and the step says why.
 	p := showPublishStep(u, id, loop.WhatFeedback, "2026-04-15", nil, tab.afterChange)
-	p.onPublish()
-	if !strings.Contains(p.result.Text, "尚未作出处理意见") {
-		t.Errorf("publish refusal %q", p.result.Text)
+	if !strings.Contains(p.result.Text, "暂不能公开") || !strings.Contains(p.result.Text, "尚未作出处理意见") || !p.publish.Disabled() {
+		t.Errorf("publish step before deciding: %q, publish disabled %v", p.result.Text, p.publish.Disabled())
+	}
+	p.date.SetText("2026-13-01")
+	if !strings.Contains(p.result.Text, "无法识别的日期") {
+		t.Errorf("bad date: %q", p.result.Text)
 	}
 	// Bulk: check every concentrated cluster, give one reason template, publish.
 	for _, c := range tab.d.clusters {
@@ -72,6 +75,9 @@ func TestOpinionsTabDecideAndPublish(t *testing.T) {
 		t.Fatalf("bulk decision: %s", u.lastError)
 	}
 	p = showPublishStep(u, id, loop.WhatFeedback, "2026-04-15", nil, tab.afterChange)
+	if p.publish.Disabled() || !strings.Contains(p.result.Text, "可以公开") {
+		t.Errorf("publish step after deciding: %q", p.result.Text)
+	}
 	p.onPublish()
 	if !strings.Contains(p.result.Text, "第 1 版") {
 		t.Errorf("publish result %q (error %q)", p.result.Text, u.lastError)

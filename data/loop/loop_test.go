@@ -261,12 +261,19 @@ func TestPublishFreezesAndAmendmentsAreVersions(t *testing.T) {
 	s, pid, c := loopPolicy(t)
 	_, err := Publish(ctx, s, pid, WhatFeedback, "2026-04-15")
 	inputError(t, err, "尚未作出处理意见")
+	inputError(t, CheckPublish(ctx, s, pid, WhatFeedback, "2026-04-15"), "尚未作出处理意见")
 	if err := Decide(ctx, s, pid, DecideInput{Clusters: []int64{c["mass"]}, Decision: NotAdopted, Reason: "涉及上位法，暂不采纳", Date: "2026-04-10"}); err != nil {
 		t.Fatal(err)
 	}
 	// A draft can be edited in place.
 	if err := Decide(ctx, s, pid, DecideInput{Clusters: []int64{c["mass"]}, Decision: PartlyAdopted, Reason: "已压缩至15个工作日", Date: "2026-04-10"}); err != nil {
 		t.Fatal(err)
+	}
+	if err := CheckPublish(ctx, s, pid, WhatFeedback, "2026-04-15"); err != nil {
+		t.Fatalf("check before publishing: %v", err)
+	}
+	if n := count(t, s, `SELECT count(*) FROM publications`) + count(t, s, `SELECT count(*) FROM decisions WHERE publication_id IS NOT NULL`); n != 0 {
+		t.Fatalf("a dry run published %d rows", n)
 	}
 	p1, err := Publish(ctx, s, pid, WhatFeedback, "2026-04-15")
 	if err != nil {

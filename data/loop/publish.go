@@ -30,6 +30,23 @@ func evaluationSummary(ctx context.Context, s *data.Store, policyID int64) (any,
 // summary with the revision records (what = evaluation). A later publication of the same kind is an
 // amendment: a new dated version; the earlier versions stay as they were.
 func Publish(ctx context.Context, s *data.Store, policyID int64, what, date string) (Publication, error) {
+	return publish(ctx, s, policyID, what, date, false)
+}
+
+// errDryRun rolls back a dry run.
+var errDryRun = errors.New("dry run")
+
+// CheckPublish tells whether Publish would succeed, without publishing: nil, or the refusal Publish
+// would give (the window shows it before the user presses 公开).
+func CheckPublish(ctx context.Context, s *data.Store, policyID int64, what, date string) error {
+	_, err := publish(ctx, s, policyID, what, date, true)
+	if errors.Is(err, errDryRun) {
+		return nil
+	}
+	return err
+}
+
+func publish(ctx context.Context, s *data.Store, policyID int64, what, date string, dryRun bool) (Publication, error) {
 	d, err := data.ParseDate(date)
 	if err != nil {
 		return Publication{}, err
@@ -104,6 +121,9 @@ func Publish(ctx context.Context, s *data.Store, policyID int64, what, date stri
 			} else if same {
 				return data.InputErrorf("内容与 %s 公开的第 %d 版相同，无需再次公开", last.Date, last.Version)
 			}
+		}
+		if dryRun {
+			return errDryRun
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO publications (policy_id, what, version, date, snapshot) VALUES (?,?,?,?,?)`,
 			policyID, what, version, date, string(js))
