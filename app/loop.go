@@ -239,7 +239,7 @@ func showPublishStep(u *UI, policyID int64, what, defaultDate string, pubs []loo
 	ex := widget.NewLabel(explain)
 	ex.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm(widget.NewFormItem(lang.L("Publication date"), p.date))
-	p.publish = widget.NewButtonWithIcon(lang.L("Publish"), theme.MailSendIcon(), p.onPublish)
+	p.publish = widget.NewButtonWithIcon(lang.L("Make public"), theme.MailSendIcon(), p.onPublish)
 	p.publish.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), func() { p.dlg.Hide() })
 	content := container.NewVBox(ex, form, p.result, widget.NewLabelWithStyle(lang.L("Published before"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),

@@ -337,7 +337,7 @@ func sourceName(s string) string {
 	case loop.SourceHotline:
 		return lang.L("hotline")
 	case loop.SourceOfficer:
-		return lang.L("体验官")
+		return lang.L("Policy officer (体验官)")
 	}
 	return lang.L("by hand")
 }
@@ -609,7 +609,7 @@ func (t *opinionsTab) onAdd() {
 	content.SetMinRowsVisible(4)
 	clause := widget.NewEntry()
 	clause.SetPlaceHolder(lang.L("e.g. 第五条"))
-	source := widget.NewSelect([]string{lang.L("by hand"), lang.L("hotline"), lang.L("体验官")}, nil)
+	source := widget.NewSelect([]string{lang.L("by hand"), lang.L("hotline"), lang.L("Policy officer (体验官)")}, nil)
 	source.SetSelectedIndex(0)
 	submitter := widget.NewEntry()
 	contact := widget.NewEntry()
