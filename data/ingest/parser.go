@@ -579,10 +579,10 @@ func (p *parser) observe(slot int, v string) {
 	} else if !st.distinct2 && v != st.first {
 		st.distinct2 = true
 	}
-	if v != "0" && v != "1" {
+	if !st.nonFlag && v != "0" && v != "1" {
 		st.nonFlag = true
 	}
-	if !yesNo[v] {
+	if !st.nonYN && !yesNo[v] {
 		st.nonYN = true
 	}
 	if !st.nonNumeric {

@@ -10,18 +10,17 @@ import (
 	"github.com/gongping/gongping/data"
 )
 
-// missingTokens are cells that mean "no answer" in every layout.
-var missingTokens = map[string]bool{"(跳过)": true, "（跳过）": true, "(空)": true, "（空）": true}
-
-// cleanMissing trims a cell and turns the missing markers into "". codes: 问卷星 code exports also
-// use −2 (not shown) and −3 (skipped).
+// cleanMissing trims a cell and turns the markers of "no answer" ((跳过), (空)) into "". codes: 问卷星
+// code exports also use −2 (not shown) and −3 (skipped).
 func cleanMissing(v string, codes bool) string {
 	v = strings.TrimSpace(v)
-	if missingTokens[v] {
+	switch v {
+	case "(跳过)", "（跳过）", "(空)", "（空）":
 		return ""
-	}
-	if codes && (v == "-2" || v == "-3") {
-		return ""
+	case "-2", "-3":
+		if codes {
+			return ""
+		}
 	}
 	return v
 }
