@@ -77,8 +77,9 @@ type Reader interface {
 // progresser is implemented by readers that can say how far they are.
 type progresser interface{ progress() (done, total int64) }
 
-// Progress reports how many bytes of the input r has consumed out of total, for a progress bar.
-// total is 0 when unknown (e.g. OpenCSV on a stream of unknown size); then show rows instead.
+// Progress reports how far r is, for a progress bar: bytes of the sheet's XML (xlsx fast path) or of the
+// file (CSV) consumed, out of total. total is 0 when unknown (OpenCSV on a stream, xlsx files read by
+// excelize); then show the row count instead. Safe to call between calls to Next.
 func Progress(r Reader) (done, total int64) {
 	if p, ok := r.(progresser); ok {
 		return p.progress()
