@@ -235,6 +235,9 @@ func (w *surveyWizard) applyPreview(p *ingest.PreviewResult) {
 	}
 	w.info.SetText(fmt.Sprintf(lang.L("Layout: %s (detected: %s). %s, %d questions. Check the question types below, then import."),
 		formatLabel(p.Format), formatLabel(p.Detected), rows, len(p.Questions)))
+	if meta := metaSummary(p.Meta); meta != "" {
+		w.info.SetText(w.info.Text + "\n" + meta)
+	}
 	if len(p.Warnings) > 0 {
 		w.warnings.SetText(lang.L("Warnings: ") + strings.Join(p.Warnings, "；"))
 	} else {
@@ -323,4 +326,38 @@ func (w *surveyWizard) finish(err error) {
 	if w.onDone != nil {
 		w.onDone(*s)
 	}
+}
+
+// metaSummary says which columns were read as metadata, so the user can check nothing was missed.
+func metaSummary(cols []ingest.MetaColumn) string {
+	var used, ignored []string
+	for _, c := range cols {
+		switch c.Use {
+		case "submitted":
+			used = append(used, c.Header+" → "+lang.L("submit time"))
+		case "start":
+			used = append(used, c.Header+" → "+lang.L("start time"))
+		case "duration":
+			used = append(used, c.Header+" → "+lang.L("duration"))
+		case "ip":
+			used = append(used, c.Header+" → IP")
+		case "respondent":
+			used = append(used, c.Header+" → "+lang.L("respondent id"))
+		case "source":
+			used = append(used, c.Header+" → "+lang.L("channel"))
+		default:
+			ignored = append(ignored, c.Header)
+		}
+	}
+	out := ""
+	if len(used) > 0 {
+		out = lang.L("Metadata: ") + strings.Join(used, "，")
+	}
+	if len(ignored) > 0 {
+		if out != "" {
+			out += "；"
+		}
+		out += lang.L("not questions: ") + strings.Join(ignored, "、")
+	}
+	return out
 }

@@ -291,7 +291,15 @@ type PreviewResult struct {
 	Rows      int               `json:"rows"`     // data rows read
 	Complete  bool              `json:"complete"` // false when only the first rows were read
 	Questions []PreviewQuestion `json:"questions"`
+	Meta      []MetaColumn      `json:"meta"` // columns read as metadata, not questions
 	Warnings  []string          `json:"warnings"`
+}
+
+// MetaColumn is a column taken as metadata and what it is used for: "submitted", "start", "duration",
+// "ip", "respondent", "source", or "ignored" (device, region, browser…: kept out of the questions).
+type MetaColumn struct {
+	Header string `json:"header"`
+	Use    string `json:"use"`
 }
 
 // previewMaxRows bounds how much of a file Preview reads.
@@ -358,5 +366,6 @@ func preview(s *session) (PreviewResult, error) {
 	if p.rows == 0 {
 		res.Warnings = append(res.Warnings, "文件只有表头，没有答卷数据")
 	}
+	res.Meta = p.metaColumns()
 	return res, nil
 }

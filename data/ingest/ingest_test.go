@@ -419,6 +419,9 @@ func TestPreview(t *testing.T) {
 	if q.Key != "Q2" || q.Type != data.QMulti || len(q.Samples) == 0 || q.Samples[0] != "材料多┋系统卡" {
 		t.Errorf("Q2 preview = %+v", q)
 	}
+	if fmt.Sprint(p.Meta) != "[{序号 respondent} {提交答卷时间 submitted} {所用时间 duration} {来自IP ip}]" {
+		t.Errorf("meta = %v", p.Meta)
+	}
 	if _, err := Preview("testdata/truncated.xlsx", Auto); err == nil {
 		t.Error("preview of a truncated file succeeded")
 	}

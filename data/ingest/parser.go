@@ -524,6 +524,29 @@ func (p *parser) parseRow(rowNum int, row []string) (m data.ResponseMeta, slots 
 	return m, slots, false, nil
 }
 
+// metaColumns lists the metadata columns and their use, in column order.
+func (p *parser) metaColumns() []MetaColumn {
+	out := []MetaColumn{}
+	for i, c := range p.cols {
+		if c.slot >= 0 || c.meta == metaNone {
+			continue
+		}
+		use := "ignored"
+		if p.metaIdx[c.meta] == i {
+			use = map[metaField]string{metaSubmitted: "submitted", metaStart: "start", metaDuration: "duration", metaIP: "ip",
+				metaRespondent: "respondent", metaSource: "source"}[c.meta]
+		}
+		if i == p.respCol {
+			use = "respondent"
+		}
+		if use == "" {
+			use = "ignored"
+		}
+		out = append(out, MetaColumn{Header: c.header, Use: use})
+	}
+	return out
+}
+
 // derivedOthers counts the other-text questions made from cell contents (not from a column).
 func (p *parser) derivedOthers() int {
 	n := 0
