@@ -15,6 +15,8 @@ import (
 func init() {
 	register(&command{name: "import opinions", usage: "--db F --policy ID FILE | --from-survey [--round R]", run: importOpinions})
 	register(&command{name: "opinion add", usage: "--db F --policy ID --content TEXT [--clause C] [--source manual|hotline|officer] [--submitter N] [--contact C] [--date DATE]", run: opinionAdd})
+	register(&command{name: "opinion imports", usage: "--db F --policy ID [--json]", run: opinionImports})
+	register(&command{name: "opinion delete", usage: "--db F --policy ID (--import N | --opinion K…)", run: opinionDelete})
 	register(&command{name: "opinions", usage: "--db F --policy ID [--json] [--clause C] [--cluster K] [--decision D] [--personal]", run: opinionsCmd})
 	register(&command{name: "clusters", usage: "--db F --policy ID [--json]", run: clustersCmd})
 	register(&command{name: "cluster", usage: "--db F --policy ID [--threshold X] [--concentrated N] [--reset]", run: clusterCmd})
@@ -113,6 +115,66 @@ func opinionAdd(e *env, args []string) error {
 	}
 	fmt.Fprintln(e.stdout, oid)
 	return nil
+}
+
+func opinionImports(e *env, args []string) error {
+	f, db, pol := policyFlags("opinion imports")
+	asJSON := f.Bool("json", false, "")
+	if err := f.parse(args); err != nil {
+		return err
+	}
+	if err := noPositional(f); err != nil {
+		return err
+	}
+	s, id, err := openPolicy(e, *db, *pol)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	ims, err := loop.Imports(e.ctx, s, id)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return printJSON(e.stdout, ims)
+	}
+	for _, im := range ims {
+		fmt.Fprintf(e.stdout, "%d\t%s\t%s\t%d 行\t%d 条意见\t%s\n", im.ID, im.Source, im.File, im.Rows, im.Opinions, im.ImportedAt)
+	}
+	return nil
+}
+
+func opinionDelete(e *env, args []string) error {
+	f, db, pol := policyFlags("opinion delete")
+	imp := f.String("import", "", "")
+	var ops multi
+	f.Var(&ops, "opinion", "")
+	if err := f.parse(args); err != nil {
+		return err
+	}
+	if err := noPositional(f); err != nil {
+		return err
+	}
+	oids, err := ids("opinion", ops)
+	if err != nil {
+		return err
+	}
+	if (*imp == "") == (len(oids) == 0) {
+		return usagef("请给出 --import 或 --opinion 之一")
+	}
+	s, id, err := openPolicy(e, *db, *pol)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if *imp != "" {
+		iid, err := parseID("import", *imp)
+		if err != nil {
+			return err
+		}
+		return loop.DeleteImport(e.ctx, s, id, iid)
+	}
+	return loop.DeleteOpinions(e.ctx, s, id, oids)
 }
 
 func opinionsCmd(e *env, args []string) error {

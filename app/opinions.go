@@ -81,6 +81,7 @@ func newOpinionsTab(u *UI, policyID int64) *opinionsTab {
 		widget.NewButtonWithIcon(lang.L("Import opinions…"), theme.FolderOpenIcon(), t.onImport),
 		widget.NewButton(lang.L("Take survey open answers"), t.onSurvey),
 		widget.NewButtonWithIcon(lang.L("Add opinion…"), theme.ContentAddIcon(), t.onAdd),
+		widget.NewButton(lang.L("Imports…"), t.onImports),
 		widget.NewLabel(lang.L("Similarity")),
 		container.NewGridWrap(fyne.NewSize(70, 36), t.threshold),
 		widget.NewLabel(lang.L("Concentrated at")),
@@ -130,6 +131,7 @@ func newOpinionsTab(u *UI, policyID int64) *opinionsTab {
 		widget.NewButton(lang.L("Decide checked opinions…"), t.onDecideOpinions),
 		widget.NewButton(lang.L("Split off as a new cluster"), t.onSplit),
 		widget.NewButton(lang.L("Move to cluster…"), t.onMove),
+		widget.NewButtonWithIcon(lang.L("Delete checked opinions"), theme.DeleteIcon(), t.onDelete),
 	)
 	right := container.NewBorder(container.NewVBox(filters, t.info), opButtons, nil, nil, t.opinionL)
 	split := container.NewHSplit(left, right)
@@ -646,4 +648,56 @@ func (t *opinionsTab) onPublish() {
 		date = todayDate()
 	}
 	showPublishStep(t.u, t.policyID, loop.WhatFeedback, date, t.d.feedback, t.afterChange)
+}
+
+func (t *opinionsTab) onDelete() {
+	ids := checkedIDs(t.checkedOp)
+	if len(ids) == 0 {
+		t.u.ShowError(data.InputErrorf("%s", lang.L("Check the opinions to delete first.")))
+		return
+	}
+	dialog.ShowConfirm(lang.L("Delete checked opinions"), fmt.Sprintf(lang.L("Delete %d opinions? Opinions already published cannot be deleted."), len(ids)), func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := loop.DeleteOpinions(context.Background(), t.u.store, t.policyID, ids); err != nil {
+			t.u.ShowError(err)
+			return
+		}
+		t.afterChange()
+	}, t.u.Win)
+}
+
+// onImports lists the imported batches; a batch imported by mistake can be taken back while unpublished.
+func (t *opinionsTab) onImports() {
+	ims, err := loop.Imports(context.Background(), t.u.store, t.policyID)
+	if err != nil {
+		t.u.ShowError(err)
+		return
+	}
+	rows := container.NewVBox()
+	var d dialog.Dialog
+	if len(ims) == 0 {
+		rows.Add(widget.NewLabel(lang.L("Nothing imported yet.")))
+	}
+	for _, im := range ims {
+		im := im
+		del := widget.NewButtonWithIcon(lang.L("Take back"), theme.DeleteIcon(), func() {
+			dialog.ShowConfirm(lang.L("Take back"), fmt.Sprintf(lang.L("Delete the %d opinions of %s?"), im.Opinions, im.File), func(ok bool) {
+				if !ok {
+					return
+				}
+				if err := loop.DeleteImport(context.Background(), t.u.store, t.policyID, im.ID); err != nil {
+					t.u.ShowError(err)
+					return
+				}
+				d.Hide()
+				t.afterChange()
+			}, t.u.Win)
+		})
+		text := fmt.Sprintf(lang.L("%s — %d rows, %d opinions, %s"), im.File, im.Rows, im.Opinions, im.ImportedAt)
+		rows.Add(container.NewBorder(nil, nil, nil, del, widget.NewLabel(text)))
+	}
+	d = dialog.NewCustom(lang.L("Imports…"), lang.L("Close"), container.NewGridWrap(fyne.NewSize(640, 300), container.NewVScroll(rows)), t.u.Win)
+	d.Show()
 }

@@ -473,3 +473,139 @@ func AddOpinion(ctx context.Context, s *data.Store, policyID int64, o Opinion) (
 	}
 	return store(ctx, s, policyID, o.Source, "", "", 1, []Opinion{o})
 }
+
+// Import is one imported batch of opinions.
+type Import struct {
+	ID         int64  `json:"id"`
+	Source     string `json:"source"`
+	File       string `json:"file"`
+	Rows       int    `json:"rows"`
+	Opinions   int    `json:"opinions"` // still stored
+	ImportedAt string `json:"imported_at"`
+}
+
+// Imports lists a policy's imported batches, oldest first.
+func Imports(ctx context.Context, s *data.Store, policyID int64) ([]Import, error) {
+	rows, err := s.DB.QueryContext(ctx, `SELECT i.id, i.source, i.file_name, i.rows, i.imported_at,
+		(SELECT count(*) FROM opinions o WHERE o.import_id = i.id) FROM opinion_imports i WHERE i.policy_id=? ORDER BY i.id`, policyID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []Import{}
+	for rows.Next() {
+		var im Import
+		if err := rows.Scan(&im.ID, &im.Source, &im.File, &im.Rows, &im.ImportedAt, &im.Opinions); err != nil {
+			return nil, err
+		}
+		out = append(out, im)
+	}
+	return out, rows.Err()
+}
+
+// DeleteImport removes an imported batch and its opinions (the wrong file was imported), unless one of
+// them is already part of what was published or named by a revision record.
+func DeleteImport(ctx context.Context, s *data.Store, policyID, importID int64) error {
+	var ids []int64
+	rows, err := s.DB.QueryContext(ctx, `SELECT id FROM opinions WHERE policy_id=? AND import_id=?`, policyID, importID)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	var n int
+	if err := s.DB.QueryRowContext(ctx, `SELECT count(*) FROM opinion_imports WHERE id=? AND policy_id=?`, importID, policyID).Scan(&n); err != nil {
+		return err
+	}
+	if n == 0 {
+		return &data.InputError{Msg: fmt.Sprintf("政策 %d 没有编号为 %d 的导入批次", policyID, importID), Err: data.ErrNotFound}
+	}
+	return deleteOpinions(ctx, s, policyID, ids, importID)
+}
+
+// DeleteOpinions removes opinions (entered twice, or by mistake), unless one of them is already part of
+// what was published or named by a revision record.
+func DeleteOpinions(ctx context.Context, s *data.Store, policyID int64, ids []int64) error {
+	if len(ids) == 0 {
+		return data.InputErrorf("请选择要删除的意见")
+	}
+	return deleteOpinions(ctx, s, policyID, ids, 0)
+}
+
+func deleteOpinions(ctx context.Context, s *data.Store, policyID int64, ids []int64, importID int64) error {
+	return s.Tx(ctx, func(tx *sql.Tx) error {
+		st, err := loadState(ctx, tx, policyID)
+		if err != nil {
+			return err
+		}
+		linked := map[int64]bool{}
+		revs, err := revisionRows(ctx, tx, `WHERE policy_id=? ORDER BY record, version`, policyID)
+		if err != nil {
+			return err
+		}
+		for _, r := range currentRevisions(revs) {
+			for _, o := range r.Opinions {
+				linked[o] = true
+			}
+		}
+		touched := map[int64]bool{}
+		for _, id := range ids {
+			i, ok := st.byID[id]
+			if !ok {
+				return &data.InputError{Msg: fmt.Sprintf("政策 %d 没有编号为 %d 的意见", policyID, id), Err: data.ErrNotFound}
+			}
+			o := st.opinions[i]
+			if d := st.decisions[opinionKey(id)]; d != nil && d.Publication != nil {
+				return data.InputErrorf("意见 %d 的处理意见已公开，不能删除", id)
+			}
+			if o.Cluster != nil && st.frozen(*o.Cluster) {
+				return data.InputErrorf("意见 %d 所在的分组 %d 已公开，不能删除", id, *o.Cluster)
+			}
+			if linked[id] {
+				return data.InputErrorf("意见 %d 已被修订记录引用，不能删除", id)
+			}
+			if o.Cluster != nil {
+				touched[*o.Cluster] = true
+			}
+			if _, err := tx.ExecContext(ctx, `DELETE FROM opinions WHERE id=?`, id); err != nil {
+				return fmt.Errorf("delete opinion %d: %w", id, err)
+			}
+		}
+		// A cluster left empty goes, with its (draft) decision, unless a revision record names it.
+		for c := range touched {
+			left := 0
+			for _, m := range st.clusters[c].members {
+				if !containsID(ids, st.opinions[m].ID) {
+					left++
+				}
+			}
+			if left == 0 && !st.revLinked[c] {
+				if _, err := tx.ExecContext(ctx, `DELETE FROM clusters WHERE id=?`, c); err != nil {
+					return err
+				}
+			}
+		}
+		if importID != 0 {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM opinion_imports WHERE id=?`, importID); err != nil {
+				return err
+			}
+		}
+		return recluster(ctx, tx, policyID, false)
+	})
+}
+
+func containsID(ids []int64, id int64) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}

@@ -527,3 +527,45 @@ func TestImportHostileFilesNeverPanic(t *testing.T) {
 		}
 	}
 }
+
+func TestDeleteImportAndOpinions(t *testing.T) {
+	s, pid, c := loopPolicy(t)
+	ims, err := Imports(ctx, s, pid)
+	if err != nil || len(ims) != 1 || ims[0].Opinions != 10 {
+		t.Fatalf("imports %+v %v", ims, err)
+	}
+	id, _ := AddOpinion(ctx, s, pid, Opinion{Content: "手工录入的意见，录错了"})
+	if err := DeleteOpinions(ctx, s, pid, []int64{id}); err != nil {
+		t.Fatal(err)
+	}
+	// Published: its opinions stay.
+	if err := Decide(ctx, s, pid, DecideInput{Clusters: []int64{c["mass"], c["pair"], c["single"], c["other"]}, Decision: Adopted}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Publish(ctx, s, pid, WhatFeedback, "2026-04-15"); err != nil {
+		t.Fatal(err)
+	}
+	inputError(t, DeleteImport(ctx, s, pid, ims[0].ID), "已公开，不能删除")
+	inputError(t, DeleteImport(ctx, s, pid, 99), "没有编号为 99 的导入批次")
+	if n := count(t, s, `SELECT count(*) FROM opinions`); n != 10 {
+		t.Errorf("%d opinions after refused deletes", n)
+	}
+	// A draft import can be taken back, and imported again.
+	s2, pid2 := newPolicy(t, "")
+	path := writeCSV(t, []string{"意见内容"}, [][]string{{"建议一"}, {"建议二"}})
+	if _, err := ImportFile(ctx, s2, pid2, path, nil); err != nil {
+		t.Fatal(err)
+	}
+	ims, _ = Imports(ctx, s2, pid2)
+	cs, _ := Clusters(ctx, s2, pid2)
+	Decide(ctx, s2, pid2, DecideInput{Clusters: []int64{cs[0].ID}, Decision: Adopted})
+	if err := DeleteImport(ctx, s2, pid2, ims[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, s2, `SELECT count(*) FROM opinions`) + count(t, s2, `SELECT count(*) FROM clusters`) + count(t, s2, `SELECT count(*) FROM decisions`); n != 0 {
+		t.Errorf("%d rows left after deleting the import", n)
+	}
+	if _, err := ImportFile(ctx, s2, pid2, path, nil); err != nil {
+		t.Errorf("re-import after deleting: %v", err)
+	}
+}
