@@ -67,7 +67,7 @@ func loopStep(ctx context.Context, s *data.Store, policyID int64) error {
 			return fmt.Errorf("sample cluster %d (%s) has no decision", c.ID, c.Representative)
 		case strings.Contains(c.Representative, "停车") || strings.Contains(c.Representative, "物业费") || strings.Contains(c.Representative, "稳岗补贴"):
 			unrelated = append(unrelated, c.ID)
-		case c.ID%4 == 0:
+		case c.ID%7 == 0:
 			reject = append(reject, c.ID)
 		default:
 			adopt = append(adopt, c.ID)
