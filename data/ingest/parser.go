@@ -72,10 +72,9 @@ type slotStat struct {
 
 // sepStat collects the parts of the values that contain one separator.
 type sepStat struct {
-	values int
-	parts  []string
-	idx    map[string]bool
-	bad    bool // a part too long, or too many parts: not a list of options
+	parts []string
+	idx   map[string]bool
+	bad   bool // a part too long, or too many parts: not a list of options
 }
 
 // altSeps are the separators other exports use for multi-select cells (never "、" or "，": they
@@ -861,7 +860,6 @@ func (p *parser) observeSeps(st *slotStat, v string) {
 			ss = &sepStat{idx: map[string]bool{}}
 			st.seps[sep] = ss
 		}
-		ss.values++
 		if ss.bad {
 			continue
 		}
