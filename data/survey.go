@@ -11,8 +11,12 @@ import (
 // Question keys. A question is referred to by its key or by its exact header text (FindQuestion):
 //   - "Q<n>": question n of the export (问卷星/腾讯问卷 number; LimeSurvey code "Q<n>" keeps n, other
 //     LimeSurvey codes and unnumbered headers (金数据, generic) are numbered 1, 2, … in column order).
-//   - "Q<n>.<k>": row k (1-based, export order) of matrix question n, or sub-question k of a LimeSurvey
-//     array; each is its own question of type QMatrix (or QSingle/QRating) with its own options.
+//   - "Q<n>.<k>": row k (1-based, export order) of matrix question n — 问卷星 "N、(行)" / "第N题(行)"
+//     columns holding option numbers or texts, 腾讯问卷 "N.题目:行" columns holding option texts, several
+//     "N、…" columns with one number — or sub-question k of a LimeSurvey array; each is its own question
+//     of type QMatrix (QFill/QOpenText when its answers are free text) with its own options. A group of
+//     expanded columns holding 0/1 (Y/N, non-empty = chosen) is instead one multi-select Q<n> whose
+//     Options are the column labels; one holding ranks is one ranking Q<n>.
 //   - "Q<n>.other": the free text typed into the "other" option of question n (问卷星 `选项〖文本〗`,
 //     LimeSurvey `Q[other]`). The choice itself stays in Q<n> as the bare option ("其他"), so counts per
 //     option are right and the text is kept for reading (and masking) as an open-text question.
