@@ -19,8 +19,9 @@ func foldWidth(r rune) rune {
 	return r
 }
 
-// particles carry no point of their own; dropping them lets "的审批" and "审批" read alike.
-var particles = map[rune]bool{'的': true, '了': true, '吗': true, '呢': true, '吧': true, '啊': true, '呀': true, '着': true, '地': true, '得': true}
+// particles carry no point of their own; dropping them lets "的审批" and "审批" read alike. (地, 得, 着 are
+// kept: they are also characters of words such as 土地, 获得, 着力.)
+var particles = map[rune]bool{'的': true, '了': true, '吗': true, '呢': true, '吧': true, '啊': true, '呀': true}
 
 // segments splits a text into runs of letters and digits: punctuation, spaces and symbols separate
 // runs; full-width forms are folded, Latin letters lowered, particles dropped.
