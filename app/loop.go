@@ -251,18 +251,29 @@ func showPublishStep(u *UI, policyID int64, what, defaultDate string, pubs []loo
 	return p
 }
 
-// check says before publishing whether it would be refused, and why (a dry run of the same rules).
+// check says before publishing whether it would be refused, and why: a dry run of the same rules, off the
+// UI goroutine (the evaluation's dry run scores the round).
 func (p *publishStep) check() {
-	if err := loop.CheckPublish(context.Background(), p.u.store, p.policyID, p.what, p.date.Text); err != nil {
-		p.result.SetText(lang.L("Cannot publish yet: ") + err.Error())
-		p.result.Importance = widget.WarningImportance
-		p.publish.Disable()
-	} else {
-		p.result.SetText(lang.L("Ready to publish."))
-		p.result.Importance = widget.SuccessImportance
-		p.publish.Enable()
-	}
-	p.result.Refresh()
+	date := p.date.Text
+	p.publish.Disable()
+	type verdict struct{ refusal error }
+	load(p.u, func(ctx context.Context, s *data.Store) (verdict, error) {
+		return verdict{loop.CheckPublish(ctx, s, p.policyID, p.what, date)}, nil
+	}, func(v verdict) {
+		refusal := v.refusal
+		if date != p.date.Text { // the user typed on meanwhile
+			return
+		}
+		if refusal != nil {
+			p.result.SetText(lang.L("Cannot publish yet: ") + refusal.Error())
+			p.result.Importance = widget.WarningImportance
+		} else {
+			p.result.SetText(lang.L("Ready to publish."))
+			p.result.Importance = widget.SuccessImportance
+			p.publish.Enable()
+		}
+		p.result.Refresh()
+	})
 }
 
 func publicationHistory(pubs []loop.Publication) string {
