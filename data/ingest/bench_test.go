@@ -10,11 +10,11 @@ import (
 	"github.com/gongping/gongping/data/sheet"
 )
 
-// bigFile returns the 100,000-row × 59-column 问卷星 xlsx, written once by the generator and cached in
+// bigFile returns the 100,000-row × 59-column 问卷星 xlsx (shared strings), written once by the generator and cached in
 // the temp folder (regenerate by deleting it).
 func bigFile(b *testing.B) string {
 	b.Helper()
-	p := filepath.Join(os.TempDir(), "gongping-ingest-100k.xlsx")
+	p := filepath.Join(os.TempDir(), "gongping-ingest-100k-sst.xlsx")
 	if _, err := os.Stat(p); err == nil {
 		return p
 	}

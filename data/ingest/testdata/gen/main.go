@@ -3,10 +3,13 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/csv"
+	"encoding/xml"
 	"flag"
 	"fmt"
+	"io"
 	"log"
 	"math/rand/v2"
 	"os"
@@ -199,28 +202,47 @@ func writeTencentTrailingComma(path string, rows [][]string) error {
 }
 
 // writeBig writes a 问卷星 text export with n rows and cols columns (6 metadata, the rest questions:
-// Likert single choice, a multi-select every 10th column, an open text every 15th), with shared strings
-// as Excel and WPS save them.
+// Likert single choice, a multi-select every 10th column, an open text every 15th) with a shared
+// strings table, as Excel and WPS save it. excelize's stream writer only writes inline strings, so
+// the few XML parts are written here directly.
 func writeBig(path string, n, cols int) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	sw, err := f.NewStreamWriter("Sheet1")
-	if err != nil {
-		return err
-	}
-	header := []any{"序号", "提交答卷时间", "所用时间", "来源", "来源详情", "来自IP"}
+	header := []string{"序号", "提交答卷时间", "所用时间", "来源", "来源详情", "来自IP"}
 	for q := 1; len(header) < cols; q++ {
 		header = append(header, fmt.Sprintf("%d、第%d题：您对该项服务是否满意", q, q))
-	}
-	if err := sw.SetRow("A1", header); err != nil {
-		return err
 	}
 	likert := []string{"非常满意", "满意", "一般", "不满意", "非常不满意"}
 	opts := []string{"材料多", "跑腿多", "系统卡", "排队久", "政策不清楚"}
 	rng := rand.New(rand.NewPCG(1, 2))
-	row := make([]any, cols)
+	sst := map[string]int{}
+	var strs []string
+	index := func(v string) int {
+		i, ok := sst[v]
+		if !ok {
+			i = len(strs)
+			sst[v] = i
+			strs = append(strs, v)
+		}
+		return i
+	}
+	var sheet bytes.Buffer
+	sheet.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
+		`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
+	writeRow := func(r int, cells []string, numberFirst bool) {
+		fmt.Fprintf(&sheet, `<row r="%d">`, r)
+		for c, v := range cells {
+			ref, _ := excelize.CoordinatesToCellName(c+1, r)
+			if c == 0 && numberFirst {
+				fmt.Fprintf(&sheet, `<c r="%s"><v>%s</v></c>`, ref, v)
+				continue
+			}
+			fmt.Fprintf(&sheet, `<c r="%s" t="s"><v>%d</v></c>`, ref, index(v))
+		}
+		sheet.WriteString(`</row>`)
+	}
+	writeRow(1, header, false)
+	row := make([]string, cols)
 	for i := 1; i <= n; i++ {
-		row[0] = i
+		row[0] = fmt.Sprint(i)
 		row[1] = fmt.Sprintf("2026-11-%02d %02d:%02d:%02d", 1+i%28, i%24, i%60, (i*7)%60)
 		row[2] = fmt.Sprintf("%d秒", 60+rng.IntN(600))
 		row[3] = "手机提交"
@@ -237,15 +259,51 @@ func writeBig(path string, n, cols int) error {
 				row[c] = likert[rng.IntN(5)]
 			}
 		}
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := sw.SetRow(cell, row); err != nil {
+		writeRow(i+1, row, true)
+	}
+	sheet.WriteString(`</sheetData></worksheet>`)
+	var ss bytes.Buffer
+	fmt.Fprintf(&ss, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`+"\n"+
+		`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="%d" uniqueCount="%d">`, len(strs), len(strs))
+	for _, v := range strs {
+		ss.WriteString("<si><t>")
+		xml.EscapeText(&ss, []byte(v))
+		ss.WriteString("</t></si>")
+	}
+	ss.WriteString("</sst>")
+	parts := []struct{ name, body string }{
+		{"[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`},
+		{"_rels/.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`},
+		{"xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`},
+		{"xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`},
+		{"xl/sharedStrings.xml", ss.String()},
+		{"xl/worksheets/sheet1.xml", sheet.String()},
+	}
+	out, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	zw := zip.NewWriter(out)
+	for _, p := range parts {
+		w, err := zw.Create(p.name)
+		if err != nil {
+			out.Close()
+			return err
+		}
+		if _, err := io.WriteString(w, p.body); err != nil {
+			out.Close()
 			return err
 		}
 	}
-	if err := sw.Flush(); err != nil {
+	if err := zw.Close(); err != nil {
+		out.Close()
 		return err
 	}
-	return f.SaveAs(path)
+	return out.Close()
 }
 
 // writeFuzzSeeds writes each sample as a seed of FuzzParseRows (lines of comma-joined cells).
