@@ -265,18 +265,29 @@ func nextAttr(b []byte) (name, value, rest []byte, ok, bad bool) {
 // references, "\r\n" and lone "\r" read as "\n". Anything encoding/xml would reject gives errUnsupported.
 func appendText(dst, raw []byte) ([]byte, error) {
 	for len(raw) > 0 {
+		// Copy a run of plain text at once, checked as encoding/xml would: valid UTF-8 of XML characters.
 		i := 0
-		for i < len(raw) && raw[i] >= 0x20 && raw[i] < 0x80 && raw[i] != '&' {
+		for i < len(raw) {
+			c := raw[i]
+			if c == '&' || c == '\r' || (c < 0x20 && c != '\t' && c != '\n') {
+				break
+			}
 			i++
 		}
-		dst = append(dst, raw[:i]...)
-		raw = raw[i:]
-		if len(raw) == 0 {
-			break
+		if i > 0 {
+			seg := raw[:i]
+			if !utf8.Valid(seg) || (bytes.IndexByte(seg, 0xEF) >= 0 &&
+				(bytes.Contains(seg, []byte("\xEF\xBF\xBE")) || bytes.Contains(seg, []byte("\xEF\xBF\xBF")))) {
+				return dst, errUnsupported // invalid UTF-8, U+FFFE or U+FFFF
+			}
+			dst = append(dst, seg...)
+			raw = raw[i:]
+			if len(raw) == 0 {
+				break
+			}
 		}
-		c := raw[0]
-		switch {
-		case c == '&':
+		switch raw[0] {
+		case '&':
 			semi := bytes.IndexByte(raw, ';')
 			if semi < 0 {
 				return dst, errUnsupported
@@ -301,24 +312,14 @@ func appendText(dst, raw []byte) ([]byte, error) {
 				}
 				dst = utf8.AppendRune(dst, r)
 			}
-		case c == '\r':
+		case '\r':
 			dst = append(dst, '\n')
 			raw = raw[1:]
 			if len(raw) > 0 && raw[0] == '\n' {
 				raw = raw[1:]
 			}
-		case c == '\n' || c == '\t':
-			dst = append(dst, c)
-			raw = raw[1:]
-		case c < 0x20:
+		default: // another control character
 			return dst, errUnsupported
-		default:
-			r, size := utf8.DecodeRune(raw)
-			if (r == utf8.RuneError && size == 1) || !inCharRange(r) {
-				return dst, errUnsupported
-			}
-			dst = append(dst, raw[:size]...)
-			raw = raw[size:]
 		}
 	}
 	return dst, nil
@@ -371,7 +372,7 @@ func (s *xmlScanner) skipElement() error {
 // bstrUnmarshal decodes _xHHHH_ escapes as excelize's bstrUnmarshal does: _x005F_ is "_", a surrogate
 // code is dropped, matches do not overlap.
 func bstrUnmarshal(b []byte) []byte {
-	if !bytes.Contains(b, []byte("_x")) {
+	if i := bytes.IndexByte(b, '_'); i < 0 || !bytes.Contains(b[i:], []byte("_x")) {
 		return b
 	}
 	out := make([]byte, 0, len(b))
