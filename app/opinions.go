@@ -425,6 +425,21 @@ func containsID(ids []int64, id int64) bool {
 	return false
 }
 
+// change runs an edit off the UI goroutine (adding or deleting re-clusters the whole policy), then reloads;
+// a refusal is shown as it is.
+func (t *opinionsTab) change(edit func(ctx context.Context, s *data.Store) error) {
+	s := t.u.store
+	t.u.RunLong(lang.L("Updating opinions"), func(ctx context.Context, _ func(int, int)) error {
+		return edit(ctx, s)
+	}, func(err error) {
+		if err != nil {
+			t.u.ShowError(err)
+			return
+		}
+		t.afterChange()
+	})
+}
+
 func (t *opinionsTab) afterChange() {
 	t.checkedCl, t.checkedOp = map[int64]bool{}, map[int64]bool{}
 	t.reload()
@@ -450,11 +465,7 @@ func (t *opinionsTab) onMerge() {
 			others = append(others, id)
 		}
 	}
-	if err := loop.Merge(context.Background(), t.u.store, t.policyID, target, others); err != nil {
-		t.u.ShowError(err)
-		return
-	}
-	t.afterChange()
+	t.change(func(ctx context.Context, s *data.Store) error { return loop.Merge(ctx, s, t.policyID, target, others) })
 }
 
 func (t *opinionsTab) onSplit() {
@@ -463,11 +474,10 @@ func (t *opinionsTab) onSplit() {
 		t.u.ShowError(data.InputErrorf("%s", lang.L("Check the opinions to split off first.")))
 		return
 	}
-	if _, err := loop.Move(context.Background(), t.u.store, t.policyID, ids, 0); err != nil {
-		t.u.ShowError(err)
-		return
-	}
-	t.afterChange()
+	t.change(func(ctx context.Context, s *data.Store) error {
+		_, err := loop.Move(ctx, s, t.policyID, ids, 0)
+		return err
+	})
 }
 
 func (t *opinionsTab) onMove() {
@@ -490,11 +500,10 @@ func (t *opinionsTab) onMove() {
 			t.u.ShowError(err)
 			return
 		}
-		if _, err := loop.Move(context.Background(), t.u.store, t.policyID, ids, target[0]); err != nil {
-			t.u.ShowError(err)
-			return
-		}
-		t.afterChange()
+		t.change(func(ctx context.Context, s *data.Store) error {
+			_, err := loop.Move(ctx, s, t.policyID, ids, target[0])
+			return err
+		})
 	}, t.u.Win)
 }
 
@@ -630,13 +639,11 @@ func (t *opinionsTab) onAdd() {
 			return
 		}
 		src := []string{loop.SourceManual, loop.SourceHotline, loop.SourceOfficer}[max(0, source.SelectedIndex())]
-		_, err := loop.AddOpinion(context.Background(), t.u.store, t.policyID, loop.Opinion{Content: content.Text, Clause: clause.Text,
-			Source: src, Submitter: submitter.Text, Contact: contact.Text, Submitted: date.Text})
-		if err != nil {
-			t.u.ShowError(err)
-			return
-		}
-		t.afterChange()
+		o := loop.Opinion{Content: content.Text, Clause: clause.Text, Source: src, Submitter: submitter.Text, Contact: contact.Text, Submitted: date.Text}
+		t.change(func(ctx context.Context, s *data.Store) error {
+			_, err := loop.AddOpinion(ctx, s, t.policyID, o)
+			return err
+		})
 	}, t.u.Win)
 	d.Resize(fyne.NewSize(620, 460))
 	d.Show()
@@ -660,11 +667,7 @@ func (t *opinionsTab) onDelete() {
 		if !ok {
 			return
 		}
-		if err := loop.DeleteOpinions(context.Background(), t.u.store, t.policyID, ids); err != nil {
-			t.u.ShowError(err)
-			return
-		}
-		t.afterChange()
+		t.change(func(ctx context.Context, s *data.Store) error { return loop.DeleteOpinions(ctx, s, t.policyID, ids) })
 	}, t.u.Win)
 }
 
@@ -687,12 +690,8 @@ func (t *opinionsTab) onImports() {
 				if !ok {
 					return
 				}
-				if err := loop.DeleteImport(context.Background(), t.u.store, t.policyID, im.ID); err != nil {
-					t.u.ShowError(err)
-					return
-				}
 				d.Hide()
-				t.afterChange()
+				t.change(func(ctx context.Context, s *data.Store) error { return loop.DeleteImport(ctx, s, t.policyID, im.ID) })
 			}, t.u.Win)
 		})
 		text := fmt.Sprintf(lang.L("%s — %d rows, %d opinions, %s"), im.File, im.Rows, im.Opinions, im.ImportedAt)
