@@ -181,13 +181,13 @@ func Rows() [][]string {
 		comment, window := "(跳过)", "(跳过)"
 		if rng.Float64() < 0.45 {
 			comment = comments[rng.IntN(len(comments))]
-			if n%53 == 3 && personalUsed < len(personal) {
-				comment = personal[personalUsed]
-				if strings.Contains(comment, "%s") {
-					comment = fmt.Sprintf(comment, idNumber("11010519850712"+fmt.Sprintf("%03d", 100+n%800)))
-				}
-				personalUsed++
+		}
+		if n%53 == 3 && personalUsed < len(personal) { // a few comments carry personal data
+			comment = personal[personalUsed]
+			if strings.Contains(comment, "%s") {
+				comment = fmt.Sprintf(comment, idNumber("11010519850712"+fmt.Sprintf("%03d", 100+n%800)))
 			}
+			personalUsed++
 		}
 		if rng.Float64() < 0.2 {
 			window = []string{"希望中午不休息，方便上班族办事。", "取号后等了一个多小时。", "工作人员很耐心，谢谢！", "自助机经常坏。"}[rng.IntN(4)]
