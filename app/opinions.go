@@ -297,7 +297,7 @@ func (t *opinionsTab) updateClusterRow(i widget.ListItemID, o fyne.CanvasObject)
 		state += " · " + lang.L("published")
 	}
 	label.SetText(fmt.Sprintf("#%d ×%d %s%s [%s] %s", c.ID, c.Size, conc, strings.Join(c.Clauses, "、"), state, flatText(c.Representative)))
-	if c.Concentrated && c.Decision == nil {
+	if c.Concentrated && (c.Undecided > 0 || c.MissingReasons > 0) {
 		label.Importance = widget.WarningImportance
 	} else {
 		label.Importance = widget.MediumImportance

@@ -100,16 +100,16 @@ func unadoptedReasons(ctx context.Context, s *data.Store, p data.Policy) (Item, 
 			continue
 		}
 		concentrated = append(concentrated, fmt.Sprint(c.ID))
+		// Decided for the cluster or opinion by opinion: every member counts with its effective decision.
 		switch {
-		case c.Decision == nil:
-			undecided = append(undecided, fmt.Sprint(c.ID))
-		case *c.Decision != loop.Adopted:
+		case c.MissingReasons > 0:
 			need++
-			if strings.TrimSpace(*c.Reason) != "" {
-				given++
-			} else {
-				missing = append(missing, fmt.Sprint(c.ID))
-			}
+			missing = append(missing, fmt.Sprint(c.ID))
+		case c.Undecided > 0:
+			undecided = append(undecided, fmt.Sprint(c.ID))
+		case c.NotAdopted > 0:
+			need++
+			given++
 		}
 	}
 	it.Value, it.Required = intp(given), intp(need)

@@ -569,3 +569,27 @@ func TestDeleteImportAndOpinions(t *testing.T) {
 		t.Errorf("re-import after deleting: %v", err)
 	}
 }
+
+// A concentrated cluster decided opinion by opinion counts as decided.
+func TestClusterDecidedOpinionByOpinion(t *testing.T) {
+	s, pid, c := loopPolicy(t)
+	cs, _ := Clusters(ctx, s, pid)
+	mass := cs[0]
+	if mass.ID != c["mass"] || mass.Undecided != 6 {
+		t.Fatalf("mass cluster %+v", mass)
+	}
+	if err := Decide(ctx, s, pid, DecideInput{Opinions: mass.Opinions[:3], Decision: Adopted}); err != nil {
+		t.Fatal(err)
+	}
+	inputError(t, CheckPublish(ctx, s, pid, WhatFeedback, "2026-04-15"), "尚未作出处理意见")
+	if err := Decide(ctx, s, pid, DecideInput{Opinions: mass.Opinions[3:], Decision: NotAdopted, Reason: "与上位法规定不一致"}); err != nil {
+		t.Fatal(err)
+	}
+	cs, _ = Clusters(ctx, s, pid)
+	if cs[0].Decision != nil || cs[0].Undecided != 0 || cs[0].NotAdopted != 3 || cs[0].MissingReasons != 0 {
+		t.Errorf("cluster after deciding each opinion %+v", cs[0])
+	}
+	if err := CheckPublish(ctx, s, pid, WhatFeedback, "2026-04-15"); err != nil {
+		t.Errorf("publish after deciding each opinion: %v", err)
+	}
+}

@@ -167,10 +167,10 @@ func feedbackSnapshot(ctx context.Context, tx *sql.Tx, policyID int64) (Feedback
 	}
 	var undecided, noReason []int64
 	for _, c := range st.clusterList() {
-		if c.Concentrated && c.Decision == nil {
+		if c.Concentrated && c.Undecided > 0 {
 			undecided = append(undecided, c.ID)
 		}
-		if c.Concentrated && c.Decision != nil && needsReason(*c.Decision) && *c.Reason == "" {
+		if c.Concentrated && c.MissingReasons > 0 {
 			noReason = append(noReason, c.ID)
 		}
 		pc := PublishedCluster{ID: c.ID, Size: c.Size, Concentrated: c.Concentrated, Representative: masker.Mask(c.Representative),

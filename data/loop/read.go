@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/gongping/gongping/data"
 )
@@ -212,6 +213,27 @@ func (st *state) publishedOn(d *DecisionRecord) string {
 	return st.pubDates[*d.Publication]
 }
 
+// memberStats counts a cluster's members by their effective decision (their own, else the cluster's).
+func (st *state) memberStats(c *clRow) (undecided, notAdopted, missingReasons int) {
+	cd := st.decisions[clusterKey(c.id)]
+	for _, m := range c.members {
+		d := st.decisions[opinionKey(st.opinions[m].ID)]
+		if d == nil {
+			d = cd
+		}
+		switch {
+		case d == nil:
+			undecided++
+		case needsReason(d.Decision):
+			notAdopted++
+			if strings.TrimSpace(d.Reason) == "" {
+				missingReasons++
+			}
+		}
+	}
+	return
+}
+
 // frozen tells whether a decision on the cluster was ever published: its membership is then fixed too
 // (what was published stays true; an amendment changes the decision, not who made the point).
 func (st *state) frozen(id int64) bool { return st.published[id] }
@@ -235,6 +257,7 @@ func (st *state) cluster(c *clRow, vs []vec) Cluster {
 		rep := c.members[central(vs, c.members)]
 		out.Representative, out.RepOpinion = st.opinions[rep].Content, st.opinions[rep].ID
 	}
+	out.Undecided, out.NotAdopted, out.MissingReasons = st.memberStats(c)
 	if d := st.decisions[clusterKey(c.id)]; d != nil {
 		dec, reason := d.Decision, d.Reason
 		out.Decision, out.Reason, out.DecidedOn = &dec, &reason, d.Date
@@ -388,7 +411,7 @@ func GetSummary(ctx context.Context, s *data.Store, policyID int64) (Summary, er
 		sum.Clusters++
 		if st.concentrated(c) {
 			sum.Concentrated++
-			if st.decisions[clusterKey(id)] == nil {
+			if u, _, _ := st.memberStats(c); u > 0 {
 				sum.Undecided++
 			}
 		}

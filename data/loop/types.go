@@ -83,6 +83,11 @@ type Cluster struct {
 	Amended        bool     `json:"amended"`   // the current decision amends a published one
 	Manual         bool     `json:"manual"`    // shaped by the user; re-clustering keeps it
 	Opinions       []int64  `json:"opinions"`
+	// Counted over the members, each with its own decision or else the cluster's: a cluster whose every
+	// opinion was decided one by one is decided too.
+	Undecided      int `json:"undecided"`       // members with no decision
+	NotAdopted     int `json:"not_adopted"`     // members decided short of 采纳
+	MissingReasons int `json:"missing_reasons"` // of those, without a reason
 }
 
 // DecisionRecord is one version of a decision, for the history.
