@@ -186,11 +186,16 @@ func feedbackSnapshot(ctx context.Context, tx *sql.Tx, policyID int64) (Feedback
 	if len(noReason) > 0 {
 		return fs, data.InputErrorf("较为集中的意见分组 %s 未完全采纳但没有说明理由，暂不能公开采纳情况", idList(noReason))
 	}
+	fs.Decided = []PublishedOpinion{}
 	for _, o := range st.opinionList() {
 		if o.Decision != nil {
 			fs.Counts[*o.Decision]++
 		} else {
 			fs.Counts[""]++
+		}
+		if o.OwnDecision {
+			fs.Decided = append(fs.Decided, PublishedOpinion{ID: o.ID, Cluster: o.Cluster, Content: masker.Mask(o.Content),
+				Clause: o.Clause, Decision: *o.Decision, Reason: *o.Reason})
 		}
 	}
 	return fs, nil

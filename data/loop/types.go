@@ -152,6 +152,16 @@ type PublishedCluster struct {
 	Amended        bool     `json:"amended"`
 }
 
+// PublishedOpinion is an opinion decided on its own, as frozen in a feedback publication (text masked).
+type PublishedOpinion struct {
+	ID       int64  `json:"id"`
+	Cluster  *int64 `json:"cluster"`
+	Content  string `json:"content"`
+	Clause   string `json:"clause"`
+	Decision string `json:"decision"`
+	Reason   string `json:"reason"`
+}
+
 // FeedbackSnapshot is what a feedback publication froze.
 type FeedbackSnapshot struct {
 	Policy          int64              `json:"policy"`
@@ -161,6 +171,7 @@ type FeedbackSnapshot struct {
 	ConcentratedMin int                `json:"concentrated_min"`
 	Counts          map[string]int     `json:"counts"` // opinions by decision ("" = undecided)
 	Clusters        []PublishedCluster `json:"clusters"`
+	Decided         []PublishedOpinion `json:"decided_opinions"` // opinions decided on their own
 }
 
 // EvaluationSnapshot is what an evaluation publication froze: the evaluation summary as it stood
