@@ -1,6 +1,11 @@
 package main
 
 import (
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/ingest"
 )
 
@@ -8,6 +13,51 @@ func init() {
 	register(&command{name: "import survey",
 		usage: "--db F --policy ID [--round R] [--format auto|wjx-text|wjx-code|tencent|jinshuju|limesurvey|generic] FILE",
 		run:   importSurvey})
+	register(&command{name: "survey questions", usage: "--db F --policy ID [--round R] [--json]", run: surveyQuestions})
+}
+
+// surveyQuestions lists a round's questions (key, type, text, options and answer counts): the keys a
+// scheme refers to.
+func surveyQuestions(e *env, args []string) error {
+	f, db, pol := policyFlags("survey questions")
+	round := f.String("round", "", "")
+	asJSON := f.Bool("json", false, "")
+	if err := f.parse(args); err != nil {
+		return err
+	}
+	if len(f.positional) > 0 {
+		return usagef("多余的参数 %q", f.positional[0])
+	}
+	s, id, err := openPolicy(e, *db, *pol)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	r, err := s.ResolveRound(e.ctx, id, *round)
+	if err != nil {
+		return err
+	}
+	fs, err := s.QuestionFrequencies(e.ctx, r.ID)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		if fs == nil {
+			fs = []data.Frequencies{}
+		}
+		return printJSON(e.stdout, fs)
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "轮次 %s\n题号\t题型\t作答\t题目\t选项\n", r.Name)
+	for _, f := range fs {
+		q := f.Question
+		opts := make([]string, 0, len(f.Options))
+		for _, o := range f.Options {
+			opts = append(opts, fmt.Sprintf("%s(%d)", o.Option, o.Count))
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\n", q.Key, q.Type, f.Answered, oneLine(q.Text), oneLine(strings.Join(opts, " ")))
+	}
+	return tw.Flush()
 }
 
 // importSurvey imports one survey export and prints the summary JSON.

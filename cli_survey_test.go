@@ -55,4 +55,17 @@ func TestCLIImportSurvey(t *testing.T) {
 	if sum["round"] != "默认" || sum["rows"] != float64(3) || sum["questions"] != float64(4) {
 		t.Errorf("summary = %s", out)
 	}
+	// The questions of a round, with their keys and counts per option.
+	code, out, errs = gp(t, "survey", "questions", "--db", db, "--policy", "1", "--round", "2026年度")
+	if code != 0 || !strings.Contains(out, "Q2.other") || !strings.Contains(out, "材料多(3)") {
+		t.Errorf("survey questions = %d %q %q", code, out, errs)
+	}
+	code, out, _ = gp(t, "survey", "questions", "--db", db, "--policy", "2", "--json")
+	var fs []map[string]any
+	if code != 0 || json.Unmarshal([]byte(out), &fs) != nil || len(fs) != 4 {
+		t.Errorf("survey questions --json = %d %s", code, out)
+	}
+	if code, _, errs = gp(t, "survey", "questions", "--db", db, "--policy", "1", "--round", "无此轮"); code != 1 || !strings.Contains(errs, "无此轮") {
+		t.Errorf("unknown round: %d %q", code, errs)
+	}
 }
