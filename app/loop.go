@@ -26,6 +26,7 @@ import (
 func init() {
 	RegisterStageStatus(data.StageConsultation, consultationStatus)
 	RegisterStageStatus(data.StageFeedback, feedbackStatus)
+	RegisterStageStatus(data.StageEvaluation, evaluationStatus)
 	RegisterStageStatus(data.StageRevision, revisionStatus)
 	RegisterStageStatus(data.StagePublished, publishedStatus)
 }
@@ -41,11 +42,8 @@ func consultationStatus(ctx context.Context, s *data.Store, policyID int64) (Sta
 	if err != nil || sum.Opinions == 0 {
 		return StageNoRecord, "", err
 	}
-	detail := fmt.Sprintf(lang.L("%d opinions in %d clusters, %d concentrated"), sum.Opinions, sum.Clusters, sum.Concentrated)
-	if cerr == nil {
-		detail = fmt.Sprintf("%s — %s", fmt.Sprintf(lang.L("%s to %s"), c.Start, c.End), detail)
-	}
-	return StageDone, detail, nil
+	// The overview already shows the period's dates; add only what the opinions say.
+	return StageDone, fmt.Sprintf(lang.L("%d opinions in %d clusters, %d concentrated"), sum.Opinions, sum.Clusters, sum.Concentrated), nil
 }
 
 func feedbackStatus(ctx context.Context, s *data.Store, policyID int64) (StageState, string, error) {
@@ -61,6 +59,16 @@ func feedbackStatus(ctx context.Context, s *data.Store, policyID int64) (StageSt
 		return StageActive, fmt.Sprintf(lang.L("%d of %d opinions decided; %d concentrated clusters undecided"), decided, sum.Opinions, sum.Undecided), nil
 	}
 	return StageNoRecord, "", nil
+}
+
+// evaluationStatus: once the evaluation is published the evaluation stage is over; before that the
+// built-in status (rounds) speaks.
+func evaluationStatus(ctx context.Context, s *data.Store, policyID int64) (StageState, string, error) {
+	sum, err := loop.GetSummary(ctx, s, policyID)
+	if err != nil || sum.Evaluation == nil {
+		return StageNoRecord, "", err
+	}
+	return StageDone, "", nil
 }
 
 func revisionStatus(ctx context.Context, s *data.Store, policyID int64) (StageState, string, error) {

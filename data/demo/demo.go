@@ -25,8 +25,19 @@ func Run(ctx context.Context, s *data.Store) ([]int64, error) {
 		{"loop", loopStep},
 	} {
 		if err := step.fn(ctx, s, id); err != nil {
+			// Leave no half-built sample behind (a cancelled demo included); the cascade removes its data.
+			_ = s.DeletePolicy(context.WithoutCancel(ctx), id)
 			return nil, fmt.Errorf("demo %s: %w", step.name, err)
 		}
+	}
+	// The loop step published the evaluation and the revisions: the sample has gone round the whole loop.
+	p, err := s.Policy(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	p.Stage = data.StagePublished
+	if err := s.UpdatePolicy(ctx, p); err != nil {
+		return nil, err
 	}
 	return []int64{id}, nil
 }
