@@ -21,7 +21,6 @@ import (
 
 func init() {
 	RegisterPolicyTab(PolicyTab{Order: 20, Title: "Opinions", Build: buildOpinions})
-	RegisterDropHandler(dropOpinions)
 }
 
 // opinionsTab is the policy's public opinions: clusters on the left (tap one to see its opinions), the
@@ -575,12 +574,8 @@ func importSummaryText(sum loop.ImportSummary) string {
 	return text
 }
 
-func dropOpinions(u *UI, policyID int64, path string) bool {
-	// Only a file whose name says it holds opinions; survey exports go to the survey page.
-	name := strings.ToLower(path)
-	if policyID == 0 || !(strings.Contains(name, "意见") || strings.Contains(name, "opinion")) {
-		return false
-	}
+// importOpinionsFile imports a consultation export dropped on the window (see dropSheet).
+func importOpinionsFile(u *UI, policyID int64, path string) {
 	var sum loop.ImportSummary
 	u.RunLong(lang.L("Importing opinions"), func(ctx context.Context, progress func(int, int)) error {
 		var err error
@@ -594,7 +589,6 @@ func dropOpinions(u *UI, policyID int64, path string) bool {
 		u.showInfo(lang.L("Opinions imported"), importSummaryText(sum))
 		u.Refresh()
 	})
-	return true
 }
 
 func (t *opinionsTab) onSurvey() {

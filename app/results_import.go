@@ -14,36 +14,6 @@ import (
 	"github.com/gongping/gongping/data/assess"
 )
 
-func init() {
-	RegisterDropHandler(dropScoreSheet)
-}
-
-// sheetKind tells a third-party assessment sheet or a 体验官 feedback sheet by its file name.
-func sheetKind(path string) string {
-	name := filepath.Base(path)
-	ext := strings.ToLower(filepath.Ext(name))
-	if ext != ".xlsx" && ext != ".csv" {
-		return ""
-	}
-	switch {
-	case strings.Contains(name, "体验官"):
-		return "officers"
-	case strings.Contains(name, "第三方") || strings.Contains(name, "评估") || strings.Contains(name, "打分"):
-		return "assessment"
-	}
-	return ""
-}
-
-// dropScoreSheet imports an assessment or 体验官 sheet dropped on the window (recognised by its name).
-func dropScoreSheet(u *UI, policyID int64, path string) bool {
-	k := sheetKind(path)
-	if policyID == 0 || k == "" {
-		return false
-	}
-	importScoreSheet(u, policyID, "", k, path, func() { u.Refresh() })
-	return true
-}
-
 // importScoreSheet runs the importer off the UI goroutine and reports the summary and its warnings.
 func importScoreSheet(u *UI, policyID int64, round, kind, path string, done func()) {
 	s := u.Store()

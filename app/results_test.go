@@ -128,23 +128,3 @@ func TestResultsDemo(t *testing.T) {
 		}
 	}
 }
-
-// Dropping the sample sheets imports them (recognised by name); other spreadsheets are left to others.
-func TestDropScoreSheets(t *testing.T) {
-	u := newTestUI(t)
-	id := addPolicy(t, u, data.Policy{Title: "拖放测试"})
-	for _, c := range []struct{ name, kind string }{
-		{"第三方评估打分表.xlsx", "assessment"}, {"政策体验官反馈表.xlsx", "officers"}, {"问卷导出.xlsx", ""}, {"评估.pdf", ""},
-	} {
-		if got := sheetKind(c.name); got != c.kind {
-			t.Errorf("sheetKind(%s) = %q, want %q", c.name, got, c.kind)
-		}
-	}
-	if !dropScoreSheet(u, id, filepath.Join("..", "assets", "sample", "第三方评估打分表.xlsx")) || u.lastError != "" {
-		t.Fatalf("drop not handled: %q", u.lastError)
-	}
-	res, err := score.Score(context.Background(), u.store, id, "")
-	if err != nil || res.Dimensions[0].Assessment == nil {
-		t.Fatalf("after drop: %v %+v", err, res)
-	}
-}

@@ -21,7 +21,6 @@ import (
 
 func init() {
 	RegisterPolicyTab(PolicyTab{Order: 30, Title: "Survey data", Build: buildSurveyTab})
-	RegisterDropHandler(dropSurveyFile)
 }
 
 // surveyFileExts are the files the survey wizard takes.
@@ -35,15 +34,6 @@ func isSurveyFile(path string) bool {
 		}
 	}
 	return false
-}
-
-// dropSurveyFile opens the import wizard for a spreadsheet dropped on the window while a policy is open.
-func dropSurveyFile(u *UI, policyID int64, path string) bool {
-	if policyID == 0 || !isSurveyFile(path) {
-		return false
-	}
-	showSurveyWizard(u, policyID, path, "", func(ingest.Summary) { u.Refresh() })
-	return true
 }
 
 // surveyTab is a policy's 问卷数据 page: the rounds, the import wizard, the responses of the chosen round

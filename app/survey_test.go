@@ -91,16 +91,6 @@ func TestSurveyWizardAndBrowser(t *testing.T) {
 	}
 }
 
-func TestSurveyDropHandler(t *testing.T) {
-	u := newTestUI(t)
-	if dropSurveyFile(u, 0, "/tmp/a.xlsx") {
-		t.Error("a drop with no policy selected was taken")
-	}
-	if dropSurveyFile(u, 1, "/tmp/a.pdf") {
-		t.Error("a PDF was taken as a survey")
-	}
-}
-
 // TestSurveyBrowserPages scrolls a round of 480 responses in pages of 100, at most 2 kept loaded.
 func TestSurveyBrowserPages(t *testing.T) {
 	defer func(size, keep int) { surveyPageSize, maxPages = size, keep }(surveyPageSize, maxPages)
