@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"text/tabwriter"
 
 	"github.com/gongping/gongping/data"
 )
@@ -154,6 +155,34 @@ func (f *flags) require(names ...string) error {
 	return nil
 }
 
+// noPositional reports a usage error for the first positional argument of a command that takes none.
+func (f *flags) noPositional() error {
+	if len(f.positional) > 0 {
+		return usagef("多余的参数 %q", f.positional[0])
+	}
+	return nil
+}
+
+// parseFlagsOnly parses the args of a command that takes flags only: then the named flags are required,
+// then any positional argument is a usage error (in that order, so the first problem is the one reported).
+func (f *flags) parseFlagsOnly(args []string, required ...string) error {
+	if err := f.parse(args); err != nil {
+		return err
+	}
+	if err := f.require(required...); err != nil {
+		return err
+	}
+	return f.noPositional()
+}
+
+// oneFile returns the single FILE argument; what names the kind of file in the message.
+func (f *flags) oneFile(what string) (string, error) {
+	if len(f.positional) != 1 {
+		return "", usagef("需要一个%s文件 FILE (need one FILE)", what)
+	}
+	return f.positional[0], nil
+}
+
 // multi is a repeatable string flag (--opinion 1 --opinion 2).
 type multi []string
 
@@ -169,10 +198,32 @@ func parseID(flagName, v string) (int64, error) {
 	return id, nil
 }
 
-// openDB opens the workspace named by --db; every subcommand takes it.
+// optID reads an optional id flag: 0 when it was not given.
+func optID(flagName, v string) (int64, error) {
+	if v == "" {
+		return 0, nil
+	}
+	return parseID(flagName, v)
+}
+
+// dbFlags declares --db, the workspace every command that reads or writes one takes.
+func dbFlags(name string) (*flags, *string) {
+	f := newFlags(name)
+	return f, f.String("db", "", "")
+}
+
+// policyFlags declares --db and --policy, the pair most commands take.
+func policyFlags(name string) (*flags, *string, *string) {
+	f, db := dbFlags(name)
+	return f, db, f.String("policy", "", "")
+}
+
+func errNoDB() error { return usagef("缺少 --db (missing --db FILE)") }
+
+// openDB opens the workspace named by --db.
 func openDB(path string) (*data.Store, error) {
 	if path == "" {
-		return nil, usagef("缺少 --db (missing --db FILE)")
+		return nil, errNoDB()
 	}
 	s, err := data.Open(path)
 	if err != nil {
@@ -180,6 +231,32 @@ func openDB(path string) (*data.Store, error) {
 	}
 	return s, nil
 }
+
+// openPolicy opens the workspace and checks that the policy exists.
+func openPolicy(e *env, db, policy string) (*data.Store, int64, error) {
+	if db == "" {
+		return nil, 0, errNoDB()
+	}
+	if policy == "" {
+		return nil, 0, usagef("缺少 --policy (missing --policy ID)")
+	}
+	id, err := parseID("policy", policy)
+	if err != nil {
+		return nil, 0, err
+	}
+	s, err := openDB(db)
+	if err != nil {
+		return nil, 0, err
+	}
+	if _, err := s.Policy(e.ctx, id); err != nil {
+		s.Close()
+		return nil, 0, err
+	}
+	return s, id, nil
+}
+
+// newTable starts an aligned text table on w; the caller writes tab-separated rows and flushes it.
+func newTable(w io.Writer) *tabwriter.Writer { return tabwriter.NewWriter(w, 0, 4, 2, ' ', 0) }
 
 // printJSON writes v as indented JSON without HTML escaping (the terminal is not a web page).
 func printJSON(w io.Writer, v any) error {

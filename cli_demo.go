@@ -11,8 +11,7 @@ func init() {
 }
 
 func demoCmd(e *env, args []string) error {
-	f := newFlags("demo")
-	db := f.String("db", "", "")
+	f, db := dbFlags("demo")
 	reportDir := f.String("report", "", "")
 	if err := f.parse(args); err != nil {
 		return err

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"path/filepath"
 	"strconv"
 
@@ -17,12 +16,9 @@ func writeDemoReport(e *env, s *data.Store, ids []int64, dir string) error {
 		if len(ids) > 1 {
 			out = filepath.Join(dir, strconv.FormatInt(id, 10))
 		}
-		hp, xp, err := reports.WriteWith(e.ctx, s, id, out, reports.Options{})
-		if err != nil {
+		if err := writeReport(e, s, id, out, reports.Options{}); err != nil {
 			return err
 		}
-		fmt.Fprintln(e.stdout, hp)
-		fmt.Fprintln(e.stdout, xp)
 	}
 	return nil
 }

@@ -1,10 +1,8 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/check"
@@ -22,8 +20,7 @@ func init() {
 }
 
 func policyAdd(e *env, args []string) error {
-	f := newFlags("policy add")
-	db := f.String("db", "", "")
+	f, db := dbFlags("policy add")
 	var p data.Policy
 	f.StringVar(&p.Title, "title", "", "")
 	f.StringVar(&p.Dept, "dept", "", "")
@@ -33,14 +30,8 @@ func policyAdd(e *env, args []string) error {
 	f.StringVar(&p.DraftDate, "draft", "", "")
 	stage := f.String("stage", "", "")
 	f.BoolVar(&p.UsesOfficers, "officers", false, "")
-	if err := f.parse(args); err != nil {
+	if err := f.parseFlagsOnly(args, "db", "title", "dept", "category"); err != nil {
 		return err
-	}
-	if err := f.require("db", "title", "dept", "category"); err != nil {
-		return err
-	}
-	if len(f.positional) > 0 {
-		return usagef("多余的参数 %q", f.positional[0])
 	}
 	if *stage != "" {
 		st, err := data.ParseStage(*stage)
@@ -63,8 +54,7 @@ func policyAdd(e *env, args []string) error {
 }
 
 func policyList(e *env, args []string) error {
-	f := newFlags("policy list")
-	db := f.String("db", "", "")
+	f, db := dbFlags("policy list")
 	asJSON := f.Bool("json", false, "")
 	if err := f.parse(args); err != nil {
 		return err
@@ -81,41 +71,12 @@ func policyList(e *env, args []string) error {
 	if *asJSON {
 		return printJSON(e.stdout, ps)
 	}
-	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	tw := newTable(e.stdout)
 	fmt.Fprintln(tw, "ID\t标题\t文号\t承办单位\t类别\t阶段\t印发日期")
 	for _, p := range ps {
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", p.ID, oneLine(p.Title), p.DocNo, p.Dept, p.Category, data.StageNames[p.Stage], p.Issued)
 	}
 	return tw.Flush()
-}
-
-// policyFlag declares --db and --policy, the pair most commands take.
-func policyFlags(name string) (*flags, *string, *string) {
-	f := newFlags(name)
-	return f, f.String("db", "", ""), f.String("policy", "", "")
-}
-
-// openPolicy opens the workspace and checks that the policy exists.
-func openPolicy(e *env, db, policy string) (*data.Store, int64, error) {
-	if db == "" {
-		return nil, 0, usagef("缺少 --db (missing --db FILE)")
-	}
-	if policy == "" {
-		return nil, 0, usagef("缺少 --policy (missing --policy ID)")
-	}
-	id, err := parseID("policy", policy)
-	if err != nil {
-		return nil, 0, err
-	}
-	s, err := openDB(db)
-	if err != nil {
-		return nil, 0, err
-	}
-	if _, err := s.Policy(e.ctx, id); err != nil {
-		s.Close()
-		return nil, 0, err
-	}
-	return s, id, nil
 }
 
 func consultSet(e *env, args []string) error {
@@ -168,8 +129,7 @@ func needAdd(e *env, args []string) error {
 }
 
 func meetingAdd(e *env, args []string) error {
-	f := newFlags("meeting add")
-	db := f.String("db", "", "")
+	f, db := dbFlags("meeting add")
 	var m data.Meeting
 	f.StringVar(&m.Date, "date", "", "")
 	f.StringVar(&m.Title, "title", "", "")
@@ -258,10 +218,6 @@ func workdays(e *env, args []string) error {
 	}
 	n, err := check.WorkingDays(f.positional[0], f.positional[1])
 	if err != nil {
-		var ie *data.InputError
-		if errors.As(err, &ie) {
-			return err
-		}
 		return err
 	}
 	fmt.Fprintln(e.stdout, n)

@@ -3,9 +3,9 @@ package main
 import (
 	"flag"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/gongping/gongping/data/loop"
 )
@@ -49,13 +49,6 @@ func ids(name string, vs multi) ([]int64, error) {
 	return out, nil
 }
 
-func noPositional(f *flags) error {
-	if len(f.positional) > 0 {
-		return usagef("多余的参数 %q", f.positional[0])
-	}
-	return nil
-}
-
 func importOpinions(e *env, args []string) error {
 	f, db, pol := policyFlags("import opinions")
 	fromSurvey := f.Bool("from-survey", false, "")
@@ -95,13 +88,7 @@ func opinionAdd(e *env, args []string) error {
 	f.StringVar(&o.Submitter, "submitter", "", "")
 	f.StringVar(&o.Contact, "contact", "", "")
 	f.StringVar(&o.Submitted, "date", "", "")
-	if err := f.parse(args); err != nil {
-		return err
-	}
-	if err := f.require("content"); err != nil {
-		return err
-	}
-	if err := noPositional(f); err != nil {
+	if err := f.parseFlagsOnly(args, "content"); err != nil {
 		return err
 	}
 	s, id, err := openPolicy(e, *db, *pol)
@@ -120,10 +107,7 @@ func opinionAdd(e *env, args []string) error {
 func opinionImports(e *env, args []string) error {
 	f, db, pol := policyFlags("opinion imports")
 	asJSON := f.Bool("json", false, "")
-	if err := f.parse(args); err != nil {
-		return err
-	}
-	if err := noPositional(f); err != nil {
+	if err := f.parseFlagsOnly(args); err != nil {
 		return err
 	}
 	s, id, err := openPolicy(e, *db, *pol)
@@ -149,10 +133,7 @@ func opinionDelete(e *env, args []string) error {
 	imp := f.String("import", "", "")
 	var ops multi
 	f.Var(&ops, "opinion", "")
-	if err := f.parse(args); err != nil {
-		return err
-	}
-	if err := noPositional(f); err != nil {
+	if err := f.parseFlagsOnly(args); err != nil {
 		return err
 	}
 	oids, err := ids("opinion", ops)
@@ -184,22 +165,15 @@ func opinionsCmd(e *env, args []string) error {
 	cluster := f.String("cluster", "", "")
 	decision := f.String("decision", "", "")
 	personal := f.Bool("personal", false, "")
-	if err := f.parse(args); err != nil {
+	if err := f.parseFlagsOnly(args); err != nil {
 		return err
 	}
-	if err := noPositional(f); err != nil {
+	clusterID, err := optID("cluster", *cluster)
+	if err != nil {
 		return err
-	}
-	var clusterID int64
-	if *cluster != "" {
-		var err error
-		if clusterID, err = parseID("cluster", *cluster); err != nil {
-			return err
-		}
 	}
 	dec := *decision
 	if dec != "" && dec != "undecided" && dec != "未处理" {
-		var err error
 		if dec, err = loop.ParseDecision(dec); err != nil {
 			return err
 		}
@@ -216,7 +190,7 @@ func opinionsCmd(e *env, args []string) error {
 	out := []loop.Opinion{}
 	want := loop.NormalizeClause(*clause)
 	for _, o := range ops {
-		if want != "" && !contains(o.Clauses, want) {
+		if want != "" && !slices.Contains(o.Clauses, want) {
 			continue
 		}
 		if clusterID != 0 && (o.Cluster == nil || *o.Cluster != clusterID) {
@@ -241,21 +215,12 @@ func opinionsCmd(e *env, args []string) error {
 	if *asJSON {
 		return printJSON(e.stdout, out)
 	}
-	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	tw := newTable(e.stdout)
 	fmt.Fprintln(tw, "ID\t分组\t来源\t条款\t处理\t意见内容")
 	for _, o := range out {
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", o.ID, idOrDash(o.Cluster), o.Source, o.Clause, strOrDash(o.Decision), short(o.Content, 60))
 	}
 	return tw.Flush()
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func idOrDash(p *int64) string {
@@ -283,10 +248,7 @@ func short(s string, n int) string {
 func clustersCmd(e *env, args []string) error {
 	f, db, pol := policyFlags("clusters")
 	asJSON := f.Bool("json", false, "")
-	if err := f.parse(args); err != nil {
-		return err
-	}
-	if err := noPositional(f); err != nil {
+	if err := f.parseFlagsOnly(args); err != nil {
 		return err
 	}
 	s, id, err := openPolicy(e, *db, *pol)
@@ -301,7 +263,7 @@ func clustersCmd(e *env, args []string) error {
 	if *asJSON {
 		return printJSON(e.stdout, cs)
 	}
-	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	tw := newTable(e.stdout)
 	fmt.Fprintln(tw, "ID\t条数\t较为集中\t条款\t处理\t代表性意见")
 	for _, c := range cs {
 		conc := ""
@@ -318,10 +280,7 @@ func clusterCmd(e *env, args []string) error {
 	threshold := f.String("threshold", "", "")
 	conc := f.String("concentrated", "", "")
 	reset := f.Bool("reset", false, "")
-	if err := f.parse(args); err != nil {
-		return err
-	}
-	if err := noPositional(f); err != nil {
+	if err := f.parseFlagsOnly(args); err != nil {
 		return err
 	}
 	s, id, err := openPolicy(e, *db, *pol)
@@ -370,13 +329,7 @@ func clusterMerge(e *env, args []string) error {
 	into := f.String("into", "", "")
 	var others multi
 	f.Var(&others, "cluster", "")
-	if err := f.parse(args); err != nil {
-		return err
-	}
-	if err := f.require("into"); err != nil {
-		return err
-	}
-	if err := noPositional(f); err != nil {
+	if err := f.parseFlagsOnly(args, "into"); err != nil {
 		return err
 	}
 	target, err := parseID("into", *into)
@@ -406,10 +359,7 @@ func moveOpinions(e *env, name string, args []string, needTarget bool) error {
 	var ops multi
 	f.Var(&ops, "opinion", "")
 	to := f.String("to", "", "")
-	if err := f.parse(args); err != nil {
-		return err
-	}
-	if err := noPositional(f); err != nil {
+	if err := f.parseFlagsOnly(args); err != nil {
 		return err
 	}
 	var target int64
@@ -454,10 +404,7 @@ func decideCmd(e *env, args []string) error {
 	f.StringVar(&in.Date, "date", "", "")
 	f.BoolVar(&in.Amend, "amend", false, "")
 	clearIt := f.Bool("clear", false, "")
-	if err := f.parse(args); err != nil {
-		return err
-	}
-	if err := noPositional(f); err != nil {
+	if err := f.parseFlagsOnly(args); err != nil {
 		return err
 	}
 	var err error
@@ -470,10 +417,8 @@ func decideCmd(e *env, args []string) error {
 	if len(in.Clusters)+len(in.Opinions) == 0 {
 		return usagef("缺少 --cluster 或 --opinion")
 	}
-	if *tmpl != "" {
-		if in.Template, err = parseID("template", *tmpl); err != nil {
-			return err
-		}
+	if in.Template, err = optID("template", *tmpl); err != nil {
+		return err
 	}
 	if !*clearIt {
 		if err := f.require("decision"); err != nil {
@@ -492,23 +437,16 @@ func decideCmd(e *env, args []string) error {
 }
 
 func reasonsCmd(e *env, args []string) error {
-	f := newFlags("reasons")
-	db := f.String("db", "", "")
+	f, db := dbFlags("reasons")
 	asJSON := f.Bool("json", false, "")
 	add := f.String("add", "", "")
 	del := f.String("delete", "", "")
-	if err := f.parse(args); err != nil {
+	if err := f.parseFlagsOnly(args); err != nil {
 		return err
 	}
-	if err := noPositional(f); err != nil {
+	delID, err := optID("delete", *del)
+	if err != nil {
 		return err
-	}
-	var delID int64
-	if *del != "" {
-		var err error
-		if delID, err = parseID("delete", *del); err != nil {
-			return err
-		}
 	}
 	s, err := openDB(*db)
 	if err != nil {
@@ -543,10 +481,7 @@ func reasonsCmd(e *env, args []string) error {
 func decisionsCmd(e *env, args []string) error {
 	f, db, pol := policyFlags("decisions")
 	asJSON := f.Bool("json", false, "")
-	if err := f.parse(args); err != nil {
-		return err
-	}
-	if err := noPositional(f); err != nil {
+	if err := f.parseFlagsOnly(args); err != nil {
 		return err
 	}
 	s, id, err := openPolicy(e, *db, *pol)
@@ -561,7 +496,7 @@ func decisionsCmd(e *env, args []string) error {
 	if *asJSON {
 		return printJSON(e.stdout, ds)
 	}
-	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	tw := newTable(e.stdout)
 	fmt.Fprintln(tw, "ID\t对象\t处理\t日期\t状态\t理由")
 	for _, d := range ds {
 		target := "分组 " + idOrDash(d.Cluster)
@@ -598,13 +533,7 @@ func revisionFlags(f *flags) (*loop.RevisionInput, *multi, *multi, *multi) {
 func reviseAdd(e *env, args []string) error {
 	f, db, pol := policyFlags("revise add")
 	in, op, cl, fi := revisionFlags(f)
-	if err := f.parse(args); err != nil {
-		return err
-	}
-	if err := f.require("clause", "reason"); err != nil {
-		return err
-	}
-	if err := noPositional(f); err != nil {
+	if err := f.parseFlagsOnly(args, "clause", "reason"); err != nil {
 		return err
 	}
 	var err error
@@ -632,13 +561,7 @@ func reviseEdit(e *env, args []string) error {
 	f, db, pol := policyFlags("revise edit")
 	in, op, cl, fi := revisionFlags(f)
 	record := f.String("record", "", "")
-	if err := f.parse(args); err != nil {
-		return err
-	}
-	if err := f.require("record"); err != nil {
-		return err
-	}
-	if err := noPositional(f); err != nil {
+	if err := f.parseFlagsOnly(args, "record"); err != nil {
 		return err
 	}
 	rec, err := parseID("record", *record)
@@ -697,13 +620,7 @@ func reviseWithdraw(e *env, args []string) error {
 	f, db, pol := policyFlags("revise withdraw")
 	record := f.String("record", "", "")
 	date := f.String("date", "", "")
-	if err := f.parse(args); err != nil {
-		return err
-	}
-	if err := f.require("record"); err != nil {
-		return err
-	}
-	if err := noPositional(f); err != nil {
+	if err := f.parseFlagsOnly(args, "record"); err != nil {
 		return err
 	}
 	rec, err := parseID("record", *record)
@@ -727,10 +644,7 @@ func reviseList(e *env, args []string) error {
 	f, db, pol := policyFlags("revise list")
 	asJSON := f.Bool("json", false, "")
 	history := f.String("history", "", "")
-	if err := f.parse(args); err != nil {
-		return err
-	}
-	if err := noPositional(f); err != nil {
+	if err := f.parseFlagsOnly(args); err != nil {
 		return err
 	}
 	s, id, err := openPolicy(e, *db, *pol)
@@ -788,13 +702,7 @@ func publishCmd(e *env, args []string) error {
 	what := f.String("what", "", "")
 	date := f.String("date", "", "")
 	asJSON := f.Bool("json", false, "")
-	if err := f.parse(args); err != nil {
-		return err
-	}
-	if err := f.require("what", "date"); err != nil {
-		return err
-	}
-	if err := noPositional(f); err != nil {
+	if err := f.parseFlagsOnly(args, "what", "date"); err != nil {
 		return err
 	}
 	if *what != loop.WhatFeedback && *what != loop.WhatEvaluation {
@@ -819,10 +727,7 @@ func publicationsCmd(e *env, args []string) error {
 	f, db, pol := policyFlags("publications")
 	what := f.String("what", "", "")
 	asJSON := f.Bool("json", false, "")
-	if err := f.parse(args); err != nil {
-		return err
-	}
-	if err := noPositional(f); err != nil {
+	if err := f.parseFlagsOnly(args); err != nil {
 		return err
 	}
 	s, id, err := openPolicy(e, *db, *pol)

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 
+	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/reports"
 )
 
@@ -19,8 +20,8 @@ func reportCmd(e *env, args []string) error {
 	if err := f.parse(args); err != nil {
 		return err
 	}
-	if len(f.positional) > 0 {
-		return usagef("多余的参数 %q", f.positional[0])
+	if err := f.noPositional(); err != nil {
+		return err
 	}
 	if err := f.require("out"); err != nil {
 		return err
@@ -30,7 +31,12 @@ func reportCmd(e *env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	hp, xp, err := reports.WriteWith(e.ctx, s, id, *out, reports.Options{Round: *round, RawData: *raw})
+	return writeReport(e, s, id, *out, reports.Options{Round: *round, RawData: *raw})
+}
+
+// writeReport writes the policy's report.html and report.xlsx into dir and prints their paths.
+func writeReport(e *env, s *data.Store, id int64, dir string, opt reports.Options) error {
+	hp, xp, err := reports.WriteWith(e.ctx, s, id, dir, opt)
 	if err != nil {
 		return err
 	}

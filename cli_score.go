@@ -24,19 +24,12 @@ func init() {
 	register(&command{name: "response reset", usage: "--db F --policy ID [--round R] --id N", run: responseOverride("reset")})
 }
 
-func oneFile(f *flags, what string) (string, error) {
-	if len(f.positional) != 1 {
-		return "", usagef("需要一个%s文件 FILE (need one FILE)", what)
-	}
-	return f.positional[0], nil
-}
-
 func schemeSet(e *env, args []string) error {
 	f, db, pol := policyFlags("scheme set")
 	if err := f.parse(args); err != nil {
 		return err
 	}
-	path, err := oneFile(f, "评价方案")
+	path, err := f.oneFile("评价方案")
 	if err != nil {
 		return err
 	}
@@ -111,7 +104,7 @@ func importSheet(e *env, args []string, name, what string, fn func(ctx context.C
 	if err := f.parse(args); err != nil {
 		return err
 	}
-	path, err := oneFile(f, what)
+	path, err := f.oneFile(what)
 	if err != nil {
 		return err
 	}
@@ -132,11 +125,8 @@ func scoreCmd(e *env, args []string) error {
 	round := f.String("round", "", "")
 	by := f.String("by", "", "")
 	asJSON := f.Bool("json", false, "")
-	if err := f.parse(args); err != nil {
+	if err := f.parseFlagsOnly(args); err != nil {
 		return err
-	}
-	if len(f.positional) > 0 {
-		return usagef("多余的参数 %q", f.positional[0])
 	}
 	s, id, err := openPolicy(e, *db, *pol)
 	if err != nil {

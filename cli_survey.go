@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/ingest"
@@ -22,11 +21,8 @@ func surveyQuestions(e *env, args []string) error {
 	f, db, pol := policyFlags("survey questions")
 	round := f.String("round", "", "")
 	asJSON := f.Bool("json", false, "")
-	if err := f.parse(args); err != nil {
+	if err := f.parseFlagsOnly(args); err != nil {
 		return err
-	}
-	if len(f.positional) > 0 {
-		return usagef("多余的参数 %q", f.positional[0])
 	}
 	s, id, err := openPolicy(e, *db, *pol)
 	if err != nil {
@@ -47,7 +43,7 @@ func surveyQuestions(e *env, args []string) error {
 		}
 		return printJSON(e.stdout, fs)
 	}
-	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	tw := newTable(e.stdout)
 	fmt.Fprintf(tw, "轮次 %s\n题号\t题型\t作答\t题目\t选项\n", r.Name)
 	for _, f := range fs {
 		q := f.Question
@@ -68,8 +64,9 @@ func importSurvey(e *env, args []string) error {
 	if err := f.parse(args); err != nil {
 		return err
 	}
-	if len(f.positional) != 1 {
-		return usagef("需要一个问卷文件 FILE (need one FILE)")
+	path, err := f.oneFile("问卷")
+	if err != nil {
+		return err
 	}
 	fm, err := ingest.ParseFormat(*format)
 	if err != nil {
@@ -80,7 +77,7 @@ func importSurvey(e *env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	sum, err := ingest.Import(e.ctx, s, ingest.Options{PolicyID: id, Round: *round, Format: fm, Path: f.positional[0]}, nil)
+	sum, err := ingest.Import(e.ctx, s, ingest.Options{PolicyID: id, Round: *round, Format: fm, Path: path}, nil)
 	if err != nil {
 		return err
 	}

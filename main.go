@@ -34,13 +34,9 @@ func main() {
 
 func init() {
 	register(&command{name: "open", usage: "[--db F]", run: func(e *env, args []string) error {
-		f := newFlags("open")
-		db := f.String("db", "", "")
-		if err := f.parse(args); err != nil {
+		f, db := dbFlags("open")
+		if err := f.parseFlagsOnly(args); err != nil {
 			return err
-		}
-		if len(f.positional) > 0 {
-			return usagef("多余的参数 %q", f.positional[0])
 		}
 		return openApp(*db)
 	}})
