@@ -175,8 +175,12 @@ func (f *flags) parseFlagsOnly(args []string, required ...string) error {
 	return f.noPositional()
 }
 
-// oneFile returns the single FILE argument; what names the kind of file in the message.
-func (f *flags) oneFile(what string) (string, error) {
+// parseFile parses the args of a command that takes exactly one FILE and returns it; what names the kind
+// of file in the message.
+func (f *flags) parseFile(args []string, what string) (string, error) {
+	if err := f.parse(args); err != nil {
+		return "", err
+	}
 	if len(f.positional) != 1 {
 		return "", usagef("需要一个%s文件 FILE (need one FILE)", what)
 	}
@@ -253,6 +257,30 @@ func openPolicy(e *env, db, policy string) (*data.Store, int64, error) {
 		return nil, 0, err
 	}
 	return s, id, nil
+}
+
+// openRound opens the workspace, checks that the policy exists and finds its round named round (the latest
+// when empty).
+func openRound(e *env, db, policy, round string) (*data.Store, int64, data.Round, error) {
+	s, id, err := openPolicy(e, db, policy)
+	if err != nil {
+		return nil, 0, data.Round{}, err
+	}
+	r, err := s.ResolveRound(e.ctx, id, round)
+	if err != nil {
+		s.Close()
+		return nil, 0, data.Round{}, err
+	}
+	return s, id, r, nil
+}
+
+// printID ends a command that creates something: it prints the new id on a line of its own.
+func (e *env) printID(id int64, err error) error {
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, id)
+	return nil
 }
 
 // newTable starts an aligned text table on w; the caller writes tab-separated rows and flushes it.

@@ -45,12 +45,7 @@ func policyAdd(e *env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	id, err := s.AddPolicy(e.ctx, p)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(e.stdout, id)
-	return nil
+	return e.printID(s.AddPolicy(e.ctx, p))
 }
 
 func policyList(e *env, args []string) error {
@@ -120,12 +115,7 @@ func needAdd(e *env, args []string) error {
 	}
 	defer s.Close()
 	n.PolicyID = id
-	nid, err := s.AddNeed(e.ctx, n)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(e.stdout, nid)
-	return nil
+	return e.printID(s.AddNeed(e.ctx, n))
 }
 
 func meetingAdd(e *env, args []string) error {
@@ -148,12 +138,7 @@ func meetingAdd(e *env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	id, err := s.AddMeeting(e.ctx, m)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(e.stdout, id)
-	return nil
+	return e.printID(s.AddMeeting(e.ctx, m))
 }
 
 func officerAdd(e *env, args []string) error {
@@ -170,12 +155,7 @@ func officerAdd(e *env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	oid, err := s.AddOfficer(e.ctx, id, *name)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(e.stdout, oid)
-	return nil
+	return e.printID(s.AddOfficer(e.ctx, id, *name))
 }
 
 func checkCmd(e *env, args []string) error {

@@ -96,12 +96,7 @@ func opinionAdd(e *env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	oid, err := loop.AddOpinion(e.ctx, s, id, o)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(e.stdout, oid)
-	return nil
+	return e.printID(loop.AddOpinion(e.ctx, s, id, o))
 }
 
 func opinionImports(e *env, args []string) error {
@@ -384,12 +379,7 @@ func moveOpinions(e *env, name string, args []string, needTarget bool) error {
 		return err
 	}
 	defer s.Close()
-	cid, err := loop.Move(e.ctx, s, id, oids, target)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(e.stdout, cid)
-	return nil
+	return e.printID(loop.Move(e.ctx, s, id, oids, target))
 }
 
 func decideCmd(e *env, args []string) error {
@@ -457,12 +447,7 @@ func reasonsCmd(e *env, args []string) error {
 		return loop.DeleteReasonTemplate(e.ctx, s, delID)
 	}
 	if *add != "" {
-		id, err := loop.AddReasonTemplate(e.ctx, s, *add)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintln(e.stdout, id)
-		return nil
+		return e.printID(loop.AddReasonTemplate(e.ctx, s, *add))
 	}
 	ts, err := loop.ReasonTemplates(e.ctx, s)
 	if err != nil {

@@ -26,10 +26,7 @@ func init() {
 
 func schemeSet(e *env, args []string) error {
 	f, db, pol := policyFlags("scheme set")
-	if err := f.parse(args); err != nil {
-		return err
-	}
-	path, err := f.oneFile("评价方案")
+	path, err := f.parseFile(args, "评价方案")
 	if err != nil {
 		return err
 	}
@@ -101,10 +98,7 @@ func importOfficers(e *env, args []string) error {
 func importSheet(e *env, args []string, name, what string, fn func(ctx context.Context, s *data.Store, policyID int64, round, path string) (*assess.Summary, error)) error {
 	f, db, pol := policyFlags(name)
 	round := f.String("round", "", "")
-	if err := f.parse(args); err != nil {
-		return err
-	}
-	path, err := f.oneFile(what)
+	path, err := f.parseFile(args, what)
 	if err != nil {
 		return err
 	}
@@ -183,15 +177,11 @@ func responseOverride(action string) func(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		s, id, err := openPolicy(e, *db, *pol)
+		s, _, rd, err := openRound(e, *db, *pol, *round)
 		if err != nil {
 			return err
 		}
 		defer s.Close()
-		rd, err := s.ResolveRound(e.ctx, id, *round)
-		if err != nil {
-			return err
-		}
 		if action == "reset" {
 			return score.ClearOverride(e.ctx, s, respID)
 		}

@@ -24,15 +24,11 @@ func surveyQuestions(e *env, args []string) error {
 	if err := f.parseFlagsOnly(args); err != nil {
 		return err
 	}
-	s, id, err := openPolicy(e, *db, *pol)
+	s, _, r, err := openRound(e, *db, *pol, *round)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	r, err := s.ResolveRound(e.ctx, id, *round)
-	if err != nil {
-		return err
-	}
 	fs, err := s.QuestionFrequencies(e.ctx, r.ID)
 	if err != nil {
 		return err
@@ -61,10 +57,7 @@ func importSurvey(e *env, args []string) error {
 	f, db, pol := policyFlags("import survey")
 	round := f.String("round", "", "")
 	format := f.String("format", "auto", "")
-	if err := f.parse(args); err != nil {
-		return err
-	}
-	path, err := f.oneFile("问卷")
+	path, err := f.parseFile(args, "问卷")
 	if err != nil {
 		return err
 	}
