@@ -7,7 +7,8 @@
 // another one, so read it at the moment of use), u.ShowError(err) (the one place errors reach the user:
 // a data.InputError's text as it is, anything else as 内部错误 and logged), u.RunLong(title, work, onDone)
 // (work runs off the UI goroutine behind a modal progress bar with 取消, which cancels work's context;
-// onDone runs on the UI goroutine) and u.Refresh() (reload the views after data changed).
+// onDone runs on the UI goroutine; u.RunLongStatus is the same with a status line work can set, e.g. rows/s)
+// and u.Refresh() (reload the views after data changed).
 //
 // A policy's page is a set of tabs. Each screen file registers its tab from init():
 //

@@ -16,6 +16,15 @@ import (
 // work's context. progress may be called from any goroutine (total ≤ 0 means unknown). onDone runs on the
 // UI goroutine with work's error (context.Canceled after 取消); it may be nil.
 func (u *UI) RunLong(title string, work func(ctx context.Context, progress func(done, total int)) error, onDone func(err error)) {
+	u.RunLongStatus(title, func(ctx context.Context, progress func(done, total int), _ func(string)) error {
+		return work(ctx, progress)
+	}, onDone)
+}
+
+// RunLongStatus is RunLong for work that also reports a line of status text (e.g. "12,000 rows read,
+// 35,000 rows/s"): status may be called from any goroutine, as often as it likes; the dialog shows the
+// latest text in place of 正在处理… (until 取消 is pressed).
+func (u *UI) RunLongStatus(title string, work func(ctx context.Context, progress func(done, total int), status func(text string)) error, onDone func(err error)) {
 	ctx, cancel := context.WithCancel(context.Background())
 	finish := func(err error) {
 		cancel()
@@ -24,7 +33,7 @@ func (u *UI) RunLong(title string, work func(ctx context.Context, progress func(
 		}
 	}
 	if u.inline {
-		finish(work(ctx, func(int, int) {}))
+		finish(work(ctx, func(int, int) {}, func(string) {}))
 		return
 	}
 
@@ -35,12 +44,14 @@ func (u *UI) RunLong(title string, work func(ctx context.Context, progress func(
 	cancelBtn := widget.NewButton(lang.L("Cancel"), nil)
 	content := container.NewVBox(status, container.NewStack(bar, spin), container.NewCenter(cancelBtn))
 	d := dialog.NewCustomWithoutButtons(title, container.NewGridWrap(fyne.NewSize(380, 110), content), u.Win)
+	cancelled := false // UI goroutine only
 	cancelBtn.OnTapped = func() {
 		cancelBtn.Disable()
+		cancelled = true
 		status.SetText(lang.L("Cancelling…"))
 		cancel() // last: the worker may finish (and touch the dialog) as soon as it sees this
 	}
-	u.longCancel = cancelBtn
+	u.longCancel, u.longStatus = cancelBtn, status
 	d.Show()
 
 	// Progress calls can be very frequent; forward at most ~20 a second to the UI.
@@ -66,8 +77,30 @@ func (u *UI) RunLong(title string, work func(ctx context.Context, progress func(
 			bar.SetValue(float64(done))
 		})
 	}
+	// Status texts are coalesced: at most one update waits for the UI goroutine, showing the latest text.
+	var text string
+	pending := false
+	setStatus := func(s string) {
+		mu.Lock()
+		text = s
+		if pending {
+			mu.Unlock()
+			return
+		}
+		pending = true
+		mu.Unlock()
+		fyne.Do(func() {
+			mu.Lock()
+			s := text
+			pending = false
+			mu.Unlock()
+			if !cancelled {
+				status.SetText(s)
+			}
+		})
+	}
 	go func() {
-		err := work(ctx, progress)
+		err := work(ctx, progress, setStatus)
 		fyne.Do(func() {
 			spin.Stop()
 			d.Hide()

@@ -275,24 +275,24 @@ func (w *surveyWizard) updateQCell(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 }
 
-// onImport imports the whole file behind the progress dialog, showing rows/s in the wizard.
+// onImport imports the whole file behind the progress dialog, whose status line shows rows read and rows/s.
 func (w *surveyWizard) onImport() {
 	opt := ingest.Options{PolicyID: w.policyID, Round: strings.TrimSpace(w.round.Text), Format: w.selectedFormat(), Path: w.path}
 	w.importBtn.Disable()
 	start := time.Now()
 	var mu sync.Mutex
 	var shown time.Time
-	w.u.RunLong(lang.L("Importing survey data"), func(ctx context.Context, progress func(done, total int)) error {
+	w.u.RunLongStatus(lang.L("Importing survey data"), func(ctx context.Context, progress func(done, total int), status func(string)) error {
 		sum, err := ingest.Import(ctx, w.u.Store(), opt, func(done, total int) {
 			progress(done, total)
 			mu.Lock()
 			defer mu.Unlock()
-			if w.u.inline || time.Since(shown) < 200*time.Millisecond {
+			if time.Since(shown) < 200*time.Millisecond {
 				return
 			}
 			shown = time.Now()
 			rate := float64(done) / max(time.Since(start).Seconds(), 0.001)
-			fyne.Do(func() { w.status.SetText(fmt.Sprintf(lang.L("%d rows read, %.0f rows/s"), done, rate)) })
+			status(fmt.Sprintf(lang.L("%d rows read, %.0f rows/s"), done, rate))
 		})
 		if err == nil {
 			w.summary = &sum

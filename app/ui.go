@@ -51,6 +51,7 @@ type UI struct {
 	// lastError is the text of the last error shown, longCancel the 取消 of the last RunLong (tests).
 	lastError  string
 	longCancel *widget.Button
+	longStatus *widget.Label // the status line of the last RunLong (tests)
 }
 
 // PolicyTab is one tab of the selected policy's page; screen files register theirs from init().
