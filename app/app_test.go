@@ -478,8 +478,10 @@ func TestDropHandler(t *testing.T) {
 	u.selectPolicy(id)
 	var got string
 	var gotID int64
+	// Only this test's handler, and the real ones back afterwards (-count=2 must not find it twice).
 	regMu.Lock()
 	saved := dropHandlers
+	dropHandlers = nil
 	regMu.Unlock()
 	t.Cleanup(func() { regMu.Lock(); dropHandlers = saved; regMu.Unlock() })
 	RegisterDropHandler(func(_ *UI, pid int64, path string) bool {
