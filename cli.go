@@ -283,6 +283,31 @@ func (e *env) printID(id int64, err error) error {
 	return nil
 }
 
+// listCmd makes a command that lists something of one policy (--db, --policy, --json, no arguments): it
+// prints what list returns, as JSON with --json, else as text.
+func listCmd[T any](name string, list func(context.Context, *data.Store, int64) (T, error), text func(io.Writer, T) error) func(*env, []string) error {
+	return func(e *env, args []string) error {
+		f, db, pol := policyFlags(name)
+		asJSON := f.Bool("json", false, "")
+		if err := f.parseFlagsOnly(args); err != nil {
+			return err
+		}
+		s, id, err := openPolicy(e, *db, *pol)
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		v, err := list(e.ctx, s, id)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return printJSON(e.stdout, v)
+		}
+		return text(e.stdout, v)
+	}
+}
+
 // newTable starts an aligned text table on w; the caller writes tab-separated rows and flushes it.
 func newTable(w io.Writer) *tabwriter.Writer { return tabwriter.NewWriter(w, 0, 4, 2, ' ', 0) }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -15,16 +16,16 @@ import (
 func init() {
 	register(&command{name: "import opinions", usage: "--db F --policy ID FILE | --from-survey [--round R]", run: importOpinions})
 	register(&command{name: "opinion add", usage: "--db F --policy ID --content TEXT [--clause C] [--source manual|hotline|officer] [--submitter N] [--contact C] [--date DATE]", run: opinionAdd})
-	register(&command{name: "opinion imports", usage: "--db F --policy ID [--json]", run: opinionImports})
+	register(&command{name: "opinion imports", usage: "--db F --policy ID [--json]", run: listCmd("opinion imports", loop.Imports, printImports)})
 	register(&command{name: "opinion delete", usage: "--db F --policy ID (--import N | --opinion K…)", run: opinionDelete})
 	register(&command{name: "opinions", usage: "--db F --policy ID [--json] [--clause C] [--cluster K] [--decision D] [--personal]", run: opinionsCmd})
-	register(&command{name: "clusters", usage: "--db F --policy ID [--json]", run: clustersCmd})
+	register(&command{name: "clusters", usage: "--db F --policy ID [--json]", run: listCmd("clusters", loop.Clusters, printClusters)})
 	register(&command{name: "cluster", usage: "--db F --policy ID [--threshold X] [--concentrated N] [--reset]", run: clusterCmd})
 	register(&command{name: "cluster merge", usage: "--db F --policy ID --into K --cluster K2 [--cluster K3]…", run: clusterMerge})
 	register(&command{name: "cluster split", usage: "--db F --policy ID --opinion K [--opinion K2]…", run: clusterSplit})
 	register(&command{name: "cluster move", usage: "--db F --policy ID --opinion K [--opinion K2]… --to CLUSTER", run: clusterMove})
 	register(&command{name: "decide", usage: "--db F --policy ID (--cluster K / --opinion K)… --decision 采纳|部分采纳|未采纳|不予处理 [--reason TEXT | --template N] [--date DATE] [--amend] | --clear", run: decideCmd})
-	register(&command{name: "decisions", usage: "--db F --policy ID [--json]", run: decisionsCmd})
+	register(&command{name: "decisions", usage: "--db F --policy ID [--json]", run: listCmd("decisions", loop.DecisionHistory, printDecisions)})
 	register(&command{name: "reasons", usage: "--db F [--json] [--add TEXT] [--delete N]", run: reasonsCmd})
 	register(&command{name: "revise add", usage: "--db F --policy ID --clause C --before TEXT --after TEXT --reason TEXT [--opinion K]… [--cluster K]… [--finding TEXT]… [--date DATE]", run: reviseAdd})
 	register(&command{name: "revise edit", usage: "--db F --policy ID --record N [--clause C] [--before TEXT] [--after TEXT] [--reason TEXT] [--opinion K]… [--cluster K]… [--finding TEXT]… [--date DATE]", run: reviseEdit})
@@ -99,26 +100,9 @@ func opinionAdd(e *env, args []string) error {
 	return e.printID(loop.AddOpinion(e.ctx, s, id, o))
 }
 
-func opinionImports(e *env, args []string) error {
-	f, db, pol := policyFlags("opinion imports")
-	asJSON := f.Bool("json", false, "")
-	if err := f.parseFlagsOnly(args); err != nil {
-		return err
-	}
-	s, id, err := openPolicy(e, *db, *pol)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	ims, err := loop.Imports(e.ctx, s, id)
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		return printJSON(e.stdout, ims)
-	}
+func printImports(w io.Writer, ims []loop.Import) error {
 	for _, im := range ims {
-		fmt.Fprintf(e.stdout, "%d\t%s\t%s\t%d 行\t%d 条意见\t%s\n", im.ID, im.Source, im.File, im.Rows, im.Opinions, im.ImportedAt)
+		fmt.Fprintf(w, "%d\t%s\t%s\t%d 行\t%d 条意见\t%s\n", im.ID, im.Source, im.File, im.Rows, im.Opinions, im.ImportedAt)
 	}
 	return nil
 }
@@ -240,25 +224,8 @@ func short(s string, n int) string {
 	return s
 }
 
-func clustersCmd(e *env, args []string) error {
-	f, db, pol := policyFlags("clusters")
-	asJSON := f.Bool("json", false, "")
-	if err := f.parseFlagsOnly(args); err != nil {
-		return err
-	}
-	s, id, err := openPolicy(e, *db, *pol)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	cs, err := loop.Clusters(e.ctx, s, id)
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		return printJSON(e.stdout, cs)
-	}
-	tw := newTable(e.stdout)
+func printClusters(w io.Writer, cs []loop.Cluster) error {
+	tw := newTable(w)
 	fmt.Fprintln(tw, "ID\t条数\t较为集中\t条款\t处理\t代表性意见")
 	for _, c := range cs {
 		conc := ""
@@ -462,26 +429,9 @@ func reasonsCmd(e *env, args []string) error {
 	return nil
 }
 
-// decisionsCmd lists every version of the policy's decisions: drafts, published ones, amendments.
-func decisionsCmd(e *env, args []string) error {
-	f, db, pol := policyFlags("decisions")
-	asJSON := f.Bool("json", false, "")
-	if err := f.parseFlagsOnly(args); err != nil {
-		return err
-	}
-	s, id, err := openPolicy(e, *db, *pol)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	ds, err := loop.DecisionHistory(e.ctx, s, id)
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		return printJSON(e.stdout, ds)
-	}
-	tw := newTable(e.stdout)
+// printDecisions lists every version of the policy's decisions: drafts, published ones, amendments.
+func printDecisions(w io.Writer, ds []loop.DecisionRecord) error {
+	tw := newTable(w)
 	fmt.Fprintln(tw, "ID\t对象\t处理\t日期\t状态\t理由")
 	for _, d := range ds {
 		target := "分组 " + idOrDash(d.Cluster)
