@@ -177,3 +177,17 @@ func TestSniffSheet(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkSniffSheet measures reading a dropped file's header (off the UI goroutine) on a big export:
+// GONGPING_SNIFF_FILE=/path/to/export.xlsx (the ingest benchmarks leave a 100k-row one in the temp dir).
+func BenchmarkSniffSheet(b *testing.B) {
+	p := os.Getenv("GONGPING_SNIFF_FILE")
+	if p == "" {
+		p = "../assets/sample/营商环境政策满意度调查_问卷星按选项文本.xlsx"
+	}
+	for b.Loop() {
+		if k := sniffSheet(p); len(k) != 1 {
+			b.Fatalf("%s: %v", p, k)
+		}
+	}
+}
