@@ -153,6 +153,7 @@ type SurveyWriter struct {
 	dicts     []map[string]uint64
 	dictVals  [][]string
 	dictBytes int
+	known     [][]uint64 // known[k][id]: the code (idx<<1|1) of the value the caller calls id in slot k; 0 = not yet
 	buf       []byte
 }
 
@@ -179,11 +180,11 @@ func NewSurveyWriter(ctx context.Context, tx *sql.Tx, roundID int64, fileName, s
 	if err != nil {
 		return nil, err
 	}
-	stmt, err := tx.PrepareContext(ctx, insertResponses(1))
+	stmt, err := tx.PrepareContext(ctx, insertResponses(roundID, id, 1))
 	if err != nil {
 		return nil, err
 	}
-	batch, err := tx.PrepareContext(ctx, insertResponses(insertBatch))
+	batch, err := tx.PrepareContext(ctx, insertResponses(roundID, id, insertBatch))
 	if err != nil {
 		stmt.Close()
 		return nil, err
@@ -192,18 +193,21 @@ func NewSurveyWriter(ctx context.Context, tx *sql.Tx, roundID int64, fileName, s
 }
 
 // insertBatch responses go into one INSERT: far fewer statement executions than one per row.
-const insertBatch = 64
+const insertBatch = 128
 
-const responseColumns = 9
+// responseColumns are the parameters of one response; round and import ids are the same for every row of
+// a writer, so they are part of its statements (each bound parameter costs two calls into SQLite).
+const responseColumns = 7
 
-func insertResponses(rows int) string {
+func insertResponses(roundID, importID int64, rows int) string {
 	var b strings.Builder
 	b.WriteString("INSERT INTO survey_responses (round_id, import_id, row_num, submitted, duration, ip, respondent, source, answers) VALUES ")
+	row := fmt.Sprintf("(%d,%d,?,?,?,?,?,?,?)", roundID, importID)
 	for i := 0; i < rows; i++ {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		b.WriteString("(?,?,?,?,?,?,?,?,?)")
+		b.WriteString(row)
 	}
 	return b.String()
 }
@@ -236,7 +240,14 @@ func (w *SurveyWriter) ImportID() int64 { return w.imp.ID }
 
 // Add stores one response; slots[k] is the value of slot k ("" = missing).
 func (w *SurveyWriter) Add(ctx context.Context, rowNum int, m ResponseMeta, slots []string) error {
-	w.buf = w.encode(w.buf[:0], slots)
+	return w.AddKnown(ctx, rowNum, m, slots, nil)
+}
+
+// AddKnown is Add for a caller that recognises repeated values, as an importer does: ids[k] ≥ 0 names
+// slots[k] among the values slot k has had in this import (one id, one value), so the value's dictionary
+// entry is found without hashing its text again; -1 (or ids nil) = not known.
+func (w *SurveyWriter) AddKnown(ctx context.Context, rowNum int, m ResponseMeta, slots []string, ids []int32) error {
+	w.buf = w.encodeKnown(w.buf[:0], slots, ids)
 	if len(w.buf) > MaxResponseBytes {
 		return InputErrorf("文件「%s」第%d行内容过大（%d MB，上限 %d MB），请检查该行是否有异常的超长内容",
 			w.imp.FileName, rowNum, len(w.buf)>>20, MaxResponseBytes>>20)
@@ -248,8 +259,7 @@ func (w *SurveyWriter) Add(ctx context.Context, rowNum int, m ResponseMeta, slot
 	if m.Duration >= 0 {
 		duration = m.Duration
 	}
-	w.pending = append(w.pending, w.imp.RoundID, w.imp.ID, rowNum, submitted, duration, m.IP, m.Respondent, m.Source,
-		append([]byte(nil), w.buf...))
+	w.pending = append(w.pending, rowNum, submitted, duration, m.IP, m.Respondent, m.Source, append([]byte(nil), w.buf...))
 	w.imp.Imported++
 	if len(w.pending) == insertBatch*responseColumns {
 		return w.flush(ctx)
@@ -258,26 +268,49 @@ func (w *SurveyWriter) Add(ctx context.Context, rowNum int, m ResponseMeta, slot
 }
 
 func (w *SurveyWriter) encode(buf []byte, slots []string) []byte {
+	return w.encodeKnown(buf, slots, nil)
+}
+
+// maxKnownID bounds the ids AddKnown remembers per slot.
+const maxKnownID = 1 << 16
+
+func (w *SurveyWriter) encodeKnown(buf []byte, slots []string, ids []int32) []byte {
 	for len(w.dicts) < len(slots) {
 		w.dicts = append(w.dicts, map[string]uint64{})
 		w.dictVals = append(w.dictVals, nil)
+		w.known = append(w.known, nil)
 	}
 	for k, v := range slots {
 		if v == "" {
 			buf = append(buf, 0)
 			continue
 		}
+		id := -1
+		if k < len(ids) && ids[k] >= 0 && ids[k] < maxKnownID {
+			id = int(ids[k])
+			if known := w.known[k]; id < len(known) && known[id] != 0 {
+				buf = binary.AppendUvarint(buf, known[id])
+				continue
+			}
+		}
 		if len(v) <= dictMaxValueLen {
 			d := w.dicts[k]
 			idx, ok := d[v]
 			if !ok && len(d) < dictMaxEntries && w.dictBytes+len(v) <= dictMaxBytes {
 				idx = uint64(len(d))
+				v = strings.Clone(v) // kept for the whole import: must not pin the caller's buffers
 				d[v] = idx
 				w.dictVals[k] = append(w.dictVals[k], v)
 				w.dictBytes += len(v)
 				ok = true
 			}
 			if ok {
+				if id >= 0 {
+					if id >= len(w.known[k]) {
+						w.known[k] = append(w.known[k], make([]uint64, id+1-len(w.known[k]))...)
+					}
+					w.known[k][id] = idx<<1 | 1
+				}
 				buf = binary.AppendUvarint(buf, idx<<1|1)
 				continue
 			}

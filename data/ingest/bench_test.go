@@ -76,3 +76,28 @@ func BenchmarkSurveyData100k(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkParse100k reads and parses the rows without storing them (the reader's and parser's share).
+func BenchmarkParse100k(b *testing.B) {
+	path := bigFile(b)
+	for i := 0; i < b.N; i++ {
+		s, err := openSession(path, Auto, sheet.Limits{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for {
+			num, cells, ok := s.next()
+			if !ok {
+				break
+			}
+			if _, _, _, err := s.p.parseRow(num, cells); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := s.r.Err(); err != nil {
+			b.Fatal(err)
+		}
+		s.p.finish()
+		s.Close()
+	}
+}

@@ -219,7 +219,7 @@ func Import(ctx context.Context, st *data.Store, opt Options, progress func(done
 			if skip {
 				continue
 			}
-			if err := w.Add(ctx, num, m, slots); err != nil {
+			if err := w.AddKnown(ctx, num, m, slots, p.idBuf); err != nil {
 				return err
 			}
 			if p.rows%2048 == 0 {

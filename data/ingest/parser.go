@@ -45,7 +45,8 @@ type column struct {
 	header string
 	meta   metaField
 	q      *question
-	slot   int // -1 when not an answer column
+	slot   int                  // -1 when not an answer column
+	memo   map[string]cellValue // raw cell texts seen before and their values (see memoize)
 }
 
 // slotStat summarises the values of one slot, to decide types and options after the last row.
@@ -101,6 +102,7 @@ type parser struct {
 	stats   []*slotStat
 	nslots  int
 	slotBuf []string
+	idBuf   []int32           // per slot of the current row: the column's id of the value (see cellValue), or -1
 	metaIdx map[metaField]int // first column of each metadata field
 	respCol int               // column used as respondent id (-1: none)
 	hasDur  bool
@@ -111,6 +113,7 @@ type parser struct {
 	// counts as having too many options. Keeps a hostile 16,384-column file within bounded memory.
 	budget      int
 	sampleBytes int // bytes kept in samples
+	memoBytes   int // bytes of cell texts remembered by the columns
 
 	repeatedHeaders []int // rows equal to the header, skipped
 	errorCells      int   // Excel error values (#N/A…) taken as missing
@@ -429,6 +432,11 @@ func (p *parser) parseRow(rowNum int, row []string) (m data.ResponseMeta, slots 
 	for k := range slots {
 		slots[k] = ""
 	}
+	ids := p.idBuf[:0]
+	for range p.nslots {
+		ids = append(ids, -1)
+	}
+	p.idBuf = ids
 	var start time.Time
 	codes := p.format == WJXCode
 	for i := range p.cols {
@@ -472,32 +480,48 @@ func (p *parser) parseRow(rowNum int, row []string) (m data.ResponseMeta, slots 
 			}
 			continue
 		}
-		v = cleanMissing(v, codes)
 		if v == "" {
 			continue
 		}
-		if v[0] == '#' && excelErrors[v] {
-			p.errorCells++
+		if e, ok := c.memo[v]; ok { // a value this column has had before: its statistics barely change
+			switch {
+			case e.missing:
+			case e.excelError:
+				p.errorCells++
+			default:
+				if e.other != "" {
+					p.otherSlot(c.q, slots, e.other)
+					slots = p.slotBuf[:p.nslots]
+				}
+				slots[c.slot] = e.v
+				ids[c.slot] = e.id
+				p.observeAgain(c.slot, e.runes)
+			}
 			continue
 		}
-		q := c.q
-		if q.kind == kPlain || q.kind == kWJX {
-			var other string
-			v, other = splitOther(v)
-			if other != "" {
-				p.otherSlot(q, slots, other)
+		key, remember := p.memoize(c, v)
+		if remember {
+			v = key // the stored copy: slot values must not pin the reader's buffers
+		}
+		e := p.cook(c, v, codes)
+		e.id = -1
+		if remember {
+			e.runes, e.id = utf8.RuneCountInString(e.v), int32(len(c.memo))
+			c.memo[key] = e
+		}
+		switch {
+		case e.missing:
+		case e.excelError:
+			p.errorCells++
+		default:
+			if e.other != "" {
+				p.otherSlot(c.q, slots, e.other)
 				slots = p.slotBuf[:p.nslots]
 			}
+			slots[c.slot] = e.v
+			ids[c.slot] = e.id
+			p.observe(c.slot, e.v)
 		}
-		if p.format == LimeSurvey && v == "-oth-" {
-			v = "其他"
-		}
-		if strings.Contains(v, "→") {
-			v = strings.ReplaceAll(v, "→", data.MultiSep)
-			p.stats[c.slot].arrow = true
-		}
-		slots[c.slot] = v
-		p.observe(c.slot, v)
 	}
 	if !p.hasDur && !start.IsZero() && !m.Submitted.IsZero() && !m.Submitted.Before(start) {
 		m.Duration = m.Submitted.Sub(start).Seconds()
@@ -521,6 +545,61 @@ func (p *parser) parseRow(rowNum int, row []string) (m data.ResponseMeta, slots 
 		p.samples = append(p.samples, row)
 	}
 	return m, slots, false, nil
+}
+
+// cellValue is what an answer cell's text becomes; a column remembers it for the texts it has seen.
+type cellValue struct {
+	v          string // the answer ("" when only an other-text was given)
+	other      string // free text of an "other" option, for the question's companion
+	runes      int    // runes in v (set when remembered)
+	id         int32  // the column's number for this text: equal ids, equal values (-1 when not remembered)
+	missing    bool   // empty or a "no answer" marker
+	excelError bool   // #N/A and the like: counted, taken as missing
+}
+
+// cook turns an answer cell's raw text into its value.
+func (p *parser) cook(c *column, v string, codes bool) cellValue {
+	v = cleanMissing(v, codes)
+	if v == "" {
+		return cellValue{missing: true}
+	}
+	if v[0] == '#' && excelErrors[v] {
+		return cellValue{excelError: true}
+	}
+	var e cellValue
+	if c.q.kind == kPlain || c.q.kind == kWJX {
+		v, e.other = splitOther(v)
+	}
+	if p.format == LimeSurvey && v == "-oth-" {
+		v = "其他"
+	}
+	if strings.Contains(v, "→") {
+		v = strings.ReplaceAll(v, "→", data.MultiSep)
+		p.stats[c.slot].arrow = true
+	}
+	e.v = v
+	return e
+}
+
+// Survey answers repeat: a choice column holds a handful of distinct texts over 100,000 rows. Each
+// column remembers what its short texts became, so a repeated cell costs one map lookup instead of
+// cleaning, splitting and full statistics. Bounded per column and in total.
+const (
+	memoMaxEntries = 512
+	memoMaxKey     = 128 // bytes; longer texts (comments) are rarely repeated
+	memoMaxBytes   = 16 << 20
+)
+
+// memoize says whether column c is to remember v, and returns the copy of v to remember it by.
+func (p *parser) memoize(c *column, v string) (string, bool) {
+	if len(v) > memoMaxKey || len(c.memo) >= memoMaxEntries || p.memoBytes+len(v) > memoMaxBytes {
+		return "", false
+	}
+	if c.memo == nil {
+		c.memo = map[string]cellValue{}
+	}
+	p.memoBytes += len(v)
+	return strings.Clone(v), true
 }
 
 // metaColumns lists the metadata columns and their use, in column order.
@@ -592,7 +671,15 @@ func clip(v string) string {
 	return v
 }
 
-// observe updates a slot's statistics with one non-empty value.
+// observeAgain updates a slot's statistics with a value it has observed before, of runes runes: only the
+// counts change (every flag, maximum, option and separator part already took that value in).
+func (p *parser) observeAgain(slot, runes int) {
+	st := p.stats[slot]
+	st.answered++
+	st.totalRunes += runes
+}
+
+// observe updates a slot's statistics with one value.
 func (p *parser) observe(slot int, v string) {
 	st := p.stats[slot]
 	st.answered++
