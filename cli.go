@@ -222,6 +222,7 @@ func policyFlags(name string) (*flags, *string, *string) {
 	return f, db, f.String("policy", "", "")
 }
 
+// errNoDB is the usage error of a command run without --db.
 func errNoDB() error { return usagef("缺少 --db (missing --db FILE)") }
 
 // openDB opens the workspace named by --db.
@@ -261,17 +262,17 @@ func openPolicy(e *env, db, policy string) (*data.Store, int64, error) {
 
 // openRound opens the workspace, checks that the policy exists and finds its round named round (the latest
 // when empty).
-func openRound(e *env, db, policy, round string) (*data.Store, int64, data.Round, error) {
+func openRound(e *env, db, policy, round string) (*data.Store, data.Round, error) {
 	s, id, err := openPolicy(e, db, policy)
 	if err != nil {
-		return nil, 0, data.Round{}, err
+		return nil, data.Round{}, err
 	}
 	r, err := s.ResolveRound(e.ctx, id, round)
 	if err != nil {
 		s.Close()
-		return nil, 0, data.Round{}, err
+		return nil, data.Round{}, err
 	}
-	return s, id, r, nil
+	return s, r, nil
 }
 
 // printID ends a command that creates something: it prints the new id on a line of its own.

@@ -177,7 +177,7 @@ func responseOverride(action string) func(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		s, _, rd, err := openRound(e, *db, *pol, *round)
+		s, rd, err := openRound(e, *db, *pol, *round)
 		if err != nil {
 			return err
 		}

@@ -24,7 +24,7 @@ func surveyQuestions(e *env, args []string) error {
 	if err := f.parseFlagsOnly(args); err != nil {
 		return err
 	}
-	s, _, r, err := openRound(e, *db, *pol, *round)
+	s, r, err := openRound(e, *db, *pol, *round)
 	if err != nil {
 		return err
 	}
