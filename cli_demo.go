@@ -13,10 +13,7 @@ func init() {
 func demoCmd(e *env, args []string) error {
 	f, db := dbFlags("demo")
 	reportDir := f.String("report", "", "")
-	if err := f.parse(args); err != nil {
-		return err
-	}
-	if err := f.require("db"); err != nil {
+	if err := f.parseFlagsOnly(args, "db"); err != nil {
 		return err
 	}
 	s, err := openDB(*db)

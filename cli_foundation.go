@@ -51,7 +51,7 @@ func policyAdd(e *env, args []string) error {
 func policyList(e *env, args []string) error {
 	f, db := dbFlags("policy list")
 	asJSON := f.Bool("json", false, "")
-	if err := f.parse(args); err != nil {
+	if err := f.parseFlagsOnly(args); err != nil {
 		return err
 	}
 	s, err := openDB(*db)
@@ -81,10 +81,7 @@ func consultSet(e *env, args []string) error {
 	f.StringVar(&c.End, "end", "", "")
 	f.StringVar(&c.Channel, "channel", "", "")
 	f.StringVar(&c.Contact, "contact", "", "")
-	if err := f.parse(args); err != nil {
-		return err
-	}
-	if err := f.require("start", "end"); err != nil {
+	if err := f.parseFlagsOnly(args, "start", "end"); err != nil {
 		return err
 	}
 	s, id, err := openPolicy(e, *db, *pol)
@@ -103,10 +100,7 @@ func needAdd(e *env, args []string) error {
 	f.StringVar(&n.Channel, "channel", "", "")
 	f.StringVar(&n.Description, "desc", "", "")
 	f.IntVar(&n.Count, "count", 0, "")
-	if err := f.parse(args); err != nil {
-		return err
-	}
-	if err := f.require("date"); err != nil {
+	if err := f.parseFlagsOnly(args, "date"); err != nil {
 		return err
 	}
 	s, id, err := openPolicy(e, *db, *pol)
@@ -124,10 +118,7 @@ func meetingAdd(e *env, args []string) error {
 	f.StringVar(&m.Date, "date", "", "")
 	f.StringVar(&m.Title, "title", "", "")
 	reps := f.String("reps", "", "")
-	if err := f.parse(args); err != nil {
-		return err
-	}
-	if err := f.require("db", "date", "reps"); err != nil {
+	if err := f.parseFlagsOnly(args, "db", "date", "reps"); err != nil {
 		return err
 	}
 	if _, err := fmt.Sscanf(*reps, "%d", &m.Reps); err != nil || fmt.Sprint(m.Reps) != strings.TrimSpace(*reps) {
@@ -144,10 +135,7 @@ func meetingAdd(e *env, args []string) error {
 func officerAdd(e *env, args []string) error {
 	f, db, pol := policyFlags("officer add")
 	name := f.String("name", "", "")
-	if err := f.parse(args); err != nil {
-		return err
-	}
-	if err := f.require("name"); err != nil {
+	if err := f.parseFlagsOnly(args, "name"); err != nil {
 		return err
 	}
 	s, id, err := openPolicy(e, *db, *pol)
@@ -161,7 +149,7 @@ func officerAdd(e *env, args []string) error {
 func checkCmd(e *env, args []string) error {
 	f, db, pol := policyFlags("check")
 	asJSON := f.Bool("json", false, "")
-	if err := f.parse(args); err != nil {
+	if err := f.parseFlagsOnly(args); err != nil {
 		return err
 	}
 	s, id, err := openPolicy(e, *db, *pol)

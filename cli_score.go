@@ -54,7 +54,7 @@ func schemeSet(e *env, args []string) error {
 func schemeGet(e *env, args []string) error {
 	f, db, pol := policyFlags("scheme get")
 	out := f.String("out", "", "")
-	if err := f.parse(args); err != nil {
+	if err := f.parseFlagsOnly(args); err != nil {
 		return err
 	}
 	s, id, err := openPolicy(e, *db, *pol)
@@ -167,10 +167,7 @@ func responseOverride(action string) func(e *env, args []string) error {
 		round := f.String("round", "", "")
 		rid := f.String("id", "", "")
 		note := f.String("note", "", "")
-		if err := f.parse(args); err != nil {
-			return err
-		}
-		if err := f.require("id"); err != nil {
+		if err := f.parseFlagsOnly(args, "id"); err != nil {
 			return err
 		}
 		respID, err := parseID("id", *rid)

@@ -46,6 +46,9 @@ func TestCLIFoundation(t *testing.T) {
 		{[]string{"check", "--db", db, "--policy", "1"}, 0, "未通过", ""},
 		{[]string{"policy", "list", "--db", db}, 0, "优化营商环境措施", ""},
 		{[]string{"open", "--db", db, "extra", "--nope"}, 2, "", "nope"},
+		{[]string{"consult", "set", "--db", db, "--policy", "1", "--start", "2026-09-30", "--end", "2026-10-08", "stray"}, 2, "", "多余的参数"},
+		{[]string{"check", "--db", db, "--policy", "1", "stray"}, 2, "", "多余的参数"},
+		{[]string{"demo", "--db", db, "stray"}, 2, "", "多余的参数"},
 	}
 	for _, c := range cases {
 		code, out, errs := gp(t, c.args...)
