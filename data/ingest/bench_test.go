@@ -86,11 +86,11 @@ func BenchmarkParse100k(b *testing.B) {
 			b.Fatal(err)
 		}
 		for {
-			num, cells, ok := s.next()
+			num, cells, keys, ok := s.next()
 			if !ok {
 				break
 			}
-			if _, _, _, err := s.p.parseRow(num, cells); err != nil {
+			if _, _, _, err := s.p.parseRow(num, cells, keys); err != nil {
 				b.Fatal(err)
 			}
 		}

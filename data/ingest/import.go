@@ -56,22 +56,23 @@ type session struct {
 	p        *parser
 	buf      [][]string // rows read ahead for detection, replayed first
 	bufNums  []int
+	bufKeys  [][]int32
 	warn     []string
 }
 
 func (s *session) Close() { s.r.Close() }
 
-// next returns the next data row.
-func (s *session) next() (int, []string, bool) {
+// next returns the next data row and its cell keys (sheet.CellKeys, may be nil).
+func (s *session) next() (int, []string, []int32, bool) {
 	if len(s.buf) > 0 {
-		row, num := s.buf[0], s.bufNums[0]
-		s.buf, s.bufNums = s.buf[1:], s.bufNums[1:]
-		return num, row, true
+		row, num, keys := s.buf[0], s.bufNums[0], s.bufKeys[0]
+		s.buf, s.bufNums, s.bufKeys = s.buf[1:], s.bufNums[1:], s.bufKeys[1:]
+		return num, row, keys, true
 	}
 	if !s.r.Next() {
-		return 0, nil, false
+		return 0, nil, nil, false
 	}
-	return s.r.RowNum(), s.r.Row(), true
+	return s.r.RowNum(), s.r.Row(), sheet.CellKeys(s.r), true
 }
 
 // readErr is the reader's error as a user-facing one.
@@ -106,6 +107,7 @@ func startSession(r sheet.Reader, file string, format Format) (*session, error) 
 	s := &session{r: r, file: file}
 	var rows [][]string
 	var nums []int
+	var keys [][]int32
 	size := 0 // bytes read ahead: a few rows, but never without bound
 	for len(rows) < headerScanRows+sampleRows && size < maxReadAhead && r.Next() {
 		row := append([]string(nil), r.Row()...)
@@ -114,6 +116,7 @@ func startSession(r sheet.Reader, file string, format Format) (*session, error) 
 		}
 		rows = append(rows, row)
 		nums = append(nums, r.RowNum())
+		keys = append(keys, append([]int32(nil), sheet.CellKeys(r)...))
 	}
 	if err := r.Err(); err != nil {
 		return nil, readErr(file, err)
@@ -134,7 +137,7 @@ func startSession(r sheet.Reader, file string, format Format) (*session, error) 
 	}
 	s.format, s.detected = format, detected
 	s.p = newParser(file, format, header)
-	s.buf, s.bufNums = rows[h+1:], nums[h+1:]
+	s.buf, s.bufNums, s.bufKeys = rows[h+1:], nums[h+1:], keys[h+1:]
 	return s, nil
 }
 
@@ -207,12 +210,12 @@ func Import(ctx context.Context, st *data.Store, opt Options, progress func(done
 		}
 		defer w.Close()
 		for {
-			num, cells, ok := s.next()
+			num, cells, keys, ok := s.next()
 			if !ok {
 				break
 			}
 			row = num
-			m, slots, skip, err := p.parseRow(num, cells)
+			m, slots, skip, err := p.parseRow(num, cells, keys)
 			if err != nil {
 				return err
 			}
@@ -337,11 +340,11 @@ func preview(s *session) (PreviewResult, error) {
 			res.Complete = false
 			break
 		}
-		num, cells, ok := s.next()
+		num, cells, keys, ok := s.next()
 		if !ok {
 			break
 		}
-		if _, _, _, err := p.parseRow(num, cells); err != nil {
+		if _, _, _, err := p.parseRow(num, cells, keys); err != nil {
 			return res, err
 		}
 	}

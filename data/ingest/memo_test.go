@@ -23,11 +23,11 @@ func transcript(t *testing.T, s *session, remember bool) (string, int) {
 	}
 	var b strings.Builder
 	for {
-		num, cells, ok := s.next()
+		num, cells, keys, ok := s.next()
 		if !ok {
 			break
 		}
-		m, slots, skip, err := p.parseRow(num, cells)
+		m, slots, skip, err := p.parseRow(num, cells, keys)
 		fmt.Fprintf(&b, "%d skip=%v err=%v %+v %q\n", num, skip, err, m, slots)
 		if err != nil {
 			break

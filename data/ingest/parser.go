@@ -45,8 +45,12 @@ type column struct {
 	header string
 	meta   metaField
 	q      *question
-	slot   int                  // -1 when not an answer column
-	memo   map[string]cellValue // raw cell texts seen before and their values (see memoize)
+	slot   int // -1 when not an answer column
+	// What the column's repeated texts become (see memoize): vals, found by raw text through memo or
+	// by the reader's cell key through byKey (index+1; 0 = not known).
+	memo  map[string]int32
+	vals  []cellValue
+	byKey []int32
 }
 
 // slotStat summarises the values of one slot, to decide types and options after the last row.
@@ -114,6 +118,7 @@ type parser struct {
 	budget      int
 	sampleBytes int // bytes kept in samples
 	memoBytes   int // bytes of cell texts remembered by the columns
+	memoKeys    int // byKey entries of all columns
 
 	repeatedHeaders []int // rows equal to the header, skipped
 	errorCells      int   // Excel error values (#N/A…) taken as missing
@@ -403,8 +408,9 @@ func (p *parser) cellErr(row, col int, format string, args ...any) error {
 }
 
 // parseRow turns one data row into metadata and slot values. skip is true for a row with no content.
-// The returned slots are valid until the next call.
-func (p *parser) parseRow(rowNum int, row []string) (m data.ResponseMeta, slots []string, skip bool, err error) {
+// keys are the reader's cell keys (sheet.CellKeys; may be nil). The returned slots are valid until the
+// next call.
+func (p *parser) parseRow(rowNum int, row []string, keys []int32) (m data.ResponseMeta, slots []string, skip bool, err error) {
 	empty := true
 	for _, c := range row {
 		if strings.TrimSpace(c) != "" {
@@ -483,7 +489,18 @@ func (p *parser) parseRow(rowNum int, row []string) (m data.ResponseMeta, slots 
 		if v == "" {
 			continue
 		}
-		if e, ok := c.memo[v]; ok { // a value this column has had before: its statistics barely change
+		key := int32(-1)
+		if i < len(keys) {
+			key = keys[i]
+		}
+		var e *cellValue
+		if key >= 0 && int(key) < len(c.byKey) && c.byKey[key] > 0 {
+			e = &c.vals[c.byKey[key]-1]
+		} else if n, ok := c.memo[v]; ok {
+			e = &c.vals[n]
+			p.learnKey(c, key, n)
+		}
+		if e != nil { // a text this column has had before: its statistics barely change
 			switch {
 			case e.missing:
 			case e.excelError:
@@ -499,28 +516,31 @@ func (p *parser) parseRow(rowNum int, row []string) (m data.ResponseMeta, slots 
 			}
 			continue
 		}
-		key, remember := p.memoize(c, v)
+		text, remember := p.memoize(c, v)
 		if remember {
-			v = key // the stored copy: slot values must not pin the reader's buffers
+			v = text // the stored copy: slot values must not pin the reader's buffers
 		}
-		e := p.cook(c, v, codes)
-		e.id = -1
+		cv := p.cook(c, v, codes)
+		cv.id = -1
 		if remember {
-			e.runes, e.id = utf8.RuneCountInString(e.v), int32(len(c.memo))
-			c.memo[key] = e
+			n := int32(len(c.vals))
+			cv.runes, cv.id = utf8.RuneCountInString(cv.v), n
+			c.vals = append(c.vals, cv)
+			c.memo[text] = n
+			p.learnKey(c, key, n)
 		}
 		switch {
-		case e.missing:
-		case e.excelError:
+		case cv.missing:
+		case cv.excelError:
 			p.errorCells++
 		default:
-			if e.other != "" {
-				p.otherSlot(c.q, slots, e.other)
+			if cv.other != "" {
+				p.otherSlot(c.q, slots, cv.other)
 				slots = p.slotBuf[:p.nslots]
 			}
-			slots[c.slot] = e.v
-			ids[c.slot] = e.id
-			p.observe(c.slot, e.v)
+			slots[c.slot] = cv.v
+			ids[c.slot] = cv.id
+			p.observe(c.slot, cv.v)
 		}
 	}
 	if !p.hasDur && !start.IsZero() && !m.Submitted.IsZero() && !m.Submitted.Before(start) {
@@ -552,7 +572,7 @@ type cellValue struct {
 	v          string // the answer ("" when only an other-text was given)
 	other      string // free text of an "other" option, for the question's companion
 	runes      int    // runes in v (set when remembered)
-	id         int32  // the column's number for this text: equal ids, equal values (-1 when not remembered)
+	id         int32  // index in the column's vals: equal ids, equal values (-1 when not remembered)
 	missing    bool   // empty or a "no answer" marker
 	excelError bool   // #N/A and the like: counted, taken as missing
 }
@@ -588,6 +608,7 @@ const (
 	memoMaxEntries = 512
 	memoMaxKey     = 128 // bytes; longer texts (comments) are rarely repeated
 	memoMaxBytes   = 16 << 20
+	memoMaxKeys    = 4 << 20 // byKey entries of all columns (4 bytes each)
 )
 
 // memoize says whether column c is to remember v, and returns the copy of v to remember it by.
@@ -596,10 +617,26 @@ func (p *parser) memoize(c *column, v string) (string, bool) {
 		return "", false
 	}
 	if c.memo == nil {
-		c.memo = map[string]cellValue{}
+		c.memo = map[string]int32{}
 	}
 	p.memoBytes += len(v)
 	return strings.Clone(v), true
+}
+
+// learnKey lets column c find vals[n] by the reader's key for its text from now on: a slice index
+// instead of hashing the text (shared strings repeat the same key).
+func (p *parser) learnKey(c *column, key, n int32) {
+	if key < 0 {
+		return
+	}
+	if grow := int(key) + 1 - len(c.byKey); grow > 0 {
+		if p.memoKeys+grow > memoMaxKeys {
+			return
+		}
+		p.memoKeys += grow
+		c.byKey = append(c.byKey, make([]int32, grow)...)
+	}
+	c.byKey[key] = n + 1
 }
 
 // metaColumns lists the metadata columns and their use, in column order.

@@ -251,10 +251,11 @@ func unzipLimitError(name string, lim Limits) *Error {
 // batch is a run of rows as excelize's Columns returns them (before trimming and limits).
 type batch struct {
 	cells    []string
-	ends     []int  // end of each row in cells
-	nums     []int  // row numbers
-	fallback bool   // the producer gave up after these rows: excelize reads the rest
-	err      *Error // or: the file is broken after these rows
+	keys     []int32 // per cell: the shared string's index, -1 for other cells (see CellKeys)
+	ends     []int   // end of each row in cells
+	nums     []int   // row numbers
+	fallback bool    // the producer gave up after these rows: excelize reads the rest
+	err      *Error  // or: the file is broken after these rows
 }
 
 type fastReader struct {
@@ -275,6 +276,7 @@ type fastReader struct {
 	cur      *batch
 	idx      int
 	row      []string
+	keys     []int32
 	rowNum   int
 	err      error
 	fallback Reader // excelize, once the fast path gave up
@@ -312,6 +314,7 @@ func (r *fastReader) next() bool {
 			}
 			if len(row) > 0 {
 				r.row, r.rowNum = row, num
+				r.keys = r.cur.keys[start : start+len(row) : start+len(row)]
 				return true
 			}
 			continue
@@ -340,7 +343,7 @@ func (r *fastReader) next() bool {
 
 // startFallback hands the file to excelize and skips the rows already delivered.
 func (r *fastReader) startFallback() bool {
-	r.cur = nil
+	r.cur, r.keys = nil, nil
 	x, err := openXLSX(r.path, r.name, r.lim)
 	if err != nil {
 		r.err = err
@@ -361,9 +364,10 @@ func (r *fastReader) nextFallback() bool {
 	return false
 }
 
-func (r *fastReader) Row() []string { return r.row }
-func (r *fastReader) RowNum() int   { return r.rowNum }
-func (r *fastReader) Err() error    { return r.err }
+func (r *fastReader) Row() []string    { return r.row }
+func (r *fastReader) rowKeys() []int32 { return r.keys }
+func (r *fastReader) RowNum() int      { return r.rowNum }
+func (r *fastReader) Err() error       { return r.err }
 
 func (r *fastReader) progress() (int64, int64) {
 	if r.fallback != nil {
@@ -545,7 +549,7 @@ func (p *producer) flush(fallback bool) error {
 	if b == nil {
 		select {
 		case b = <-p.r.free:
-			b.cells, b.ends, b.nums, b.err = b.cells[:0], b.ends[:0], b.nums[:0], nil
+			b.cells, b.keys, b.ends, b.nums, b.err = b.cells[:0], b.keys[:0], b.ends[:0], b.nums[:0], nil
 		default:
 			b = &batch{}
 		}
@@ -561,6 +565,7 @@ func (p *producer) flush(fallback bool) error {
 		} else {
 			b.cells = append(b.cells, arena[c.off:c.end])
 		}
+		b.keys = append(b.keys, c.sst)
 	}
 	b.fallback = fallback
 	p.arena, p.pend, p.b = p.arena[:0], p.pend[:0], nil

@@ -87,6 +87,20 @@ func Progress(r Reader) (done, total int64) {
 	return 0, 0
 }
 
+// keyer is implemented by readers that know which cells hold the same text.
+type keyer interface{ rowKeys() []int32 }
+
+// CellKeys numbers the texts of r's current row for callers that cache work per distinct text:
+// keys[i] ≥ 0 is the same for every cell of the file with the same key, and equal keys mean equal
+// texts (the xlsx fast path gives a shared string's index); -1 = not numbered. nil when r cannot tell
+// (CSV, files read by excelize). len(keys) == len(Row()); valid until the next call to Next.
+func CellKeys(r Reader) []int32 {
+	if k, ok := r.(keyer); ok {
+		return k.rowKeys()
+	}
+	return nil
+}
+
 // Error is a problem with the file the user gave. Its message is Chinese and safe to show as it is.
 type Error struct {
 	File string // base name of the file, "" when reading a stream
