@@ -293,7 +293,9 @@ func (w *SurveyWriter) encodeKnown(buf []byte, slots []string, ids []int32) []by
 				continue
 			}
 		}
-		if len(v) <= dictMaxValueLen {
+		// A caller with ids has none for its rare values: once the dictionary is full, they are literals
+		// without a lookup (for columns of comments the lookups cost more than the bytes saved).
+		if len(v) <= dictMaxValueLen && (id >= 0 || ids == nil || len(w.dicts[k]) < dictMaxEntries) {
 			d := w.dicts[k]
 			idx, ok := d[v]
 			if !ok && len(d) < dictMaxEntries && w.dictBytes+len(v) <= dictMaxBytes {

@@ -46,3 +46,25 @@ func TestEncodeKnownSameAsEncode(t *testing.T) {
 		t.Errorf("slot 4 remembers %d ids, want 300", n)
 	}
 }
+
+// TestEncodeKnownFullDictionary: once a slot's dictionary is full, values the caller has no id for are
+// stored as literals and still decode to themselves.
+func TestEncodeKnownFullDictionary(t *testing.T) {
+	w := &SurveyWriter{}
+	var blobs [][]byte
+	var want []string
+	for i := 0; i < dictMaxEntries+500; i++ {
+		v := fmt.Sprintf("意见%d", i%(dictMaxEntries+100))
+		blobs = append(blobs, w.encodeKnown(nil, []string{v}, []int32{-1}))
+		want = append(want, v)
+	}
+	if n := len(w.dictVals[0]); n != dictMaxEntries {
+		t.Fatalf("dictionary holds %d values, want %d", n, dictMaxEntries)
+	}
+	for i, b := range blobs {
+		got, err := decodeSlots(b, w.dictVals, nil)
+		if err != nil || len(got) != 1 || got[0] != want[i] {
+			t.Fatalf("value %d: decoded %q (%v), want %q", i, got, err, want[i])
+		}
+	}
+}

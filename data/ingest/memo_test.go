@@ -95,6 +95,13 @@ func TestMemoChangesNothing(t *testing.T) {
 		Jinshuju:   {"序号", "填写时间", "满意度", "渠道"},
 		Generic:    {"满意度", "渠道", "建议"},
 	}
+	// Comments: a column that fills its memo with texts seen once stops looking texts up; repeats of
+	// early texts after that must still count the same.
+	comments := [][]string{{"建议", "满意度"}}
+	for i := 0; i < 3000; i++ {
+		comments = append(comments, []string{fmt.Sprintf("意见%d", i%1500), values[i%5]})
+	}
+	check("comments", func() (*session, error) { return startSession(&rowsReader{rows: comments}, "mem.csv", Generic) })
 	for f, header := range headers {
 		rows := [][]string{header}
 		for i := 0; i < 400; i++ {

@@ -51,6 +51,10 @@ type column struct {
 	memo  map[string]int32
 	vals  []cellValue
 	byKey []int32
+	// looked counts texts looked up in memo; unique says the memo filled up with texts seen about once
+	// (comments, ids): looking them up costs more than it saves, so the column stops doing it.
+	looked int
+	unique bool
 }
 
 // slotStat summarises the values of one slot, to decide types and options after the last row.
@@ -496,9 +500,12 @@ func (p *parser) parseRow(rowNum int, row []string, keys []int32) (m data.Respon
 		var e *cellValue
 		if key >= 0 && int(key) < len(c.byKey) && c.byKey[key] > 0 {
 			e = &c.vals[c.byKey[key]-1]
-		} else if n, ok := c.memo[v]; ok {
-			e = &c.vals[n]
-			p.learnKey(c, key, n)
+		} else if !c.unique {
+			c.looked++
+			if n, ok := c.memo[v]; ok {
+				e = &c.vals[n]
+				p.learnKey(c, key, n)
+			}
 		}
 		if e != nil { // a text this column has had before: its statistics barely change
 			switch {
@@ -528,6 +535,7 @@ func (p *parser) parseRow(rowNum int, row []string, keys []int32) (m data.Respon
 			c.vals = append(c.vals, cv)
 			c.memo[text] = n
 			p.learnKey(c, key, n)
+			c.unique = len(c.vals) == memoMaxEntries && c.looked < 2*memoMaxEntries
 		}
 		switch {
 		case cv.missing:
