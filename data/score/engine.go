@@ -303,7 +303,7 @@ func Compute(ctx context.Context, in Input) (*Result, error) {
 	var low []Problem
 	for _, d := range res.Dimensions {
 		for _, ind := range d.Indicators {
-			if ind.Score != nil && *ind.Score < 60 {
+			if ind.Score != nil && !atLeast(*ind.Score, 60) {
 				low = append(low, Problem{Item: ind.Name, Source: SourceIndicator, Count: ind.N, Score: ind.Score, Dimension: d.Key})
 			}
 		}
@@ -456,7 +456,7 @@ func indicatorStats(vals []float64) Indicator {
 func satisfied(xs []float64) float64 {
 	var n int
 	for _, x := range xs {
-		if x >= 75 {
+		if atLeast(x, 75) {
 			n++
 		}
 	}

@@ -2,14 +2,19 @@ package score
 
 import "math"
 
+// atLeast reports x ≥ t for scores on 0–100, forgiving floating-point rounding: a weighted mean that is
+// exactly 75 on paper (e.g. 25, 100, 100 with weights ⅓) comes out as 74.99999999999999, and DESIGN's
+// thresholds (satisfaction ≥ 75, grades, indicators < 60) are about the exact value.
+func atLeast(x, t float64) bool { return x >= t-1e-9 }
+
 // Grade is the grade of a composite score: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 < 60.
 func Grade(score float64) string {
 	switch {
-	case score >= 90:
+	case atLeast(score, 90):
 		return "优"
-	case score >= 80:
+	case atLeast(score, 80):
 		return "良"
-	case score >= 60:
+	case atLeast(score, 60):
 		return "中"
 	}
 	return "差"
