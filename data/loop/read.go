@@ -272,12 +272,7 @@ func (st *state) vectors() []vec {
 	for i, o := range st.opinions {
 		texts[i] = o.Content
 	}
-	vz, sh := newVectorizer(texts)
-	vs := make([]vec, len(texts))
-	for i := range sh {
-		vs[i] = vz.vector(sh[i])
-	}
-	return vs
+	return textVectors(texts)
 }
 
 // clusterList builds every cluster, largest first (then by id).

@@ -338,3 +338,19 @@ func cleanText(s string) string {
 	}, s)
 	return strings.TrimSpace(s)
 }
+
+// againstWords say that the writer opposes what the opinion names ("不同意第六条…", "第八条不宜缩短"). Only
+// explicit stance words: "不要", "不应" and the like often sit inside a proposal ("不应超过十个工作日").
+var againstWords = []string{"不同意", "不赞成", "不赞同", "不认同", "反对", "不可行", "不建议", "不宜", "没必要", "没有必要", "无必要", "不必要"}
+
+// opposes reports whether an opinion states opposition; clustering keeps such opinions apart from the
+// others, which share their words but make the opposite point.
+func opposes(text string) bool {
+	t := strings.Map(foldWidth, text)
+	for _, w := range againstWords {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,119 @@
+package loop
+
+import (
+	"context"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strconv"
+	"testing"
+)
+
+// Hold-out consultation exports written by testdata/gen (go run ./data/loop/testdata/gen): comments the
+// clustering was not tuned on. groupsBySeq imports one and returns its clusters as sorted lists of 序号,
+// largest first, with the concentrated flag and the clauses of each.
+type seqGroup struct {
+	seqs         []int
+	concentrated bool
+	clauses      []string
+}
+
+func groupsBySeq(t *testing.T, file string) []seqGroup {
+	t.Helper()
+	ctx := context.Background()
+	s, pid := newPolicy(t, "2026-06-01")
+	if _, err := ImportFile(ctx, s, pid, filepath.Join("testdata", file), nil); err != nil {
+		t.Fatal(err)
+	}
+	ops, err := Opinions(ctx, s, pid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seq := map[int64]int{}
+	for _, o := range ops {
+		n, err := strconv.Atoi(o.Seq)
+		if err != nil {
+			t.Fatalf("opinion %d: 序号 %q", o.ID, o.Seq)
+		}
+		seq[o.ID] = n
+	}
+	cs, err := Clusters(ctx, s, pid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []seqGroup
+	for _, c := range cs {
+		g := seqGroup{concentrated: c.Concentrated, clauses: c.Clauses}
+		for _, id := range c.Opinions {
+			g.seqs = append(g.seqs, seq[id])
+		}
+		sort.Ints(g.seqs)
+		out = append(out, g)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if len(out[i].seqs) != len(out[j].seqs) {
+			return len(out[i].seqs) > len(out[j].seqs)
+		}
+		return out[i].seqs[0] < out[j].seqs[0]
+	})
+	return out
+}
+
+func seqs(gs []seqGroup) [][]int {
+	out := make([][]int, len(gs))
+	for i, g := range gs {
+		out[i] = g.seqs
+	}
+	return out
+}
+
+// Form letters with small edits join; paraphrases join; points that share the clause and most words but
+// say something else (abolish instead of extend, too much paperwork, keep the time limit) stay apart.
+// The same rows as an xlsx with a title row and as a GBK csv with other column names group the same way.
+func TestHoldoutClusters(t *testing.T) {
+	want := [][]int{{1, 2, 3, 4, 5, 6, 7, 8}, {12, 13, 14, 15, 16, 17}, {10, 11}, {19, 20}, {9}, {18}, {21}, {22}, {23}}
+	for _, file := range []string{"holdout_opinions.xlsx", "holdout_opinions_gbk.csv"} {
+		gs := groupsBySeq(t, file)
+		if got := seqs(gs); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: clusters %v, want %v", file, got, want)
+			continue
+		}
+		for i, g := range gs {
+			if g.concentrated != (i < 2) {
+				t.Errorf("%s: cluster %v concentrated %v", file, g.seqs, g.concentrated)
+			}
+		}
+		if !reflect.DeepEqual(gs[0].clauses, []string{"第五条"}) || !reflect.DeepEqual(gs[6].clauses, []string{"第十二条"}) {
+			t.Errorf("%s: clauses %q, %q", file, gs[0].clauses, gs[6].clauses)
+		}
+	}
+}
+
+// Regression: "同意第六条…" and "不同意第六条…" (also 可行 / 不可行) share every other word and used to form
+// one concentrated cluster of six; they make opposite points and need different decisions.
+func TestHoldoutStance(t *testing.T) {
+	gs := groupsBySeq(t, "holdout_stance.csv")
+	if got, want := seqs(gs), [][]int{{1, 3, 5}, {2, 4, 6}, {7, 8}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("clusters %v, want %v", got, want)
+	}
+	for _, g := range gs {
+		if g.concentrated {
+			t.Errorf("cluster %v concentrated", g.seqs)
+		}
+	}
+}
+
+func TestOpposes(t *testing.T) {
+	for text, want := range map[string]bool{
+		"不同意第六条":          true,
+		"第八条审批时限不宜缩短":     true,
+		"坚决反对取消补贴":        true,
+		"同意第六条":           false,
+		"审批时限不应超过十个工作日":   false,
+		"建议第六条规定须经周边居民同意": false,
+	} {
+		if got := opposes(text); got != want {
+			t.Errorf("opposes(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
