@@ -178,15 +178,26 @@ func Import(ctx context.Context, st *data.Store, opt Options, progress func(done
 	if err != nil {
 		return sum, err
 	}
-	hash, err := fileHash(opt.Path)
-	if err != nil {
-		return sum, err
+	type hashed struct {
+		hash string
+		err  error
 	}
+	hashc := make(chan hashed, 1)
+	go func() { // overlaps with reading the shared strings and the header
+		h, err := fileHash(opt.Path)
+		hashc <- hashed{h, err}
+	}()
 	s, err := openSession(opt.Path, format, opt.Limits)
 	if err != nil {
+		<-hashc
 		return sum, err
 	}
 	defer s.Close()
+	h := <-hashc
+	if h.err != nil {
+		return sum, h.err
+	}
+	hash := h.hash
 	p := s.p
 	report := func() {
 		if progress == nil {

@@ -740,7 +740,7 @@ func (p *parser) observe(slot int, v string) {
 		st.nonYN = true
 	}
 	if !st.nonNumeric {
-		if f, err := strconv.ParseFloat(v, 64); err != nil {
+		if f, ok := parseNumber(v); !ok {
 			st.nonNumeric, st.nonInt = true, true
 		} else {
 			if !isInt(v) {

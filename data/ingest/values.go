@@ -56,6 +56,25 @@ func splitOther(v string) (answer, other string) {
 	return strings.TrimSpace(a.String()), o.String()
 }
 
+// parseNumber is strconv.ParseFloat without its error: most cells that are not numbers are told apart
+// by their first byte, before ParseFloat allocates an error for them (a comment column costs one per row).
+func parseNumber(v string) (float64, bool) {
+	s := v
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		s = s[1:]
+	}
+	if s == "" {
+		return 0, false
+	}
+	switch c := s[0]; { // what a float, "Inf", "infinity" or "NaN" starts with
+	case c >= '0' && c <= '9', c == '.', c == 'i', c == 'I', c == 'n', c == 'N':
+	default:
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	return f, err == nil
+}
+
 // timeLayouts are the submit-time forms seen in exports (sheet already turns xlsx date cells into
 // the first one).
 var timeLayouts = []string{
@@ -81,7 +100,7 @@ func parseTime(v string) (time.Time, bool) {
 		}
 	}
 	// An Excel serial date left as a number (a cell without a date format).
-	if f, err := strconv.ParseFloat(v, 64); err == nil && f > 32874 && f < 109575 { // 1990 … 2200
+	if f, ok := parseNumber(v); ok && f > 32874 && f < 109575 { // 1990 … 2200
 		sec := math.Round((f - 25569) * 86400) // days since 1970-01-01
 		t := time.Unix(int64(sec), 0).UTC()
 		return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, data.Beijing), true
@@ -97,7 +116,7 @@ var (
 // parseDuration reads a duration in seconds: "123", "123秒", "2分3秒", "1小时2分", "00:02:03", "95s".
 func parseDuration(v string) (float64, bool) {
 	v = strings.TrimSpace(v)
-	if f, err := strconv.ParseFloat(v, 64); err == nil {
+	if f, ok := parseNumber(v); ok {
 		return f, f >= 0 && !math.IsInf(f, 0) && !math.IsNaN(f)
 	}
 	if d, ok := parseUnits(v); ok {

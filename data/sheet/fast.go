@@ -919,6 +919,10 @@ func (p *producer) readRow(s *xmlScanner) error {
 				}
 				a = rest
 			}
+			// excelize decodes entities in attribute values; these never need them, so leave odd ones to it.
+			if bytes.IndexByte(ref, '&') >= 0 || bytes.IndexByte(style, '&') >= 0 || bytes.IndexByte(typ, '&') >= 0 {
+				return errUnsupported
+			}
 			if err := p.readCell(s, &col, ref, style, typ, s.kind == tokEmpty); err != nil {
 				return err
 			}
@@ -929,12 +933,8 @@ func (p *producer) readRow(s *xmlScanner) error {
 }
 
 // readCell reads the body of a <c> whose attributes are given (empty: it was <c .../>) and appends its
-// value as excelize's rowXMLHandler does (raw values).
+// value as excelize's rowXMLHandler does (raw values). The attributes hold no '&' (the callers check).
 func (p *producer) readCell(s *xmlScanner, col *int, ref, style, typ []byte, empty bool) error {
-	// excelize decodes entities in attribute values; these never need them, so leave odd ones to it.
-	if bytes.IndexByte(ref, '&') >= 0 || bytes.IndexByte(style, '&') >= 0 || bytes.IndexByte(typ, '&') >= 0 {
-		return errUnsupported
-	}
 	t := string(typ)
 	if ref != nil {
 		c, ok := parseColumn(ref)
@@ -955,9 +955,13 @@ func (p *producer) readCell(s *xmlScanner, col *int, ref, style, typ []byte, emp
 	p.vbuf, p.ibuf = p.vbuf[:0], p.ibuf[:0]
 	if !empty {
 		if raw, ok := s.quickBody("<v>", "</v></c>"); ok {
-			var err error
-			if p.vbuf, err = appendText(p.vbuf, raw); err != nil {
-				return err
+			if allDigits(raw) { // shared string indexes, whole numbers: nothing to decode or check
+				p.vbuf = append(p.vbuf, raw...)
+			} else {
+				var err error
+				if p.vbuf, err = appendText(p.vbuf, raw); err != nil {
+					return err
+				}
 			}
 			hasV = true
 			goto value
@@ -1077,6 +1081,15 @@ value:
 	return nil
 }
 
+func allDigits(b []byte) bool {
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 // parseIndex reads a plain run of digits (the usual shared string index) without allocating.
 func parseIndex(v []byte) (int, bool) {
 	if len(v) == 0 || len(v) > 9 {
@@ -1153,6 +1166,9 @@ func (s *xmlScanner) quickCellTag() (ref, style, typ []byte, empty, ok bool) {
 		i += 2
 		v := i
 		for i < len(b) && b[i] != '"' {
+			if b[i] == '&' { // entities in attribute values: left to readRow's general path
+				return nil, nil, nil, false, false
+			}
 			i++
 		}
 		if i >= len(b) {

@@ -1,7 +1,10 @@
 package sheet
 
 import (
+	"fmt"
+	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 )
 
@@ -46,6 +49,32 @@ func TestCellKeys(t *testing.T) {
 	for name := range keyed {
 		if filepath.Ext(name) != ".xlsx" {
 			t.Errorf("%s: a %s file numbered its cells", name, filepath.Ext(name))
+		}
+	}
+}
+
+// TestEntityAttributes: cell attributes written with entities (t="&#115;" is t="s") read as excelize
+// reads them, on the quick tag path and on the general one.
+func TestEntityAttributes(t *testing.T) {
+	dir := t.TempDir()
+	for i, rows := range []string{
+		`<row r="1"><c r="A1" t="&#115;"><v>1</v></c><c r="B1" t="s"><v>0</v></c></row>`,
+		`<row r="1"><c r="&#65;1" t="s"><v>1</v></c></row>`,
+		`<row r="1"><c s="&#49;" t="n"><v>3</v></c></row>`,
+		`<row r="1"><c r='A1' t='&#115;'><v>1</v></c></row>`,
+	} {
+		path := filepath.Join(dir, fmt.Sprintf("e%d.xlsx", i))
+		pkg := rawXLSX(map[string]string{
+			"xl/worksheets/sheet1.xml": sheetXML(rows),
+			"xl/sharedStrings.xml":     sstXML(`<si><t>零</t></si><si><t>一</t></si>`),
+		})
+		if err := os.WriteFile(path, pkg, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		want, got := readExcelize(path, Limits{}), readFast(path, Limits{})
+		got.FellBack = false
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s\n got: %s\nwant: %s", rows, dump(got), dump(want))
 		}
 	}
 }
