@@ -97,12 +97,15 @@ type Screening struct {
 var (
 	DefaultSources   = Sources{Survey: 0.6, Assessment: 0.3, Officers: 0.1}
 	DefaultScreening = Screening{Speeders: 0.3, StraightlineMinItems: 8, Duplicates: true}
-	// DefaultLabels are the label families every scheme knows (100/75/50/25/0).
+	// DefaultLabels are the label families every scheme knows (100/75/50/25/0), with the usual wordings of
+	// each step (很…/比较…/不太… as in the satisfaction family DESIGN.md lists).
 	DefaultLabels = map[string]float64{
 		"非常满意": 100, "满意": 75, "一般": 50, "不满意": 25, "非常不满意": 0,
-		"很满意": 100, "比较满意": 75, "基本满意": 50, "不太满意": 25, "很不满意": 0,
-		"非常同意": 100, "同意": 75, "比较同意": 75, "不同意": 25, "比较不同意": 25, "非常不同意": 0,
-		"非常好": 100, "好": 75, "比较好": 75, "较好": 75, "差": 25, "比较差": 25, "较差": 25, "非常差": 0,
+		"很满意": 100, "比较满意": 75, "基本满意": 50, "不太满意": 25, "比较不满意": 25, "很不满意": 0,
+		"非常同意": 100, "很同意": 100, "同意": 75, "比较同意": 75, "不同意": 25, "不太同意": 25, "比较不同意": 25,
+		"很不同意": 0, "非常不同意": 0,
+		"非常好": 100, "很好": 100, "好": 75, "比较好": 75, "较好": 75, "差": 25, "不太好": 25, "比较差": 25,
+		"较差": 25, "很差": 0, "非常差": 0,
 	}
 	DefaultMissing = []string{"不了解", "不清楚", "说不清", "不适用", "无法评价"}
 )
