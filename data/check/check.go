@@ -148,14 +148,17 @@ func meetings(ctx context.Context, s *data.Store, p data.Policy) (Item, error) {
 	if err != nil {
 		return Item{}, err
 	}
-	n := 0
+	n, attended := 0, 0 // meetings with enough representatives; with any (a meeting recorded with 0 has none)
 	for _, m := range ms {
+		if m.Reps > 0 {
+			attended++
+		}
 		if m.Reps >= MinMeetingReps {
 			n++
 		}
 	}
 	it := Item{Value: intp(n), Required: intp(MinMeetings)}
-	it.Detail = fmt.Sprintf("%d年共 %d 次常务会议有公众代表列席，其中 %d 次不少于 %d 人", year, len(ms), n, MinMeetingReps)
+	it.Detail = fmt.Sprintf("%d年共 %d 次常务会议有公众代表列席，其中 %d 次不少于 %d 人", year, attended, n, MinMeetingReps)
 	switch {
 	case n >= MinMeetings:
 		it.OK = boolp(true)
@@ -194,10 +197,10 @@ func demandCollection(ctx context.Context, s *data.Store, p data.Policy) (Item, 
 		return Item{}, err
 	}
 	// Drafting is taken to begin at the draft date, else at the consultation start (the draft exists then).
-	draft := p.DraftDate
+	draft, label := p.DraftDate, "起草"
 	if draft == "" {
 		if c, err := s.Consultation(ctx, p.ID); err == nil {
-			draft = c.Start
+			draft, label = c.Start, "征求意见稿公开"
 		}
 	}
 	before := 0
@@ -215,10 +218,10 @@ func demandCollection(ctx context.Context, s *data.Store, p data.Policy) (Item, 
 		it.Detail = fmt.Sprintf("已开展 %d 次需求征集（起草日期未记录）", len(ns))
 	case before > 0:
 		it.OK = boolp(true)
-		it.Detail = fmt.Sprintf("起草（%s）前开展 %d 次需求征集", draft, before)
+		it.Detail = fmt.Sprintf("%s（%s）前开展 %d 次需求征集", label, draft, before)
 	default:
 		it.OK = boolp(false)
-		it.Detail = fmt.Sprintf("起草（%s）前没有需求征集记录", draft)
+		it.Detail = fmt.Sprintf("%s（%s）前没有需求征集记录", label, draft)
 	}
 	return it, nil
 }

@@ -117,3 +117,18 @@ func TestOpposes(t *testing.T) {
 		}
 	}
 }
+
+// Regression: feedback could be "published" on a date still to come, and feedback_on_issue then passed
+// before anything was public.
+func TestPublishNotAhead(t *testing.T) {
+	defer func(f func() string) { today = f }(today)
+	today = func() string { return "2026-05-01" }
+	s, pid := newPolicy(t, "2026-06-01")
+	for _, what := range []string{WhatFeedback, WhatEvaluation} {
+		_, err := Publish(context.Background(), s, pid, what, "2026-06-02")
+		inputError(t, err, "晚于今天")
+	}
+	if _, err := Publish(context.Background(), s, pid, WhatFeedback, "2026-05-01"); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -56,6 +56,11 @@ func publish(ctx context.Context, s *data.Store, policyID int64, what, date stri
 	if err != nil {
 		return Publication{}, err
 	}
+	// A publication records what was made public; one dated ahead would let feedback_on_issue pass
+	// before anything is public.
+	if t := today(); date > t {
+		return Publication{}, data.InputErrorf("公开日期 %s 晚于今天（%s）：请在实际公开当天或之后再记录", date, t)
+	}
 	var eval any
 	switch what {
 	case WhatFeedback:

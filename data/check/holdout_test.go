@@ -1,0 +1,46 @@
+package check
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/gongping/gongping/data"
+)
+
+// Regression: a meeting recorded with 0 representatives was counted among the meetings "有公众代表列席".
+func TestMeetingsWithoutRepresentatives(t *testing.T) {
+	ctx := context.Background()
+	s, id := newPolicy(t, data.Policy{Title: "t", Dept: "d", Category: "其他", Issued: "2024-06-01"})
+	for _, m := range []data.Meeting{{Date: "2024-03-01", Reps: 0}, {Date: "2024-05-01", Reps: 6}} {
+		if _, err := s.AddMeeting(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	it := rule(t, s, id, "meetings")
+	if state(it) != "fail" || *it.Value != 1 || !strings.Contains(it.Detail, "2024年共 1 次常务会议有公众代表列席，其中 1 次不少于 5 人") {
+		t.Errorf("meetings: %s %v %q", state(it), *it.Value, it.Detail)
+	}
+}
+
+// Regression: without a draft date the rule measures against the consultation start, and the detail
+// called that date 起草.
+func TestDemandCollectionAgainstConsultation(t *testing.T) {
+	ctx := context.Background()
+	s, id := newPolicy(t, data.Policy{})
+	if err := s.SetConsultation(ctx, data.Consultation{PolicyID: id, Start: "2026-04-01", End: "2026-04-30"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddNeed(ctx, data.Need{PolicyID: id, Date: "2026-05-01"}); err != nil {
+		t.Fatal(err)
+	}
+	if it := rule(t, s, id, "demand_collection"); state(it) != "fail" || it.Detail != "征求意见稿公开（2026-04-01）前没有需求征集记录" {
+		t.Errorf("need after the consultation began: %s %q", state(it), it.Detail)
+	}
+	if _, err := s.AddNeed(ctx, data.Need{PolicyID: id, Date: "2026-03-01"}); err != nil {
+		t.Fatal(err)
+	}
+	if it := rule(t, s, id, "demand_collection"); state(it) != "pass" || it.Detail != "征求意见稿公开（2026-04-01）前开展 1 次需求征集" {
+		t.Errorf("need before the consultation: %s %q", state(it), it.Detail)
+	}
+}
