@@ -154,7 +154,7 @@ type SurveyWriter struct {
 	dictVals  [][]string
 	dictBytes int
 	known     [][]uint64 // known[k][id]: the code (idx<<1|1) of the value the caller calls id in slot k; 0 = not yet
-	buf       []byte
+	blobs     []byte     // the packed answers of the pending rows, back to back (SQLite copies them when bound)
 }
 
 // NewSurveyWriter starts storing a file into a round inside tx. A file with the same SHA-256 already
@@ -231,7 +231,7 @@ func (w *SurveyWriter) flush(ctx context.Context) error {
 			}
 		}
 	}
-	w.pending = w.pending[:0]
+	w.pending, w.blobs = w.pending[:0], w.blobs[:0]
 	return nil
 }
 
@@ -247,10 +247,12 @@ func (w *SurveyWriter) Add(ctx context.Context, rowNum int, m ResponseMeta, slot
 // slots[k] among the values slot k has had in this import (one id, one value), so the value's dictionary
 // entry is found without hashing its text again; -1 (or ids nil) = not known.
 func (w *SurveyWriter) AddKnown(ctx context.Context, rowNum int, m ResponseMeta, slots []string, ids []int32) error {
-	w.buf = w.encodeKnown(w.buf[:0], slots, ids)
-	if len(w.buf) > MaxResponseBytes {
+	start := len(w.blobs)
+	w.blobs = w.encodeKnown(w.blobs, slots, ids)
+	blob := w.blobs[start:len(w.blobs):len(w.blobs)] // stays valid when w.blobs grows: the old array is left alone
+	if len(blob) > MaxResponseBytes {
 		return InputErrorf("文件「%s」第%d行内容过大（%d MB，上限 %d MB），请检查该行是否有异常的超长内容",
-			w.imp.FileName, rowNum, len(w.buf)>>20, MaxResponseBytes>>20)
+			w.imp.FileName, rowNum, len(blob)>>20, MaxResponseBytes>>20)
 	}
 	var submitted, duration any
 	if !m.Submitted.IsZero() {
@@ -259,7 +261,8 @@ func (w *SurveyWriter) AddKnown(ctx context.Context, rowNum int, m ResponseMeta,
 	if m.Duration >= 0 {
 		duration = m.Duration
 	}
-	w.pending = append(w.pending, rowNum, submitted, duration, m.IP, m.Respondent, m.Source, append([]byte(nil), w.buf...))
+	// int64, not int: database/sql passes driver values through, other ints are converted (and allocated) again.
+	w.pending = append(w.pending, int64(rowNum), submitted, duration, m.IP, m.Respondent, m.Source, blob)
 	w.imp.Imported++
 	if len(w.pending) == insertBatch*responseColumns {
 		return w.flush(ctx)

@@ -2,8 +2,11 @@ package data
 
 import (
 	"bytes"
+	"context"
+	"database/sql"
 	"fmt"
 	"math/rand/v2"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -65,6 +68,77 @@ func TestEncodeKnownFullDictionary(t *testing.T) {
 		got, err := decodeSlots(b, w.dictVals, nil)
 		if err != nil || len(got) != 1 || got[0] != want[i] {
 			t.Fatalf("value %d: decoded %q (%v), want %q", i, got, err, want[i])
+		}
+	}
+}
+
+// TestWriterRoundTrip stores responses of varied widths over many batches (a row left over at the end)
+// through a real workspace and reads every answer back.
+func TestWriterRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(filepath.Join(t.TempDir(), "w.gpw"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	pid, err := s.AddPolicy(ctx, Policy{Title: "t", Dept: "d", Category: "其他"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const rows, width = 3*insertBatch + 5, 6
+	want := make([][]string, rows)
+	var roundID int64
+	err = s.Tx(ctx, func(tx *sql.Tx) error {
+		r, err := EnsureRound(ctx, tx, pid, "r")
+		if err != nil {
+			return err
+		}
+		roundID = r.ID
+		w, err := NewSurveyWriter(ctx, tx, r.ID, "f", "h", "generic")
+		if err != nil {
+			return err
+		}
+		defer w.Close()
+		for n := range want {
+			slots := make([]string, width)
+			ids := make([]int32, width)
+			for k := range slots {
+				ids[k] = -1
+				switch (n + k) % 4 {
+				case 0:
+					slots[k], ids[k] = "满意", 0
+				case 1:
+					slots[k] = strings.Repeat("长", n%200) // from empty to past the dictionary's value length
+				case 2:
+					slots[k] = fmt.Sprintf("意见%d", n)
+				}
+			}
+			want[n] = slots
+			if err := w.AddKnown(ctx, n+2, ResponseMeta{Duration: -1}, slots, ids); err != nil {
+				return err
+			}
+		}
+		var layout []QuestionLayout
+		for k := 0; k < width; k++ {
+			layout = append(layout, QuestionLayout{Question: Question{Key: fmt.Sprintf("Q%d", k+1), Num: k + 1, Text: fmt.Sprint(k), Type: QOpenText},
+				Kind: AssembleValue, Slots: []int{k}})
+		}
+		_, err = w.Finish(ctx, layout, rows, nil)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := s.SurveyData(ctx, roundID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Responses) != rows {
+		t.Fatalf("%d responses, want %d", len(d.Responses), rows)
+	}
+	for n, r := range d.Responses {
+		if fmt.Sprint(r.Answers) != fmt.Sprint(want[n]) {
+			t.Fatalf("response %d: %q, want %q", n, r.Answers, want[n])
 		}
 	}
 }
