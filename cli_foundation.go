@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"strings"
 
@@ -10,6 +11,7 @@ import (
 
 func init() {
 	register(&command{name: "policy add", usage: "--db F --title T --dept D --category C [--doc-no N] [--issued DATE] [--draft DATE] [--stage S] [--officers]", run: policyAdd})
+	register(&command{name: "policy set", usage: "--db F --policy ID [--title T] [--dept D] [--category C] [--doc-no N] [--issued DATE] [--draft DATE] [--stage S] [--officers=true|false]", run: policySet})
 	register(&command{name: "policy list", usage: "--db F [--json]", run: policyList})
 	register(&command{name: "consult set", usage: "--db F --policy ID --start DATE --end DATE [--channel TEXT] [--contact TEXT]", run: consultSet})
 	register(&command{name: "need add", usage: "--db F --policy ID --date DATE [--channel TEXT] [--desc TEXT] [--count N]", run: needAdd})
@@ -46,6 +48,54 @@ func policyAdd(e *env, args []string) error {
 	}
 	defer s.Close()
 	return e.printID(s.AddPolicy(e.ctx, p))
+}
+
+// policySet changes the given fields of a policy (e.g. its issue date once it is issued); the others stay.
+func policySet(e *env, args []string) error {
+	f, db, pol := policyFlags("policy set")
+	title := f.String("title", "", "")
+	dept := f.String("dept", "", "")
+	category := f.String("category", "", "")
+	docNo := f.String("doc-no", "", "")
+	issued := f.String("issued", "", "")
+	draft := f.String("draft", "", "")
+	stage := f.String("stage", "", "")
+	officers := f.Bool("officers", false, "")
+	if err := f.parseFlagsOnly(args); err != nil {
+		return err
+	}
+	given := map[string]bool{}
+	f.Visit(func(fl *flag.Flag) { given[fl.Name] = true })
+	if len(given) <= 2 { // --db and --policy only
+		return usagef("没有要修改的字段（--title、--issued 等）(nothing to change)")
+	}
+	s, id, err := openPolicy(e, *db, *pol)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	p, err := s.Policy(e.ctx, id)
+	if err != nil {
+		return err
+	}
+	for name, v := range map[string]struct {
+		dst *string
+		val string
+	}{"title": {&p.Title, *title}, "dept": {&p.Dept, *dept}, "category": {&p.Category, *category},
+		"doc-no": {&p.DocNo, *docNo}, "issued": {&p.Issued, *issued}, "draft": {&p.DraftDate, *draft}} {
+		if given[name] {
+			*v.dst = v.val
+		}
+	}
+	if given["stage"] {
+		if p.Stage, err = data.ParseStage(*stage); err != nil {
+			return err
+		}
+	}
+	if given["officers"] {
+		p.UsesOfficers = *officers
+	}
+	return s.UpdatePolicy(e.ctx, p)
 }
 
 func policyList(e *env, args []string) error {
