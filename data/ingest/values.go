@@ -71,6 +71,11 @@ func parseNumber(v string) (float64, bool) {
 	default:
 		return 0, false
 	}
+	switch c := s[len(s)-1]; { // and ends with ("123秒" is not a number)
+	case c >= '0' && c <= '9', c == '.', c == 'f', c == 'F', c == 'y', c == 'Y', c == 'n', c == 'N':
+	default:
+		return 0, false
+	}
 	f, err := strconv.ParseFloat(v, 64)
 	return f, err == nil
 }

@@ -658,7 +658,8 @@ func (s *xmlScanner) appendSI(dst []byte) ([]byte, error) {
 	if s.kind == tokEmpty {
 		return dst, nil
 	}
-	var direct, runs []byte
+	direct, runs := s.siDirect[:0], s.siRuns[:0]
+	defer func() { s.siDirect, s.siRuns = direct[:0], runs[:0] }()
 	hasT := false
 	for {
 		if err := s.next(); err != nil {

@@ -37,6 +37,8 @@ type xmlScanner struct {
 	name   []byte // local name of the element
 	attrs  []byte // raw attribute text of a start tag
 	text   []byte // raw character data
+	// scratch buffers of appendSI, kept between calls: a shared strings table has one <si> per text
+	siDirect, siRuns []byte
 }
 
 func newXMLScanner(r io.Reader, maxBuf int) *xmlScanner {
