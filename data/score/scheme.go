@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"sort"
 	"strings"
@@ -218,7 +219,7 @@ func ParseSchemeJSON(b []byte) (*Scheme, error) {
 		if errors.As(err, &ie) {
 			return nil, err
 		}
-		return nil, data.InputErrorf("评价方案 JSON 格式有误：%v", err)
+		return nil, jsonError(err)
 	}
 	if s.Likert.Missing == nil {
 		s.Likert.Missing = append([]string(nil), DefaultMissing...)
@@ -228,6 +229,31 @@ func ParseSchemeJSON(b []byte) (*Scheme, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// jsonError says in Chinese what is wrong with a scheme's JSON: which field has the wrong kind of value,
+// or where the syntax breaks.
+func jsonError(err error) error {
+	var te *json.UnmarshalTypeError
+	var se *json.SyntaxError
+	switch {
+	case errors.As(err, &te) && te.Field != "":
+		kinds := map[string]string{"float64": "数字", "int": "整数", "string": "文字", "bool": "true 或 false",
+			"number": "数字", "array": "列表", "object": "对象", "slice": "列表", "map": "对象", "struct": "对象"}
+		want, got := kinds[te.Type.Kind().String()], kinds[te.Value]
+		if want == "" {
+			want = "正确的类型"
+		}
+		if got == "" {
+			got = te.Value
+		}
+		return data.InputErrorf("评价方案 JSON 格式有误：字段 %s 的值应为%s，而不是%s", te.Field, want, got)
+	case errors.As(err, &se):
+		return data.InputErrorf("评价方案 JSON 格式有误：第 %d 个字节附近语法错误（%v），请检查逗号、引号和括号", se.Offset, err)
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return data.InputErrorf("评价方案 JSON 不完整：缺少结尾的括号或引号")
+	}
+	return data.InputErrorf("评价方案 JSON 格式有误：%v", err)
 }
 
 // JSON returns the scheme's JSON form, indented.

@@ -51,6 +51,10 @@ func TestSchemeJSONDefaultsAndErrors(t *testing.T) {
 		`{"dimensions":{"process":{"indicators":[{"name":"a","weight":0}]}}}`: "指标“a”的权重",
 		`{"questions":{"Q3":{"points":5,"best":3}}}`:                          "Q3",
 		`{"nme":"x"}`: "nme",
+		`{"dimensions":{"process":{"weight":"x"}}}`: "weight 的值应为数字",
+		`{"screening":{"duplicates":1}}`:            "duplicates 的值应为true 或 false",
+		`{"problems":["Q1",]}`:                      "语法错误",
+		`{"name":"x"`:                               "不完整",
 	} {
 		_, err := ParseSchemeJSON([]byte(in))
 		if err == nil || !strings.Contains(err.Error(), want) {
