@@ -18,6 +18,7 @@ import (
 //     has too) are compared, through an inverted index, so 10,000 opinions cluster in well under a second.
 //     An opinion that opposes what it names ("不同意第六条…", "不宜缩短…") never joins a cluster of
 //     opinions that do not, and the other way round: the two share almost every word yet make opposite points.
+//     Nor does an opinion on one article join a cluster on other articles only.
 //  3. One refinement pass moves each opinion to its best centroid, so an early opinion is not stuck in a
 //     cluster that later grew around another point; then clusters whose centroids are as similar as the
 //     threshold merge (a paraphrase that started its own cluster before its siblings arrived).
@@ -26,18 +27,27 @@ import (
 
 // vec is a sparse unit vector over term ids, sorted by term.
 type vec struct {
-	terms   []int32
-	w       []float64
-	against bool // the text opposes what it names (see opposes): it never groups with one that does not
+	terms    []int32
+	w        []float64
+	against  bool     // the text opposes what it names (see opposes): it never groups with one that does not
+	articles []string // the articles (第N条) it names: it never groups with opinions on other articles only
 }
 
-// textVectors turns the texts into their vectors over the one corpus, stance included.
-func textVectors(texts []string) []vec {
+// textVectors turns the texts into their vectors over the one corpus, with their stance and the articles
+// each names (clauses[i]; nil for none).
+func textVectors(texts []string, clauses [][]string) []vec {
 	vz, sh := newVectorizer(texts)
 	vs := make([]vec, len(texts))
 	for i := range sh {
 		vs[i] = vz.vector(sh[i])
 		vs[i].against = opposes(texts[i])
+		if i < len(clauses) {
+			for _, c := range clauses[i] {
+				if _, ok := clauseNumber(c); ok {
+					vs[i].articles = append(vs[i].articles, c)
+				}
+			}
+		}
 	}
 	return vs
 }
@@ -121,10 +131,40 @@ func (x vec) topTerms(k int, shared func(int32) bool) []int32 {
 
 // centroid is the sum of its members' unit vectors.
 type centroid struct {
-	sum     map[int32]float64
-	norm2   float64
-	size    int
-	against bool // the stance of the group: of its first member, or of most members of a kept cluster
+	sum      map[int32]float64
+	norm2    float64
+	size     int
+	against  bool            // the stance of the group: of its first member, or of most members of a kept cluster
+	articles map[string]bool // the articles its members name
+}
+
+// fits tells whether x may join the group: same stance, and when both name articles, one in common
+// ("建议第九条增加…" and "建议第十条增加…" share every other word).
+func (c *centroid) fits(x vec) bool {
+	return c.against == x.against && c.shares(x.articles)
+}
+
+func (c *centroid) shares(articles []string) bool {
+	if len(c.articles) == 0 || len(articles) == 0 {
+		return true
+	}
+	for _, a := range articles {
+		if c.articles[a] {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *centroid) fitsGroup(o *centroid) bool {
+	if c.against != o.against {
+		return false
+	}
+	as := make([]string, 0, len(o.articles))
+	for a := range o.articles {
+		as = append(as, a)
+	}
+	return c.shares(as)
 }
 
 func (c *centroid) dot(x vec) float64 {
@@ -188,6 +228,14 @@ func (c *centroid) add(x vec, sign float64) {
 	c.size += int(sign)
 	if c.size == 0 {
 		c.norm2 = 0
+	}
+	if sign > 0 { // a member moved out leaves its articles: the set only ever widens
+		for _, a := range x.articles {
+			if c.articles == nil {
+				c.articles = map[string]bool{}
+			}
+			c.articles[a] = true
+		}
 	}
 }
 
@@ -283,7 +331,7 @@ func clusterVectors(vs []vec, seeds []seedCluster, free []int, threshold float64
 	// best finds the most similar open group among the candidates; exclude is skipped.
 	best := func(x vec, exclude int) (int, float64) {
 		bg, bs := -1, -1.0
-		skip := func(g int) bool { return g == exclude || groups[g].against != x.against }
+		skip := func(g int) bool { return g == exclude || !groups[g].fits(x) }
 		for _, g := range candidates(x.topTerms(keys, shared), skip) {
 			s := groups[g].cos(x)
 			if s > bs || (s == bs && g < bg) {
@@ -336,7 +384,7 @@ func clusterVectors(vs []vec, seeds []seedCluster, free []int, threshold float64
 			}
 			bg, bs := -1, -1.0
 			skip := func(g int) bool {
-				return g == a || (a < len(seeds) && g < len(seeds)) || groups[g].against != groups[a].against
+				return g == a || (a < len(seeds) && g < len(seeds)) || !groups[a].fitsGroup(groups[g])
 			}
 			for _, g := range candidates(groups[a].top(keys, shared), skip) {
 				if s := groups[a].cosCentroid(groups[g]); s > bs || (s == bs && g < bg) {

@@ -132,3 +132,15 @@ func TestPublishNotAhead(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// Regression: one form letter sent behind six different personal stories split into 4 + 1 + 1 and so was
+// not 较为集中; the same proposal on article 9 and on article 10 formed one cluster.
+func TestHoldoutStoriesAndArticles(t *testing.T) {
+	gs := groupsBySeq(t, "holdout_stories.xlsx")
+	if got, want := seqs(gs), [][]int{{1, 2, 3, 4, 5, 6}, {7, 9}, {8}}; !reflect.DeepEqual(got, want) {
+		t.Fatalf("clusters %v, want %v", got, want)
+	}
+	if !gs[0].concentrated || !reflect.DeepEqual(gs[1].clauses, []string{"第九条"}) {
+		t.Errorf("form letter concentrated %v; article cluster clauses %q", gs[0].concentrated, gs[1].clauses)
+	}
+}

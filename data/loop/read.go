@@ -269,10 +269,11 @@ func (st *state) cluster(c *clRow, vs []vec) Cluster {
 
 func (st *state) vectors() []vec {
 	texts := make([]string, len(st.opinions))
+	clauses := make([][]string, len(st.opinions))
 	for i, o := range st.opinions {
-		texts[i] = o.Content
+		texts[i], clauses[i] = o.Content, o.Clauses
 	}
-	return textVectors(texts)
+	return textVectors(texts, clauses)
 }
 
 // clusterList builds every cluster, largest first (then by id).

@@ -75,6 +75,20 @@ var stance = [][2]string{
 	{"建议第六条规定夜间施工须征得周边居民同意，时间限定在晚上10点以前。", "第六条"},
 }
 
+// stories: one form letter behind six different personal stories (one concentrated cluster), then the
+// same proposal on article 9 twice and on article 10 once (two clusters: different articles).
+var stories = []string{
+	"我是一家小餐馆的老板，疫情三年下来亏了不少钱，现在刚刚缓过来。建议将小微企业贷款贴息期限延长至三年。",
+	"本人经营一家五金店十几年了，资金周转一直很紧张，银行贷款利息压力很大。建议将小微企业贷款贴息期限延长至三年。",
+	"我们公司是做软件外包的，二十来个人，去年订单少了一半。建议将小微企业贷款贴息期限延长至三年。",
+	"作为一名个体户，我深刻体会到融资难融资贵。建议将小微企业贷款贴息期限延长至三年，谢谢政府！",
+	"建议将小微企业贷款贴息期限延长至三年。联系电话13912345678。",
+	"建议将小微企业贷款贴息期限延长至三年。",
+	"建议第九条增加对个体工商户的支持措施。",
+	"建议第十条增加对个体工商户的支持措施。",
+	"建议第九条增加对个体工商户的支持措施，比如减免房租。",
+}
+
 type row struct{ content, clause, submitter, contact, when string }
 
 func rows() []row {
@@ -147,6 +161,17 @@ func main() {
 	}
 	w.Flush()
 	if err := os.WriteFile(filepath.Join(dir, "holdout_stance.csv"), b.Bytes(), 0o644); err != nil {
+		log.Fatal(err)
+	}
+
+	// xlsx without a clause column: 序号 意见.
+	f = excelize.NewFile()
+	f.SetSheetRow(sh, "A1", &[]any{"序号", "意见"})
+	for i, c := range stories {
+		cell, _ := excelize.CoordinatesToCellName(1, 2+i)
+		f.SetSheetRow(sh, cell, &[]any{i + 1, c})
+	}
+	if err := f.SaveAs(filepath.Join(dir, "holdout_stories.xlsx")); err != nil {
 		log.Fatal(err)
 	}
 }
