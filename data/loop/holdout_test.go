@@ -2,6 +2,7 @@ package loop
 
 import (
 	"context"
+	"math"
 	"path/filepath"
 	"reflect"
 	"sort"
@@ -142,5 +143,18 @@ func TestHoldoutStoriesAndArticles(t *testing.T) {
 	}
 	if !gs[0].concentrated || !reflect.DeepEqual(gs[1].clauses, []string{"第九条"}) {
 		t.Errorf("form letter concentrated %v; article cluster clauses %q", gs[0].concentrated, gs[1].clauses)
+	}
+}
+
+// Regression: a NaN threshold reached the database (a NOT NULL error in English), and a too large
+// concentrated count was refused with "应不少于 2".
+func TestSettingsBounds(t *testing.T) {
+	s, pid := newPolicy(t, "")
+	ctx := context.Background()
+	inputError(t, SetSettings(ctx, s, pid, Settings{Similarity: math.NaN(), ConcentratedMin: 5}), "相似度阈值应在 0 到 1 之间")
+	inputError(t, SetSettings(ctx, s, pid, Settings{Similarity: math.Inf(1), ConcentratedMin: 5}), "相似度阈值应在 0 到 1 之间")
+	inputError(t, SetSettings(ctx, s, pid, Settings{Similarity: 0.4, ConcentratedMin: 1_000_000}), "应在 2 到 100000 之间")
+	if err := SetSettings(ctx, s, pid, Settings{Similarity: 0.4, ConcentratedMin: 3}); err != nil {
+		t.Fatal(err)
 	}
 }

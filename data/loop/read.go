@@ -36,11 +36,11 @@ func settings(ctx context.Context, q querier, policyID int64) (Settings, error) 
 
 // SetSettings changes a policy's loop settings and re-clusters when the threshold changed.
 func SetSettings(ctx context.Context, s *data.Store, policyID int64, st Settings) error {
-	if st.Similarity <= 0 || st.Similarity > 1 {
+	if !(st.Similarity > 0 && st.Similarity <= 1) { // written so that NaN fails too
 		return data.InputErrorf("相似度阈值应在 0 到 1 之间（如 0.45），而不是 %g", st.Similarity)
 	}
 	if st.ConcentratedMin < 2 || st.ConcentratedMin > 100000 {
-		return data.InputErrorf("“较为集中”的条数应不少于 2，而不是 %d", st.ConcentratedMin)
+		return data.InputErrorf("“较为集中”的条数应在 2 到 %d 之间，而不是 %d", MaxOpinions, st.ConcentratedMin)
 	}
 	if _, err := s.Policy(ctx, policyID); err != nil {
 		return err
