@@ -608,6 +608,18 @@ func (p *producer) readSST() error {
 	var ends []int
 	depth := 0
 	for {
+		if depth == 1 {
+			var ok bool
+			if arena, ok, err = s.quickSI(arena); err != nil {
+				return err
+			} else if ok {
+				ends = append(ends, len(arena))
+				if len(ends) > 1<<30 {
+					return errUnsupported
+				}
+				continue
+			}
+		}
 		if err := s.next(); err != nil {
 			return err
 		}
@@ -650,6 +662,35 @@ func (p *producer) readSST() error {
 			}
 		}
 	}
+}
+
+// quickSI appends the text of the usual shared string, <si><t>text</t></si> (LibreOffice: <t
+// xml:space="preserve">), read straight from the window as appendSI would read it. ok is false when the
+// next element has another shape or is not in the window yet: then it is tokenised.
+func (s *xmlScanner) quickSI(dst []byte) (out []byte, ok bool, err error) {
+	b := s.buf[s.pos:s.end]
+	var open int
+	switch {
+	case bytes.HasPrefix(b, []byte("<si><t>")):
+		open = len("<si><t>")
+	case bytes.HasPrefix(b, []byte(`<si><t xml:space="preserve">`)):
+		open = len(`<si><t xml:space="preserve">`)
+	default:
+		return dst, false, nil
+	}
+	i := bytes.IndexByte(b[open:], '<')
+	if i < 0 || !bytes.HasPrefix(b[open+i:], []byte("</t></si>")) {
+		return dst, false, nil
+	}
+	start := len(dst)
+	if dst, err = appendText(dst, b[open:open+i]); err != nil {
+		return dst, false, err
+	}
+	if un := bstrUnmarshal(dst[start:]); len(un) != len(dst)-start || string(un) != string(dst[start:]) {
+		dst = append(dst[:start], un...)
+	}
+	s.pos += open + i + len("</t></si>")
+	return dst, true, nil
 }
 
 // appendSI appends the text of an <si> or <is> element whose start tag was just read, as excelize's

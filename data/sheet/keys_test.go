@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -76,5 +77,49 @@ func TestEntityAttributes(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%s\n got: %s\nwant: %s", rows, dump(got), dump(want))
 		}
+	}
+}
+
+// TestSharedStringShapes: shared strings in the shapes the quick path reads and around it (spaces kept,
+// entities, _xHHHH_ escapes, empty texts, runs, white space between items, items cut by the read window)
+// read as excelize reads them.
+func TestSharedStringShapes(t *testing.T) {
+	items := []string{`<si><t>满意</t></si>`, `<si><t xml:space="preserve">  两边有空格  </t></si>`, `<si><t>a&amp;b&#20013;</t></si>`,
+		`<si><t>_x0041__x005F_x0042_</t></si>`, `<si><t></t></si>`, `<si><t/></si>`, `<si><r><t>一</t></r><r><t>二</t></r></si>`,
+		"\n  <si><t>换\n行</t></si>", `<si><t xml:space="preserve">a</t><rPh sb="0" eb="1"><t>p</t></rPh></si>`, `<si><t>x</t>  </si>`}
+	var sst strings.Builder
+	var cells strings.Builder
+	n := 0
+	for sst.Len() < 3<<20 { // past the 256 KiB window several times
+		sst.WriteString(items[n%len(items)])
+		if n%997 == 0 {
+			fmt.Fprintf(&sst, `<si><t>%s</t></si>`, strings.Repeat("长文本", 5000)) // 45 KB: often cut by the window
+		} else {
+			fmt.Fprintf(&sst, `<si><t>第%d条</t></si>`, n)
+		}
+		n += 2
+	}
+	for i := 0; i+1 < n; i += 7 {
+		fmt.Fprintf(&cells, `<row r="%d"><c r="A%d" t="s"><v>%d</v></c><c r="B%d" t="s"><v>%d</v></c></row>`, i/7+1, i/7+1, i, i/7+1, i+1)
+	}
+	path := filepath.Join(t.TempDir(), "sst.xlsx")
+	if err := os.WriteFile(path, rawXLSX(map[string]string{
+		"xl/worksheets/sheet1.xml": sheetXML(cells.String()),
+		"xl/sharedStrings.xml":     sstXML(sst.String()),
+	}), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want, got := readExcelize(path, Limits{}), readFast(path, Limits{})
+	if got.FellBack {
+		t.Errorf("the fast path handed the file to excelize")
+	}
+	got.FellBack = false
+	if !reflect.DeepEqual(got, want) {
+		for i := range min(len(got.Rows), len(want.Rows)) {
+			if !reflect.DeepEqual(got.Rows[i], want.Rows[i]) {
+				t.Fatalf("row %d: got %q, want %q", i+1, got.Rows[i], want.Rows[i])
+			}
+		}
+		t.Fatalf("%d rows, err %q; want %d rows, err %q", len(got.Rows), got.Err, len(want.Rows), want.Err)
 	}
 }
