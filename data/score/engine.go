@@ -216,8 +216,10 @@ func Compute(ctx context.Context, in Input) (*Result, error) {
 		dim.N = len(xs)
 		if dim.N > 0 {
 			dim.SatisfactionRate = ptr(satisfied(xs))
-			_, sdv := meanSD(xs)
-			dim.CI95 = ci95(*dim.Survey, sdv, dim.N)
+			// DESIGN's "mean ± 1.96·sd/√n" over the respondents' dimension values: the interval is centred
+			// on their mean, which differs from the weighted indicator score when respondents skip indicators.
+			m, sdv := meanSD(xs)
+			dim.CI95 = ci95(m, sdv, dim.N)
 		}
 		// Cronbach's α over the dimension's distinct questions, listwise complete valid respondents.
 		var dq []int

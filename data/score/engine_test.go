@@ -105,6 +105,11 @@ func TestHandFixture(t *testing.T) {
 	near(t, "态度 sat", p.Indicators[1].SatisfactionRate, 2.0/3, tol)
 	near(t, "process survey", p.Survey, 61.11111, tol)
 	near(t, "process sat", p.SatisfactionRate, 0.25, tol)
+	// Dimension CI over the respondents' dimension values (83.33, 58.33, 25, 66.67): centred on their
+	// mean 58.33, not on the weighted indicator score 61.11, because respondent 4 skipped 态度.
+	if p.CI95 == nil || math.Abs(p.CI95[0]-34.2913) > tol || math.Abs(p.CI95[1]-82.3753) > tol {
+		t.Errorf("process ci = %v, want [34.2913, 82.3753]", p.CI95)
+	}
 	near(t, "process alpha", p.Alpha, -2.571429, 1e-5)
 	near(t, "process assessment", p.Assessment, 76.66667, tol)
 	near(t, "process officers", p.Officers, 85, tol)
