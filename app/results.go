@@ -206,7 +206,7 @@ func (t *resultsTab) apply(res *score.Result) {
 	for _, d := range res.Dimensions {
 		for _, ind := range d.Indicators {
 			if ind.Score != nil {
-				indBars = append(indBars, chartBar{label: ind.Name, value: *ind.Score, text: scoreText(ind.Score), alert: *ind.Score < 60})
+				indBars = append(indBars, chartBar{label: ind.Name, value: *ind.Score, text: scoreText(ind.Score), alert: score.BelowPass(*ind.Score)})
 			}
 		}
 	}

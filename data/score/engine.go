@@ -305,7 +305,7 @@ func Compute(ctx context.Context, in Input) (*Result, error) {
 	var low []Problem
 	for _, d := range res.Dimensions {
 		for _, ind := range d.Indicators {
-			if ind.Score != nil && !atLeast(*ind.Score, 60) {
+			if ind.Score != nil && BelowPass(*ind.Score) {
 				low = append(low, Problem{Item: ind.Name, Source: SourceIndicator, Count: ind.N, Score: ind.Score, Dimension: d.Key})
 			}
 		}

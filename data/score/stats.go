@@ -20,6 +20,12 @@ func Grade(score float64) string {
 	return "差"
 }
 
+// PassScore is the score below which an indicator is listed as a problem.
+const PassScore = 60
+
+// BelowPass reports whether an indicator score counts as a problem (< 60).
+func BelowPass(score float64) bool { return !atLeast(score, PassScore) }
+
 // GradeRule states the grade thresholds.
 const GradeRule = "优≥90，良≥80，中≥60，差<60"
 
