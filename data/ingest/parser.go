@@ -417,7 +417,7 @@ func (p *parser) cellErr(row, col int, format string, args ...any) error {
 func (p *parser) parseRow(rowNum int, row []string, keys []int32) (m data.ResponseMeta, slots []string, skip bool, err error) {
 	empty := true
 	for _, c := range row {
-		if strings.TrimSpace(c) != "" {
+		if trimSpace(c) != "" {
 			empty = false
 			break
 		}
@@ -430,7 +430,7 @@ func (p *parser) parseRow(rowNum int, row []string, keys []int32) (m data.Respon
 		return m, nil, true, nil
 	}
 	for i := len(p.cols); i < len(row); i++ {
-		if v := strings.TrimSpace(row[i]); v != "" {
+		if v := trimSpace(row[i]); v != "" {
 			return m, nil, false, p.cellErr(rowNum, i, "该列没有表头，却有内容 %q；请检查文件是否错位或表头是否缺失", clip(v))
 		}
 	}

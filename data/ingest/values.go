@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/gongping/gongping/data"
 )
@@ -13,7 +15,7 @@ import (
 // cleanMissing trims a cell and turns the markers of "no answer" ((跳过), (空)) into "". codes: 问卷星
 // code exports also use −2 (not shown) and −3 (skipped).
 func cleanMissing(v string, codes bool) string {
-	v = strings.TrimSpace(v)
+	v = trimSpace(v)
 	switch v {
 	case "(跳过)", "（跳过）", "(空)", "（空）":
 		return ""
@@ -93,9 +95,34 @@ var timeLayouts = []string{
 	"1/2/2006 15:04:05", "1/2/2006 15:04", // month/day/year, as an English-locale Excel writes CSV
 }
 
+// trimSpace is strings.TrimSpace, quick for the usual cell that neither starts nor ends with white
+// space (TrimSpace takes its slow path at any non-ASCII end, as every Chinese text has).
+func trimSpace(v string) string {
+	if v == "" {
+		return v
+	}
+	first, last := rune(v[0]), rune(v[len(v)-1])
+	if first >= utf8.RuneSelf {
+		first, _ = utf8.DecodeRuneInString(v)
+	}
+	if last >= utf8.RuneSelf {
+		last, _ = utf8.DecodeLastRuneInString(v)
+	}
+	if !unicode.IsSpace(first) && !unicode.IsSpace(last) {
+		return v
+	}
+	return strings.TrimSpace(v)
+}
+
 // parseTime reads a submit time as Beijing wall-clock time. ok is false when v is not a time.
 func parseTime(v string) (time.Time, bool) {
-	v = strings.TrimSpace(v)
+	v = trimSpace(v)
+	if t, ok := parseISOTime(v); ok { // what the sheet reader makes of date cells: most exports
+		if t.Year() < 1990 || t.Year() > 2200 {
+			return time.Time{}, false
+		}
+		return t, true
+	}
 	for _, l := range timeLayouts {
 		if t, err := time.ParseInLocation(l, v, data.Beijing); err == nil {
 			if t.Year() < 1990 || t.Year() > 2200 {
@@ -118,9 +145,33 @@ var (
 	reDurationEN    = regexp.MustCompile(`(?i)^(\d+(?:\.\d+)?)\s*(?:s|sec|secs|seconds)$`)
 )
 
+// parseISOTime reads "2006-01-02 15:04:05" by hand, as time.ParseInLocation would; ok is false for any
+// other form and for out-of-range fields (then the general layouts decide).
+func parseISOTime(v string) (time.Time, bool) {
+	if len(v) != 19 || v[4] != '-' || v[7] != '-' || v[10] != ' ' || v[13] != ':' || v[16] != ':' {
+		return time.Time{}, false
+	}
+	num := func(i, n int) int {
+		x := 0
+		for _, c := range []byte(v[i : i+n]) {
+			if c < '0' || c > '9' {
+				return -1
+			}
+			x = x*10 + int(c-'0')
+		}
+		return x
+	}
+	y, mo, d, h, mi, s := num(0, 4), num(5, 2), num(8, 2), num(11, 2), num(14, 2), num(17, 2)
+	if y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59 ||
+		d > time.Date(y, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC).Day() {
+		return time.Time{}, false
+	}
+	return time.Date(y, time.Month(mo), d, h, mi, s, 0, data.Beijing), true
+}
+
 // parseDuration reads a duration in seconds: "123", "123秒", "2分3秒", "1小时2分", "00:02:03", "95s".
 func parseDuration(v string) (float64, bool) {
-	v = strings.TrimSpace(v)
+	v = trimSpace(v)
 	if f, ok := parseNumber(v); ok {
 		return f, f >= 0 && !math.IsInf(f, 0) && !math.IsNaN(f)
 	}
@@ -195,7 +246,7 @@ func orZero(s string) string {
 
 // cleanIP keeps the address of 问卷星's "112.10.1.1(浙江-杭州)".
 func cleanIP(v string) string {
-	v = strings.TrimSpace(v)
+	v = trimSpace(v)
 	if i := strings.IndexAny(v, "(（"); i > 0 {
 		v = strings.TrimSpace(v[:i])
 	}
