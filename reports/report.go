@@ -132,23 +132,18 @@ func Load(ctx context.Context, s *data.Store, policyID int64, opt Options) (Inpu
 		return in, err
 	}
 	round, err := s.ResolveRound(ctx, policyID, opt.Round)
-	if err != nil {
-		return in, err
-	}
-	in.Round = round.Name
-	res, err := score.ScoreWith(ctx, s, policyID, score.Options{Round: round.Name, Progress: func(f float64) {
-		if opt.Progress != nil {
-			opt.Progress(0.05 + 0.4*f) // scoring is most of the reading
-		}
-	}})
-	var ie *data.InputError
 	switch {
 	case err == nil:
-		in.Result = res
-	case errors.As(err, &ie):
-		in.ScoreError = ie.Error() // the report still shows everything else and says why there is no score
+		in.Round = round.Name
+		in.Result, in.ScoreError, err = loadScore(ctx, s, policyID, round.Name, opt.Progress)
+		if err != nil {
+			return in, err
+		}
+	case opt.Round == "" && errors.Is(err, data.ErrNotFound):
+		// No round yet (e.g. only the consultation's opinions): the report shows the rest and says why.
+		in.ScoreError = "尚无评价轮次（未导入问卷、第三方评估或体验官反馈）"
 	default:
-		return in, fmt.Errorf("score round %q: %w", round.Name, err)
+		return in, err
 	}
 	cr, err := check.Run(ctx, s, policyID)
 	if err != nil {
@@ -170,6 +165,24 @@ func Load(ctx context.Context, s *data.Store, policyID int64, opt Options) (Inpu
 		in.Names = append(in.Names, o.Name)
 	}
 	return in, nil
+}
+
+// loadScore scores the round; a round that cannot be scored (bad scheme, no data) gives the reason as
+// scoreErr, since the report still shows everything else and says why there is no score.
+func loadScore(ctx context.Context, s *data.Store, policyID int64, round string, progress func(float64)) (res *score.Result, scoreErr string, err error) {
+	res, err = score.ScoreWith(ctx, s, policyID, score.Options{Round: round, Progress: func(f float64) {
+		if progress != nil {
+			progress(0.05 + 0.4*f) // scoring is most of the reading
+		}
+	}})
+	var ie *data.InputError
+	switch {
+	case err == nil:
+		return res, "", nil
+	case errors.As(err, &ie):
+		return nil, ie.Error(), nil
+	}
+	return nil, "", fmt.Errorf("score round %q: %w", round, err)
 }
 
 // loadSurvey reads the round's survey answers (open text and raw data); nil when the round has none.

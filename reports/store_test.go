@@ -130,3 +130,42 @@ func TestWriteFromStore(t *testing.T) {
 		t.Errorf("preview counts %+v", n)
 	}
 }
+
+// A policy with only consultation opinions (no round, no survey) still gets its report, masked.
+func TestReportWithOpinionsOnly(t *testing.T) {
+	ctx := context.Background()
+	s, err := data.Open(filepath.Join(t.TempDir(), "ws.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	id, err := s.AddPolicy(ctx, data.Policy{Title: "征求意见稿", Dept: "市交通委", Category: "公共服务"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	oid, err := loop.AddOpinion(ctx, s, id, loop.Opinion{Content: "建议延长公交末班车时间，联系电话13812345678", Clause: "第三条"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := loop.Decide(ctx, s, id, loop.DecideInput{Opinions: []int64{oid}, Decision: "采纳", Reason: "已在第三条中采纳"}); err != nil {
+		t.Fatal(err)
+	}
+	hp, _, err := Write(ctx, s, id, "", t.TempDir(), nil)
+	if err != nil {
+		t.Fatalf("report of a policy without a round: %v", err)
+	}
+	page, err := os.ReadFile(hp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(page), "138****5678") || strings.Contains(string(page), "13812345678") {
+		t.Error("the opinion is missing or its phone number is not masked")
+	}
+	if !strings.Contains(string(page), "尚无评价轮次") {
+		t.Error("the report does not say why there is no score")
+	}
+	// A round that was named but does not exist is still an error.
+	if _, _, err := Write(ctx, s, id, "2030年度", t.TempDir(), nil); err == nil {
+		t.Error("report of a named missing round succeeded")
+	}
+}
