@@ -18,7 +18,8 @@ import (
 //     has too) are compared, through an inverted index, so 10,000 opinions cluster in well under a second.
 //     An opinion that opposes what it names ("不同意第六条…", "不宜缩短…") never joins a cluster of
 //     opinions that do not, and the other way round: the two share almost every word yet make opposite points.
-//     Nor does an opinion on one article join a cluster on other articles only.
+//     Nor does an opinion on one article join a cluster on other articles only, nor one that asks to
+//     lengthen (raise, widen…) join one that asks to shorten (lower, narrow…).
 //  3. One refinement pass moves each opinion to its best centroid, so an early opinion is not stuck in a
 //     cluster that later grew around another point; then clusters whose centroids are as similar as the
 //     threshold merge (a paraphrase that started its own cluster before its siblings arrived).
@@ -31,6 +32,7 @@ type vec struct {
 	w        []float64
 	against  bool     // the text opposes what it names (see opposes): it never groups with one that does not
 	articles []string // the articles (第N条) it names: it never groups with opinions on other articles only
+	dirs     dirs     // which way it asks to change things (see directions)
 }
 
 // textVectors turns the texts into their vectors over the one corpus, with their stance and the articles
@@ -41,6 +43,7 @@ func textVectors(texts []string, clauses [][]string) []vec {
 	for i := range sh {
 		vs[i] = vz.vector(sh[i])
 		vs[i].against = opposes(texts[i])
+		vs[i].dirs = directions(texts[i])
 		if i < len(clauses) {
 			for _, c := range clauses[i] {
 				if _, ok := clauseNumber(c); ok {
@@ -136,12 +139,13 @@ type centroid struct {
 	size     int
 	against  bool            // the stance of the group: of its first member, or of most members of a kept cluster
 	articles map[string]bool // the articles its members name
+	dirs     dirs            // per axis, the direction of its first member that has one
 }
 
 // fits tells whether x may join the group: same stance, and when both name articles, one in common
 // ("建议第九条增加…" and "建议第十条增加…" share every other word).
 func (c *centroid) fits(x vec) bool {
-	return c.against == x.against && c.shares(x.articles)
+	return c.against == x.against && c.shares(x.articles) && !c.dirs.conflict(x.dirs)
 }
 
 func (c *centroid) shares(articles []string) bool {
@@ -157,7 +161,7 @@ func (c *centroid) shares(articles []string) bool {
 }
 
 func (c *centroid) fitsGroup(o *centroid) bool {
-	if c.against != o.against {
+	if c.against != o.against || c.dirs.conflict(o.dirs) {
 		return false
 	}
 	as := make([]string, 0, len(o.articles))
@@ -229,7 +233,12 @@ func (c *centroid) add(x vec, sign float64) {
 	if c.size == 0 {
 		c.norm2 = 0
 	}
-	if sign > 0 { // a member moved out leaves its articles: the set only ever widens
+	if sign > 0 { // a member moved out leaves its articles and directions: they only ever widen
+		for a, d := range x.dirs {
+			if c.dirs[a] == 0 {
+				c.dirs[a] = d
+			}
+		}
 		for _, a := range x.articles {
 			if c.articles == nil {
 				c.articles = map[string]bool{}

@@ -158,3 +158,23 @@ func TestSettingsBounds(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// Regression: with one more opinion to lengthen the period, the five to lengthen and the five to shorten
+// it (same words otherwise) formed one concentrated cluster of eleven.
+func TestHoldoutDirections(t *testing.T) {
+	gs := groupsBySeq(t, "holdout_directions.csv")
+	want := [][]int{{1, 2, 3, 4, 5, 19}, {6, 7, 8, 9, 10}, {11, 12, 15, 16, 18}, {13}, {14}, {17}}
+	if got := seqs(gs); !reflect.DeepEqual(got, want) {
+		t.Errorf("clusters %v, want %v", got, want)
+	}
+}
+
+func TestDirections(t *testing.T) {
+	long, short := directions("建议延长公示期"), directions("建议缩短公示期")
+	if !long.conflict(short) || long.conflict(directions("公示期太短，建议延长至30天，提高透明度")) {
+		t.Errorf("lengthen/shorten: %v %v", long, short)
+	}
+	if directions("延长办理时间，缩短排队时间").conflict(short) { // both ways: no direction on that axis
+		t.Error("an opinion naming both changes conflicts")
+	}
+}

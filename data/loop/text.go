@@ -392,3 +392,34 @@ func opposes(text string) bool {
 	}
 	return false
 }
+
+// axes are pairs of opposite changes. "建议将公示期由15天延长至30天" and "建议将公示期由15天缩短至7天" share
+// nearly every bigram, so the vectors alone join them once a few more opinions make the shared words common.
+var axes = [...][2]string{{"延长", "缩短"}, {"提高", "降低"}, {"增加", "减少"}, {"扩大", "缩小"}, {"放宽", "收紧"}, {"上调", "下调"}, {"增设", "撤销"}}
+
+// dirs holds, per axis, +1 when a text names the first change only, -1 the second only, 0 neither or both.
+type dirs [len(axes)]int8
+
+func directions(text string) dirs {
+	var d dirs
+	for i, ax := range axes {
+		a, b := strings.Contains(text, ax[0]), strings.Contains(text, ax[1])
+		switch {
+		case a && !b:
+			d[i] = 1
+		case b && !a:
+			d[i] = -1
+		}
+	}
+	return d
+}
+
+// conflict tells whether two texts (or groups) ask for opposite changes on some axis.
+func (d dirs) conflict(o dirs) bool {
+	for i := range d {
+		if d[i] != 0 && o[i] != 0 && d[i] != o[i] {
+			return true
+		}
+	}
+	return false
+}

@@ -89,6 +89,30 @@ var stories = []string{
 	"建议第九条增加对个体工商户的支持措施，比如减免房租。",
 }
 
+// directions: five opinions to lengthen a period and five to shorten it, in almost the same words, then
+// one more to lengthen: three clusters' worth of points on one subject (lengthen, shorten, raise a subsidy).
+var directions = []string{
+	"建议将公示期由15天延长至30天，便于群众充分了解。",
+	"建议将公示期由15天延长到30天，便于群众充分了解情况。",
+	"建议公示期由15天延长至30天，让群众充分了解。",
+	"公示期建议由15天延长至30天，便于群众充分了解。",
+	"建议将公示期由15天延长至30天。",
+	"建议将公示期由15天缩短至7天，提高工作效率。",
+	"建议将公示期由15天缩短到7天，提高效率。",
+	"公示期建议由15天缩短至7天，提高工作效率。",
+	"建议将公示期由15天缩短至7天。",
+	"建议将公示期由15天缩短至7天，加快办理进度。",
+	"老旧小区加装电梯的补贴标准偏低，建议提高到每部30万元。",
+	"老旧小区加装电梯补贴标准太低，建议提高至每台30万元。",
+	"老旧小区加装电梯应当取消补贴，由业主自行承担费用。",
+	"老旧小区加装电梯的审批流程太复杂，建议简化审批。",
+	"加装电梯补贴偏低，希望提高标准。",
+	"电梯加装补贴标准低，应适当提高。",
+	"建议明确加装电梯后低层住户的补偿办法。",
+	"建议提高老旧小区加装电梯补贴标准。",
+	"建议将公示期由15天延长至30天。",
+}
+
 type row struct{ content, clause, submitter, contact, when string }
 
 func rows() []row {
@@ -161,6 +185,18 @@ func main() {
 	}
 	w.Flush()
 	if err := os.WriteFile(filepath.Join(dir, "holdout_stance.csv"), b.Bytes(), 0o644); err != nil {
+		log.Fatal(err)
+	}
+
+	// UTF-8 csv without a BOM: 序号 意见内容.
+	b.Reset()
+	w = csv.NewWriter(&b)
+	w.Write([]string{"序号", "意见内容"})
+	for i, c := range directions {
+		w.Write([]string{two(i + 1), c})
+	}
+	w.Flush()
+	if err := os.WriteFile(filepath.Join(dir, "holdout_directions.csv"), b.Bytes(), 0o644); err != nil {
 		log.Fatal(err)
 	}
 
