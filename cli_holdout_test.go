@@ -89,3 +89,38 @@ func TestCLIHoldoutLoop(t *testing.T) {
 		t.Errorf("policy set changed fields it was not given: %s", out)
 	}
 }
+
+// Regression: an unknown cluster filter listed nothing with exit 0, deleting an unknown reason template
+// succeeded silently, an empty --add listed the templates, and --reason with --template (or --clear with
+// a decision) quietly dropped one of them.
+func TestCLIHoldoutBadInput(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "ws.gpw")
+	file := filepath.Join("data", "loop", "testdata", "holdout_stance.csv")
+	cases := []struct {
+		args     []string
+		code     int
+		out, err string
+	}{
+		{[]string{"policy", "add", "--db", db, "--title", "t", "--dept", "d", "--category", "其他"}, 0, "1\n", ""},
+		{[]string{"import", "opinions", "--db", db, "--policy", "1", file}, 0, `"imported": 8`, ""},
+		{[]string{"opinions", "--db", db, "--policy", "1", "--cluster", "999"}, 1, "", "没有编号为 999 的意见分组"},
+		{[]string{"opinions", "--db", db, "--policy", "1", "--cluster", "1", "--json"}, 0, `"cluster": 1`, ""},
+		{[]string{"reasons", "--db", db, "--delete", "999"}, 1, "", "没有编号为 999 的理由模板"},
+		{[]string{"reasons", "--db", db, "--add", ""}, 1, "", "理由模板应为 1 到 500 字"},
+		{[]string{"reasons", "--db", db, "--add", "x", "--delete", "1"}, 2, "", "只能给一个"},
+		{[]string{"decide", "--db", db, "--policy", "1", "--cluster", "1", "--decision", "未采纳", "--reason", "x", "--template", "1"}, 2, "", "只能给一个"},
+		{[]string{"decide", "--db", db, "--policy", "1", "--cluster", "1", "--clear", "--decision", "采纳"}, 2, "", "--clear"},
+		{[]string{"cluster", "--db", db, "--policy", "1", "--threshold", "NaN"}, 1, "", "相似度阈值应在 0 到 1 之间"},
+		{[]string{"publish", "--db", db, "--policy", "1", "--what", "feedback", "--date", "2999-01-01"}, 1, "", "晚于今天"},
+	}
+	for _, c := range cases {
+		code, out, errs := gp(t, c.args...)
+		if code != c.code || !strings.Contains(out, c.out) || !strings.Contains(errs, c.err) {
+			t.Errorf("gongping %s\n = %d, stdout %q, stderr %q\n want %d, stdout ∋ %q, stderr ∋ %q",
+				strings.Join(c.args, " "), code, out, errs, c.code, c.out, c.err)
+		}
+		if strings.Contains(errs, "goroutine ") || strings.Count(strings.TrimSpace(errs), "\n") > 1 {
+			t.Errorf("gongping %s: stderr is not a short message: %q", strings.Join(c.args, " "), errs)
+		}
+	}
+}

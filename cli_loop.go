@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/loop"
 )
 
@@ -165,6 +166,15 @@ func opinionsCmd(e *env, args []string) error {
 	ops, err := loop.Opinions(e.ctx, s, id)
 	if err != nil {
 		return err
+	}
+	if clusterID != 0 { // an unknown cluster is an error, not an empty list
+		cs, err := loop.Clusters(e.ctx, s, id)
+		if err != nil {
+			return err
+		}
+		if !slices.ContainsFunc(cs, func(c loop.Cluster) bool { return c.ID == clusterID }) {
+			return data.InputErrorf("政策 %d 没有编号为 %d 的意见分组", id, clusterID)
+		}
 	}
 	out := []loop.Opinion{}
 	want := loop.NormalizeClause(*clause)
@@ -377,6 +387,12 @@ func decideCmd(e *env, args []string) error {
 	if in.Template, err = optID("template", *tmpl); err != nil {
 		return err
 	}
+	if in.Template != 0 && in.Reason != "" {
+		return usagef("--reason 与 --template 只能给一个")
+	}
+	if *clearIt && (in.Decision != "" || in.Reason != "" || in.Template != 0 || in.Amend) {
+		return usagef("--clear 撤回草稿，不能与 --decision、--reason、--template、--amend 同用")
+	}
 	if !*clearIt {
 		if err := f.require("decision"); err != nil {
 			return err
@@ -410,10 +426,15 @@ func reasonsCmd(e *env, args []string) error {
 		return err
 	}
 	defer s.Close()
+	adding := false
+	f.Visit(func(fl *flag.Flag) { adding = adding || fl.Name == "add" })
+	if delID != 0 && adding {
+		return usagef("--add 与 --delete 只能给一个")
+	}
 	if delID != 0 {
 		return loop.DeleteReasonTemplate(e.ctx, s, delID)
 	}
-	if *add != "" {
+	if adding { // an empty --add is refused by AddReasonTemplate, not read as a listing
 		return e.printID(loop.AddReasonTemplate(e.ctx, s, *add))
 	}
 	ts, err := loop.ReasonTemplates(e.ctx, s)

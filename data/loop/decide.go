@@ -172,6 +172,12 @@ func AddReasonTemplate(ctx context.Context, s *data.Store, text string) (int64, 
 
 // DeleteReasonTemplate removes a reusable reason (decisions keep their text).
 func DeleteReasonTemplate(ctx context.Context, s *data.Store, id int64) error {
-	_, err := s.DB.ExecContext(ctx, `DELETE FROM reason_templates WHERE id=?`, id)
-	return err
+	res, err := s.DB.ExecContext(ctx, `DELETE FROM reason_templates WHERE id=?`, id)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return &data.InputError{Msg: fmt.Sprintf("没有编号为 %d 的理由模板", id), Err: data.ErrNotFound}
+	}
+	return nil
 }
