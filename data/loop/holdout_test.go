@@ -178,3 +178,27 @@ func TestDirections(t *testing.T) {
 		t.Error("an opinion naming both changes conflicts")
 	}
 }
+
+// Regression: an edit that changed nothing became a new version, and a withdrawal could be dated before
+// the version it withdraws.
+func TestRevisionVersionsMoveForward(t *testing.T) {
+	ctx := context.Background()
+	s, pid := newPolicy(t, "2026-06-01")
+	r, err := AddRevision(ctx, s, pid, RevisionInput{Clause: "第五条", Before: "贴息一年", After: "贴息两年", Reason: "采纳集中意见", Date: "2026-07-01"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	same := RevisionInput{Clause: "第五条", Before: "贴息一年", After: "贴息两年", Reason: "采纳集中意见", Date: "2026-07-02"}
+	_, err = EditRevision(ctx, s, pid, r.Record, same)
+	inputError(t, err, "没有修改")
+	_, err = EditRevision(ctx, s, pid, r.Record, RevisionInput{Clause: "第五条", Before: "贴息一年", After: "贴息三年", Reason: "采纳集中意见", Date: "2026-06-30"})
+	inputError(t, err, "早于修订记录")
+	_, err = WithdrawRevision(ctx, s, pid, r.Record, "2026-06-30")
+	inputError(t, err, "早于修订记录")
+	if _, err := WithdrawRevision(ctx, s, pid, r.Record, "2026-07-01"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := EditRevision(ctx, s, pid, r.Record, same); err != nil { // reinstating a withdrawn record is a change
+		t.Fatal(err)
+	}
+}

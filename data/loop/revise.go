@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -201,6 +202,7 @@ func writeRevision(ctx context.Context, s *data.Store, policyID, record int64, i
 	var id int64
 	err := s.Tx(ctx, func(tx *sql.Tx) error {
 		version := 1
+		var prevVersion *Revision // the latest version of record, when editing or withdrawing
 		if record != 0 {
 			prev, err := revisionRows(ctx, tx, `WHERE policy_id=? AND record=? ORDER BY version DESC LIMIT 1`, policyID, record)
 			if err != nil {
@@ -210,6 +212,7 @@ func writeRevision(ctx context.Context, s *data.Store, policyID, record int64, i
 				return &data.InputError{Msg: fmt.Sprintf("政策 %d 没有编号为 %d 的修订记录", policyID, record), Err: data.ErrNotFound}
 			}
 			p := prev[0]
+			prevVersion = &p
 			if withdraw {
 				if p.Withdrawn {
 					return data.InputErrorf("修订记录 %d 已撤回", record)
@@ -224,6 +227,17 @@ func writeRevision(ctx context.Context, s *data.Store, policyID, record int64, i
 		}
 		if err := in.validate(ctx, tx, policyID); err != nil {
 			return err
+		}
+		if p := prevVersion; p != nil {
+			// Versions follow one another in time, and a version changes something.
+			if in.Date < p.Date {
+				return data.InputErrorf("日期 %s 早于修订记录 %d 第 %d 版的日期 %s", in.Date, record, p.Version, p.Date)
+			}
+			if !withdraw && !p.Withdrawn && in.Clause == p.Clause && in.Before == p.Before && in.After == p.After &&
+				in.Reason == p.Reason && slices.Equal(in.Findings, p.Findings) && slices.Equal(in.Opinions, p.Opinions) &&
+				slices.Equal(in.Clusters, p.Clusters) {
+				return data.InputErrorf("与修订记录 %d 第 %d 版相同，没有修改", record, p.Version)
+			}
 		}
 		// The first version names its own record: take the next id inside this (write-locked) transaction.
 		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id),0)+1 FROM revisions`).Scan(&id); err != nil {
