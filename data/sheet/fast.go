@@ -3,6 +3,7 @@ package sheet
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/binary"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -977,7 +978,8 @@ func (p *producer) readRow(s *xmlScanner) error {
 // readCell reads the body of a <c> whose attributes are given (empty: it was <c .../>) and appends its
 // value as excelize's rowXMLHandler does (raw values). The attributes hold no '&' (the callers check).
 func (p *producer) readCell(s *xmlScanner, col *int, ref, style, typ []byte, empty bool) error {
-	t := string(typ)
+	t := cellTypeOf(typ) // now: typ points into the window, which reading the body may move
+	var val []byte       // the <v> text: p.vbuf, or the window itself when nothing needed decoding
 	if ref != nil {
 		c, ok := parseColumn(ref)
 		if !ok {
@@ -996,9 +998,9 @@ func (p *producer) readCell(s *xmlScanner, col *int, ref, style, typ []byte, emp
 	var hasV, hasF, hasIS bool
 	p.vbuf, p.ibuf = p.vbuf[:0], p.ibuf[:0]
 	if !empty {
-		if raw, ok := s.quickBody("<v>", "</v></c>"); ok {
-			if allDigits(raw) { // shared string indexes, whole numbers: nothing to decode or check
-				p.vbuf = append(p.vbuf, raw...)
+		if raw, ok := s.quickV(); ok {
+			if allDigits(raw) { // shared string indexes, whole numbers: nothing to decode, check or copy
+				val = raw
 			} else {
 				var err error
 				if p.vbuf, err = appendText(p.vbuf, raw); err != nil {
@@ -1062,18 +1064,21 @@ func (p *producer) readCell(s *xmlScanner, col *int, ref, style, typ []byte, emp
 		}
 	}
 value:
+	if val == nil {
+		val = p.vbuf
+	}
 	cell := pendingCell{sst: -1, off: int32(len(p.arena))}
 	empty = false
 	switch t {
-	case "s":
-		if len(p.vbuf) == 0 {
+	case typeShared:
+		if len(val) == 0 {
 			empty = true
 			break
 		}
-		idx, ok := parseIndex(p.vbuf)
+		idx, ok := parseIndex(val)
 		if !ok {
 			var err error
-			if idx, err = strconv.Atoi(strings.TrimSpace(string(p.vbuf))); err != nil {
+			if idx, err = strconv.Atoi(strings.TrimSpace(string(val))); err != nil {
 				idx = 0 // as excelize: an unreadable index reads string 0
 			}
 		}
@@ -1084,26 +1089,26 @@ value:
 		}
 		cell.sst = int32(idx)
 		empty = p.sst[idx] == ""
-	case "inlineStr":
-		v := p.vbuf
+	case typeInline:
+		v := val
 		if hasIS {
 			v = p.ibuf
 		}
 		p.arena = append(p.arena, v...)
-	case "b", "str":
-		p.arena = append(p.arena, p.vbuf...)
+	case typeText:
+		p.arena = append(p.arena, val...)
 	default: // numbers, errors, ISO dates: raw, dates by style
 		converted := false
 		if styleID < len(p.r.plan.kinds) {
 			if k := p.r.plan.kinds[styleID]; k != notDate {
-				if d, ok := convertDate(string(p.vbuf), k, p.r.plan.date1904); ok {
+				if d, ok := convertDate(string(val), k, p.r.plan.date1904); ok {
 					p.arena = append(p.arena, d...)
 					converted = true
 				}
 			}
 		}
 		if !converted {
-			p.arena = append(p.arena, p.vbuf...)
+			p.arena = append(p.arena, val...)
 		}
 	}
 	cell.end = int32(len(p.arena))
@@ -1145,6 +1150,49 @@ func parseIndex(v []byte) (int, bool) {
 		n = n*10 + int(c-'0')
 	}
 	return n, true
+}
+
+// cellType is what a cell's t attribute says about reading its value.
+type cellType uint8
+
+const (
+	typeOther  cellType = iota // numbers, errors, ISO dates ("n", "e", "d", none, unknown)
+	typeShared                 // "s"
+	typeInline                 // "inlineStr"
+	typeText                   // "b", "str": the text as stored
+)
+
+func cellTypeOf(typ []byte) cellType {
+	switch string(typ) {
+	case "s":
+		return typeShared
+	case "inlineStr":
+		return typeInline
+	case "b", "str":
+		return typeText
+	}
+	return typeOther
+}
+
+// vEnd is "</v></c>" read as one little-endian word.
+var vEnd = binary.LittleEndian.Uint64([]byte("</v></c>"))
+
+// quickV is quickBody("<v>", "</v></c>") for the most common cell body, without the general compares:
+// values are short, so a plain loop finds the '<'.
+func (s *xmlScanner) quickV() (raw []byte, ok bool) {
+	b := s.buf[s.pos:s.end]
+	if len(b) < 11 || b[0] != '<' || b[1] != 'v' || b[2] != '>' {
+		return nil, false
+	}
+	i := 3
+	for i < len(b) && b[i] != '<' {
+		i++
+	}
+	if len(b)-i < 8 || binary.LittleEndian.Uint64(b[i:]) != vEnd {
+		return nil, false
+	}
+	s.pos += i + 8
+	return b[3:i], true
 }
 
 // quickBody reads the usual cell bodies ("<v>text</v></c>", "<is><t>text</t></is></c>") straight from
