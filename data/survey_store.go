@@ -256,7 +256,7 @@ func (w *SurveyWriter) AddKnown(ctx context.Context, rowNum int, m ResponseMeta,
 	}
 	var submitted, duration any
 	if !m.Submitted.IsZero() {
-		submitted = m.Submitted.In(Beijing).Format(SurveyTimeLayout)
+		submitted = formatSurveyTime(m.Submitted)
 	}
 	if m.Duration >= 0 {
 		duration = m.Duration
@@ -268,6 +268,20 @@ func (w *SurveyWriter) AddKnown(ctx context.Context, rowNum int, m ResponseMeta,
 		return w.flush(ctx)
 	}
 	return nil
+}
+
+// formatSurveyTime is t.In(Beijing).Format(SurveyTimeLayout), written out by hand (once per response).
+func formatSurveyTime(t time.Time) string {
+	t = t.In(Beijing)
+	y, mo, d := t.Date()
+	h, mi, s := t.Clock()
+	if y < 0 || y > 9999 {
+		return t.Format(SurveyTimeLayout)
+	}
+	b := [19]byte{'0' + byte(y/1000), '0' + byte(y/100%10), '0' + byte(y/10%10), '0' + byte(y%10), '-',
+		'0' + byte(mo/10), '0' + byte(mo%10), '-', '0' + byte(d/10), '0' + byte(d%10), ' ',
+		'0' + byte(h/10), '0' + byte(h%10), ':', '0' + byte(mi/10), '0' + byte(mi%10), ':', '0' + byte(s/10), '0' + byte(s%10)}
+	return string(b[:])
 }
 
 func (w *SurveyWriter) encode(buf []byte, slots []string) []byte {

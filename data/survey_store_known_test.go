@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestEncodeKnownSameAsEncode: blobs packed with the caller's value ids equal blobs packed by text, and
@@ -139,6 +140,17 @@ func TestWriterRoundTrip(t *testing.T) {
 	for n, r := range d.Responses {
 		if fmt.Sprint(r.Answers) != fmt.Sprint(want[n]) {
 			t.Fatalf("response %d: %q, want %q", n, r.Answers, want[n])
+		}
+	}
+}
+
+// TestFormatSurveyTime: the hand-written format is time.Format's, in Beijing time.
+func TestFormatSurveyTime(t *testing.T) {
+	for _, tm := range []time.Time{time.Date(2026, 11, 1, 9, 5, 7, 0, Beijing), time.Date(2026, 12, 31, 23, 59, 59, 999, time.UTC),
+		time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(9999, 12, 31, 15, 59, 59, 0, time.UTC), time.Date(10000, 1, 1, 0, 0, 0, 0, Beijing),
+		time.Date(-5, 3, 1, 0, 0, 0, 0, Beijing), time.Unix(0, 0), time.Date(2024, 2, 29, 16, 0, 0, 0, time.UTC)} {
+		if got, want := formatSurveyTime(tm), tm.In(Beijing).Format(SurveyTimeLayout); got != want {
+			t.Errorf("formatSurveyTime(%v) = %q, want %q", tm, got, want)
 		}
 	}
 }
