@@ -113,6 +113,35 @@ var directions = []string{
 	"建议将公示期由15天延长至30天。",
 }
 
+// parkingFees: paraphrases of three points (night parking near old compounds, halve fees for new-energy
+// cars, publish the fee scale) among points that share their words (charging bays, priority for the
+// elderly, fee review, remove or add kerbside bays, parking near hospitals and schools).
+var parkingFees = []string{
+	"建议在老旧小区周边道路设置夜间临时停车位，缓解居民停车难。",
+	"建议在老旧小区周边道路设置夜间临时停车位，缓解停车难问题。",
+	"老旧小区停车难，建议在周边道路划设夜间临时停车位。",
+	"希望在老旧小区附近的道路上施划夜间临时停车泊位。",
+	"建议老旧小区周边道路晚上允许临时停车，早上7点前驶离。",
+	"建议在老旧小区周边支路设置夜间临时停车位。",
+	"建议对新能源汽车停车费减半收取。",
+	"建议新能源汽车停车费减半。",
+	"新能源汽车停车费应该减半收取，鼓励绿色出行。",
+	"建议对新能源汽车停车收费给予半价优惠。",
+	"新能源车停车费建议减半。",
+	"建议对新能源汽车充电车位超时占用收取费用。",
+	"建议老旧小区停车位优先分配给老年人和残疾人。",
+	"停车收费标准应当公示，杜绝乱收费。",
+	"希望所有停车场公示收费标准，防止乱收费。",
+	"停车场收费标准要公开公示，严禁乱收费现象。",
+	"建议停车收费标准每三年评估调整一次。",
+	"建议取消部分路侧停车位，缓解道路拥堵。",
+	"路边停车位太多导致道路拥堵，建议取消部分路侧停车位。",
+	"建议增设路侧停车位，方便市民临时停车。",
+	"建议医院周边增设停车位。",
+	"建议学校周边增设临时停车位，方便家长接送。",
+	"医院周边停车太难，建议增加停车位。",
+}
+
 type row struct{ content, clause, submitter, contact, when string }
 
 func rows() []row {
@@ -197,6 +226,18 @@ func main() {
 	}
 	w.Flush()
 	if err := os.WriteFile(filepath.Join(dir, "holdout_directions.csv"), b.Bytes(), 0o644); err != nil {
+		log.Fatal(err)
+	}
+
+	// UTF-8 csv: 意见建议 only, no 序号 column.
+	b.Reset()
+	w = csv.NewWriter(&b)
+	w.Write([]string{"意见建议"})
+	for _, c := range parkingFees {
+		w.Write([]string{c})
+	}
+	w.Flush()
+	if err := os.WriteFile(filepath.Join(dir, "holdout_parking.csv"), b.Bytes(), 0o644); err != nil {
 		log.Fatal(err)
 	}
 
