@@ -95,6 +95,12 @@ func commentPeriod(ctx context.Context, s *data.Store, p data.Policy) (Item, err
 		return it, err
 	}
 	n, err := WorkingDays(c.Start, c.End)
+	var ie *data.InputError
+	if errors.As(err, &ie) {
+		// A broken holiday file or an absurd period: this rule cannot be judged, the others still can.
+		it.Detail = fmt.Sprintf("征求意见期 %s 至 %s 无法计算工作日：%s", c.Start, c.End, ie.Msg)
+		return it, nil
+	}
 	if err != nil {
 		return it, err
 	}

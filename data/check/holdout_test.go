@@ -44,3 +44,17 @@ func TestDemandCollectionAgainstConsultation(t *testing.T) {
 		t.Errorf("need before the consultation: %s %q", state(it), it.Detail)
 	}
 }
+
+// Regression: a comment period the calendar refuses (here over 50 years; also a broken holiday file)
+// made the whole checklist fail; now that one rule is undecided and says why.
+func TestCommentPeriodUncountable(t *testing.T) {
+	ctx := context.Background()
+	s, id := newPolicy(t, data.Policy{})
+	if err := s.SetConsultation(ctx, data.Consultation{PolicyID: id, Start: "1960-01-01", End: "2026-01-01"}); err != nil {
+		t.Fatal(err)
+	}
+	it := rule(t, s, id, ruleCommentPeriod)
+	if state(it) != "null" || !strings.Contains(it.Detail, "无法计算工作日：日期范围过长") {
+		t.Errorf("comment_period: %s %q", state(it), it.Detail)
+	}
+}
