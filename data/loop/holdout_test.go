@@ -109,12 +109,15 @@ func TestHoldoutStance(t *testing.T) {
 
 func TestOpposes(t *testing.T) {
 	for text, want := range map[string]bool{
-		"不同意第六条":          true,
-		"第八条审批时限不宜缩短":     true,
-		"坚决反对取消补贴":        true,
-		"同意第六条":           false,
-		"审批时限不应超过十个工作日":   false,
-		"建议第六条规定须经周边居民同意": false,
+		"不同意第六条":              true,
+		"第八条审批时限不宜缩短":         true,
+		"坚决反对取消补贴":            true,
+		"同意第六条":               false,
+		"审批时限不应超过十个工作日":       false,
+		"建议第六条规定须经周边居民同意":     false,
+		"各方对第六条有不同意见，建议进一步论证": false,
+		"对第六条没有反对意见":          false,
+		"我对第六条有反对意见":          true,
 	} {
 		if got := opposes(text); got != want {
 			t.Errorf("opposes(%q) = %v, want %v", text, got, want)

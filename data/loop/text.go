@@ -381,10 +381,14 @@ func cleanText(s string) string {
 // explicit stance words: "不要", "不应" and the like often sit inside a proposal ("不应超过十个工作日").
 var againstWords = []string{"不同意", "不赞成", "不赞同", "不认同", "反对", "不可行", "不建议", "不宜", "没必要", "没有必要", "无必要", "不必要"}
 
+// notAgainst removes phrases that contain a stance word without taking a stance: "不同意见" is "differing
+// views", "没有反对意见" is agreement.
+var notAgainst = strings.NewReplacer("不同意见", "", "没有反对意见", "", "无反对意见", "", "没有不同意", "")
+
 // opposes reports whether an opinion states opposition; clustering keeps such opinions apart from the
 // others, which share their words but make the opposite point.
 func opposes(text string) bool {
-	t := strings.Map(foldWidth, text)
+	t := notAgainst.Replace(strings.Map(foldWidth, text))
 	for _, w := range againstWords {
 		if strings.Contains(t, w) {
 			return true
