@@ -497,58 +497,28 @@ func (p *parser) parseRow(rowNum int, row []string, keys []int32) (m data.Respon
 		if i < len(keys) {
 			key = keys[i]
 		}
-		var e *cellValue
+		var e cellValue
+		again := false // the column has had this text before: its statistics barely change
 		if key >= 0 && int(key) < len(c.byKey) && c.byKey[key] > 0 {
-			e = &c.vals[c.byKey[key]-1]
-		} else if !c.unique {
-			c.looked++
-			if n, ok := c.memo[v]; ok {
-				e = &c.vals[n]
-				p.learnKey(c, key, n)
-			}
-		}
-		if e != nil { // a text this column has had before: its statistics barely change
-			switch {
-			case e.missing:
-			case e.excelError:
-				p.errorCells++
-			default:
-				if e.other != "" {
-					p.otherSlot(c.q, slots, e.other)
-					slots = p.slotBuf[:p.nslots]
-				}
-				slots[c.slot] = e.v
-				ids[c.slot] = e.id
-				p.observeAgain(c.slot, e.runes)
-			}
-			continue
-		}
-		text, remember := p.memoize(c, v)
-		if remember {
-			v = text // the stored copy: slot values must not pin the reader's buffers
-		}
-		cv := p.cook(c, v, codes)
-		cv.id = -1
-		if remember {
-			n := int32(len(c.vals))
-			cv.runes, cv.id = utf8.RuneCountInString(cv.v), n
-			c.vals = append(c.vals, cv)
-			c.memo[text] = n
-			p.learnKey(c, key, n)
-			c.unique = len(c.vals) == memoMaxEntries && c.looked < 2*memoMaxEntries
+			e, again = c.vals[c.byKey[key]-1], true
+		} else {
+			e, again = p.value(c, v, key, codes)
 		}
 		switch {
-		case cv.missing:
-		case cv.excelError:
+		case e.missing:
+		case e.excelError:
 			p.errorCells++
 		default:
-			if cv.other != "" {
-				p.otherSlot(c.q, slots, cv.other)
+			if e.other != "" {
+				p.otherSlot(c.q, slots, e.other)
 				slots = p.slotBuf[:p.nslots]
 			}
-			slots[c.slot] = cv.v
-			ids[c.slot] = cv.id
-			p.observe(c.slot, cv.v)
+			slots[c.slot], ids[c.slot] = e.v, e.id
+			if again {
+				p.observeAgain(c.slot, e.runes)
+			} else {
+				p.observe(c.slot, e.v)
+			}
 		}
 	}
 	if !p.hasDur && !start.IsZero() && !m.Submitted.IsZero() && !m.Submitted.Before(start) {
@@ -607,6 +577,33 @@ func (p *parser) cook(c *column, v string, codes bool) cellValue {
 	}
 	e.v = v
 	return e
+}
+
+// value returns what the raw text v of column c becomes, remembering it when it may come again; again
+// is true when the column has had v before. key is the reader's cell key (-1 when none).
+func (p *parser) value(c *column, v string, key int32, codes bool) (e cellValue, again bool) {
+	if !c.unique {
+		c.looked++
+		if n, ok := c.memo[v]; ok {
+			p.learnKey(c, key, n)
+			return c.vals[n], true
+		}
+	}
+	text, remember := p.memoize(c, v)
+	if remember {
+		v = text // the stored copy: slot values must not pin the reader's buffers
+	}
+	e = p.cook(c, v, codes)
+	e.id = -1
+	if remember {
+		n := int32(len(c.vals))
+		e.runes, e.id = utf8.RuneCountInString(e.v), n
+		c.vals = append(c.vals, e)
+		c.memo[text] = n
+		p.learnKey(c, key, n)
+		c.unique = len(c.vals) == memoMaxEntries && c.looked < 2*memoMaxEntries
+	}
+	return e, false
 }
 
 // Survey answers repeat: a choice column holds a handful of distinct texts over 100,000 rows. Each
