@@ -2,6 +2,7 @@ package loop
 
 import (
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -30,9 +31,9 @@ import (
 type vec struct {
 	terms    []int32
 	w        []float64
-	against  bool     // the text opposes what it names (see opposes): it never groups with one that does not
-	articles []string // the articles (第N条) it names: it never groups with opinions on other articles only
-	dirs     dirs     // which way it asks to change things (see directions)
+	against  bool  // the text opposes what it names (see opposes): it never groups with one that does not
+	articles []int // the articles (第N条, by number) it names: it never groups with opinions on other articles only
+	dirs     dirs  // which way it asks to change things (see directions)
 }
 
 // textVectors turns the texts into their vectors over the one corpus, with their stance and the articles
@@ -46,8 +47,8 @@ func textVectors(texts []string, clauses [][]string) []vec {
 		vs[i].dirs = directions(texts[i])
 		if i < len(clauses) {
 			for _, c := range clauses[i] {
-				if _, ok := clauseNumber(c); ok {
-					vs[i].articles = append(vs[i].articles, c)
+				if n, ok := clauseNumber(c); ok {
+					vs[i].articles = append(vs[i].articles, n)
 				}
 			}
 		}
@@ -137,23 +138,23 @@ type centroid struct {
 	sum      map[int32]float64
 	norm2    float64
 	size     int
-	against  bool            // the stance of the group: of its first member, or of most members of a kept cluster
-	articles map[string]bool // the articles its members name
-	dirs     dirs            // per axis, the direction of its first member that has one
+	against  bool  // the stance of the group: of its first member, or of most members of a kept cluster
+	articles []int // the articles its members name (few: a plain list)
+	dirs     dirs  // per axis, the direction of its first member that has one
 }
 
 // fits tells whether x may join the group: same stance, and when both name articles, one in common
 // ("建议第九条增加…" and "建议第十条增加…" share every other word).
 func (c *centroid) fits(x vec) bool {
-	return c.against == x.against && c.shares(x.articles) && !c.dirs.conflict(x.dirs)
+	return c.against == x.against && !c.dirs.conflict(x.dirs) && c.shares(x.articles)
 }
 
-func (c *centroid) shares(articles []string) bool {
+func (c *centroid) shares(articles []int) bool {
 	if len(c.articles) == 0 || len(articles) == 0 {
 		return true
 	}
 	for _, a := range articles {
-		if c.articles[a] {
+		if slices.Contains(c.articles, a) {
 			return true
 		}
 	}
@@ -164,11 +165,7 @@ func (c *centroid) fitsGroup(o *centroid) bool {
 	if c.against != o.against || c.dirs.conflict(o.dirs) {
 		return false
 	}
-	as := make([]string, 0, len(o.articles))
-	for a := range o.articles {
-		as = append(as, a)
-	}
-	return c.shares(as)
+	return c.shares(o.articles)
 }
 
 func (c *centroid) dot(x vec) float64 {
@@ -234,16 +231,11 @@ func (c *centroid) add(x vec, sign float64) {
 		c.norm2 = 0
 	}
 	if sign > 0 { // a member moved out leaves its articles and directions: they only ever widen
-		for a, d := range x.dirs {
-			if c.dirs[a] == 0 {
-				c.dirs[a] = d
-			}
-		}
+		c.dirs = c.dirs.widen(x.dirs)
 		for _, a := range x.articles {
-			if c.articles == nil {
-				c.articles = map[string]bool{}
+			if !slices.Contains(c.articles, a) {
+				c.articles = append(c.articles, a)
 			}
-			c.articles[a] = true
 		}
 	}
 }
@@ -302,19 +294,33 @@ func clusterVectors(vs []vec, seeds []seedCluster, free []int, threshold float64
 	// candidates are the open groups sharing the most key terms (at most maxCandidates): a group that
 	// makes the same point shares many of them, so the cosine is computed for few groups only.
 	const maxCandidates = 24
-	hits := map[int]int{}
+	// hits counts key terms per group in a slice (a map was most of the time with thousands of groups);
+	// touched lists the groups to reset, live those that may take the opinion.
+	var hits []int
+	var touched, live []int
 	candidates := func(terms []int32, skip func(int) bool) []int {
-		clear(hits)
+		for _, g := range touched {
+			hits[g] = 0
+		}
+		touched = touched[:0]
+		if n := len(groups) - len(hits); n > 0 {
+			hits = append(hits, make([]int, n)...)
+		}
 		for _, t := range terms {
 			for _, g := range index[t] {
+				if hits[g] == 0 {
+					touched = append(touched, g)
+				}
 				hits[g]++
 			}
 		}
 		// Keep the groups with the most hits: find the cut-off count, then take those above it.
 		var byCount [keys + 1]int
-		for g, n := range hits {
-			if !skip(g) && !frozen[g] && groups[g].size > 0 {
-				byCount[min(n, keys)]++
+		live = live[:0]
+		for _, g := range touched {
+			if !frozen[g] && groups[g].size > 0 && !skip(g) {
+				live = append(live, g)
+				byCount[min(hits[g], keys)]++
 			}
 		}
 		cut, taken := keys, 0
@@ -322,13 +328,11 @@ func clusterVectors(vs []vec, seeds []seedCluster, free []int, threshold float64
 			taken += byCount[cut]
 		}
 		var out, atCut []int
-		for g, n := range hits {
-			if n >= cut && !skip(g) && !frozen[g] && groups[g].size > 0 {
-				if n > cut {
-					out = append(out, g)
-				} else {
-					atCut = append(atCut, g)
-				}
+		for _, g := range live {
+			if n := hits[g]; n > cut {
+				out = append(out, g)
+			} else if n == cut {
+				atCut = append(atCut, g)
 			}
 		}
 		// Of the groups at the cut-off count, the oldest (largest, usually) first, deterministically.

@@ -401,8 +401,11 @@ func opposes(text string) bool {
 // nearly every bigram, so the vectors alone join them once a few more opinions make the shared words common.
 var axes = [...][2]string{{"延长", "缩短"}, {"提高", "降低"}, {"增加", "减少"}, {"扩大", "缩小"}, {"放宽", "收紧"}, {"上调", "下调"}, {"增设", "撤销"}}
 
-// dirs holds, per axis, +1 when a text names the first change only, -1 the second only, 0 neither or both.
-type dirs [len(axes)]int8
+// dirs holds, per axis, bit i of up when a text names the first change of axes[i] only, of down when it
+// names the second only; neither bit when it names neither or both.
+type dirs struct{ up, down uint8 }
+
+var _ [8 - len(axes)]struct{} // at most 8 axes fit in a byte
 
 func directions(text string) dirs {
 	var d dirs
@@ -410,20 +413,19 @@ func directions(text string) dirs {
 		a, b := strings.Contains(text, ax[0]), strings.Contains(text, ax[1])
 		switch {
 		case a && !b:
-			d[i] = 1
+			d.up |= 1 << i
 		case b && !a:
-			d[i] = -1
+			d.down |= 1 << i
 		}
 	}
 	return d
 }
 
 // conflict tells whether two texts (or groups) ask for opposite changes on some axis.
-func (d dirs) conflict(o dirs) bool {
-	for i := range d {
-		if d[i] != 0 && o[i] != 0 && d[i] != o[i] {
-			return true
-		}
-	}
-	return false
+func (d dirs) conflict(o dirs) bool { return d.up&o.down|d.down&o.up != 0 }
+
+// widen adds o's directions on the axes where d has none.
+func (d dirs) widen(o dirs) dirs {
+	free := ^(d.up | d.down)
+	return dirs{d.up | o.up&free, d.down | o.down&free}
 }
