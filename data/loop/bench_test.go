@@ -60,11 +60,9 @@ func smallEditTest(r *rand.Rand, s string) string {
 func BenchmarkCluster10k(b *testing.B) {
 	texts := syntheticOpinions(10000)
 	for b.Loop() {
-		vz, sh := newVectorizer(texts)
-		vs := make([]vec, len(texts))
+		vs := textVectors(texts, nil) // as the workspace builds them: stance and directions included
 		free := make([]int, len(texts))
-		for i := range sh {
-			vs[i] = vz.vector(sh[i])
+		for i := range free {
 			free[i] = i
 		}
 		assign := clusterVectors(vs, nil, free, DefaultSimilarity)
