@@ -114,6 +114,8 @@ func Decide(ctx context.Context, s *data.Store, policyID int64, in DecideInput) 
 				return data.InputErrorf("%s 的处理意见已于 %s 公开，不能直接修改；如需更正，请以更正方式提交（新的日期版本，命令行加 --amend --date）", t.name, st.publishedOn(cur))
 			case date < st.publishedOn(cur):
 				return data.InputErrorf("更正日期 %s 早于原处理意见的公开日期 %s", date, st.publishedOn(cur))
+			case dec == cur.Decision && reason == cur.Reason:
+				return data.InputErrorf("%s 的更正与 %s 公开的处理意见相同（%s），无需更正", t.name, st.publishedOn(cur), dec)
 			default:
 				_, err = tx.ExecContext(ctx, `INSERT INTO decisions (policy_id, cluster_id, opinion_id, decision, reason, date, amends) VALUES (?,?,?,?,?,?,?)`,
 					policyID, clusterID, opinionID, dec, reason, date, cur.ID)

@@ -228,3 +228,33 @@ func TestHoldoutParaphrasesAtDefault(t *testing.T) {
 		t.Errorf("%d clusters: %v", len(gs), seqs(gs))
 	}
 }
+
+// Regression: an amendment repeating the published decision and reason was stored as a correction.
+func TestAmendmentMustChange(t *testing.T) {
+	defer func(f func() string) { today = f }(today)
+	today = func() string { return "2026-07-01" }
+	ctx := context.Background()
+	s, pid := newPolicy(t, "2026-06-01")
+	if _, err := ImportFile(ctx, s, pid, filepath.Join("testdata", "holdout_stance.csv"), nil); err != nil {
+		t.Fatal(err)
+	}
+	cs, err := Clusters(ctx, s, pid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := make([]int64, len(cs))
+	for i, c := range cs {
+		ids[i] = c.ID
+	}
+	if err := Decide(ctx, s, pid, DecideInput{Clusters: ids, Decision: NotAdopted, Reason: "与上位法不一致", Date: "2026-05-01"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Publish(ctx, s, pid, WhatFeedback, "2026-05-20"); err != nil {
+		t.Fatal(err)
+	}
+	err = Decide(ctx, s, pid, DecideInput{Clusters: ids[:1], Decision: NotAdopted, Reason: "与上位法不一致", Date: "2026-06-01", Amend: true})
+	inputError(t, err, "无需更正")
+	if err := Decide(ctx, s, pid, DecideInput{Clusters: ids[:1], Decision: PartlyAdopted, Reason: "部分吸收", Date: "2026-06-01", Amend: true}); err != nil {
+		t.Fatal(err)
+	}
+}
