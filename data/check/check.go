@@ -181,18 +181,25 @@ func officers(ctx context.Context, s *data.Store, p data.Policy) (Item, error) {
 	if err != nil {
 		return Item{}, err
 	}
+	// Officers who sent feedback (import officers) but are not on the roster: the rule counts the roster,
+	// the detail says who is missing from it.
+	var unlisted int
+	if err := s.DB.QueryRowContext(ctx, `SELECT count(DISTINCT f.name) FROM officer_feedback f JOIN rounds r ON r.id=f.round_id
+		WHERE r.policy_id=? AND f.name NOT IN (SELECT name FROM officers WHERE policy_id=?)`, p.ID, p.ID).Scan(&unlisted); err != nil {
+		return Item{}, fmt.Errorf("officer feedback: %w", err)
+	}
 	it := Item{Value: intp(len(os)), Required: intp(MinOfficers)}
-	if !p.UsesOfficers {
-		if len(os) == 0 {
-			it.Detail = "本政策未设政策体验官，不适用"
-			it.OK = nil
-			return it, nil
-		}
+	if !p.UsesOfficers && len(os) == 0 && unlisted == 0 {
+		it.Detail = "本政策未设政策体验官，不适用"
+		return it, nil
 	}
 	it.OK = boolp(len(os) >= MinOfficers)
 	it.Detail = fmt.Sprintf("体验官名单共 %d 人", len(os))
 	if len(os) < MinOfficers {
 		it.Detail += fmt.Sprintf("，少于 %d 人", MinOfficers)
+	}
+	if unlisted > 0 {
+		it.Detail += fmt.Sprintf("；另有 %d 人提交了体验官反馈但不在名单中，请登记到名单（officer add）", unlisted)
 	}
 	return it, nil
 }

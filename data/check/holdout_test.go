@@ -2,10 +2,12 @@ package check
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/assess"
 )
 
 // Regression: a meeting recorded with 0 representatives was counted among the meetings "有公众代表列席".
@@ -56,5 +58,28 @@ func TestCommentPeriodUncountable(t *testing.T) {
 	it := rule(t, s, id, ruleCommentPeriod)
 	if state(it) != "null" || !strings.Contains(it.Detail, "无法计算工作日：日期范围过长") {
 		t.Errorf("comment_period: %s %q", state(it), it.Detail)
+	}
+}
+
+// Regression: six officers' feedback imported for a policy without a roster read "本政策未设政策体验官，
+// 不适用"; the rule now judges the roster and says who sent feedback without being on it.
+func TestOfficersWithFeedbackOffRoster(t *testing.T) {
+	ctx := context.Background()
+	s, id := newPolicy(t, data.Policy{})
+	if _, err := assess.ImportOfficers(ctx, s, id, "", filepath.Join("testdata", "officer_feedback.csv")); err != nil {
+		t.Fatal(err)
+	}
+	it := rule(t, s, id, "officers")
+	if state(it) != "fail" || !strings.Contains(it.Detail, "名单共 0 人，少于 5 人；另有 6 人提交了体验官反馈但不在名单中") {
+		t.Errorf("feedback without roster: %s %q", state(it), it.Detail)
+	}
+	for _, n := range []string{"张一", "张二", "张三", "张四", "张五"} {
+		if _, err := s.AddOfficer(ctx, id, n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	it = rule(t, s, id, "officers")
+	if state(it) != "pass" || !strings.Contains(it.Detail, "另有 1 人") {
+		t.Errorf("five on the roster, one not: %s %q", state(it), it.Detail)
 	}
 }
