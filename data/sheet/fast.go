@@ -28,8 +28,8 @@ const (
 	chunkSize    = 256 << 10
 	batchRows    = 512
 	batchArena   = 1 << 20
-	queuedChunks = 4
-	queuedBatch  = 2
+	queuedChunks = 16
+	queuedBatch  = 4
 )
 
 const (
