@@ -605,8 +605,10 @@ func (p *producer) readSST() error {
 	if err := s.skipProlog(); err != nil {
 		return err
 	}
-	var arena []byte
-	var ends []int
+	// The texts are shorter than their XML: room for all of them at once saves growing (and copying) the
+	// arena a dozen times. The size is the zip header's claim, so it is capped.
+	arena := make([]byte, 0, min(p.r.plan.sst.UncompressedSize64, 64<<20))
+	ends := make([]int, 0, min(p.r.plan.sst.UncompressedSize64/32, 1<<20))
 	depth := 0
 	for {
 		if depth == 1 {
