@@ -117,6 +117,7 @@ func (t *table) add(vals ...any) error {
 	t.row++
 	f := t.b.f
 	next := len(t.cols) + 1 // where continuation pieces of over-long texts go
+	lines := 1              // the row's height in text lines
 	for i, v := range vals {
 		ref := cell(i+1, t.row)
 		kind := kText
@@ -129,6 +130,9 @@ func (t *table) add(vals ...any) error {
 		case nil:
 		case string:
 			pieces := cellPieces(v)
+			if i < len(t.cols) {
+				lines = max(lines, wrappedLines(pieces[0], t.cols[i].width))
+			}
 			err = f.SetCellStr(t.sheet, ref, pieces[0])
 			for _, p := range pieces[1:] {
 				if err == nil {
@@ -157,7 +161,40 @@ func (t *table) add(vals ...any) error {
 			return err
 		}
 	}
+	if lines > 1 {
+		// Set the height of wrapped rows: LibreOffice does not fit a row to wrapped text on opening.
+		return f.SetRowHeight(t.sheet, t.row, min(float64(lines)*lineHeight+2, maxRowHeight))
+	}
 	return nil
+}
+
+const (
+	lineHeight   = 13.5 // points per line of 10-point text
+	maxRowHeight = 409  // Excel's largest row height
+)
+
+// wrappedLines estimates how many lines text takes in a column of width (in widths of '0'): a CJK or other
+// wide character takes two, anything else one.
+func wrappedLines(text string, width float64) int {
+	if width <= 0 {
+		return 1
+	}
+	lines, used := 1, 0.0
+	for _, r := range text {
+		if r == '\n' {
+			lines, used = lines+1, 0
+			continue
+		}
+		w := 1.0
+		if r >= 0x1100 && utf8.RuneLen(r) >= 3 {
+			w = 2
+		}
+		if used+w > width-1 {
+			lines, used = lines+1, 0
+		}
+		used += w
+	}
+	return lines
 }
 
 // markOverrun labels a continuation column once, so a reader sees the text goes on there.
