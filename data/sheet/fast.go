@@ -405,6 +405,7 @@ type producer struct {
 	pend     []pendingCell
 	rowCells []pendingCell
 	rowNum   int
+	lastRow  int // the last row with cells (for errors)
 	vbuf     []byte
 	ibuf     []byte
 	tbuf     []byte
@@ -822,10 +823,49 @@ func (p *producer) readSheet(s *xmlScanner) error {
 		case "row", "c":
 			return errUnsupported
 		case "sheetData":
-			if s.kind == tokEmpty {
-				return nil
+			if s.kind == tokStart {
+				if err := p.readRows(s); err != nil {
+					return err
+				}
 			}
-			return p.readRows(s)
+			return p.readSheetEnd(s)
+		}
+	}
+}
+
+// readSheetEnd reads what follows </sheetData> up to </worksheet> and the end of the part: a sheet cut
+// off after its rows must not pass for a whole one.
+func (p *producer) readSheetEnd(s *xmlScanner) error {
+	for {
+		if err := s.next(); err != nil {
+			return err
+		}
+		switch s.kind {
+		case tokEOF:
+			return incompleteError(p.r.name, p.lastRow)
+		case tokStart:
+			if err := s.skipElement(); err != nil {
+				return err
+			}
+		case tokEnd:
+			if string(s.name) != "worksheet" {
+				return errUnsupported
+			}
+			for {
+				if err := s.next(); err != nil {
+					return err
+				}
+				switch s.kind {
+				case tokEOF:
+					return nil
+				case tokText:
+					if !isBlank(s.text) {
+						return errUnsupported
+					}
+				default:
+					return errUnsupported
+				}
+			}
 		}
 	}
 }
@@ -846,6 +886,8 @@ func (p *producer) readRows(s *xmlScanner) error {
 				return errUnsupported
 			}
 			return nil
+		case tokEOF: // cut off between rows (excelize would stop here without a word)
+			return incompleteError(p.r.name, p.lastRow)
 		case tokStart, tokEmpty:
 			if string(s.name) != "row" {
 				return errUnsupported
@@ -873,6 +915,9 @@ func (p *producer) readRows(s *xmlScanner) error {
 				if err := p.readRow(s); err != nil {
 					return err
 				}
+			}
+			if len(p.rowCells) > 0 {
+				p.lastRow = num
 			}
 			if err := p.emitRow(num); err != nil {
 				return err

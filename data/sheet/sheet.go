@@ -15,6 +15,8 @@
 // than excelize) that hands the whole file to excelize's streaming reader (xlsx_excelize.go) whenever it
 // meets something it does not read exactly as excelize does. One deliberate difference, on broken files
 // only: a shared string index past the table is an error in the fast path, an empty cell in excelize.
+// Both paths refuse a worksheet whose XML is cut off or has mismatched tags (excelize's Rows alone stops
+// silently at the break, which would import part of the file): complete.go checks it after excelize.
 //
 // Rows: trailing empty cells are trimmed, and rows with no non-empty cell are skipped (RowNum still says
 // where a row is). CSV: UTF-8 (BOM stripped) or GBK/GB18030 (detected), RFC 4180 quotes, comma or tab

@@ -15,6 +15,7 @@ import (
 // sheet, read with formatting on, after every date style has been given a marker number format: a cell whose
 // formatted value is the marker has a date style and a number type. Files without date styles skip it.
 type excelizeReader struct {
+	path     string
 	name     string
 	lim      Limits
 	f        *excelize.File
@@ -24,6 +25,7 @@ type excelizeReader struct {
 	date1904 bool
 	row      []string
 	rowNum   int
+	lastRow  int // the last row returned (for errors)
 	err      *Error
 }
 
@@ -42,7 +44,7 @@ func openXLSX(path, name string, lim Limits) (r Reader, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("sheet: temp dir: %w", err)
 	}
-	x := &excelizeReader{name: name, lim: lim, tmpDir: tmpDir}
+	x := &excelizeReader{path: path, name: name, lim: lim, tmpDir: tmpDir}
 	defer func() {
 		if p := recover(); p != nil {
 			err = &Error{File: name, Msg: fmt.Sprintf("文件已损坏，无法读取（%v），请用 Excel/WPS 打开后另存为 .xlsx 再导入", p)}
@@ -171,6 +173,8 @@ func (x *excelizeReader) Next() (ok bool) {
 		if !x.rows.Next() {
 			if err := x.rows.Error(); err != nil {
 				x.err = asError(err, x.name, x.rowNum+1, "")
+			} else if checkSheetComplete(x.path, x.lim.MaxUnzipBytes) != nil {
+				x.err = incompleteError(x.name, x.lastRow)
 			}
 			return false
 		}
@@ -205,7 +209,7 @@ func (x *excelizeReader) Next() (ok bool) {
 			return false
 		}
 		if len(row) > 0 {
-			x.row = row
+			x.row, x.lastRow = row, x.rowNum
 			return true
 		}
 	}

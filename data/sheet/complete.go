@@ -1,0 +1,105 @@
+package sheet
+
+import (
+	"archive/zip"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strings"
+)
+
+// errIncomplete says the first worksheet's XML is cut off or not well-formed. excelize's Rows stops
+// silently at the first XML error, which would import the rows before it as if they were all the file
+// (the all-or-nothing rule forbids that), so the excelize path checks the part to its end itself.
+var errIncomplete = errors.New("sheet: worksheet XML is incomplete")
+
+// incompleteError is the user-facing error for a cut-off sheet; last is the last row read (0: none).
+func incompleteError(name string, last int) *Error {
+	where := "开头"
+	if last > 0 {
+		where = fmt.Sprintf("第 %d 行之后", last)
+	}
+	return &Error{File: name, Msg: "工作表内容不完整（在" + where + "中断或标签错乱），文件可能被截断或已损坏，未导入任何数据；请重新导出完整的文件后再导入"}
+}
+
+// checkSheetComplete reads the first worksheet of the xlsx at zipPath (found as excelize finds it) with a
+// strict XML decoder to its end: errIncomplete when it is cut off or its tags do not match. A package it
+// cannot resolve is excelize's business (nil).
+func checkSheetComplete(zipPath string, maxBytes int64) error {
+	zr, err := zip.OpenReader(zipPath)
+	if err != nil {
+		return nil
+	}
+	defer zr.Close()
+	files := map[string]*zip.File{}
+	for _, f := range zr.File {
+		files[f.Name] = f
+	}
+	var rootRels xmlRels
+	if !decodePart(files["_rels/.rels"], &rootRels) {
+		return nil
+	}
+	wbPath := "xl/workbook.xml"
+	for _, r := range rootRels.Rels {
+		if r.Type == relOfficeDocument {
+			wbPath = strings.TrimPrefix(r.Target, "/")
+			break
+		}
+	}
+	relsPath := "_rels/" + path.Base(wbPath) + ".rels"
+	if dir := path.Dir(wbPath); dir != "." {
+		relsPath = strings.TrimPrefix(dir+"/_rels/"+path.Base(wbPath)+".rels", "/")
+	}
+	var wb xmlWorkbook
+	var wbRels xmlRels
+	if !decodePart(files[wbPath], &wb) || !decodePart(files[relsPath], &wbRels) || len(wb.Sheets.Sheet) == 0 {
+		return nil
+	}
+	target := ""
+	for _, r := range wbRels.Rels {
+		if r.ID == wb.Sheets.Sheet[0].ID {
+			target = r.Target
+			break
+		}
+	}
+	if target == "" {
+		return nil
+	}
+	sheetPath := strings.TrimPrefix(path.Clean(path.Dir(wbPath)+"/"+target), "/")
+	if strings.HasPrefix(target, "/") {
+		sheetPath = strings.TrimPrefix(path.Clean(target), "/")
+	}
+	f := files[sheetPath]
+	if f == nil {
+		return nil
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return errIncomplete
+	}
+	defer rc.Close()
+	d := xml.NewDecoder(io.LimitReader(rc, maxBytes))
+	d.CharsetReader = func(_ string, in io.Reader) (io.Reader, error) { return in, nil } // as excelize
+	depth, seen := 0, false
+	for {
+		tok, err := d.Token() // Token checks that end tags match
+		if err == io.EOF {
+			if depth != 0 || !seen {
+				return errIncomplete
+			}
+			return nil
+		}
+		if err != nil {
+			return errIncomplete
+		}
+		switch tok.(type) {
+		case xml.StartElement:
+			depth++
+			seen = true
+		case xml.EndElement:
+			depth--
+		}
+	}
+}
