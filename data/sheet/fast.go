@@ -1126,7 +1126,9 @@ value:
 		if !ok {
 			var err error
 			if idx, err = strconv.Atoi(strings.TrimSpace(string(val))); err != nil {
-				idx = 0 // as excelize: an unreadable index reads string 0
+				// excelize silently reads string 0 here; a broken file deserves an error.
+				return &Error{File: p.r.name, Row: p.rowNum, Col: colName(*col),
+					Msg: fmt.Sprintf("共享文本编号「%s」不是数字，文件已损坏，请用 Excel/WPS 打开后另存为 .xlsx 再导入", strings.ToValidUTF8(string(val[:min(len(val), 20)]), ""))}
 			}
 		}
 		if idx < 0 || idx >= len(p.sst) {

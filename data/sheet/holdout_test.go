@@ -28,3 +28,13 @@ func TestHoldoutBrokenXLSX(t *testing.T) {
 		}
 	}
 }
+
+// bug7: <c t="s"><v>abc</v></c> read as shared string 0 (the header) without a word. The fast path names
+// the cell; excelize alone still reads string 0 (documented in the package comment).
+func TestHoldoutSharedIndexNotNumber(t *testing.T) {
+	res := collect(Open(filepath.Join("testdata", "broken_bug7_sst_index_not_a_number.xlsx"), Limits{}))
+	if !strings.Contains(res.Err, "共享文本编号") || !strings.Contains(res.Err, "列") {
+		t.Fatalf("err %q, want the cell named and the index refused (rows %v)", res.Err, res.Rows)
+	}
+	t.Log(res.Err)
+}
