@@ -448,12 +448,20 @@ func (p *producer) run() error {
 	go p.r.inflate(chunks, inflateErr)
 	if p.r.plan.sst != nil {
 		if err := p.readSST(); err != nil {
+			if err == errTooLong {
+				return &Error{File: p.r.name, Msg: fmt.Sprintf("共享文本中有一段内容超过 %d 字节（单元格上限 %d 字节，可能是恶意文件），请检查文件来源",
+					8*p.r.lim.MaxCellBytes+(1<<20), p.r.lim.MaxCellBytes)}
+			}
 			return err
 		}
 	}
 	cr := &chunkReader{chunks: chunks, errc: inflateErr, stop: p.r.stop, free: p.r.freeChunks, done: &p.r.done}
 	s := newXMLScanner(cr, 8*p.r.lim.MaxCellBytes+(1<<20))
+	s.maxText = 8 * p.r.lim.MaxCellBytes
 	if err := p.readSheet(s); err != nil {
+		if err == errTooLong {
+			return &Error{File: p.r.name, Row: p.rowNum, Msg: p.tooLongMsg()}
+		}
 		return err
 	}
 	return p.flush(false)
@@ -579,6 +587,10 @@ func (p *producer) flush(fallback bool) error {
 	}
 }
 
+func (p *producer) tooLongMsg() string {
+	return fmt.Sprintf("单元格内容过长（超过 %d 字节的上限，可能是恶意文件），请检查该单元格或文件来源", p.r.lim.MaxCellBytes)
+}
+
 // emitRow adds the row in p.rowCells to the batch.
 func (p *producer) emitRow(num int) error {
 	if p.b == nil {
@@ -602,7 +614,10 @@ func (p *producer) readSST() error {
 		return err
 	}
 	defer rc.Close()
+	// A text over these bounds is refused at once, without a cell to name (a table can hold texts no cell
+	// uses, so a merely long one waits for the cell that uses it: finishRow names it).
 	s := newXMLScanner(rc, 8*p.r.lim.MaxCellBytes+(1<<20))
+	s.maxText = 8*p.r.lim.MaxCellBytes + (1 << 20)
 	if err := s.skipProlog(); err != nil {
 		return err
 	}
@@ -793,6 +808,9 @@ func (s *xmlScanner) appendElementText(dst []byte) ([]byte, error) {
 			if dst, err = appendText(dst, s.text); err != nil {
 				return dst, err
 			}
+			if s.maxText > 0 && len(dst) > s.maxText {
+				return dst, errTooLong
+			}
 		case tokEnd:
 			if string(s.name) != name {
 				return dst, errUnsupported
@@ -851,21 +869,7 @@ func (p *producer) readSheetEnd(s *xmlScanner) error {
 			if string(s.name) != "worksheet" {
 				return errUnsupported
 			}
-			for {
-				if err := s.next(); err != nil {
-					return err
-				}
-				switch s.kind {
-				case tokEOF:
-					return nil
-				case tokText:
-					if !isBlank(s.text) {
-						return errUnsupported
-					}
-				default:
-					return errUnsupported
-				}
-			}
+			return nil // what may follow is not read (excelize does not read it either)
 		}
 	}
 }
@@ -968,7 +972,7 @@ func (p *producer) readRow(s *xmlScanner) error {
 		if ref, style, typ, empty, ok := s.quickCellTag(); ok {
 			col++
 			if err := p.readCell(s, &col, ref, style, typ, empty); err != nil {
-				return err
+				return p.cellErr(err, col)
 			}
 			continue
 		}
@@ -1014,12 +1018,20 @@ func (p *producer) readRow(s *xmlScanner) error {
 				return errUnsupported
 			}
 			if err := p.readCell(s, &col, ref, style, typ, s.kind == tokEmpty); err != nil {
-				return err
+				return p.cellErr(err, col)
 			}
 		default:
 			return errUnsupported
 		}
 	}
+}
+
+// cellErr names the cell in a size error of readCell.
+func (p *producer) cellErr(err error, col int) error {
+	if err == errTooLong {
+		return &Error{File: p.r.name, Row: p.rowNum, Col: colName(col), Msg: p.tooLongMsg()}
+	}
+	return err
 }
 
 // readCell reads the body of a <c> whose attributes are given (empty: it was <c .../>) and appends its

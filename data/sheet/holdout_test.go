@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -37,4 +38,30 @@ func TestHoldoutSharedIndexNotNumber(t *testing.T) {
 		t.Fatalf("err %q, want the cell named and the index refused (rows %v)", res.Err, res.Rows)
 	}
 	t.Log(res.Err)
+}
+
+// bug4: a shared string of hundreds of MB (a few hundred KB zipped) was read whole (GBs of memory, by
+// excelize after the fast path gave up) before the cell limit fired. The fast path now stops at a bound
+// and refuses the file itself, in plain text and in rich text runs, and for an inline cell names it.
+func TestHoldoutHugeString(t *testing.T) {
+	lim := Limits{MaxCellBytes: 1 << 10} // bound: 8 KiB + 1 MiB of one text
+	huge := strings.Repeat("x", 4<<20)
+	runs := strings.Repeat("<r><t>"+strings.Repeat("y", 1000)+"</t></r>", 4000)
+	dir := t.TempDir()
+	cases := []struct{ name, sst, sheet, want string }{
+		{"plain", `<si><t>` + huge + `</t></si>`, `<row r="1"><c r="A1" t="s"><v>0</v></c></row>`, "共享文本中有一段内容超过"},
+		{"runs", `<si>` + runs + `</si>`, `<row r="1"><c r="A1" t="s"><v>0</v></c></row>`, "共享文本中有一段内容超过"},
+		{"inline", `<si><t>a</t></si>`, `<row r="3"><c r="B3" t="inlineStr"><is><t>` + huge + `</t></is></c></row>`, "第3行第B列：单元格内容过长"},
+	}
+	for _, c := range cases {
+		path := filepath.Join(dir, c.name+".xlsx")
+		data := rawXLSX(map[string]string{"xl/sharedStrings.xml": sstXML(c.sst), "xl/worksheets/sheet1.xml": sheetXML(c.sheet)})
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		res := readFast(path, lim)
+		if res.FellBack || !strings.Contains(res.Err, c.want) {
+			t.Errorf("%s: fell back %v, err %q, want %q", c.name, res.FellBack, res.Err, c.want)
+		}
+	}
 }

@@ -18,6 +18,8 @@
 // index that is not a number is an error in the fast path, string 0 in excelize.
 // Both paths refuse a worksheet whose XML is cut off or has mismatched tags (excelize's Rows alone stops
 // silently at the break, which would import part of the file): complete.go checks it after excelize.
+// A single text over 8×MaxCellBytes (+1 MiB in the shared strings) is refused by the fast path as soon as
+// it is seen, never handed to excelize (which would hold all of it in memory first).
 //
 // Rows: trailing empty cells are trimmed, and rows with no non-empty cell are skipped (RowNum still says
 // where a row is). CSV: UTF-8 (BOM stripped) or GBK/GB18030 (detected), RFC 4180 quotes, comma or tab

@@ -12,6 +12,11 @@ import (
 // the whole file is then read by excelize.
 var errUnsupported = errors.New("sheet: fast path cannot read this part")
 
+// errTooLong means one token or text passed the scanner's bounds: the cell holding it is over
+// MaxCellBytes whatever its escapes decode to, so it is refused at once (handing it to excelize would
+// read all of it into memory first).
+var errTooLong = errors.New("sheet: text over the cell size limit")
+
 type tokKind uint8
 
 const (
@@ -31,12 +36,15 @@ type xmlScanner struct {
 	pos    int
 	end    int
 	eof    bool
-	maxBuf int   // the window never grows past this (bounds memory on hostile input)
-	err    error // read error other than EOF
-	kind   tokKind
-	name   []byte // local name of the element
-	attrs  []byte // raw attribute text of a start tag
-	text   []byte // raw character data
+	maxBuf int // the window never grows past this (bounds memory on hostile input)
+	// maxText bounds the text appendElementText gathers (0: no bound); 8×MaxCellBytes is over the limit
+	// after any decoding (_xHHHH_ turns at most 7 bytes into 1)
+	maxText int
+	err     error // read error other than EOF
+	kind    tokKind
+	name    []byte // local name of the element
+	attrs   []byte // raw attribute text of a start tag
+	text    []byte // raw character data
 	// scratch buffers of appendSI, kept between calls: a shared strings table has one <si> per text
 	siDirect, siRuns []byte
 }
@@ -56,7 +64,7 @@ func (s *xmlScanner) fill() bool {
 	}
 	if s.end == len(s.buf) {
 		if len(s.buf) >= s.maxBuf {
-			s.err = errUnsupported
+			s.err = errTooLong
 			return false
 		}
 		nb := make([]byte, min(2*len(s.buf), s.maxBuf))
