@@ -35,7 +35,7 @@ type csvReader struct {
 const sniffBytes = 1 << 20
 
 // OpenCSV reads CSV text from r: UTF-8 with or without BOM, UTF-16 with BOM, or GBK/GB18030 (chosen when the
-// first MiB is not valid UTF-8). The separator is a comma, or a tab when the first line has more tabs.
+// first MiB is not plausibly UTF-8, see looksUTF8). The separator is a comma, or a tab when the first line has more tabs.
 func OpenCSV(r io.Reader, lim Limits) (Reader, error) {
 	c, err := newCSV(r, 0, "", lim.withDefaults())
 	if err != nil {
@@ -63,7 +63,7 @@ func newCSV(r io.Reader, size int64, name string, lim Limits) (*csvReader, error
 		text = transform.NewReader(br, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder())
 	case bytes.IndexByte(head, 0) >= 0 || bytes.HasPrefix(head, []byte("PK\x03\x04")):
 		return nil, &Error{File: name, Msg: "不是文本表格文件（内容是二进制数据），请导出为 .csv 或 .xlsx"}
-	case !utf8.Valid(trimPartialRune(head, len(head) == sniffBytes)):
+	case !looksUTF8(trimPartialRune(head, len(head) == sniffBytes)):
 		text = transform.NewReader(br, simplifiedchinese.GB18030.NewDecoder())
 	}
 	cr := csv.NewReader(text)
@@ -71,6 +71,31 @@ func newCSV(r io.Reader, size int64, name string, lim Limits) (*csvReader, error
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	return &csvReader{name: name, lim: lim, cr: cr, in: in, size: size}, nil
+}
+
+// looksUTF8 decides the encoding by which reading is plausible: UTF-8 when the text is valid UTF-8, or
+// when its broken sequences are few (at most 1 for 20 valid multi-byte characters) — GBK text read as UTF-8
+// is mostly broken sequences. A UTF-8 file with a damaged byte then gets an error naming the cell
+// (Next checks every field), not a whole file of mojibake.
+func looksUTF8(b []byte) bool {
+	if utf8.Valid(b) {
+		return true
+	}
+	good, bad := 0, 0
+	for len(b) > 0 {
+		if b[0] < utf8.RuneSelf {
+			b = b[1:]
+			continue
+		}
+		r, n := utf8.DecodeRune(b)
+		if r == utf8.RuneError && n == 1 {
+			bad++
+		} else {
+			good++
+		}
+		b = b[n:]
+	}
+	return bad*20 <= good
 }
 
 // trimPartialRune drops an incomplete UTF-8 sequence cut off at the end of a sniffed prefix.
@@ -132,7 +157,7 @@ func (c *csvReader) Next() (ok bool) {
 		for i, f := range rec {
 			if !utf8.ValidString(f) {
 				c.err = &Error{File: c.name, Row: c.rowNum, Col: colName(i + 1),
-					Msg: "含有无法识别的字符（文件编码混杂），请将文件另存为 UTF-8 编码的 CSV 后再导入"}
+					Msg: "含有无法识别的字符（字节损坏或编码混杂），请检查该单元格，或将文件另存为 UTF-8 编码的 CSV 后再导入"}
 				return false
 			}
 		}

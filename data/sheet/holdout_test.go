@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // Files from a black-box tester (testdata/bug*): broken files that were read in part, or wrongly, without
@@ -63,5 +64,19 @@ func TestHoldoutHugeString(t *testing.T) {
 		if res.FellBack || !strings.Contains(res.Err, c.want) {
 			t.Errorf("%s: fell back %v, err %q, want %q", c.name, res.FellBack, res.Err, c.want)
 		}
+	}
+}
+
+// bug3: a UTF-8 CSV with one damaged byte sequence was decoded whole as GB18030 (mojibake, no error).
+// It is read as UTF-8 and the damaged cell named; a GBK export is still read as GBK.
+func TestHoldoutUTF8OneBadByte(t *testing.T) {
+	res := collect(Open(filepath.Join("testdata", "broken_bug3_utf8_one_bad_byte.csv"), Limits{}))
+	if !strings.Contains(res.Err, "列：含有无法识别的字符") || len(res.Rows) == 0 || res.Rows[0][0] != "序号" {
+		t.Fatalf("err %q, rows %q", res.Err, res.Rows)
+	}
+	t.Log(res.Err)
+	gbk := collect(Open(filepath.Join("testdata", "gbk.csv"), Limits{}))
+	if gbk.Err != "" || len(gbk.Rows) == 0 || !utf8.ValidString(strings.Join(gbk.Rows[0], "")) {
+		t.Fatalf("gbk.csv: %s", dump(gbk))
 	}
 }
