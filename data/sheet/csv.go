@@ -35,7 +35,8 @@ type csvReader struct {
 const sniffBytes = 1 << 20
 
 // OpenCSV reads CSV text from r: UTF-8 with or without BOM, UTF-16 with BOM, or GBK/GB18030 (chosen when the
-// first MiB is not plausibly UTF-8, see looksUTF8). The separator is a comma, or a tab when the first line has more tabs.
+// first MiB is not plausibly UTF-8, see looksUTF8). The separator is a comma, tab or semicolon, whichever
+// the first line has most of; lines may end in LF, CRLF or CR alone.
 func OpenCSV(r io.Reader, lim Limits) (Reader, error) {
 	c, err := newCSV(r, 0, "", lim.withDefaults())
 	if err != nil {
@@ -65,6 +66,11 @@ func newCSV(r io.Reader, size int64, name string, lim Limits) (*csvReader, error
 		return nil, &Error{File: name, Msg: "不是文本表格文件（内容是二进制数据），请导出为 .csv 或 .xlsx"}
 	case !looksUTF8(trimPartialRune(head, len(head) == sniffBytes)):
 		text = transform.NewReader(br, simplifiedchinese.GB18030.NewDecoder())
+	}
+	if bytes.IndexByte(head, '\n') < 0 && bytes.IndexByte(head, '\r') >= 0 {
+		// Old Mac line ends (CR only): encoding/csv splits records on LF alone.
+		in.crIsLF = true
+		text = crToLF{text}
 	}
 	cr := csv.NewReader(text)
 	cr.Comma = sniffComma(head)
@@ -114,15 +120,42 @@ func trimPartialRune(b []byte, cut bool) []byte {
 	return b
 }
 
-// sniffComma picks tab when the first line has more tabs than commas (Excel's "Unicode text" export).
+// sniffComma picks the separator the header line (outside quotes) has most of: comma, tab (Excel's
+// "Unicode text" export) or semicolon (Excel in European locales); comma on a tie.
 func sniffComma(head []byte) rune {
-	if i := bytes.IndexByte(head, '\n'); i >= 0 {
+	if i := bytes.IndexAny(head, "\r\n"); i >= 0 {
 		head = head[:i]
 	}
-	if bytes.Count(head, []byte{'\t'}) > bytes.Count(head, []byte{','}) {
-		return '\t'
+	counts := map[byte]int{}
+	quoted := false
+	for _, c := range head {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case !quoted && (c == ',' || c == '\t' || c == ';'):
+			counts[c]++
+		}
 	}
-	return ','
+	best := byte(',')
+	for _, c := range []byte{'\t', ';'} {
+		if counts[c] > counts[best] {
+			best = c
+		}
+	}
+	return rune(best)
+}
+
+// crToLF turns every CR into LF (files whose lines end in CR alone).
+type crToLF struct{ r io.Reader }
+
+func (c crToLF) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	for i, b := range p[:n] {
+		if b == '\r' {
+			p[i] = '\n'
+		}
+	}
+	return n, err
 }
 
 func (c *csvReader) Next() (ok bool) {
@@ -215,6 +248,7 @@ type guardReader struct {
 	n       atomic.Int64 // read from the caller's goroutine for Progress
 	line    int64
 	maxLine int64
+	crIsLF  bool // CR ends a line too (set before reading past the sniffed head)
 	err     error
 }
 
@@ -227,6 +261,9 @@ func (g *guardReader) Read(p []byte) (int, error) {
 	b := p[:n]
 	for len(b) > 0 {
 		i := bytes.IndexByte(b, '\n')
+		if g.crIsLF {
+			i = bytes.IndexAny(b, "\r\n")
+		}
 		if i < 0 {
 			g.line += int64(len(b))
 			break

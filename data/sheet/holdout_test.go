@@ -3,6 +3,7 @@ package sheet
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -78,5 +79,20 @@ func TestHoldoutUTF8OneBadByte(t *testing.T) {
 	gbk := collect(Open(filepath.Join("testdata", "gbk.csv"), Limits{}))
 	if gbk.Err != "" || len(gbk.Rows) == 0 || !utf8.ValidString(strings.Join(gbk.Rows[0], "")) {
 		t.Fatalf("gbk.csv: %s", dump(gbk))
+	}
+}
+
+// bug11 (CR-only line ends read as one header line) and bug12 (';'-separated read as one column).
+func TestHoldoutCSVShapes(t *testing.T) {
+	for _, f := range []string{"cr_only.csv", "semicolon.csv"} {
+		res := collect(Open(filepath.Join("testdata", f), Limits{}))
+		if res.Err != "" || len(res.Rows) != 3 || len(res.Rows[0]) != 5 || res.Rows[0][1] != "提交答卷时间" ||
+			res.Rows[2][4] != "女" || !reflect.DeepEqual(res.Nums, []int{1, 2, 3}) {
+			t.Errorf("%s: %s", f, dump(res))
+		}
+	}
+	// A separator inside quotes does not count.
+	if got := sniffComma([]byte(`"a;b;c;d",x,y` + "\n1;2")); got != ',' {
+		t.Errorf("sniffComma: %q", got)
 	}
 }

@@ -22,8 +22,9 @@
 // it is seen, never handed to excelize (which would hold all of it in memory first).
 //
 // Rows: trailing empty cells are trimmed, and rows with no non-empty cell are skipped (RowNum still says
-// where a row is). CSV: UTF-8 (BOM stripped) or GBK/GB18030 (detected), RFC 4180 quotes, comma or tab
-// separated (.txt exports), a trailing empty column beyond the header's width is dropped (腾讯问卷).
+// where a row is). CSV: UTF-8 (BOM stripped) or GBK/GB18030 (detected), RFC 4180 quotes, comma, tab (.txt exports)
+// or semicolon separated, LF/CRLF/CR line ends, a trailing empty column beyond the header's width is
+// dropped (腾讯问卷).
 package sheet
 
 import (
