@@ -96,3 +96,12 @@ func TestHoldoutCSVShapes(t *testing.T) {
 		t.Errorf("sniffComma: %q", got)
 	}
 }
+
+// bug8: a row numbered before the one read last (r=5 then r=2) was dropped by excelize without a word.
+func TestHoldoutRowsOutOfOrder(t *testing.T) {
+	res := collect(Open(filepath.Join("testdata", "broken_bug8_rows_out_of_order.xlsx"), Limits{}))
+	if !strings.Contains(res.Err, "行的顺序错乱") {
+		t.Fatalf("%s", dump(res))
+	}
+	t.Log(res.Err)
+}
