@@ -365,6 +365,7 @@ func (r *fastReader) nextFallback() bool {
 	return false
 }
 
+func (r *fastReader) is1904() bool     { return r.plan.date1904 }
 func (r *fastReader) Row() []string    { return r.row }
 func (r *fastReader) rowKeys() []int32 { return r.keys }
 func (r *fastReader) RowNum() int      { return r.rowNum }

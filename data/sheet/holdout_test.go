@@ -105,3 +105,33 @@ func TestHoldoutRowsOutOfOrder(t *testing.T) {
 	}
 	t.Log(res.Err)
 }
+
+// bug10: a 1904 workbook's unstyled serial was converted with the 1900 base by the caller, who could not
+// know the date system: Date1904 tells it, on both xlsx paths.
+func TestHoldoutDate1904(t *testing.T) {
+	for _, c := range []struct {
+		file string
+		want bool
+	}{{"date1904_unstyled.xlsx", true}, {"survey.xlsx", false}} {
+		path := filepath.Join("testdata", c.file)
+		r, err := Open(path, Limits{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := Date1904(r); got != c.want {
+			t.Errorf("%s: Date1904 %v", c.file, got)
+		}
+		r.Close()
+		x, err := openXLSX(path, c.file, Limits{}.withDefaults())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := Date1904(x); got != c.want {
+			t.Errorf("%s (excelize): Date1904 %v", c.file, got)
+		}
+		x.Close()
+	}
+	if r, _ := OpenCSV(strings.NewReader("a\n1\n"), Limits{}); Date1904(r) {
+		t.Error("CSV: Date1904")
+	}
+}

@@ -94,6 +94,19 @@ func Progress(r Reader) (done, total int64) {
 	return 0, 0
 }
 
+// dater is implemented by readers of workbooks, which know their date system.
+type dater interface{ is1904() bool }
+
+// Date1904 reports whether r reads a workbook in the 1904 date system (Mac Excel): a date serial left as
+// a plain number (a cell without a date format) then counts days from 1904-01-01, not 1899-12-30 —
+// add 1462 days before reading it as a 1900-system serial. Cells with a date format are already converted.
+func Date1904(r Reader) bool {
+	if d, ok := r.(dater); ok {
+		return d.is1904()
+	}
+	return false
+}
+
 // keyer is implemented by readers that know which cells hold the same text.
 type keyer interface{ rowKeys() []int32 }
 

@@ -215,6 +215,7 @@ func (x *excelizeReader) Next() (ok bool) {
 	}
 }
 
+func (x *excelizeReader) is1904() bool  { return x.date1904 }
 func (x *excelizeReader) Row() []string { return x.row }
 func (x *excelizeReader) RowNum() int   { return x.rowNum }
 
