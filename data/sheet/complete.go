@@ -24,10 +24,10 @@ func incompleteError(name string, last int) *Error {
 	return &Error{File: name, Msg: "工作表内容不完整（在" + where + "中断或标签错乱），文件可能被截断或已损坏，未导入任何数据；请重新导出完整的文件后再导入"}
 }
 
-// checkSheetComplete reads the first worksheet of the xlsx at zipPath (found as excelize finds it) with a
+// checkSheetComplete reads the worksheet numbered sheet (0: the first) of the xlsx at zipPath (found as excelize finds it) with a
 // strict XML decoder to its end: errIncomplete when it is cut off or its tags do not match. A package it
 // cannot resolve is excelize's business (nil).
-func checkSheetComplete(zipPath string, maxBytes int64) error {
+func checkSheetComplete(zipPath string, sheet int, maxBytes int64) error {
 	zr, err := zip.OpenReader(zipPath)
 	if err != nil {
 		return nil
@@ -54,12 +54,12 @@ func checkSheetComplete(zipPath string, maxBytes int64) error {
 	}
 	var wb xmlWorkbook
 	var wbRels xmlRels
-	if !decodePart(files[wbPath], &wb) || !decodePart(files[relsPath], &wbRels) || len(wb.Sheets.Sheet) == 0 {
+	if !decodePart(files[wbPath], &wb) || !decodePart(files[relsPath], &wbRels) || len(wb.Sheets.Sheet) <= sheet {
 		return nil
 	}
 	target := ""
 	for _, r := range wbRels.Rels {
-		if r.ID == wb.Sheets.Sheet[0].ID {
+		if r.ID == wb.Sheets.Sheet[sheet].ID {
 			target = r.Target
 			break
 		}

@@ -115,9 +115,12 @@ func planFast(zr *zip.Reader, lim Limits) *fastPlan {
 		len(wb.Sheets.Sheet) == 0 {
 		return nil
 	}
-	first := wb.Sheets.Sheet[0]
-	for _, s := range wb.Sheets.Sheet[1:] {
-		if strings.EqualFold(s.Name, first.Name) {
+	if lim.sheet >= len(wb.Sheets.Sheet) {
+		return nil
+	}
+	first := wb.Sheets.Sheet[lim.sheet]
+	for i, s := range wb.Sheets.Sheet {
+		if i != lim.sheet && strings.EqualFold(s.Name, first.Name) {
 			return nil
 		}
 	}

@@ -135,3 +135,22 @@ func TestHoldoutDate1904(t *testing.T) {
 		t.Error("CSV: Date1904")
 	}
 }
+
+// bug13: the answers on the 2nd sheet behind a 说明 sheet of one cell: the 1st sheet was read ("只有表头").
+// The first sheet that holds data is read, and its errors name it.
+func TestHoldoutDataOnSecondSheet(t *testing.T) {
+	path := filepath.Join("testdata", "notes_first_sheet.xlsx")
+	res := collect(Open(path, Limits{}))
+	if res.Err != "" || len(res.Rows) != 2 || res.Rows[0][0] != "序号" || res.Rows[1][4] != "无" {
+		t.Fatalf("%s", dump(res))
+	}
+	res = collect(Open(path, Limits{MaxCols: 4}))
+	if !strings.Contains(res.Err, "工作表「答卷数据」第1行") {
+		t.Errorf("error does not name the sheet: %q", res.Err)
+	}
+	// A workbook whose only data is on its first sheet reads that sheet, with no sheet in errors.
+	res = collect(Open(filepath.Join("testdata", "survey.xlsx"), Limits{MaxCols: 2}))
+	if res.Err == "" || strings.Contains(res.Err, "工作表") {
+		t.Errorf("survey.xlsx: %q", res.Err)
+	}
+}

@@ -22,6 +22,9 @@
 // A single text over 8×MaxCellBytes (+1 MiB in the shared strings) is refused by the fast path as soon as
 // it is seen, never handed to excelize (which would hold all of it in memory first).
 //
+// Sheets: the first worksheet that holds data (pickSheet: a 说明 or empty sheet before the answers is
+// passed over); errors name the sheet when it is not the first.
+//
 // Rows: trailing empty cells are trimmed, and rows with no non-empty cell are skipped (RowNum still says
 // where a row is). CSV: UTF-8 (BOM stripped) or GBK/GB18030 (detected), RFC 4180 quotes, comma, tab (.txt exports)
 // or semicolon separated, LF/CRLF/CR line ends, a trailing empty column beyond the header's width is
@@ -46,6 +49,8 @@ type Limits struct {
 	MaxCols       int   // widest row accepted; default 16,384 (Excel's limit)
 	MaxCellBytes  int   // longest cell in bytes of UTF-8; default 1 MiB
 	MaxUnzipBytes int64 // total uncompressed size of an xlsx; default 2 GiB
+
+	sheet int // the worksheet read, 0 = the first (Open picks it, see pickSheet)
 }
 
 // Default limits.
@@ -72,7 +77,8 @@ func (l Limits) withDefaults() Limits {
 	return l
 }
 
-// Reader yields the non-empty rows of the first worksheet (or of the CSV) one by one.
+// Reader yields the non-empty rows of a worksheet (the first that holds data, see pickSheet) or of the
+// CSV one by one.
 type Reader interface {
 	Next() bool    // advance; false at the end or on error (then Err says why)
 	Row() []string // current row, trailing empty cells trimmed; valid until the next call to Next
@@ -123,16 +129,20 @@ func CellKeys(r Reader) []int32 {
 
 // Error is a problem with the file the user gave. Its message is Chinese and safe to show as it is.
 type Error struct {
-	File string // base name of the file, "" when reading a stream
-	Row  int    // 1-based row; 0 when the problem is not in one row
-	Col  string // column letter ("C"); "" when not in one cell
-	Msg  string // what is wrong and what to do
+	File  string // base name of the file, "" when reading a stream
+	Sheet string // the worksheet, when it is not the workbook's first
+	Row   int    // 1-based row; 0 when the problem is not in one row
+	Col   string // column letter ("C"); "" when not in one cell
+	Msg   string // what is wrong and what to do
 }
 
 func (e *Error) Error() string {
 	var b strings.Builder
 	if e.File != "" {
 		b.WriteString("文件「" + e.File + "」")
+	}
+	if e.Sheet != "" {
+		b.WriteString("工作表「" + e.Sheet + "」")
 	}
 	if e.Row > 0 {
 		fmt.Fprintf(&b, "第%d行", e.Row)
@@ -200,14 +210,7 @@ func Open(path string, lim Limits) (Reader, error) {
 		return nil, &Error{File: name, Msg: "文件是空的，请确认导出是否完整"}
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
 		f.Close()
-		if r, err := openFast(path, name, lim); r != nil || err != nil {
-			return r, err
-		}
-		r, err := openXLSX(path, name, lim)
-		if err != nil {
-			return nil, err
-		}
-		return prefetch(r), nil
+		return pickSheet(path, name, lim)
 	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}):
 		f.Close()
 		return nil, &Error{File: name, Msg: "这是旧版 .xls 或加了密码的文件，请在 Excel/WPS 中去掉密码并另存为 .xlsx 或 .csv 后再导入"}

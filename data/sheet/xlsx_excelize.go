@@ -8,7 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// excelizeReader reads the first worksheet with excelize's streaming Rows: the reference path, used
+// excelizeReader reads one worksheet (Limits.sheet) with excelize's streaming Rows: the reference path, used
 // whenever the fast path meets something it does not understand.
 //
 // excelize's Rows does not tell a cell's style, so dates are found with a second iterator over the same
@@ -75,10 +75,13 @@ func (x *excelizeReader) open(path string) error {
 	if len(sheets) == 0 {
 		return &Error{File: x.name, Msg: "文件中没有工作表，请重新导出"}
 	}
+	if x.lim.sheet >= len(sheets) {
+		return errNoSheet
+	}
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		x.date1904 = *props.Date1904
 	}
-	if x.rows, err = f.Rows(sheets[0]); err != nil {
+	if x.rows, err = f.Rows(sheets[x.lim.sheet]); err != nil {
 		return asError(err, x.name, 0, "")
 	}
 	hasDates, err := x.markDateStyles()
@@ -86,7 +89,7 @@ func (x *excelizeReader) open(path string) error {
 		return asError(err, x.name, 0, "")
 	}
 	if hasDates {
-		if x.kinds, err = f.Rows(sheets[0]); err != nil {
+		if x.kinds, err = f.Rows(sheets[x.lim.sheet]); err != nil {
 			return asError(err, x.name, 0, "")
 		}
 	}
@@ -173,7 +176,7 @@ func (x *excelizeReader) Next() (ok bool) {
 		if !x.rows.Next() {
 			if err := x.rows.Error(); err != nil {
 				x.err = asError(err, x.name, x.rowNum+1, "")
-			} else if checkSheetComplete(x.path, x.lim.MaxUnzipBytes) != nil {
+			} else if checkSheetComplete(x.path, x.lim.sheet, x.lim.MaxUnzipBytes) != nil {
 				x.err = incompleteError(x.name, x.lastRow)
 			}
 			return false
