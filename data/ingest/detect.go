@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"strings"
+
+	"github.com/gongping/gongping/data"
 )
 
 // headerScanRows is how many rows from the top may hold title lines before the header.
@@ -69,8 +71,12 @@ func detectFormat(header []string, sample [][]string) Format {
 			continue
 		}
 		switch {
-		case reWJXOld.MatchString(h):
+		case reWJXOld.MatchString(h), reWJXExpanded.MatchString(h):
 			wjx += 2
+		case reWJXNumbered.MatchString(h):
+			// "N、题目" is 问卷星's own numbering (腾讯问卷 writes "N."): with a single meta column such as
+			// 提交答卷时间 the export is still 问卷星's.
+			wjx++
 		case reTencentBlank.MatchString(h):
 			score[Tencent]++
 		case strings.Contains(h, "[") && reLime.MatchString(h):
@@ -92,19 +98,27 @@ func detectFormat(header []string, sample [][]string) Format {
 	return best
 }
 
-// looksLikeCodes says whether a 问卷星 export holds option numbers: the older 第N题(选项) columns, or
-// every answered question cell of the sample is an integer (codes, 0/1 flags, −2/−3).
+// looksLikeCodes says whether a 问卷星 export holds option numbers: the older 第N题(选项) columns;
+// else, when no cell joins options with ┋ (the text export's multi-select), a −2/−3 code or a group
+// of expanded "N、(选项)" columns holding only 0/1; else every answered question cell is an integer.
+// Fill-in and open questions hold text in both exports, so they alone must not decide.
 func looksLikeCodes(header []string, sample [][]string) bool {
 	var qcols []int
+	group := map[int]int{} // column → question number of an expanded "N、(选项)" column
 	for i, h := range header {
-		if reWJXOld.MatchString(strings.TrimSpace(h)) {
+		h = strings.TrimSpace(h)
+		if reWJXOld.MatchString(h) {
 			return true
 		}
-		if _, ok := lookupMeta(h); !ok && strings.TrimSpace(h) != "" {
+		if _, ok := lookupMeta(h); !ok && h != "" {
 			qcols = append(qcols, i)
+			if m := reWJXExpanded.FindStringSubmatch(h); m != nil {
+				group[i] = atoi(m[1])
+			}
 		}
 	}
-	answered := 0
+	answered, codes, allInt := 0, false, true
+	notFlag := map[int]bool{} // question numbers with an expanded cell other than 0/1
 	for _, r := range sample {
 		for _, c := range qcols {
 			if c >= len(r) {
@@ -115,12 +129,31 @@ func looksLikeCodes(header []string, sample [][]string) bool {
 				continue
 			}
 			answered++
-			if !isInt(v) {
+			if strings.Contains(v, data.MultiSep) {
 				return false
+			}
+			if v == "-2" || v == "-3" {
+				codes = true
+				continue
+			}
+			if n, ok := group[c]; ok && v != "0" && v != "1" {
+				notFlag[n] = true
+			}
+			if !isInt(v) {
+				allInt = false
 			}
 		}
 	}
-	return answered > 0
+	size := map[int]int{}
+	for _, n := range group {
+		size[n]++
+	}
+	for n, k := range size {
+		if k >= 2 && !notFlag[n] && answered > 0 {
+			return true
+		}
+	}
+	return codes || (allInt && answered > 0)
 }
 
 func isInt(v string) bool {

@@ -111,6 +111,8 @@ var (
 	reWJXOld      = regexp.MustCompile(`^第\s*(\d{1,4})\s*题\s*[(（](.*)[)）]$`)
 	// A numbered question: "3、题目", "3.题目", "3．题目", "3 题目", "3:题目".
 	reNumbered = regexp.MustCompile(`^(\d{1,4})\s*(?:[、.．:：]|\s)\s*(.+)$`)
+	// 问卷星's own numbering "3、题目" (used to recognise its exports with few meta columns).
+	reWJXNumbered = regexp.MustCompile(`^\d{1,4}\s*、`)
 	// 腾讯问卷 blanks: "5.题目_填空1"; options: "4.题目:选项".
 	reTencentBlank = regexp.MustCompile(`^(\d{1,4})\.(.*)_填空(\d+)$`)
 	reTencentOpt   = regexp.MustCompile(`^(\d{1,4})\.(.*):(.*)$`)

@@ -229,6 +229,12 @@ func (p *parser) build(header []string) {
 			c.q = p.addQuestion(&question{num: num, text: h, kind: kind, sub: sub, slots: []int{s}, heads: []string{h}, pos: pos})
 		}
 		if h == "" {
+			if p.format == WJXText || p.format == WJXCode || p.format == Tencent {
+				// The export numbers its questions: an unnamed column takes no number of theirs
+				// (it would turn the next question into rows of a matrix); it is kept as Q0.
+				addPlain(0, fmt.Sprintf("（第%s列）", colName(i+1)))
+				continue
+			}
 			addPlain(nextNum, fmt.Sprintf("（第%s列）", colName(i+1)))
 			nextNum++
 			continue
@@ -851,7 +857,7 @@ func (p *parser) finish() []data.QuestionLayout {
 	// question 5: Q5.1, Q5.2, ….
 	plainByNum := map[int]int{}
 	for _, q := range p.qs {
-		if q.kind == kPlain {
+		if q.kind == kPlain && q.num > 0 {
 			plainByNum[q.num]++
 		}
 	}
@@ -932,8 +938,9 @@ func (p *parser) finishGroup(q *question, key func(int, string) string) []data.Q
 				Kind: data.AssembleFlags, Slots: q.slots, Labels: labels}}
 		}
 	case kLime:
-		if all(func(st *slotStat) bool { return !st.nonYN }) {
-			// Y/N flags; a filled [other] column also counts as choosing 其他.
+		if all(func(st *slotStat) bool { return !st.nonYN || !st.nonFlag }) {
+			// Y/N flags (or 1/0 when exported with "convert Y to 1"); a filled [other] column also
+			// counts as choosing 其他.
 			slots, labels := append([]int(nil), q.slots...), append([]string(nil), q.labels...)
 			if q.other != nil {
 				slots = append(slots, q.other.slots[0])
