@@ -79,6 +79,18 @@ func checkSheetComplete(zipPath string, sheet int, maxBytes int64) error {
 	if err != nil {
 		return errIncomplete
 	}
+	complete, known := scanComplete(io.LimitReader(rc, maxBytes))
+	rc.Close()
+	if known {
+		if !complete {
+			return errIncomplete
+		}
+		return nil
+	}
+	// Comments, CDATA, very long texts: encoding/xml decides (about 15 times slower).
+	if rc, err = f.Open(); err != nil {
+		return errIncomplete
+	}
 	defer rc.Close()
 	d := xml.NewDecoder(io.LimitReader(rc, maxBytes))
 	d.CharsetReader = func(_ string, in io.Reader) (io.Reader, error) { return in, nil } // as excelize
@@ -100,6 +112,45 @@ func checkSheetComplete(zipPath string, sheet int, maxBytes int64) error {
 			seen = true
 		case xml.EndElement:
 			depth--
+		}
+	}
+}
+
+// scanComplete checks with xmlScanner that every element is closed, by the same name, before the end.
+// known is false when the scanner cannot tell (constructs it does not read, or a cut inside a tag).
+func scanComplete(r io.Reader) (complete, known bool) {
+	s := newXMLScanner(r, 64<<20)
+	if s.skipProlog() != nil {
+		return false, false
+	}
+	var names []byte // the open elements' names, each followed by 0
+	var ends []int
+	seen := false
+	for {
+		if s.next() != nil {
+			return false, false
+		}
+		switch s.kind {
+		case tokEOF:
+			return seen && len(ends) == 0, true
+		case tokStart:
+			names = append(append(names, s.name...), 0)
+			ends = append(ends, len(names))
+			seen = true
+		case tokEmpty:
+			seen = true
+		case tokEnd:
+			if len(ends) == 0 {
+				return false, true
+			}
+			start := 0
+			if len(ends) > 1 {
+				start = ends[len(ends)-2]
+			}
+			if string(names[start:ends[len(ends)-1]-1]) != string(s.name) {
+				return false, true
+			}
+			names, ends = names[:start], ends[:len(ends)-1]
 		}
 	}
 }
