@@ -79,13 +79,10 @@ func checkSheetComplete(zipPath string, sheet int, maxBytes int64) error {
 	if err != nil {
 		return errIncomplete
 	}
-	complete, known := scanComplete(io.LimitReader(rc, maxBytes))
+	known, err := scanComplete(io.LimitReader(rc, maxBytes))
 	rc.Close()
 	if known {
-		if !complete {
-			return errIncomplete
-		}
-		return nil
+		return err
 	}
 	// Comments, CDATA, very long texts: encoding/xml decides (about 15 times slower).
 	if rc, err = f.Open(); err != nil {
@@ -116,39 +113,72 @@ func checkSheetComplete(zipPath string, sheet int, maxBytes int64) error {
 	}
 }
 
-// scanComplete checks with xmlScanner that every element is closed, by the same name, before the end.
-// known is false when the scanner cannot tell (constructs it does not read, or a cut inside a tag).
-func scanComplete(r io.Reader) (complete, known bool) {
+// rowOrderError: a <row> numbered at or before the previous one (excelize drops or shifts a row there).
+type rowOrderError struct{ num, prev int }
+
+func (e *rowOrderError) Error() string { return "sheet: rows out of order" }
+
+// rowOrderMsg is the message for rows out of order, on both paths.
+func rowOrderMsg(name string, num, prev int) *Error {
+	return &Error{File: name, Row: num, Msg: fmt.Sprintf("这一行排在第%d行之后（行的顺序错乱或重复），文件已损坏，请用 Excel/WPS 打开后另存为 .xlsx 再导入", prev)}
+}
+
+// scanComplete checks with xmlScanner that every element is closed, by the same name, before the end
+// (errIncomplete), and that rows come in order (*rowOrderError). known is false when the scanner cannot
+// tell (constructs it does not read, or a cut inside a tag).
+func scanComplete(r io.Reader) (known bool, err error) {
 	s := newXMLScanner(r, 64<<20)
 	if s.skipProlog() != nil {
-		return false, false
+		return false, nil
 	}
 	var names []byte // the open elements' names, each followed by 0
 	var ends []int
-	seen := false
+	seen, prev := false, 0
 	for {
 		if s.next() != nil {
-			return false, false
+			return false, nil
 		}
 		switch s.kind {
 		case tokEOF:
-			return seen && len(ends) == 0, true
-		case tokStart:
-			names = append(append(names, s.name...), 0)
-			ends = append(ends, len(names))
+			if !seen || len(ends) != 0 {
+				return true, errIncomplete
+			}
+			return true, nil
+		case tokStart, tokEmpty:
 			seen = true
-		case tokEmpty:
-			seen = true
+			if string(s.name) == "row" {
+				num := prev + 1
+				for a := s.attrs; ; {
+					name, value, rest, more, bad := nextAttr(a)
+					if bad || !more {
+						break
+					}
+					if string(name) == "r" {
+						if n, ok := parseRowNum(value); ok {
+							num = n
+						}
+					}
+					a = rest
+				}
+				if num <= prev {
+					return true, &rowOrderError{num, prev}
+				}
+				prev = num
+			}
+			if s.kind == tokStart {
+				names = append(append(names, s.name...), 0)
+				ends = append(ends, len(names))
+			}
 		case tokEnd:
 			if len(ends) == 0 {
-				return false, true
+				return true, errIncomplete
 			}
 			start := 0
 			if len(ends) > 1 {
 				start = ends[len(ends)-2]
 			}
 			if string(names[start:ends[len(ends)-1]-1]) != string(s.name) {
-				return false, true
+				return true, errIncomplete
 			}
 			names, ends = names[:start], ends[:len(ends)-1]
 		}

@@ -917,8 +917,8 @@ func (p *producer) readRows(s *xmlScanner) error {
 			if !ok {
 				return errUnsupported
 			}
-			if num <= prev { // excelize drops or shifts rows here; a broken file deserves an error
-				return &Error{File: p.r.name, Row: num, Msg: fmt.Sprintf("这一行排在第%d行之后（行的顺序错乱或重复），文件已损坏，请用 Excel/WPS 打开后另存为 .xlsx 再导入", prev)}
+			if num <= prev { // excelize drops or shifts rows here (complete.go catches it after excelize)
+				return rowOrderMsg(p.r.name, num, prev)
 			}
 			prev, p.rowNum = num, num
 			p.rowCells = p.rowCells[:0]

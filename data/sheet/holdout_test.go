@@ -154,3 +154,11 @@ func TestHoldoutDataOnSecondSheet(t *testing.T) {
 		t.Errorf("survey.xlsx: %q", res.Err)
 	}
 }
+
+// The excelize path catches rows out of order too (after the fact: excelize drops one).
+func TestHoldoutRowsOutOfOrderExcelize(t *testing.T) {
+	res := readExcelize(filepath.Join("testdata", "broken_bug8_rows_out_of_order.xlsx"), Limits{})
+	if !strings.Contains(res.Err, "第2行：这一行排在第5行之后") {
+		t.Fatalf("%s", dump(res))
+	}
+}

@@ -176,8 +176,11 @@ func (x *excelizeReader) Next() (ok bool) {
 		if !x.rows.Next() {
 			if err := x.rows.Error(); err != nil {
 				x.err = asError(err, x.name, x.rowNum+1, "")
-			} else if checkSheetComplete(x.path, x.lim.sheet, x.lim.MaxUnzipBytes) != nil {
+			} else if err := checkSheetComplete(x.path, x.lim.sheet, x.lim.MaxUnzipBytes); err != nil {
 				x.err = incompleteError(x.name, x.lastRow)
+				if o, ok := err.(*rowOrderError); ok {
+					x.err = rowOrderMsg(x.name, o.num, o.prev)
+				}
 			}
 			return false
 		}
