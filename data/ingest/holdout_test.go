@@ -90,3 +90,35 @@ func TestHoldoutExports(t *testing.T) {
 		})
 	}
 }
+
+// A 1904-system workbook (Mac Excel) whose submit time is a date serial without a date format.
+func TestHoldout1904Serial(t *testing.T) {
+	ctx := context.Background()
+	s, err := data.Open(filepath.Join(t.TempDir(), "w.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	pid, err := s.AddPolicy(ctx, data.Policy{Title: "测试政策", Dept: "测试局", Category: "其他"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ingest.Import(ctx, s, ingest.Options{PolicyID: pid, Path: filepath.Join("testdata", "holdout", "wjx_1904_serial.xlsx")}, nil); err != nil {
+		t.Fatal(err)
+	}
+	r, err := s.ResolveRound(ctx, pid, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := s.SurveyData(ctx, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Responses) != 1 {
+		t.Fatalf("%d responses, want 1", len(d.Responses))
+	}
+	// Serial 46086.4309… counts from 1904-01-01 here: 2030-03-06, not 2026-03-05.
+	if got, want := d.Responses[0].Submitted.In(data.Beijing).Format(data.SurveyTimeLayout), "2030-03-06 10:20:30"; got != want {
+		t.Errorf("submitted = %s, want %s", got, want)
+	}
+}

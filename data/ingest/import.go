@@ -137,6 +137,7 @@ func startSession(r sheet.Reader, file string, format Format) (*session, error) 
 	}
 	s.format, s.detected = format, detected
 	s.p = newParser(file, format, header)
+	s.p.date1904 = sheet.Date1904(r)
 	s.buf, s.bufNums, s.bufKeys = rows[h+1:], nums[h+1:], keys[h+1:]
 	return s, nil
 }

@@ -117,6 +117,8 @@ type parser struct {
 	rows    int
 	samples [][]string // first rows' slots, for preview
 	keep    bool       // keep samples
+
+	date1904 bool // the workbook counts date serials from 1904 (Mac Excel)
 	// budget is what the option statistics of all slots may still hold, in bytes; past it a slot
 	// counts as having too many options. Keeps a hostile 16,384-column file within bounded memory.
 	budget      int
@@ -471,6 +473,9 @@ func (p *parser) parseRow(rowNum int, row []string, keys []int32) (m data.Respon
 			}
 			switch c.meta {
 			case metaSubmitted, metaStart:
+				if p.date1904 {
+					v = shift1904(v)
+				}
 				t, ok := parseTime(v)
 				if !ok {
 					return m, nil, false, p.cellErr(rowNum, i, "无法识别的时间 %q，请检查“%s”列", clip(v), c.header)

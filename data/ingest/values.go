@@ -114,6 +114,15 @@ func trimSpace(v string) string {
 	return strings.TrimSpace(v)
 }
 
+// shift1904 turns a date serial of a 1904-system workbook, left as a plain number, into the 1900-system
+// serial parseTime reads (1462 days later); any other text is returned as it is.
+func shift1904(v string) string {
+	if f, ok := parseNumber(trimSpace(v)); ok {
+		return strconv.FormatFloat(f+1462, 'f', -1, 64)
+	}
+	return v
+}
+
 // parseTime reads a submit time as Beijing wall-clock time. ok is false when v is not a time.
 func parseTime(v string) (time.Time, bool) {
 	v = trimSpace(v)
