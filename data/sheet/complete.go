@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"strconv"
 	"strings"
 )
 
@@ -123,6 +124,20 @@ func rowOrderMsg(name string, num, prev int) *Error {
 	return &Error{File: name, Row: num, Msg: fmt.Sprintf("这一行排在第%d行之后（行的顺序错乱或重复），文件已损坏，请用 Excel/WPS 打开后另存为 .xlsx 再导入", prev)}
 }
 
+// sstIndexError: a shared string cell whose index is not a number (excelize reads string 0).
+type sstIndexError struct {
+	row, col int
+	val      string
+}
+
+func (e *sstIndexError) Error() string { return "sheet: shared string index is not a number" }
+
+// sstIndexMsg is the message for a shared string index that is not a number, on both paths.
+func sstIndexMsg(name string, row, col int, val []byte) *Error {
+	return &Error{File: name, Row: row, Col: colName(col),
+		Msg: fmt.Sprintf("共享文本编号「%s」不是数字，文件已损坏，请用 Excel/WPS 打开后另存为 .xlsx 再导入", strings.ToValidUTF8(string(val[:min(len(val), 20)]), ""))}
+}
+
 // scanComplete checks with xmlScanner that every element is closed, by the same name, before the end
 // (errIncomplete), and that rows come in order (*rowOrderError). known is false when the scanner cannot
 // tell (constructs it does not read, or a cut inside a tag).
@@ -134,6 +149,7 @@ func scanComplete(r io.Reader) (known bool, err error) {
 	var names []byte // the open elements' names, each followed by 0
 	var ends []int
 	seen, prev := false, 0
+	col, sharedCell, inV := 0, false, false // the cell being read: column, t="s", inside its <v>
 	for {
 		if s.next() != nil {
 			return false, nil
@@ -163,13 +179,43 @@ func scanComplete(r io.Reader) (known bool, err error) {
 				if num <= prev {
 					return true, &rowOrderError{num, prev}
 				}
-				prev = num
+				prev, col = num, 0
+			}
+			switch string(s.name) {
+			case "c":
+				col++
+				sharedCell = false
+				for a := s.attrs; ; {
+					name, value, rest, more, bad := nextAttr(a)
+					if bad || !more {
+						break
+					}
+					switch string(name) {
+					case "t":
+						sharedCell = string(value) == "s"
+					case "r":
+						if c, ok := parseColumn(value); ok {
+							col = c
+						}
+					}
+					a = rest
+				}
+			case "v":
+				inV = sharedCell && s.kind == tokStart
 			}
 			if s.kind == tokStart {
 				names = append(append(names, s.name...), 0)
 				ends = append(ends, len(names))
 			}
+		case tokText:
+			if inV {
+				v, err := appendText(nil, s.text)
+				if _, aerr := strconv.Atoi(strings.TrimSpace(string(v))); err == nil && aerr != nil && len(v) > 0 {
+					return true, &sstIndexError{prev, col, string(v)}
+				}
+			}
 		case tokEnd:
+			inV = false
 			if len(ends) == 0 {
 				return true, errIncomplete
 			}

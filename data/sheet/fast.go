@@ -1145,9 +1145,8 @@ value:
 		if !ok {
 			var err error
 			if idx, err = strconv.Atoi(strings.TrimSpace(string(val))); err != nil {
-				// excelize silently reads string 0 here; a broken file deserves an error.
-				return &Error{File: p.r.name, Row: p.rowNum, Col: colName(*col),
-					Msg: fmt.Sprintf("共享文本编号「%s」不是数字，文件已损坏，请用 Excel/WPS 打开后另存为 .xlsx 再导入", strings.ToValidUTF8(string(val[:min(len(val), 20)]), ""))}
+				// excelize silently reads string 0 here (complete.go catches it after excelize).
+				return sstIndexMsg(p.r.name, p.rowNum, *col, val)
 			}
 		}
 		if idx < 0 || idx >= len(p.sst) {

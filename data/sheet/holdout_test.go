@@ -162,3 +162,11 @@ func TestHoldoutRowsOutOfOrderExcelize(t *testing.T) {
 		t.Fatalf("%s", dump(res))
 	}
 }
+
+// The excelize path refuses a shared string index that is not a number too (after the fact).
+func TestHoldoutSharedIndexNotNumberExcelize(t *testing.T) {
+	res := readExcelize(filepath.Join("testdata", "broken_bug7_sst_index_not_a_number.xlsx"), Limits{})
+	if !strings.Contains(res.Err, "第2行第C列：共享文本编号「abc」不是数字") {
+		t.Fatalf("%s", dump(res))
+	}
+}

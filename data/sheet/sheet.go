@@ -14,9 +14,9 @@
 // .xlsx files are read by a fast path (fast.go: archive/zip and a purpose-built tokenizer, about 30× faster
 // than excelize) that hands the whole file to excelize's streaming reader (xlsx_excelize.go) whenever it
 // meets something it does not read exactly as excelize does. One deliberate difference, on broken files
-// only: a shared string index past the table is an error in the fast path, an empty cell in excelize; an
-// index that is not a number is an error in the fast path, string 0 in excelize. Rows out of order or
-// repeated (excelize drops or shifts one) are an error on both paths.
+// only: a shared string index past the table is an error in the fast path, an empty cell in excelize.
+// A shared string index that is not a number (excelize: string 0) and rows out of order or repeated
+// (excelize drops or shifts one) are errors on both paths.
 // Both paths refuse a worksheet whose XML is cut off or has mismatched tags (excelize's Rows alone stops
 // silently at the break, which would import part of the file): complete.go checks it after excelize.
 // A single text over 8×MaxCellBytes (+1 MiB in the shared strings) is refused by the fast path as soon as

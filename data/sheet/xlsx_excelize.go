@@ -178,8 +178,11 @@ func (x *excelizeReader) Next() (ok bool) {
 				x.err = asError(err, x.name, x.rowNum+1, "")
 			} else if err := checkSheetComplete(x.path, x.lim.sheet, x.lim.MaxUnzipBytes); err != nil {
 				x.err = incompleteError(x.name, x.lastRow)
-				if o, ok := err.(*rowOrderError); ok {
-					x.err = rowOrderMsg(x.name, o.num, o.prev)
+				switch e := err.(type) {
+				case *rowOrderError:
+					x.err = rowOrderMsg(x.name, e.num, e.prev)
+				case *sstIndexError:
+					x.err = sstIndexMsg(x.name, e.row, e.col, []byte(e.val))
 				}
 			}
 			return false
