@@ -64,7 +64,7 @@ func newCSV(r io.Reader, size int64, name string, lim Limits) (*csvReader, error
 		text = transform.NewReader(br, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder())
 	case bytes.IndexByte(head, 0) >= 0 || bytes.HasPrefix(head, []byte("PK\x03\x04")):
 		return nil, &Error{File: name, Msg: "不是文本表格文件（内容是二进制数据），请导出为 .csv 或 .xlsx"}
-	case !looksUTF8(trimPartialRune(head, len(head) == sniffBytes)):
+	case !looksUTF8(trimPartialRune(head, len(head) == sniffBytes)) && looksGB18030(head):
 		text = transform.NewReader(br, simplifiedchinese.GB18030.NewDecoder())
 	}
 	if bytes.IndexByte(head, '\n') < 0 && bytes.IndexByte(head, '\r') >= 0 {
@@ -102,6 +102,37 @@ func looksUTF8(b []byte) bool {
 		b = b[n:]
 	}
 	return bad*20 <= good
+}
+
+// looksGB18030 reports whether b is well-formed GB18030 (a sequence cut off at the end of the sniffed
+// prefix is allowed): text that is neither good UTF-8 nor GB18030 is read as UTF-8, so its broken bytes
+// get an error naming the cell instead of being decoded into mojibake.
+func looksGB18030(b []byte) bool {
+	in := func(c, lo, hi byte) bool { return c >= lo && c <= hi }
+	for i := 0; i < len(b); {
+		c := b[i]
+		switch {
+		case c < 0x80:
+			i++
+		case !in(c, 0x81, 0xFE):
+			return false // 0x80 and 0xFF lead nothing
+		case i+1 >= len(b):
+			return true
+		case in(b[i+1], 0x40, 0x7E) || in(b[i+1], 0x80, 0xFE):
+			i += 2
+		case in(b[i+1], 0x30, 0x39): // four-byte sequence
+			if i+3 >= len(b) {
+				return true
+			}
+			if !in(b[i+2], 0x81, 0xFE) || !in(b[i+3], 0x30, 0x39) {
+				return false
+			}
+			i += 4
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // trimPartialRune drops an incomplete UTF-8 sequence cut off at the end of a sniffed prefix.

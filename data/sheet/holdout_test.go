@@ -82,6 +82,26 @@ func TestHoldoutUTF8OneBadByte(t *testing.T) {
 	}
 }
 
+// bug15: a UTF-8 header and a row of stray 0x80/0xFF bytes (valid in neither UTF-8 nor GB18030) was
+// decoded whole as GB18030 with no error; it is read as UTF-8 and the broken cell named.
+func TestHoldoutStrayBytes(t *testing.T) {
+	res := collect(Open(filepath.Join("testdata", "broken_bug15_stray_bytes.csv"), Limits{}))
+	if !strings.Contains(res.Err, "含有无法识别的字符") || len(res.Rows) == 0 || res.Rows[0][0] != "1、性别" {
+		t.Fatalf("err %q, rows %q", res.Err, res.Rows)
+	}
+	for _, c := range []struct {
+		in   string
+		want bool
+	}{
+		{"abc", true}, {"\xc4\xe3\xba\xc3", true}, {"\x81\x30\x81\x30", true}, {"\xc4", true},
+		{"\x80\x80", false}, {"\xff\xfe", false}, {"\x81\x30\x20\x30", false}, {"\xc4\x20", false},
+	} {
+		if got := looksGB18030([]byte(c.in)); got != c.want {
+			t.Errorf("looksGB18030(%q) = %v, want %v", c.in, got, c.want)
+		}
+	}
+}
+
 // bug11 (CR-only line ends read as one header line) and bug12 (';'-separated read as one column).
 func TestHoldoutCSVShapes(t *testing.T) {
 	for _, f := range []string{"cr_only.csv", "semicolon.csv"} {
