@@ -34,20 +34,13 @@ func checkSheetComplete(zipPath string, sheet int, maxBytes int64) error {
 		return nil
 	}
 	defer zr.Close()
-	files := map[string]*zip.File{}
-	for _, f := range zr.File {
-		files[f.Name] = f
-	}
-	var rootRels xmlRels
-	if !decodePart(files["_rels/.rels"], &rootRels) {
+	files := zipFiles(&zr.Reader)
+	wbPath, ok := officeDocument(files)
+	if !ok {
 		return nil
 	}
-	wbPath := "xl/workbook.xml"
-	for _, r := range rootRels.Rels {
-		if r.Type == relOfficeDocument {
-			wbPath = strings.TrimPrefix(r.Target, "/")
-			break
-		}
+	if wbPath == "" {
+		wbPath = "xl/workbook.xml"
 	}
 	relsPath := "_rels/" + path.Base(wbPath) + ".rels"
 	if dir := path.Dir(wbPath); dir != "." {

@@ -79,6 +79,30 @@ type fastPlan struct {
 	date1904   bool
 }
 
+// zipFiles indexes a package's parts by name.
+func zipFiles(zr *zip.Reader) map[string]*zip.File {
+	files := make(map[string]*zip.File, len(zr.File))
+	for _, f := range zr.File {
+		files[f.Name] = f
+	}
+	return files
+}
+
+// officeDocument is the workbook part the package's root relationships name ("" when they name none);
+// ok is false when the relationships cannot be read.
+func officeDocument(files map[string]*zip.File) (wbPath string, ok bool) {
+	var rootRels xmlRels
+	if !decodePart(files["_rels/.rels"], &rootRels) {
+		return "", false
+	}
+	for _, r := range rootRels.Rels {
+		if r.Type == relOfficeDocument {
+			return strings.TrimPrefix(r.Target, "/"), true
+		}
+	}
+	return "", true
+}
+
 // planFast reads the small parts of the package; a nil plan means "use excelize".
 func planFast(zr *zip.Reader, lim Limits) *fastPlan {
 	files := map[string]*zip.File{}
@@ -95,18 +119,8 @@ func planFast(zr *zip.Reader, lim Limits) *fastPlan {
 			return nil
 		}
 	}
-	var rootRels xmlRels
-	if !decodePart(files["_rels/.rels"], &rootRels) {
-		return nil
-	}
-	wbPath := ""
-	for _, r := range rootRels.Rels {
-		if r.Type == relOfficeDocument {
-			wbPath = strings.TrimPrefix(r.Target, "/")
-			break
-		}
-	}
-	if wbPath != "xl/workbook.xml" {
+	wbPath, ok := officeDocument(files)
+	if !ok || wbPath != "xl/workbook.xml" {
 		return nil
 	}
 	var wb xmlWorkbook

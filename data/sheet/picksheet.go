@@ -3,7 +3,6 @@ package sheet
 import (
 	"archive/zip"
 	"errors"
-	"strings"
 )
 
 // errNoSheet: the workbook has no worksheet with the index asked for.
@@ -70,20 +69,13 @@ func sheetNames(path string) []string {
 		return nil
 	}
 	defer zr.Close()
-	files := map[string]*zip.File{}
-	for _, f := range zr.File {
-		files[f.Name] = f
-	}
-	var rootRels xmlRels
-	if !decodePart(files["_rels/.rels"], &rootRels) {
+	files := zipFiles(&zr.Reader)
+	wbPath, ok := officeDocument(files)
+	if !ok {
 		return nil
 	}
-	wbPath := "xl/workbook.xml"
-	for _, r := range rootRels.Rels {
-		if r.Type == relOfficeDocument {
-			wbPath = strings.TrimPrefix(r.Target, "/")
-			break
-		}
+	if wbPath == "" {
+		wbPath = "xl/workbook.xml"
 	}
 	var wb xmlWorkbook
 	if !decodePart(files[wbPath], &wb) {
