@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -531,21 +530,7 @@ func (t *opinionsTab) onRecluster() {
 }
 
 func (t *opinionsTab) onImport() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			t.u.ShowError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		t.importFile(path)
-	}, t.u.Win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".xlsm", ".csv", ".txt"}))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	t.u.pickFile([]string{".xlsx", ".xlsm", ".csv", ".txt"}, "", t.importFile)
 }
 
 // importFile imports a consultation export off the UI goroutine, with progress and cancel.

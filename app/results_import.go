@@ -6,10 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 
 	"github.com/gongping/gongping/data/assess"
 )
@@ -44,16 +41,7 @@ func importScoreSheet(u *UI, policyID int64, round, kind, path string, done func
 
 // pickScoreSheet asks for an assessment or 体验官 sheet and imports it into the shown round.
 func (t *resultsTab) pickScoreSheet(kind string) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			t.u.ShowError(err)
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
+	t.u.pickFile([]string{".xlsx", ".csv"}, "", func(path string) {
 		importScoreSheet(t.u, t.policyID, t.roundSel.Selected, kind, path, t.loadRounds)
-	}, t.u.Win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv"}))
-	d.Resize(t.u.Win.Canvas().Size().Subtract(fyne.NewSize(80, 80)))
-	d.Show()
+	})
 }

@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -165,27 +164,10 @@ func (w *surveyWizard) loadRounds(round string) {
 }
 
 func (w *surveyWizard) onChoose() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			w.u.ShowError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
+	w.u.pickFile(surveyFileExts, w.u.App.Preferences().String(prefSurveyDir), func(path string) {
 		w.u.App.Preferences().SetString(prefSurveyDir, filepath.Dir(path))
 		w.setPath(path)
-	}, w.u.Win)
-	d.SetFilter(storage.NewExtensionFileFilter(surveyFileExts))
-	if dir := w.u.App.Preferences().String(prefSurveyDir); dir != "" {
-		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-			d.SetLocation(l)
-		}
-	}
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	})
 }
 
 // setPath takes a file and previews it.
