@@ -30,13 +30,15 @@ func TestFreshWorkspaceIsCurrent(t *testing.T) {
 	if v != SchemaVersion() || v < 1 {
 		t.Fatalf("version = %d, want %d", v, SchemaVersion())
 	}
-	var fk, busy int
+	var fk, busy, sync, page int
 	var jm string
 	s.DB.QueryRow("PRAGMA foreign_keys").Scan(&fk)
 	s.DB.QueryRow("PRAGMA journal_mode").Scan(&jm)
 	s.DB.QueryRow("PRAGMA busy_timeout").Scan(&busy)
-	if fk != 1 || jm != "wal" || busy != 5000 {
-		t.Errorf("pragmas: foreign_keys=%d journal_mode=%s busy_timeout=%d", fk, jm, busy)
+	s.DB.QueryRow("PRAGMA synchronous").Scan(&sync)
+	s.DB.QueryRow("PRAGMA page_size").Scan(&page)
+	if fk != 1 || jm != "wal" || busy != 5000 || sync != 2 || page != 65536 {
+		t.Errorf("pragmas: foreign_keys=%d journal_mode=%s busy_timeout=%d synchronous=%d page_size=%d", fk, jm, busy, sync, page)
 	}
 }
 

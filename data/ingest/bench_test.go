@@ -2,11 +2,15 @@ package ingest
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"testing"
+	"time"
 
+	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/sheet"
 )
 
@@ -50,6 +54,57 @@ func BenchmarkImport100k(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.ReportMetric(float64(sum.Rows)/b.Elapsed().Seconds()*float64(i+1), "rows/s")
+	}
+}
+
+// BenchmarkImportCommand100k is issue 7's measure as a user meets it: `gongping import survey` on the big
+// file, a fresh process each time into a new workspace, with the floor measured beside every run. It
+// reports the command's time over the floor's (x-floor) and the command's peak memory.
+func BenchmarkImportCommand100k(b *testing.B) {
+	path := bigFile(b)
+	dir := b.TempDir()
+	bin := filepath.Join(dir, "gongping")
+	build := exec.Command("go", "build", "-o", bin, "github.com/gongping/gongping")
+	build.Stderr = os.Stderr
+	if err := build.Run(); err != nil {
+		b.Fatalf("build gongping: %v", err)
+	}
+	var floor, command time.Duration
+	peak := int64(0)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		db := filepath.Join(dir, fmt.Sprintf("w%d.gpw", i))
+		s, err := data.Open(db)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pid, err := s.AddPolicy(context.Background(), data.Policy{Title: "测试政策", Dept: "市发展改革委", Category: "营商环境"})
+		s.Close()
+		if err != nil {
+			b.Fatal(err)
+		}
+		start := time.Now()
+		if _, err := sheet.ScanFloor(path); err != nil {
+			b.Fatal(err)
+		}
+		floor += time.Since(start)
+		cmd := exec.Command(bin, "import", "survey", "--db", db, "--policy", strconv.FormatInt(pid, 10), path)
+		cmd.Stderr = os.Stderr
+		b.StartTimer()
+		start = time.Now()
+		err = cmd.Run()
+		command += time.Since(start)
+		b.StopTimer()
+		if err != nil {
+			b.Fatalf("gongping import survey: %v", err)
+		}
+		peak = max(peak, peakKiB(cmd.ProcessState))
+	}
+	b.ReportMetric(float64(command)/float64(floor), "x-floor")
+	b.ReportMetric(float64(floor.Milliseconds())/float64(b.N), "floor-ms/op")
+	if peak > 0 {
+		b.ReportMetric(float64(peak)/1024, "peak-MiB")
 	}
 }
 
