@@ -990,6 +990,9 @@ func parseColumn(v []byte) (int, bool) {
 func (p *producer) readRow(s *xmlScanner) error {
 	col := 0
 	for {
+		if p.readSharedCell(s, &col) {
+			continue
+		}
 		if ref, style, typ, empty, ok := s.quickCellTag(); ok {
 			col++
 			if err := p.readCell(s, &col, ref, style, typ, empty); err != nil {
@@ -1202,11 +1205,77 @@ value:
 	if empty && !hasF {
 		return nil
 	}
-	for len(p.rowCells) < *col-1 {
+	p.putCell(*col, cell)
+	return nil
+}
+
+// putCell adds a cell of column col (1-based) to the row, after empty ones for the columns skipped.
+func (p *producer) putCell(col int, cell pendingCell) {
+	for len(p.rowCells) < col-1 {
 		p.rowCells = append(p.rowCells, pendingCell{sst: -1, off: cell.off, end: cell.off})
 	}
 	p.rowCells = append(p.rowCells, cell)
-	return nil
+}
+
+// sharedBody is what comes between a shared string cell's attributes and its index.
+const sharedBody = ` t="s"><v>`
+
+// readSharedCell reads the commonest cell in one pass: a shared string as Excel, WPS and LibreOffice write
+// it, <c r="REF"[ s="STYLE"] t="s"><v>INDEX</v></c>, wholly in the window. For any other shape, or
+// anything odd in this one, it reads nothing and returns false: readCell then reads the cell, to the same
+// result (the differential tests hold the two to it).
+func (p *producer) readSharedCell(s *xmlScanner, col *int) bool {
+	b := s.buf[s.pos:s.end]
+	if len(b) < 26 || string(b[:6]) != `<c r="` {
+		return false
+	}
+	ref, i, ok := quotedValue(b, 6)
+	if !ok {
+		return false
+	}
+	c, ok := parseColumn(ref)
+	if !ok {
+		return false
+	}
+	if len(b)-i > 5 && string(b[i:i+5]) == ` s="` {
+		var style []byte
+		if style, i, ok = quotedValue(b, i+5); !ok {
+			return false
+		}
+		if _, ok := parseRowNum(style); !ok && string(style) != "0" {
+			return false
+		}
+	}
+	if len(b)-i < len(sharedBody) || string(b[i:i+len(sharedBody)]) != sharedBody {
+		return false
+	}
+	i += len(sharedBody)
+	d, idx := i, 0
+	for i < len(b) && i-d < 9 && b[i] >= '0' && b[i] <= '9' {
+		idx = idx*10 + int(b[i]-'0')
+		i++
+	}
+	if i == d || len(b)-i < 8 || binary.LittleEndian.Uint64(b[i:]) != vEnd || idx >= len(p.sst) {
+		return false
+	}
+	s.pos += i + 8
+	*col = c
+	if p.sst[idx] != "" {
+		off := int32(len(p.arena))
+		p.putCell(c, pendingCell{sst: int32(idx), off: off, end: off})
+	}
+	return true
+}
+
+// quotedValue reads an attribute value from b[i:] up to its closing double quote (at most 16 bytes: a
+// cell reference or a style number).
+func quotedValue(b []byte, i int) (v []byte, next int, ok bool) {
+	for j := i; j < len(b) && j-i <= 16; j++ {
+		if b[j] == '"' {
+			return b[i:j], j + 1, true
+		}
+	}
+	return nil, 0, false
 }
 
 func allDigits(b []byte) bool {

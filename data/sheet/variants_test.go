@@ -16,10 +16,10 @@ import (
 func TestFastMatchesExcelizeVariants(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 7))
 	types := []string{"", "", "s", "s", "n", "str", "b", "e", "inlineStr", "d", "x"}
-	values := []string{"1", "0", " 1 ", "1.5E3", "abc", "-2", "45000.5", "", "2", "1e400", "NaN", "0x10", "&lt;&amp;", "&#49;", "a\r\nb"}
+	values := []string{"1", "0", " 1 ", "1.5E3", "abc", "-2", "45000.5", "", "2", "1e400", "NaN", "0x10", "&lt;&amp;", "&#49;", "a\r\nb", "007", "3", "9999999999"}
 	dir := t.TempDir()
 	fellBack := 0
-	for n := 0; n < 300; n++ {
+	for n := 0; n < 600; n++ {
 		var rows strings.Builder
 		row := 0
 		for r := 0; r < 1+rng.IntN(5); r++ {
@@ -40,8 +40,11 @@ func TestFastMatchesExcelizeVariants(t *testing.T) {
 				if rng.IntN(5) != 0 {
 					attrs += fmt.Sprintf(` r="%s%d"`, colName(col), row)
 				}
-				if rng.IntN(2) == 0 {
+				switch rng.IntN(6) {
+				case 0, 1, 2:
 					attrs += fmt.Sprintf(` s="%d"`, rng.IntN(4))
+				case 3:
+					attrs += ` s="01"`
 				}
 				if typ := types[rng.IntN(len(types))]; typ != "" {
 					attrs += ` t="` + typ + `"`
@@ -91,5 +94,5 @@ func TestFastMatchesExcelizeVariants(t *testing.T) {
 			t.Fatalf("variant %d differs\nsheet: %s\n got: %s\nwant: %s", n, rows.String(), dump(got), dump(want))
 		}
 	}
-	t.Logf("%d of 300 variants fell back to excelize", fellBack)
+	t.Logf("%d of 600 variants fell back to excelize", fellBack)
 }
