@@ -990,7 +990,7 @@ func parseColumn(v []byte) (int, bool) {
 func (p *producer) readRow(s *xmlScanner) error {
 	col := 0
 	for {
-		if p.readSharedCell(s, &col) {
+		if p.readUsualCell(s, &col) {
 			continue
 		}
 		if ref, style, typ, empty, ok := s.quickCellTag(); ok {
@@ -1217,16 +1217,14 @@ func (p *producer) putCell(col int, cell pendingCell) {
 	p.rowCells = append(p.rowCells, cell)
 }
 
-// sharedBody is what comes between a shared string cell's attributes and its index.
-const sharedBody = ` t="s"><v>`
-
-// readSharedCell reads the commonest cell in one pass: a shared string as Excel, WPS and LibreOffice write
-// it, <c r="REF"[ s="STYLE"] t="s"><v>INDEX</v></c>, wholly in the window. For any other shape, or
-// anything odd in this one, it reads nothing and returns false: readCell then reads the cell, to the same
-// result (the differential tests hold the two to it).
-func (p *producer) readSharedCell(s *xmlScanner, col *int) bool {
+// readUsualCell reads the commonest cells in one pass, as Excel, WPS and LibreOffice write them wholly in
+// the window: a shared string, <c r="REF"[ s="STYLE"] t="s"><v>INDEX</v></c>, or a whole number whose
+// style is not a date, <c r="REF"[ s="STYLE"]><v>DIGITS</v></c>. For any other shape, or anything odd in
+// these, it reads nothing and returns false: readCell then reads the cell, to the same result (the
+// differential tests hold the two to it).
+func (p *producer) readUsualCell(s *xmlScanner, col *int) bool {
 	b := s.buf[s.pos:s.end]
-	if len(b) < 26 || string(b[:6]) != `<c r="` {
+	if len(b) < 20 || string(b[:6]) != `<c r="` {
 		return false
 	}
 	ref, i, ok := quotedValue(b, 6)
@@ -1237,33 +1235,50 @@ func (p *producer) readSharedCell(s *xmlScanner, col *int) bool {
 	if !ok {
 		return false
 	}
-	if len(b)-i > 5 && string(b[i:i+5]) == ` s="` {
+	styleID := 0
+	if len(b)-i > 4 && string(b[i:i+4]) == ` s="` {
 		var style []byte
-		if style, i, ok = quotedValue(b, i+5); !ok {
+		if style, i, ok = quotedValue(b, i+4); !ok {
 			return false
 		}
-		if _, ok := parseRowNum(style); !ok && string(style) != "0" {
+		if styleID, ok = parseRowNum(style); !ok && string(style) != "0" {
 			return false
 		}
 	}
-	if len(b)-i < len(sharedBody) || string(b[i:i+len(sharedBody)]) != sharedBody {
+	shared := false
+	switch {
+	case len(b)-i >= 10 && string(b[i:i+10]) == ` t="s"><v>`:
+		shared, i = true, i+10
+	case len(b)-i >= 4 && string(b[i:i+4]) == `><v>`:
+		i += 4
+	default:
 		return false
 	}
-	i += len(sharedBody)
-	d, idx := i, 0
+	d, n := i, 0
 	for i < len(b) && i-d < 9 && b[i] >= '0' && b[i] <= '9' {
-		idx = idx*10 + int(b[i]-'0')
+		n = n*10 + int(b[i]-'0')
 		i++
 	}
-	if i == d || len(b)-i < 8 || binary.LittleEndian.Uint64(b[i:]) != vEnd || idx >= len(p.sst) {
+	if i == d || len(b)-i < 8 || binary.LittleEndian.Uint64(b[i:]) != vEnd {
 		return false
+	}
+	off := int32(len(p.arena))
+	switch {
+	case shared:
+		if n >= len(p.sst) {
+			return false
+		}
+		if p.sst[n] != "" {
+			p.putCell(c, pendingCell{sst: int32(n), off: off, end: off})
+		}
+	case styleID < len(p.r.plan.kinds) && p.r.plan.kinds[styleID] != notDate, len(p.arena) > 1<<30:
+		return false
+	default:
+		p.arena = append(p.arena, b[d:i]...)
+		p.putCell(c, pendingCell{sst: -1, off: off, end: int32(len(p.arena))})
 	}
 	s.pos += i + 8
 	*col = c
-	if p.sst[idx] != "" {
-		off := int32(len(p.arena))
-		p.putCell(c, pendingCell{sst: int32(idx), off: off, end: off})
-	}
 	return true
 }
 
