@@ -221,31 +221,23 @@ func Import(ctx context.Context, st *data.Store, opt Options, progress func(done
 			return err
 		}
 		defer w.Close()
+		parsing := startParsing(ctx, s, report)
+		defer parsing.Close()
 		for {
-			num, cells, keys, ok := s.next()
+			b, ok := parsing.Next()
 			if !ok {
 				break
 			}
-			row = num
-			m, slots, skip, err := p.parseRow(num, cells, keys)
-			if err != nil {
-				return err
-			}
-			if skip {
-				continue
-			}
-			if err := w.AddKnown(ctx, num, m, slots, p.idBuf); err != nil {
-				return err
-			}
-			if p.rows%2048 == 0 {
-				if err := ctx.Err(); err != nil {
+			for i := range b.nums {
+				num, m, slots, ids := b.row(i)
+				row = num
+				if err := w.AddKnown(ctx, num, m, slots, ids); err != nil {
 					return err
 				}
-				report()
 			}
-		}
-		if err := readErr(file, s.r.Err()); err != nil {
-			return err
+			if b.err != nil {
+				return b.err
+			}
 		}
 		if p.rows == 0 {
 			return data.InputErrorf("文件「%s」只有表头，没有答卷数据；请确认导出时选择了全部答卷", file)

@@ -385,6 +385,7 @@ func (r *fastReader) nextFallback() bool {
 func (r *fastReader) is1904() bool     { return r.plan.date1904 }
 func (r *fastReader) Row() []string    { return r.row }
 func (r *fastReader) rowKeys() []int32 { return r.keys }
+func (r *fastReader) goroutines() int  { return 2 } // inflate and produce
 func (r *fastReader) RowNum() int      { return r.rowNum }
 func (r *fastReader) Err() error       { return r.err }
 

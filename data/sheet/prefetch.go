@@ -117,6 +117,7 @@ func (p *prefetchReader) Err() error    { return p.err }
 // progress is safe to call here: the sources' progress counters are atomic.
 func (p *prefetchReader) progress() (int64, int64) { return Progress(p.src) }
 func (p *prefetchReader) is1904() bool             { return Date1904(p.src) }
+func (p *prefetchReader) goroutines() int          { return 1 + Goroutines(p.src) }
 
 func (p *prefetchReader) Close() error {
 	if p.closed {

@@ -127,6 +127,19 @@ func CellKeys(r Reader) []int32 {
 	return nil
 }
 
+// worker is implemented by readers that read ahead on goroutines of their own.
+type worker interface{ goroutines() int }
+
+// Goroutines is how many goroutines r keeps busy reading ahead of its caller: 2 on the xlsx fast path
+// (unzipping, scanning the XML), 1 for CSV and for files excelize reads. A caller with much work per row
+// can tell from it whether a goroutine of its own would find a free core.
+func Goroutines(r Reader) int {
+	if w, ok := r.(worker); ok {
+		return w.goroutines()
+	}
+	return 0
+}
+
 // Error is a problem with the file the user gave. Its message is Chinese and safe to show as it is.
 type Error struct {
 	File  string // base name of the file, "" when reading a stream
