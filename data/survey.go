@@ -142,27 +142,45 @@ type Frequencies struct {
 
 // Frequencies counts the answers to question i over every response.
 func (d *SurveyData) Frequencies(i int) Frequencies {
-	q := d.Questions[i]
-	f := Frequencies{Question: q, Responses: len(d.Responses)}
-	counts := map[string]int{}
+	t := newTally()
 	for _, r := range d.Responses {
-		if i >= len(r.Answers) || r.Answers[i] == "" {
-			continue
-		}
-		f.Answered++
-		for _, o := range SplitAnswer(r.Answers[i]) {
-			counts[o]++
+		if i < len(r.Answers) {
+			t.add(r.Answers[i])
 		}
 	}
+	return t.frequencies(d.Questions[i], len(d.Responses))
+}
+
+// tally counts one question's answers a response at a time.
+type tally struct {
+	answered int
+	counts   map[string]int
+}
+
+func newTally() *tally { return &tally{counts: map[string]int{}} }
+
+func (t *tally) add(answer string) {
+	if answer == "" {
+		return
+	}
+	t.answered++
+	for _, o := range SplitAnswer(answer) {
+		t.counts[o]++
+	}
+}
+
+// frequencies is the count of q's answers among responses: its options in order, then others by count.
+func (t *tally) frequencies(q Question, responses int) Frequencies {
+	f := Frequencies{Question: q, Responses: responses, Answered: t.answered}
 	seen := map[string]bool{}
 	for _, o := range q.Options {
 		if !seen[o] {
 			seen[o] = true
-			f.Options = append(f.Options, OptionCount{Option: o, Count: counts[o]})
+			f.Options = append(f.Options, OptionCount{Option: o, Count: t.counts[o]})
 		}
 	}
 	var rest []OptionCount
-	for o, c := range counts {
+	for o, c := range t.counts {
 		if !seen[o] {
 			rest = append(rest, OptionCount{Option: o, Count: c})
 		}

@@ -619,10 +619,6 @@ func (s *Store) surveyPage(ctx context.Context, r Round, limit, offset int) (*Su
 	if err != nil {
 		return nil, err
 	}
-	decs, err := s.importDecoders(ctx, r.ID, qs)
-	if err != nil {
-		return nil, err
-	}
 	n, err := s.SurveyCount(ctx, r.ID)
 	if err != nil {
 		return nil, err
@@ -631,66 +627,117 @@ func (s *Store) surveyPage(ctx context.Context, r Round, limit, offset int) (*Su
 		n = max(0, min(limit, n-offset))
 	}
 	d := &SurveyData{Round: r, Questions: qs, Responses: make([]Response, 0, n)}
-	rows, err := s.DB.QueryContext(ctx, `SELECT id, import_id, submitted, duration, ip, respondent, source, answers
-		FROM survey_responses WHERE round_id=? ORDER BY id LIMIT ? OFFSET ?`, r.ID, limit, offset)
+	nq := len(qs)
+	backing := make([]string, n*nq) // one allocation for every answer slice
+	err = s.eachResponse(ctx, r.ID, qs, limit, offset, true, func(resp *Response) error {
+		if len(backing) < nq {
+			backing = make([]string, nq*1024)
+		}
+		answers := backing[:nq:nq]
+		backing = backing[nq:]
+		copy(answers, resp.Answers)
+		resp.Answers = answers
+		d.Responses = append(d.Responses, *resp)
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
+	return d, nil
+}
+
+// eachResponse calls fn with the round's responses in import order (limit < 0: all of them); with meta
+// false only ID and Answers are read. *resp and its Answers are reused: fn copies what it keeps.
+func (s *Store) eachResponse(ctx context.Context, roundID int64, qs []Question, limit, offset int, meta bool, fn func(resp *Response) error) error {
+	decs, err := s.importDecoders(ctx, roundID, qs)
+	if err != nil {
+		return err
+	}
+	cols := "id, import_id, answers"
+	if meta {
+		cols = "id, import_id, answers, submitted, duration, ip, respondent, source"
+	}
+	rows, err := s.DB.QueryContext(ctx, `SELECT `+cols+` FROM survey_responses WHERE round_id=? ORDER BY id LIMIT ? OFFSET ?`,
+		roundID, limit, offset)
+	if err != nil {
+		return err
+	}
 	defer rows.Close()
-	nq := len(qs)
-	backing := make([]string, n*nq) // one allocation for every answer slice
+	answers := make([]string, len(qs))
 	var slots []string
-	for rows.Next() {
-		var resp Response
+	for n := 1; rows.Next(); n++ {
+		resp := Response{Duration: -1}
 		var importID int64
 		var submitted sql.NullString
 		var duration sql.NullFloat64
 		var blob sql.RawBytes
-		if err := rows.Scan(&resp.ID, &importID, &submitted, &duration, &resp.IP, &resp.Respondent, &resp.Source, &blob); err != nil {
-			return nil, err
+		dest := []any{&resp.ID, &importID, &blob}
+		if meta {
+			dest = append(dest, &submitted, &duration, &resp.IP, &resp.Respondent, &resp.Source)
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return err
 		}
 		if submitted.Valid {
 			if t, err := time.ParseInLocation(SurveyTimeLayout, submitted.String, Beijing); err == nil {
 				resp.Submitted = t
 			}
 		}
-		resp.Duration = -1
 		if duration.Valid {
 			resp.Duration = duration.Float64
 		}
 		dec := decs[importID]
 		if dec == nil {
-			return nil, fmt.Errorf("response %d: unknown import %d", resp.ID, importID)
+			return fmt.Errorf("response %d: unknown import %d", resp.ID, importID)
 		}
 		if slots, err = decodeSlots(blob, dec.dicts, slots); err != nil {
-			return nil, fmt.Errorf("response %d: %w", resp.ID, err)
+			return fmt.Errorf("response %d: %w", resp.ID, err)
 		}
-		if len(backing) < nq {
-			backing = make([]string, nq*1024)
-		}
-		resp.Answers, backing = backing[:nq:nq], backing[nq:]
+		clear(answers)
 		for i := range dec.layout {
-			resp.Answers[dec.target[i]] = dec.layout[i].Assemble(slots)
+			answers[dec.target[i]] = dec.layout[i].Assemble(slots)
 		}
-		d.Responses = append(d.Responses, resp)
-		if len(d.Responses)%4096 == 0 {
+		resp.Answers = answers
+		if err := fn(&resp); err != nil {
+			return err
+		}
+		if n%4096 == 0 {
 			if err := ctx.Err(); err != nil {
-				return nil, err
+				return err
 			}
 		}
 	}
-	return d, rows.Err()
+	return rows.Err()
 }
 
 // QuestionFrequencies counts every question's answers in a round (per option, with percentages).
+// It reads the responses one at a time: a round of 100,000 needs no more memory than its distinct answers.
 func (s *Store) QuestionFrequencies(ctx context.Context, roundID int64) ([]Frequencies, error) {
-	d, err := s.SurveyData(ctx, roundID)
+	if _, err := s.Round(ctx, roundID); err != nil {
+		return nil, err
+	}
+	qs, err := roundQuestions(ctx, s.DB, roundID)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]Frequencies, len(d.Questions))
-	for i := range d.Questions {
-		out[i] = d.Frequencies(i)
+	tallies := make([]*tally, len(qs))
+	for i := range tallies {
+		tallies[i] = newTally()
+	}
+	n := 0
+	err = s.eachResponse(ctx, roundID, qs, -1, 0, false, func(resp *Response) error {
+		n++
+		for i, a := range resp.Answers {
+			tallies[i].add(a)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Frequencies, len(qs))
+	for i, q := range qs {
+		out[i] = tallies[i].frequencies(q, n)
 	}
 	return out, nil
 }

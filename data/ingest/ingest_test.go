@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -212,6 +213,40 @@ func TestFrequenciesCountPerOption(t *testing.T) {
 	}
 	if p := q2.Options[0].Percent; p != 60 {
 		t.Errorf("材料多 percent = %v, want 60", p)
+	}
+}
+
+// QuestionFrequencies reads the responses one at a time; it must count exactly what the loaded round's
+// Frequencies count, for every format and with several files in one round.
+func TestStreamedFrequenciesMatchLoaded(t *testing.T) {
+	s, pid := newStore(t)
+	ctx := context.Background()
+	for _, name := range []string{"wjx_text.xlsx", "wjx_code.csv", "tencent.xlsx", "jinshuju.xlsx", "limesurvey.xlsx", "generic.xlsx"} {
+		sum, err := Import(ctx, s, Options{PolicyID: pid, Round: name, Path: "testdata/" + name}, nil)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if name == "wjx_text.xlsx" { // a second file in the same round
+			if _, err := Import(ctx, s, Options{PolicyID: pid, Round: name, Path: "testdata/wjx_text.csv"}, nil); err != nil {
+				t.Fatal(err)
+			}
+		}
+		fs, err := s.QuestionFrequencies(ctx, sum.RoundID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := s.SurveyData(ctx, sum.RoundID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(fs) != len(d.Questions) || len(fs) == 0 {
+			t.Fatalf("%s: %d frequencies for %d questions", name, len(fs), len(d.Questions))
+		}
+		for i := range d.Questions {
+			if want := d.Frequencies(i); !reflect.DeepEqual(fs[i], want) {
+				t.Errorf("%s %s:\n got %+v\nwant %+v", name, want.Question.Key, fs[i], want)
+			}
+		}
 	}
 }
 
