@@ -51,16 +51,17 @@ func (u *UI) RunLongStatus(title string, work func(ctx context.Context, progress
 		status.SetText(lang.L("Cancelling…"))
 		cancel() // last: the worker may finish (and touch the dialog) as soon as it sees this
 	}
-	u.longCancel, u.longStatus = cancelBtn, status
+	u.longCancel, u.longStatus, u.longSpin = cancelBtn, status, spin
 	d.Show()
 
-	// Progress calls can be very frequent; forward at most ~20 a second to the UI.
+	// Progress calls can be very frequent; forward at most 4 a second to the UI: each redraws the window,
+	// which software-rendered desktops (VDI, no GPU driver) pay for in import speed.
 	var mu sync.Mutex
 	var last time.Time
 	progress := func(done, total int) {
 		mu.Lock()
 		now := time.Now()
-		if now.Sub(last) < 50*time.Millisecond && done != total {
+		if now.Sub(last) < 250*time.Millisecond && done != total {
 			mu.Unlock()
 			return
 		}
@@ -70,8 +71,10 @@ func (u *UI) RunLongStatus(title string, work func(ctx context.Context, progress
 			if total <= 0 {
 				return
 			}
-			spin.Hide()
+			// Stop before Hide: Hide clears the running flag, so a later Stop does nothing and the
+			// animation went on redrawing the window 60 times a second for as long as the app ran.
 			spin.Stop()
+			spin.Hide()
 			bar.Show()
 			bar.Max = float64(total)
 			bar.SetValue(float64(done))

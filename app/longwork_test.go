@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -39,6 +40,31 @@ func TestRunLongStatus(t *testing.T) {
 	}
 	if got := u.longStatus.Text; got != lang.L("Cancelling…") {
 		t.Errorf("after 取消 the status line = %q", got)
+	}
+}
+
+// Once progress is known the spinner gives way to the bar, and its animation stops: a hidden spinner
+// still animating redrew the window 60 times a second for as long as the app ran (100% of a core).
+func TestRunLongStopsSpinner(t *testing.T) {
+	u := newTestUI(t)
+	u.inline = false
+	done := make(chan error, 1)
+	u.RunLong("测试", func(ctx context.Context, progress func(done, total int)) error {
+		progress(1, 10)
+		return nil
+	}, func(err error) { done <- err })
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("work did not finish")
+	}
+	// The renderer's own flag: the widget's Running() already says false once it is hidden.
+	animating := reflect.ValueOf(test.WidgetRenderer(u.longSpin)).Elem().FieldByName("wasRunning")
+	if !animating.IsValid() {
+		t.Fatal("Fyne's infinite progress renderer changed: check that RunLongStatus still stops the spinner's animation")
+	}
+	if animating.Bool() {
+		t.Error("the spinner is hidden but its animation still runs")
 	}
 }
 

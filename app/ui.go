@@ -52,6 +52,7 @@ type UI struct {
 	lastError  string
 	longCancel *widget.Button
 	longStatus *widget.Label // the status line of the last RunLong (tests)
+	longSpin   *widget.ProgressBarInfinite
 }
 
 // PolicyTab is one tab of the selected policy's page; screen files register theirs from init().
