@@ -101,18 +101,9 @@ func newSurveyTab(u *UI, policyID int64) *surveyTab {
 	t.importBtn = widget.NewButtonWithIcon(lang.L("Import survey file…"), theme.UploadIcon(), t.onImport)
 	t.importBtn.Importance = widget.HighImportance
 
-	t.table = widget.NewTableWithHeaders(t.tableSize, func() fyne.CanvasObject {
-		l := widget.NewLabel("")
-		l.Truncation = fyne.TextTruncateEllipsis
-		return l
-	}, t.updateCell)
+	t.table = widget.NewTableWithHeaders(t.tableSize, func() fyne.CanvasObject { return newCellLabel(false) }, t.updateCell)
 	t.table.ShowHeaderColumn = false
-	t.table.CreateHeader = func() fyne.CanvasObject {
-		l := widget.NewLabel("")
-		l.Truncation = fyne.TextTruncateEllipsis
-		l.TextStyle.Bold = true
-		return l
-	}
+	t.table.CreateHeader = func() fyne.CanvasObject { return newCellLabel(true) }
 	t.table.UpdateHeader = t.updateHeader
 
 	t.qlist = widget.NewList(t.questionCount, func() fyne.CanvasObject {
@@ -282,14 +273,33 @@ func (t *surveyTab) loadPage(page int) {
 	})
 }
 
+// questionColumnWidth is the width of the submit time and question columns: the cells' own, so only the
+// other meta columns are set (each SetColumnWidth redraws the table: 58 of them held the UI for 0.5 s).
+const questionColumnWidth = 160
+
 func (t *surveyTab) setColumnWidths() {
-	widths := []float32{80, 160, 100, 130, 90}
-	for c, w := range widths {
-		t.table.SetColumnWidth(c, w)
+	for c, w := range []float32{80, questionColumnWidth, 100, 130, 90} {
+		if w != questionColumnWidth {
+			t.table.SetColumnWidth(c, w)
+		}
 	}
-	for i := range t.questions {
-		t.table.SetColumnWidth(len(metaColumns)+i, 160)
-	}
+}
+
+// cellLabel is a one-line table cell at least questionColumnWidth wide.
+type cellLabel struct{ widget.Label }
+
+func newCellLabel(bold bool) *cellLabel {
+	l := &cellLabel{}
+	l.Truncation = fyne.TextTruncateEllipsis
+	l.TextStyle.Bold = bold
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+func (l *cellLabel) MinSize() fyne.Size {
+	s := l.Label.MinSize()
+	s.Width = max(s.Width, questionColumnWidth)
+	return s
 }
 
 // cellText is the text of a response cell (row, col as in the table).
@@ -339,11 +349,11 @@ func (t *surveyTab) headerText(col int) string {
 }
 
 func (t *surveyTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	o.(*widget.Label).SetText(t.cellText(id.Row, id.Col))
+	o.(*cellLabel).SetText(t.cellText(id.Row, id.Col))
 }
 
 func (t *surveyTab) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
-	l := o.(*widget.Label)
+	l := o.(*cellLabel)
 	if id.Row < 0 {
 		l.SetText(t.headerText(id.Col))
 		return
