@@ -153,8 +153,10 @@ type SurveyWriter struct {
 	dicts     []map[string]uint64
 	dictVals  [][]string
 	dictBytes int
-	known     [][]uint64 // known[k][id]: the code (idx<<1|1) of the value the caller calls id in slot k; 0 = not yet
-	blobs     []byte     // the packed answers of the pending rows, back to back (SQLite copies them when bound)
+	known     [][]uint64      // known[k][id]: the code (idx<<1|1) of the value the caller calls id in slot k; 0 = not yet
+	blobs     []byte          // the packed answers of the pending rows, back to back (SQLite copies them when bound)
+	seen      map[string]bool // respondent + submit time of the responses the round had before (see AddKnown)
+	skipped   int
 }
 
 // NewSurveyWriter starts storing a file into a round inside tx. A file with the same SHA-256 already
@@ -189,8 +191,41 @@ func NewSurveyWriter(ctx context.Context, tx *sql.Tx, roundID int64, fileName, s
 		stmt.Close()
 		return nil, err
 	}
-	return &SurveyWriter{tx: tx, stmt: stmt, batch: batch, imp: SurveyImport{ID: id, RoundID: roundID, FileName: fileName, SHA256: sha256, Format: format}}, nil
+	seen, err := responseKeys(ctx, tx, roundID)
+	if err != nil {
+		stmt.Close()
+		batch.Close()
+		return nil, err
+	}
+	return &SurveyWriter{tx: tx, stmt: stmt, batch: batch, seen: seen,
+		imp: SurveyImport{ID: id, RoundID: roundID, FileName: fileName, SHA256: sha256, Format: format}}, nil
 }
+
+// responseKeys are the respondent ids and submit times of a round's responses, which together name a
+// response across exports: the same survey saved as xlsx and as CSV, or an export downloaded again later
+// with the answers since, has other bytes but the same responses.
+func responseKeys(ctx context.Context, tx *sql.Tx, roundID int64) (map[string]bool, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT respondent, submitted FROM survey_responses
+		WHERE round_id=? AND respondent<>'' AND submitted IS NOT NULL`, roundID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	seen := map[string]bool{}
+	for rows.Next() {
+		var who, when string
+		if err := rows.Scan(&who, &when); err != nil {
+			return nil, err
+		}
+		seen[responseKey(who, when)] = true
+	}
+	return seen, rows.Err()
+}
+
+func responseKey(respondent, submitted string) string { return respondent + "\x00" + submitted }
+
+// Skipped is how many responses AddKnown left out because the round already had them.
+func (w *SurveyWriter) Skipped() int { return w.skipped }
 
 // insertBatch responses go into one INSERT: far fewer statement executions than one per row.
 const insertBatch = 128
@@ -246,17 +281,25 @@ func (w *SurveyWriter) Add(ctx context.Context, rowNum int, m ResponseMeta, slot
 // AddKnown is Add for a caller that recognises repeated values, as an importer does: ids[k] ≥ 0 names
 // slots[k] among the values slot k has had in this import (one id, one value), so the value's dictionary
 // entry is found without hashing its text again; -1 (or ids nil) = not known.
+//
+// A response whose respondent id and submit time the round had before this file is left out (Skipped
+// counts it): it is already stored, from another export of the same survey.
 func (w *SurveyWriter) AddKnown(ctx context.Context, rowNum int, m ResponseMeta, slots []string, ids []int32) error {
+	var submitted, duration any
+	if !m.Submitted.IsZero() {
+		when := formatSurveyTime(m.Submitted)
+		if len(w.seen) > 0 && m.Respondent != "" && w.seen[responseKey(m.Respondent, when)] {
+			w.skipped++
+			return nil
+		}
+		submitted = when
+	}
 	start := len(w.blobs)
 	w.blobs = w.encodeKnown(w.blobs, slots, ids)
 	blob := w.blobs[start:len(w.blobs):len(w.blobs)] // stays valid when w.blobs grows: the old array is left alone
 	if len(blob) > MaxResponseBytes {
 		return InputErrorf("文件「%s」第%d行内容过大（%d MB，上限 %d MB），请检查该行是否有异常的超长内容",
 			w.imp.FileName, rowNum, len(blob)>>20, MaxResponseBytes>>20)
-	}
-	var submitted, duration any
-	if !m.Submitted.IsZero() {
-		submitted = formatSurveyTime(m.Submitted)
 	}
 	if m.Duration >= 0 {
 		duration = m.Duration

@@ -227,7 +227,7 @@ func TestStreamedFrequenciesMatchLoaded(t *testing.T) {
 			t.Fatalf("%s: %v", name, err)
 		}
 		if name == "wjx_text.xlsx" { // a second file in the same round
-			if _, err := Import(ctx, s, Options{PolicyID: pid, Round: name, Path: "testdata/wjx_text.csv"}, nil); err != nil {
+			if _, err := Import(ctx, s, Options{PolicyID: pid, Round: name, Path: "testdata/wjx_text_later.csv"}, nil); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -272,7 +272,7 @@ func TestReimportRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	opt.Round = ""
-	opt.Path = "testdata/wjx_text.csv"
+	opt.Path = "testdata/wjx_text_later.csv"
 	sum, err := Import(ctx, s, opt, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -407,16 +407,16 @@ func TestSecondFileSameRound(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The same questionnaire exported again as CSV (another file): responses add up.
-	if _, err := Import(ctx, s, Options{PolicyID: pid, Round: "r", Path: "testdata/wjx_text.csv"}, nil); err != nil {
+	// The same questionnaire exported again a day later as CSV: the three new responses add up.
+	if _, err := Import(ctx, s, Options{PolicyID: pid, Round: "r", Path: "testdata/wjx_text_later.csv"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	d, err := s.SurveyData(ctx, a.RoundID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(d.Responses) != 10 || len(d.Questions) != 6 {
-		t.Fatalf("responses %d questions %d, want 10 and 6", len(d.Responses), len(d.Questions))
+	if len(d.Responses) != 8 || len(d.Questions) != 6 {
+		t.Fatalf("responses %d questions %d, want 8 and 6", len(d.Responses), len(d.Questions))
 	}
 	if got := answer(t, d, 6, "Q2.other"); got != "窗口太少" {
 		t.Errorf("second file's other text = %q", got)
@@ -425,6 +425,39 @@ func TestSecondFileSameRound(t *testing.T) {
 	_, err = Import(ctx, s, Options{PolicyID: pid, Round: "r", Path: "testdata/tencent.csv"}, nil)
 	if err == nil || !strings.Contains(err.Error(), "不一致") {
 		t.Fatalf("err = %v, want a mismatch error", err)
+	}
+}
+
+// The same survey exported twice (xlsx, then CSV: other bytes, same responses) is not counted twice: a
+// file whose responses the round all has is refused, one with some new responses adds only those.
+func TestSameResponsesFromAnotherExport(t *testing.T) {
+	s, pid := newStore(t)
+	ctx := context.Background()
+	a, err := Import(ctx, s, Options{PolicyID: pid, Round: "r", Path: "testdata/wjx_text.xlsx"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Import(ctx, s, Options{PolicyID: pid, Round: "r", Path: "testdata/wjx_text.csv"}, nil)
+	var ie *data.InputError
+	if !errors.As(err, &ie) || !strings.Contains(err.Error(), "5 份答卷本轮次都已有") {
+		t.Fatalf("same responses as CSV: err = %v, want them refused", err)
+	}
+	if n, _ := s.SurveyCount(ctx, a.RoundID); n != 5 {
+		t.Errorf("after the refused file the round has %d responses, want 5", n)
+	}
+	later, err := Import(ctx, s, Options{PolicyID: pid, Round: "r", Path: "testdata/wjx_text_later.csv"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if later.Rows != 5 || later.Imported != 3 || !strings.Contains(strings.Join(later.Warnings, "|"), "跳过 2 份") {
+		t.Errorf("later export: rows %d imported %d warnings %q; want 5, 3 and a note of the 2 skipped", later.Rows, later.Imported, later.Warnings)
+	}
+	if n, _ := s.SurveyCount(ctx, a.RoundID); n != 8 {
+		t.Errorf("round has %d responses, want 8", n)
+	}
+	// Another round is another evaluation: the same responses go in whole.
+	if other, err := Import(ctx, s, Options{PolicyID: pid, Round: "r2", Path: "testdata/wjx_text.csv"}, nil); err != nil || other.Imported != 5 {
+		t.Errorf("same file into another round: %+v, %v", other, err)
 	}
 }
 
@@ -514,7 +547,7 @@ func TestDeleteImport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := Import(ctx, s, Options{PolicyID: pid, Round: "r", Path: "testdata/wjx_text.csv"}, nil)
+	b, err := Import(ctx, s, Options{PolicyID: pid, Round: "r", Path: "testdata/wjx_text_later.csv"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -525,7 +558,7 @@ func TestDeleteImport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(d.Responses) != 5 || len(d.Questions) != 6 {
+	if len(d.Responses) != 3 || len(d.Questions) != 6 {
 		t.Errorf("after delete: %d responses, %d questions", len(d.Responses), len(d.Questions))
 	}
 	// The deleted file can be imported again.

@@ -45,6 +45,7 @@ func main() {
 		must(writeXLSX(filepath.Join(*dir, name+".xlsx"), rows))
 		must(writeCSV(filepath.Join(*dir, name+".csv"), rows, false, false))
 	}
+	must(writeCSV(filepath.Join(*dir, "wjx_text_later.csv"), wjxTextLater(), false, false))
 	must(writeCSV(filepath.Join(*dir, "wjx_text_gbk.csv"), wjxText(), true, false))
 	must(writeCSV(filepath.Join(*dir, "wjx_text_bom.csv"), wjxText(), false, true))
 	must(writeTencentTrailingComma(filepath.Join(*dir, "tencent_trailing.csv"), tencent()))
@@ -85,6 +86,15 @@ func wjxText() [][]string {
 		{"4", "2026/11/2 10:14:12", "1分0秒", "链接", "直接访问", "112.10.1.4", "(空)", "系统卡", "窗口→网站→APP", "51", ""},
 		{"5", "2026/11/2 10:15:12", "300秒", "手机提交", "直接访问", "112.10.1.5", "不满意", "材料多", "网站", "60", "审批时间太长，建议公开进度"},
 	}
+}
+
+// wjxTextLater is the same survey exported again a day later: responses 4 and 5 again, three new ones.
+func wjxTextLater() [][]string {
+	t := wjxText()
+	return append(t[:2:2], t[5], t[6],
+		[]string{"6", "2026/11/3 09:01:00", "88秒", "微信", "直接访问", "112.10.1.6", "满意", "跑腿多", "APP", "33", "窗口服务态度好"},
+		[]string{"7", "2026/11/3 09:05:30", "2分0秒", "手机提交", "直接访问", "112.10.1.7", "一般", "其他〖窗口太少〗", "窗口→APP", "47", ""},
+		[]string{"8", "2026/11/3 09:10:45", "150秒", "链接", "直接访问", "112.10.1.8", "非常满意", "材料多", "网站→窗口", "29", "无"})
 }
 
 // wjxCode: 问卷星 按选项序号: single choice as option numbers, multi-select as 0/1 columns, a matrix and
