@@ -1,6 +1,9 @@
 package ingest
 
 import (
+	"context"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -60,5 +63,53 @@ func TestISOTimeShortcut(t *testing.T) {
 		if pok != gok || !pt.Equal(gt) {
 			t.Errorf("parseTime(%q) = %v, %v; layouts give %v, %v", v, pt, pok, gt, gok)
 		}
+	}
+}
+
+func TestWholeNumber(t *testing.T) {
+	for v, want := range map[string]string{"8.0": "8", "10.00": "10", "-2.0": "-2", "+3.0": "+3", "8": "8", "8.5": "8.5",
+		"8.": "8.", ".0": ".0", "1.0版": "1.0版", "3.05": "3.05", "1E1": "1E1", "满意": "满意", "0.0": "0", "12.0.0": "12.0.0"} {
+		if got := wholeNumber(v); got != want {
+			t.Errorf("wholeNumber(%q) = %q, want %q", v, got, want)
+		}
+	}
+}
+
+// A 1–10 rating saved as decimals ("8.0", as pandas writes a column with gaps) is the same rating question,
+// with the same options, as the one saved as integers.
+func TestRatingSavedAsDecimals(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, suffix string) string {
+		var b strings.Builder
+		b.WriteString("编号,提交时间,窗口服务满意度打分（1-10分）\n")
+		for i, v := range []string{"8", "9", "", "7", "10", "8", "3", "9"} {
+			if v != "" {
+				v += suffix
+			}
+			b.WriteString(strconv.Itoa(i+1) + ",2026-11-02 10:1" + strconv.Itoa(i) + ":00," + v + "\n")
+		}
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	s, pid := newStore(t)
+	var types []data.QuestionType
+	var opts []string
+	for i, path := range []string{write("ints.csv", ""), write("decimals.csv", ".0")} {
+		sum, err := Import(context.Background(), s, Options{PolicyID: pid, Round: strconv.Itoa(i), Path: path}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := s.SurveyData(context.Background(), sum.RoundID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		types = append(types, d.Questions[0].Type)
+		opts = append(opts, strings.Join(d.Questions[0].Options, ","))
+	}
+	if types[0] != data.QRating || types[1] != types[0] || opts[1] != opts[0] {
+		t.Errorf("integers: %s [%s]; decimals: %s [%s]; want both a rating with the same options", types[0], opts[0], types[1], opts[1])
 	}
 }

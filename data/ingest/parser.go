@@ -568,7 +568,7 @@ type cellValue struct {
 
 // cook turns an answer cell's raw text into its value.
 func (p *parser) cook(c *column, v string, codes bool) cellValue {
-	v = cleanMissing(v, codes)
+	v = cleanMissing(wholeNumber(trimSpace(v)), codes)
 	if v == "" {
 		return cellValue{missing: true}
 	}

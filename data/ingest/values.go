@@ -114,6 +114,22 @@ func trimSpace(v string) string {
 	return strings.TrimSpace(v)
 }
 
+// wholeNumber writes a whole number saved as a decimal ("8.0", "-2.00": how pandas, LimeSurvey and many
+// spreadsheets save a column of numbers with gaps) as the integer it is, so that a 1–10 rating column
+// reads as a rating, not as a fill-in of decimals, and "8" and "8.0" are one option. Other text is kept.
+func wholeNumber(v string) string {
+	dot := strings.IndexByte(v, '.')
+	if dot <= 0 || dot == len(v)-1 || !isInt(v[:dot]) {
+		return v
+	}
+	for i := dot + 1; i < len(v); i++ {
+		if v[i] != '0' {
+			return v
+		}
+	}
+	return v[:dot]
+}
+
 // shift1904 turns a date serial of a 1904-system workbook, left as a plain number, into the 1900-system
 // serial parseTime reads (1462 days later); any other text is returned as it is.
 func shift1904(v string) string {
