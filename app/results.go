@@ -2,8 +2,10 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -34,6 +36,8 @@ type resultsTab struct {
 	groupSel *widget.Select
 	body     *fyne.Container
 	content  fyne.CanvasObject
+
+	excludeID, excludeNote *widget.Entry
 
 	res     *score.Result
 	sortCol int
@@ -274,7 +278,7 @@ func (t *resultsTab) apply(res *score.Result) {
 	objs = append(objs, resultsTable(drow))
 
 	// Excluded responses, each restorable.
-	objs = append(objs, resultsHeading(fmt.Sprintf(lang.L("Excluded responses (%d)"), len(res.Excluded))), t.excludedList())
+	objs = append(objs, resultsHeading(fmt.Sprintf(lang.L("Excluded responses (%d)"), len(res.Excluded))), t.excludeForm(), t.excludedList())
 	t.body.Objects = objs
 	t.body.Refresh()
 }
@@ -460,8 +464,32 @@ func (t *resultsTab) excludedList() fyne.CanvasObject {
 	return box
 }
 
+// excludeForm excludes a response by hand: its number (the first column of the survey table) and why.
+func (t *resultsTab) excludeForm() fyne.CanvasObject {
+	t.excludeID, t.excludeNote = widget.NewEntry(), widget.NewEntry()
+	t.excludeID.SetPlaceHolder(lang.L("Response no."))
+	t.excludeNote.SetPlaceHolder(lang.L("Reason (optional)"))
+	btn := widget.NewButton(lang.L("Exclude"), t.excludeByHand)
+	return container.NewBorder(nil, nil, widget.NewLabel(lang.L("Exclude a response by hand")), btn,
+		container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(120, t.excludeID.MinSize().Height), t.excludeID), nil, t.excludeNote))
+}
+
+func (t *resultsTab) excludeByHand() {
+	id, err := strconv.ParseInt(strings.TrimSpace(t.excludeID.Text), 10, 64)
+	if err != nil || id <= 0 {
+		t.u.ShowError(errors.New(lang.L("Enter the number of a response: the first column of the table on the Survey page.")))
+		return
+	}
+	exclude := false
+	t.overrideNote(id, &exclude, strings.TrimSpace(t.excludeNote.Text))
+}
+
 // override records (or with restore nil, clears) a hand decision and scores again.
 func (t *resultsTab) override(responseID int64, restore *bool) {
+	t.overrideNote(responseID, restore, "")
+}
+
+func (t *resultsTab) overrideNote(responseID int64, restore *bool, note string) {
 	ctx, s := context.Background(), t.u.Store()
 	var err error
 	if restore == nil {
@@ -469,7 +497,7 @@ func (t *resultsTab) override(responseID int64, restore *bool) {
 	} else {
 		var rd data.Round
 		if rd, err = s.ResolveRound(ctx, t.policyID, t.roundSel.Selected); err == nil {
-			err = score.SetOverride(ctx, s, rd.ID, responseID, *restore, "")
+			err = score.SetOverride(ctx, s, rd.ID, responseID, *restore, note)
 		}
 	}
 	if err != nil {

@@ -106,6 +106,48 @@ func TestResultsShowScoreNumbers(t *testing.T) {
 	if tab.res.Respondents.Valid != 4 {
 		t.Errorf("after undo: %+v", tab.res.Respondents)
 	}
+
+	// Excluding a response by hand, by its number and with a reason.
+	rd, err := u.store.ResolveRound(context.Background(), id, tab.res.Round)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := u.store.SurveyData(context.Background(), rd.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keep int64
+	for _, r := range d.Responses {
+		excluded := false
+		for _, e := range tab.res.Excluded {
+			excluded = excluded || e.ResponseID == r.ID
+		}
+		if !excluded {
+			keep = r.ID
+			break
+		}
+	}
+	test.Type(tab.excludeID, fmt.Sprint(keep))
+	test.Type(tab.excludeNote, "同一人重复填写")
+	tab.excludeByHand()
+	found := false
+	for _, e := range tab.res.Excluded {
+		found = found || e.ResponseID == keep && e.Reason == score.ReasonManual && strings.Contains(e.Detail, "同一人重复填写")
+	}
+	if !found || tab.res.Respondents.Valid != 3 || tab.res.Respondents.Excluded.Manual != 1 {
+		t.Errorf("after excluding %d by hand: %+v, excluded %+v", keep, tab.res.Respondents, tab.res.Excluded)
+	}
+	// A number that is not a response of the round is refused with a message.
+	tab.excludeID.SetText("99999")
+	tab.excludeByHand()
+	if !strings.Contains(u.lastError, "99999") {
+		t.Errorf("unknown response: error %q", u.lastError)
+	}
+	tab.excludeID.SetText("abc")
+	tab.excludeByHand()
+	if !strings.Contains(u.lastError, "答卷编号") {
+		t.Errorf("not a number: error %q", u.lastError)
+	}
 }
 
 // The demo opens on a complete results page.
