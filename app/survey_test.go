@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/lang"
+
 	"github.com/gongping/gongping/assets/sample/gensurvey"
 
 	"github.com/gongping/gongping/data"
@@ -124,5 +126,26 @@ func TestSurveyBrowserPages(t *testing.T) {
 	f := tab.frequencyRows(0)
 	if f.Responses != gensurvey.Respondents {
 		t.Errorf("frequencies over %d responses", f.Responses)
+	}
+}
+
+// A refused import brings the wizard back with its file, ready to choose another.
+func TestSurveyWizardAfterRefusedImport(t *testing.T) {
+	u := newTestUI(t)
+	pid := addPolicy(t, u, data.Policy{Title: "关于优化营商环境的若干措施"})
+	path := "../data/ingest/testdata/wjx_text.xlsx"
+	if _, err := ingest.Import(context.Background(), u.Store(), ingest.Options{PolicyID: pid, Path: path}, nil); err != nil {
+		t.Fatal(err)
+	}
+	w := showSurveyWizard(u, pid, path, "", nil)
+	w.onImport() // inline in tests: done when it returns
+	if !strings.Contains(u.lastError, "未重复导入") {
+		t.Fatalf("error shown = %q, want the re-import refused", u.lastError)
+	}
+	if w.importBtn.Disabled() || w.status.Text != lang.L("Nothing was imported.") {
+		t.Errorf("after the refusal: import disabled %v, status %q", w.importBtn.Disabled(), w.status.Text)
+	}
+	if top := u.Win.Canvas().Overlays().Top(); top == nil || !top.Visible() {
+		t.Error("the wizard is not on screen again after the refusal")
 	}
 }
