@@ -6,7 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
 
 	"github.com/gongping/gongping/assets/sample/gensurvey"
 
@@ -145,7 +147,33 @@ func TestSurveyWizardAfterRefusedImport(t *testing.T) {
 	if w.importBtn.Disabled() || w.status.Text != lang.L("Nothing was imported.") {
 		t.Errorf("after the refusal: import disabled %v, status %q", w.importBtn.Disabled(), w.status.Text)
 	}
-	if top := u.Win.Canvas().Overlays().Top(); top == nil || !top.Visible() {
+	wizardShown := false // the wizard's pop-up holds its content; the error dialog is another one
+	for _, o := range u.Win.Canvas().Overlays().List() {
+		wizardShown = wizardShown || o.Visible() && holds(o, w.content)
+	}
+	if !wizardShown {
 		t.Error("the wizard is not on screen again after the refusal")
 	}
+}
+
+// holds reports whether obj is o or lies somewhere inside it.
+func holds(o, obj fyne.CanvasObject) bool {
+	if o == obj {
+		return true
+	}
+	switch c := o.(type) {
+	case *fyne.Container:
+		for _, k := range c.Objects {
+			if holds(k, obj) {
+				return true
+			}
+		}
+	case fyne.Widget:
+		for _, k := range test.WidgetRenderer(c).Objects() {
+			if holds(k, obj) {
+				return true
+			}
+		}
+	}
+	return false
 }
