@@ -1219,8 +1219,8 @@ func (p *producer) putCell(col int, cell pendingCell) {
 }
 
 // readUsualCell reads the commonest cells in one pass, as Excel, WPS and LibreOffice write them wholly in
-// the window: a shared string, <c r="REF"[ s="STYLE"] t="s"><v>INDEX</v></c>, or a whole number whose
-// style is not a date, <c r="REF"[ s="STYLE"]><v>DIGITS</v></c>. For any other shape, or anything odd in
+// the window: a shared string, <c r="REF"[ s="STYLE"] t="s"><v>INDEX</v></c>, a whole number whose
+// style is not a date, <c r="REF"[ s="STYLE"]><v>DIGITS</v></c>, or an inline string (readInlineText). For any other shape, or anything odd in
 // these, it reads nothing and returns false: readCell then reads the cell, to the same result (the
 // differential tests hold the two to it).
 func (p *producer) readUsualCell(s *xmlScanner, col *int) bool {
@@ -1252,6 +1252,8 @@ func (p *producer) readUsualCell(s *xmlScanner, col *int) bool {
 		shared, i = true, i+10
 	case len(b)-i >= 4 && string(b[i:i+4]) == `><v>`:
 		i += 4
+	case len(b)-i >= len(inlineStart) && string(b[i:i+len(inlineStart)]) == inlineStart:
+		return p.readInlineText(s, b, i+len(inlineStart), c, col)
 	default:
 		return false
 	}
@@ -1280,6 +1282,37 @@ func (p *producer) readUsualCell(s *xmlScanner, col *int) bool {
 	}
 	s.pos += i + 8
 	*col = c
+	return true
+}
+
+const (
+	inlineStart = ` t="inlineStr"><is><t>`
+	inlineEnd   = `</t></is></c>`
+)
+
+// readInlineText ends readUsualCell for an inline string (as excelize's StreamWriter and Apache POI write
+// them), <c r="REF"[ s=".."] t="inlineStr"><is><t>TEXT</t></is></c>: TEXT is decoded straight into the
+// arena, as readCell decodes it.
+func (p *producer) readInlineText(s *xmlScanner, b []byte, i, c int, col *int) bool {
+	j := bytes.IndexByte(b[i:], '<')
+	if j <= 0 || len(b)-(i+j) < len(inlineEnd) || string(b[i+j:i+j+len(inlineEnd)]) != inlineEnd || len(p.arena) > 1<<30 {
+		return false // empty, or another shape: readCell
+	}
+	off := len(p.arena)
+	var err error
+	if p.arena, err = appendText(p.arena, b[i:i+j]); err != nil {
+		p.arena = p.arena[:off]
+		return false // readCell meets the same and hands the file to excelize
+	}
+	if text := p.arena[off:]; bytes.Contains(text, []byte("_x")) { // maybe _xHHHH_ escapes
+		p.arena = append(p.arena[:off], bstrUnmarshal(text)...)
+	}
+	if len(p.arena) == off {
+		return false
+	}
+	s.pos += i + j + len(inlineEnd)
+	*col = c
+	p.putCell(c, pendingCell{sst: -1, off: int32(off), end: int32(len(p.arena))})
 	return true
 }
 
