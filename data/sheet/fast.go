@@ -1220,9 +1220,9 @@ func (p *producer) putCell(col int, cell pendingCell) {
 
 // readUsualCell reads the commonest cells in one pass, as Excel, WPS and LibreOffice write them wholly in
 // the window: a shared string, <c r="REF"[ s="STYLE"] t="s"><v>INDEX</v></c>, a whole number whose
-// style is not a date, <c r="REF"[ s="STYLE"]><v>DIGITS</v></c>, or an inline string (readInlineText). For any other shape, or anything odd in
-// these, it reads nothing and returns false: readCell then reads the cell, to the same result (the
-// differential tests hold the two to it).
+// style is not a date, <c r="REF"[ s="STYLE"]><v>DIGITS</v></c>, or an inline string (readInlineText).
+// For any other shape, or anything odd in these, it reads nothing and returns false: readCell then reads
+// the cell, to the same result (the differential tests hold the two to it).
 func (p *producer) readUsualCell(s *xmlScanner, col *int) bool {
 	b := s.buf[s.pos:s.end]
 	if len(b) < 20 || string(b[:6]) != `<c r="` {
