@@ -197,6 +197,7 @@ func (u *UI) build() {
 	u.Win.SetMainMenu(u.mainMenu())
 	u.Win.SetOnDropped(u.onDropped)
 	u.addShortcuts()
+	u.addEscape()
 	u.list.reload()
 	u.detail.show(0)
 }
