@@ -30,6 +30,11 @@ func (s *Store) SetConsultation(ctx context.Context, c Consultation) error {
 	if en.Before(st) {
 		return InputErrorf("征求意见截止日期 %s 早于开始日期 %s", c.End, c.Start)
 	}
+	// A comment period runs days or weeks; one over a year is a mistyped year (2062 for 2026), which
+	// would otherwise pass the working-day rule by decades.
+	if days := int(en.Sub(st).Hours()/24) + 1; days > 366 {
+		return InputErrorf("征求意见期 %s 至 %s 长达 %d 天，请检查年份是否填错（征求意见期不超过一年）", c.Start, c.End, days)
+	}
 	if _, err := s.Policy(ctx, c.PolicyID); err != nil {
 		return err
 	}

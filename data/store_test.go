@@ -212,4 +212,13 @@ func TestRoundsAndRoster(t *testing.T) {
 	if err := s.SetConsultation(ctx, Consultation{PolicyID: id, Start: "2026-03-10", End: "2026-03-01"}); err == nil {
 		t.Error("end before start accepted")
 	}
+	// A mistyped year: a period of decades would pass the working-day rule.
+	if err := s.SetConsultation(ctx, Consultation{PolicyID: id, Start: "1960-03-01", End: "2026-03-31"}); err == nil || !strings.Contains(err.Error(), "年份") {
+		t.Errorf("a 66-year comment period: %v, want it refused", err)
+	}
+	for _, end := range []string{"2026-03-01", "2027-02-28"} { // one day; a full year
+		if err := s.SetConsultation(ctx, Consultation{PolicyID: id, Start: "2026-03-01", End: end}); err != nil {
+			t.Errorf("period 2026-03-01 to %s: %v", end, err)
+		}
+	}
 }
