@@ -135,7 +135,10 @@ func Load(ctx context.Context, s *data.Store, policyID int64, opt Options) (Inpu
 	switch {
 	case err == nil:
 		in.Round = round.Name
-		in.Result, in.ScoreError, err = loadScore(ctx, s, policyID, round.Name, opt.Progress)
+		if in.Survey, err = loadSurvey(ctx, s, round); err != nil {
+			return in, err
+		}
+		in.Result, in.ScoreError, err = loadScore(ctx, s, policyID, round.Name, in.Survey, opt.Progress)
 		if err != nil {
 			return in, err
 		}
@@ -150,9 +153,6 @@ func Load(ctx context.Context, s *data.Store, policyID int64, opt Options) (Inpu
 		return in, fmt.Errorf("checklist: %w", err)
 	}
 	in.Checks = &cr
-	if in.Survey, err = loadSurvey(ctx, s, round); err != nil {
-		return in, err
-	}
 	if err := loadLoop(ctx, s, policyID, &in); err != nil {
 		return in, err
 	}
@@ -169,8 +169,8 @@ func Load(ctx context.Context, s *data.Store, policyID int64, opt Options) (Inpu
 
 // loadScore scores the round; a round that cannot be scored (bad scheme, no data) gives the reason as
 // scoreErr, since the report still shows everything else and says why there is no score.
-func loadScore(ctx context.Context, s *data.Store, policyID int64, round string, progress func(float64)) (res *score.Result, scoreErr string, err error) {
-	res, err = score.ScoreWith(ctx, s, policyID, score.Options{Round: round, Progress: func(f float64) {
+func loadScore(ctx context.Context, s *data.Store, policyID int64, round string, survey *data.SurveyData, progress func(float64)) (res *score.Result, scoreErr string, err error) {
+	res, err = score.ScoreWith(ctx, s, policyID, score.Options{Round: round, Survey: survey, Progress: func(f float64) {
 		if progress != nil {
 			progress(0.05 + 0.4*f) // scoring is most of the reading
 		}

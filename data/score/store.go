@@ -11,7 +11,10 @@ import (
 )
 
 // loadSurvey returns everything imported into a round (an empty survey when none was).
-func loadSurvey(ctx context.Context, s *data.Store, rd data.Round) (*data.SurveyData, error) {
+func loadSurvey(ctx context.Context, s *data.Store, rd data.Round, have *data.SurveyData) (*data.SurveyData, error) {
+	if have != nil && have.Round.ID == rd.ID {
+		return have, nil
+	}
 	if rd.ID == 0 {
 		return &data.SurveyData{Round: rd}, nil
 	}
@@ -68,7 +71,7 @@ func SetScheme(ctx context.Context, s *data.Store, policyID int64, sc *Scheme) e
 		return err
 	}
 	if rd, err := s.ResolveRound(ctx, policyID, ""); err == nil {
-		sd, err := loadSurvey(ctx, s, rd)
+		sd, err := loadSurvey(ctx, s, rd, nil)
 		if err != nil {
 			return err
 		}
@@ -140,6 +143,11 @@ func overrides(ctx context.Context, s *data.Store, roundID int64) (map[int64]Ove
 
 // LoadInput reads everything a scoring run of one round needs from the workspace.
 func LoadInput(ctx context.Context, s *data.Store, policyID int64, roundName string) (Input, error) {
+	return loadInput(ctx, s, policyID, roundName, nil)
+}
+
+// loadInput is LoadInput with the round's survey when the caller has it (see Options.Survey).
+func loadInput(ctx context.Context, s *data.Store, policyID int64, roundName string, survey *data.SurveyData) (Input, error) {
 	rd, err := s.ResolveRound(ctx, policyID, roundName)
 	if err != nil {
 		return Input{}, err
@@ -149,7 +157,7 @@ func LoadInput(ctx context.Context, s *data.Store, policyID int64, roundName str
 		return Input{}, err
 	}
 	in := Input{Policy: policyID, Round: rd.Name, Scheme: sc}
-	if in.Survey, err = loadSurvey(ctx, s, rd); err != nil {
+	if in.Survey, err = loadSurvey(ctx, s, rd, survey); err != nil {
 		return in, err
 	}
 	if !set && len(in.Survey.Questions) > 0 {
