@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/check"
 )
 
 func TestMain(m *testing.M) {
@@ -357,8 +358,8 @@ func TestMeetingsAddDelete(t *testing.T) {
 	if len(m.meetings) != 3 || m.date.Text != "" {
 		t.Fatalf("meetings %+v, form not cleared %q", m.meetings, m.date.Text)
 	}
-	want := []meetingYear{{"2025", 1, 0, false}, {"2026", 2, 2, true}}
-	if len(m.years) != 2 || m.years[0] != want[0] || m.years[1] != want[1] {
+	want := []check.MeetingsYear{{Year: "2025", Meetings: 1, Attended: 1}, {Year: "2026", Meetings: 2, Attended: 2, Qualified: 2}}
+	if len(m.years) != 2 || m.years[0] != want[0] || m.years[1] != want[1] || m.years[0].Met() || !m.years[1].Met() {
 		t.Errorf("years %+v, want %+v", m.years, want)
 	}
 	m.date.SetText("2026-07-01")
@@ -374,7 +375,7 @@ func TestMeetingsAddDelete(t *testing.T) {
 		t.Errorf("bad date: error %q", u.lastError)
 	}
 	m.delete(m.meetings[1].ID) // 2026-03-05
-	if len(m.meetings) != 2 || m.years[1].OK {
+	if len(m.meetings) != 2 || m.years[1].Met() {
 		t.Errorf("after delete: %+v %+v", m.meetings, m.years)
 	}
 }

@@ -27,15 +27,7 @@ type meetingsPage struct {
 	add      *widget.Button
 	content  fyne.CanvasObject
 	meetings []data.Meeting
-	years    []meetingYear
-}
-
-// meetingYear sums up one year against the rule: at least MinMeetings meetings with MinMeetingReps reps.
-type meetingYear struct {
-	Year      string
-	Meetings  int
-	Qualified int // meetings with at least MinMeetingReps representatives
-	OK        bool
+	years    []check.MeetingsYear
 }
 
 func newMeetingsPage(u *UI) *meetingsPage {
@@ -53,24 +45,6 @@ func newMeetingsPage(u *UI) *meetingsPage {
 	return m
 }
 
-// summarizeMeetings groups meetings (sorted by date) by year.
-func summarizeMeetings(ms []data.Meeting) []meetingYear {
-	var out []meetingYear
-	for _, m := range ms {
-		y := m.Date[:min(4, len(m.Date))]
-		if len(out) == 0 || out[len(out)-1].Year != y {
-			out = append(out, meetingYear{Year: y})
-		}
-		cur := &out[len(out)-1]
-		cur.Meetings++
-		if m.Reps >= check.MinMeetingReps {
-			cur.Qualified++
-		}
-		cur.OK = cur.Qualified >= check.MinMeetings
-	}
-	return out
-}
-
 func (m *meetingsPage) reload() {
 	load(m.u, func(ctx context.Context, s *data.Store) ([]data.Meeting, error) {
 		return s.Meetings(ctx, 0)
@@ -79,7 +53,7 @@ func (m *meetingsPage) reload() {
 
 func (m *meetingsPage) apply(ms []data.Meeting) {
 	m.meetings = ms
-	m.years = summarizeMeetings(ms)
+	m.years = check.MeetingsByYear(ms)
 	m.rows.RemoveAll()
 	if len(ms) == 0 {
 		m.rows.Add(widget.NewLabel(lang.L("No meetings recorded. Enter the date, the meeting and the number of public representatives above, then press Add meeting.")))
@@ -89,7 +63,7 @@ func (m *meetingsPage) apply(ms []data.Meeting) {
 	for _, y := range m.years {
 		icon := theme.NewSuccessThemedResource(theme.ConfirmIcon())
 		verdict := lang.L("requirement met")
-		if !y.OK {
+		if !y.Met() {
 			icon = theme.NewWarningThemedResource(theme.WarningIcon())
 			verdict = lang.L("requirement not met yet")
 		}
