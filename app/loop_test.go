@@ -9,7 +9,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/gongping/gongping/assets/sample/opinions"
 	"github.com/gongping/gongping/data"
@@ -124,6 +126,56 @@ func TestRevisionsTabDiff(t *testing.T) {
 	p.onPublish()
 	if !strings.Contains(tab.summary.Text, "已于 2026-11-20 公开") || !strings.Contains(revisionTitle(tab.d.revisions[0]), "已公开") {
 		t.Errorf("after publishing: %q / %q (error %q)", tab.summary.Text, revisionTitle(tab.d.revisions[0]), u.lastError)
+	}
+}
+
+// The revision editor ticks clusters from a list, and a mistake keeps everything typed.
+func TestRevisionEditor(t *testing.T) {
+	u := newTestUI(t)
+	id := samplePolicy(t, u)
+	tab := newRevisionsTab(u, id)
+	e := tab.showEditor(nil)
+	if len(e.clusters.group.Options) == 0 {
+		t.Fatal("no clusters offered")
+	}
+	first := e.clusters.group.Options[0]
+	e.clusters.group.SetSelected([]string{first})
+	e.clause.SetText("第五条")
+	e.before.SetText("审批时限不超过20个工作日。")
+	e.after.SetText("审批时限不超过15个工作日。")
+	e.reason.SetText("采纳公众意见")
+	e.opinions.SetText("十二")
+	var saveBtn *widget.Button // as the user does: Save closes the dialog, then stores
+	eachVisible(u.Win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == lang.L("Save") {
+			saveBtn = b
+		}
+	})
+	test.Tap(saveBtn)
+	if u.lastError == "" || len(tab.d.revisions) != 0 {
+		t.Fatalf("bad opinion number: error %q, %d records", u.lastError, len(tab.d.revisions))
+	}
+	if e.clause.Text != "第五条" || e.after.Text != "审批时限不超过15个工作日。" || len(e.clusters.selected()) != 1 {
+		t.Error("the editor lost what was typed")
+	}
+	shown := false
+	for _, o := range u.Win.Canvas().Overlays().List() {
+		shown = shown || o.Visible() && holds(o, e.clause)
+	}
+	if !shown {
+		t.Error("the editor is not on screen again after the mistake")
+	}
+	e.opinions.SetText("")
+	e.save()
+	if len(tab.d.revisions) != 1 {
+		t.Fatalf("record not saved (error %q)", u.lastError)
+	}
+	if got := tab.d.revisions[0].Clusters; len(got) != 1 || got[0] != e.clusters.ids[first] {
+		t.Errorf("clusters stored %v, want the ticked one %d", got, e.clusters.ids[first])
+	}
+	// A new version starts from the record, clusters ticked.
+	if v := tab.showEditor(&tab.d.revisions[0]); len(v.clusters.group.Selected) != 1 || v.reason.Text != "采纳公众意见" {
+		t.Errorf("new version editor: ticked %v, reason %q", v.clusters.group.Selected, v.reason.Text)
 	}
 }
 

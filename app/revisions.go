@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -187,77 +188,146 @@ func (t *revisionsTab) show(i int) {
 	}
 }
 
+// revisionEditor is the dialog that adds a revision record or a new version of one.
+type revisionEditor struct {
+	t        *revisionsTab
+	r        *loop.Revision // nil: a new record
+	clause   *widget.Entry
+	before   *widget.Entry
+	after    *widget.Entry
+	reason   *widget.Entry
+	findings *widget.Entry
+	opinions *widget.Entry
+	date     *widget.Entry
+	clusters *clusterChecks
+	dlg      *dialog.ConfirmDialog
+}
+
 // showEditor opens the revision editor: a new record (r nil) or a new version of r. The diff below the
 // texts follows every keystroke.
-func (t *revisionsTab) showEditor(r *loop.Revision) {
-	clause, date := widget.NewEntry(), widget.NewEntry()
-	before, after, reason, findings := widget.NewMultiLineEntry(), widget.NewMultiLineEntry(), widget.NewMultiLineEntry(), widget.NewMultiLineEntry()
-	for _, e := range []*widget.Entry{before, after, reason, findings} {
-		e.Wrapping = fyne.TextWrapWord
-		e.SetMinRowsVisible(3)
+func (t *revisionsTab) showEditor(r *loop.Revision) *revisionEditor {
+	e := &revisionEditor{t: t, r: r, clause: widget.NewEntry(), date: widget.NewEntry(), opinions: widget.NewEntry(),
+		before: widget.NewMultiLineEntry(), after: widget.NewMultiLineEntry(), reason: widget.NewMultiLineEntry(),
+		findings: widget.NewMultiLineEntry(), clusters: newClusterChecks(t.u, t.policyID)}
+	for _, m := range []*widget.Entry{e.before, e.after, e.reason, e.findings} {
+		m.Wrapping = fyne.TextWrapWord
+		m.SetMinRowsVisible(3)
 	}
-	clusters, opinions := widget.NewEntry(), widget.NewEntry()
-	clause.SetPlaceHolder(lang.L("e.g. 第五条"))
-	findings.SetPlaceHolder(lang.L("One finding per line (problems, improvement directions)"))
-	clusters.SetPlaceHolder(lang.L("Cluster numbers, e.g. 3, 8"))
-	opinions.SetPlaceHolder(lang.L("Opinion numbers, e.g. 12, 40"))
-	date.SetText(todayDate())
+	e.clause.SetPlaceHolder(lang.L("e.g. 第五条"))
+	e.findings.SetPlaceHolder(lang.L("One finding per line (problems, improvement directions)"))
+	e.opinions.SetPlaceHolder(lang.L("Opinion numbers, e.g. 12, 40"))
+	e.date.SetText(todayDate())
 	title := lang.L("New revision record…")
 	if r != nil {
 		title = fmt.Sprintf(lang.L("Revision record %d: new version"), r.Record)
-		clause.SetText(r.Clause)
-		before.SetText(r.Before)
-		after.SetText(r.After)
-		reason.SetText(r.Reason)
-		findings.SetText(strings.Join(r.Findings, "\n"))
-		clusters.SetText(joinIDs(r.Clusters))
-		opinions.SetText(joinIDs(r.Opinions))
+		e.clause.SetText(r.Clause)
+		e.before.SetText(r.Before)
+		e.after.SetText(r.After)
+		e.reason.SetText(r.Reason)
+		e.findings.SetText(strings.Join(r.Findings, "\n"))
+		e.clusters.set(r.Clusters)
+		e.opinions.SetText(joinIDs(r.Opinions))
 	}
-	preview := newDiffView(loop.Diff(before.Text, after.Text))
+	preview := newDiffView(loop.Diff(e.before.Text, e.after.Text))
 	previewBox := container.NewVScroll(preview)
 	previewBox.SetMinSize(fyne.NewSize(200, 80))
 	preview.OnHeightChanged = previewBox.Refresh
-	update := func(string) { preview.SetOps(loop.Diff(before.Text, after.Text)) }
-	before.OnChanged, after.OnChanged = update, update
+	update := func(string) { preview.SetOps(loop.Diff(e.before.Text, e.after.Text)) }
+	e.before.OnChanged, e.after.OnChanged = update, update
 	form := widget.NewForm(
-		widget.NewFormItem(lang.L("Clause"), clause),
-		widget.NewFormItem(lang.L("Before"), before),
-		widget.NewFormItem(lang.L("After"), after),
+		widget.NewFormItem(lang.L("Clause"), e.clause),
+		widget.NewFormItem(lang.L("Before"), e.before),
+		widget.NewFormItem(lang.L("After"), e.after),
 		widget.NewFormItem(lang.L("Changes"), previewBox),
-		widget.NewFormItem(lang.L("Reason"), reason),
-		widget.NewFormItem(lang.L("Evaluation findings"), findings),
-		widget.NewFormItem(lang.L("Clusters"), clusters),
-		widget.NewFormItem(lang.L("Opinions"), opinions),
-		widget.NewFormItem(lang.L("Date"), date),
+		widget.NewFormItem(lang.L("Reason"), e.reason),
+		widget.NewFormItem(lang.L("Evaluation findings"), e.findings),
+		widget.NewFormItem(lang.L("Clusters"), e.clusters.content),
+		widget.NewFormItem(lang.L("Opinions"), e.opinions),
+		widget.NewFormItem(lang.L("Date"), e.date),
 	)
-	d := dialog.NewCustomConfirm(title, lang.L("Save"), lang.L("Cancel"), container.NewGridWrap(fyne.NewSize(760, 640), container.NewVScroll(form)), func(ok bool) {
-		if !ok {
-			return
+	e.dlg = dialog.NewCustomConfirm(title, lang.L("Save"), lang.L("Cancel"), container.NewGridWrap(fyne.NewSize(760, 640), container.NewVScroll(form)), func(ok bool) {
+		if ok {
+			e.save()
 		}
-		cl, err := idsOf(clusters.Text)
-		if err != nil {
-			t.u.ShowError(err)
-			return
-		}
-		op, err := idsOf(opinions.Text)
-		if err != nil {
-			t.u.ShowError(err)
-			return
-		}
-		in := loop.RevisionInput{Clause: clause.Text, Before: before.Text, After: after.Text, Reason: reason.Text,
-			Findings: strings.Split(findings.Text, "\n"), Clusters: cl, Opinions: op, Date: date.Text}
-		if r == nil {
-			_, err = loop.AddRevision(context.Background(), t.u.store, t.policyID, in)
-		} else {
-			_, err = loop.EditRevision(context.Background(), t.u.store, t.policyID, r.Record, in)
-		}
-		if err != nil {
-			t.u.ShowError(err)
-			return
-		}
-		t.reload()
 	}, t.u.Win)
-	d.Show()
+	e.dlg.Show()
+	return e
+}
+
+// save stores the record; on a mistake the editor comes back with everything typed, and says what is wrong.
+func (e *revisionEditor) save() {
+	err := func() error {
+		op, err := idsOf(e.opinions.Text)
+		if err != nil {
+			return err
+		}
+		in := loop.RevisionInput{Clause: e.clause.Text, Before: e.before.Text, After: e.after.Text, Reason: e.reason.Text,
+			Findings: strings.Split(e.findings.Text, "\n"), Clusters: e.clusters.selected(), Opinions: op, Date: e.date.Text}
+		ctx, t := context.Background(), e.t
+		if e.r == nil {
+			_, err = loop.AddRevision(ctx, t.u.store, t.policyID, in)
+		} else {
+			_, err = loop.EditRevision(ctx, t.u.store, t.policyID, e.r.Record, in)
+		}
+		return err
+	}()
+	if err != nil {
+		e.dlg.Show()
+		e.t.u.ShowError(err)
+		return
+	}
+	e.t.reload()
+}
+
+// clusterChecks lists the policy's opinion clusters to tick, each with its number and representative text.
+type clusterChecks struct {
+	content fyne.CanvasObject
+	group   *widget.CheckGroup
+	ids     map[string]int64 // option text → cluster id
+}
+
+func newClusterChecks(u *UI, policyID int64) *clusterChecks {
+	c := &clusterChecks{ids: map[string]int64{}}
+	cs, err := loop.Clusters(context.Background(), u.store, policyID)
+	if err != nil {
+		u.ShowError(err)
+	}
+	var opts []string
+	for _, cl := range cs {
+		o := fmt.Sprintf(lang.L("Cluster %d (%d opinions): %s"), cl.ID, cl.Size, oneLineText(cl.Representative, 22))
+		c.ids[o] = cl.ID
+		opts = append(opts, o)
+	}
+	c.group = widget.NewCheckGroup(opts, nil)
+	c.content = c.group
+	if len(opts) == 0 {
+		c.content = widget.NewLabel(lang.L("No opinion clusters yet (see the Opinions page)."))
+	}
+	return c
+}
+
+func (c *clusterChecks) set(ids []int64) {
+	want := map[int64]bool{}
+	for _, id := range ids {
+		want[id] = true
+	}
+	var sel []string
+	for _, o := range c.group.Options {
+		if want[c.ids[o]] {
+			sel = append(sel, o)
+		}
+	}
+	c.group.SetSelected(sel)
+}
+
+func (c *clusterChecks) selected() []int64 {
+	var ids []int64
+	for _, o := range c.group.Options { // in the list's order
+		if slices.Contains(c.group.Selected, o) {
+			ids = append(ids, c.ids[o])
+		}
+	}
+	return ids
 }
 
 func joinIDs(ids []int64) string {
