@@ -64,6 +64,10 @@ func eachVisible(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
 	case *container.Split:
 		eachVisible(c.Leading, fn)
 		eachVisible(c.Trailing, fn)
+	case *widget.Form:
+		for _, it := range c.Items {
+			eachVisible(it.Widget, fn)
+		}
 	case *container.AppTabs:
 		if t := c.Selected(); t != nil {
 			eachVisible(t.Content, fn)

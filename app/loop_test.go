@@ -179,6 +179,43 @@ func TestRevisionEditor(t *testing.T) {
 	}
 }
 
+// An opinion typed by hand is not lost to a mistake in the form: it comes back with the error.
+func TestAddOpinionKeepsTextOnError(t *testing.T) {
+	u := newTestUI(t)
+	id := samplePolicy(t, u)
+	tab := newOpinionsTab(u, id)
+	tab.onAdd()
+	var entries []*widget.Entry
+	var add *widget.Button
+	eachVisible(u.Win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *widget.Entry:
+			entries = append(entries, w)
+		case *widget.Button:
+			if w.Text == lang.L("Add") {
+				add = w
+			}
+		}
+	})
+	if len(entries) < 5 || add == nil {
+		t.Fatalf("form: %d entries, add button %v", len(entries), add != nil)
+	}
+	content, date := entries[0], entries[len(entries)-1]
+	content.SetText("建议第五条把审批时限压缩到10个工作日")
+	date.SetText("2026-13-01")
+	test.Tap(add)
+	if !strings.Contains(u.lastError, "2026-13-01") {
+		t.Fatalf("bad date: error %q", u.lastError)
+	}
+	shown := false
+	for _, o := range u.Win.Canvas().Overlays().List() {
+		shown = shown || o.Visible() && holds(o, content)
+	}
+	if !shown || content.Text != "建议第五条把审批时限压缩到10个工作日" {
+		t.Errorf("after the mistake: form shown %v, text %q", shown, content.Text)
+	}
+}
+
 func TestOpinionsTabFiltersSplitAndMerge(t *testing.T) {
 	u := newTestUI(t)
 	id := samplePolicy(t, u)

@@ -27,6 +27,7 @@ func init() {
 type opinionsTab struct {
 	u        *UI
 	policyID int64
+	addForm  dialog.Dialog // the last 添加意见 form (tests)
 
 	summary   *widget.Label
 	threshold *widget.Entry
@@ -426,11 +427,20 @@ func containsID(ids []int64, id int64) bool {
 // change runs an edit off the UI goroutine (adding or deleting re-clusters the whole policy), then reloads;
 // a refusal is shown as it is.
 func (t *opinionsTab) change(edit func(ctx context.Context, s *data.Store) error) {
+	t.changeOr(edit, nil)
+}
+
+// changeOr is change with onFail run (before the error is shown) when edit fails: a form reopens with what
+// was typed.
+func (t *opinionsTab) changeOr(edit func(ctx context.Context, s *data.Store) error, onFail func()) {
 	s := t.u.store
 	t.u.RunLong(lang.L("Updating opinions"), func(ctx context.Context, _ func(int, int)) error {
 		return edit(ctx, s)
 	}, func(err error) {
 		if err != nil {
+			if onFail != nil {
+				onFail()
+			}
 			t.u.ShowError(err)
 			return
 		}
@@ -613,17 +623,19 @@ func (t *opinionsTab) onAdd() {
 		widget.NewFormItem(lang.L("Contact (not published)"), contact),
 		widget.NewFormItem(lang.L("Date"), date),
 	}
-	d := dialog.NewForm(lang.L("Add opinion…"), lang.L("Add"), lang.L("Cancel"), items, func(ok bool) {
+	var d dialog.Dialog
+	d = dialog.NewForm(lang.L("Add opinion…"), lang.L("Add"), lang.L("Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
 		src := []string{loop.SourceManual, loop.SourceHotline, loop.SourceOfficer}[max(0, source.SelectedIndex())]
 		o := loop.Opinion{Content: content.Text, Clause: clause.Text, Source: src, Submitter: submitter.Text, Contact: contact.Text, Submitted: date.Text}
-		t.change(func(ctx context.Context, s *data.Store) error {
+		t.changeOr(func(ctx context.Context, s *data.Store) error {
 			_, err := loop.AddOpinion(ctx, s, t.policyID, o)
 			return err
-		})
+		}, d.Show)
 	}, t.u.Win)
+	t.addForm = d
 	d.Resize(fyne.NewSize(620, 460))
 	d.Show()
 }
