@@ -274,8 +274,8 @@ func (w *surveyWizard) onImport() {
 			progress(done, total)
 			mu.Lock()
 			defer mu.Unlock()
-			if time.Since(shown) < 200*time.Millisecond {
-				return
+			if done == 0 || time.Since(shown) < 200*time.Millisecond {
+				return // "0 rows read" says less than 正在处理…
 			}
 			shown = time.Now()
 			rate := float64(done) / max(time.Since(start).Seconds(), 0.001)
