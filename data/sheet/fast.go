@@ -428,6 +428,54 @@ type producer struct {
 	vbuf     []byte
 	ibuf     []byte
 	tbuf     []byte
+	nsst     int              // shared strings of the file; p.sst holds interned inline texts after them
+	inl      map[string]int32 // interned inline text → its index in p.sst
+	inlCols  []internStat     // per column
+	inlBytes int
+}
+
+// internStat is how interning went in one column: columns of mostly distinct texts stop trying.
+type internStat struct {
+	looked, found int32
+	off           bool
+}
+
+const (
+	maxInterned      = 1 << 16
+	maxInternedBytes = 8 << 20
+)
+
+// intern gives an inline text of column col a key (an index into p.sst past the shared strings), as the
+// shared strings have: the parser then handles a repeated answer by its key, without reading the text.
+func (p *producer) intern(col int, text []byte) (int32, bool) {
+	for len(p.inlCols) <= col {
+		p.inlCols = append(p.inlCols, internStat{})
+	}
+	st := &p.inlCols[col]
+	if st.off {
+		return -1, false
+	}
+	st.looked++
+	if k, ok := p.inl[string(text)]; ok {
+		st.found++
+		return k, true
+	}
+	if st.looked >= 256 && st.found < st.looked/2 { // comments, times, addresses: nearly all distinct
+		st.off = true
+		return -1, false
+	}
+	if len(p.inl) >= maxInterned || p.inlBytes+len(text) > maxInternedBytes {
+		return -1, false
+	}
+	if p.inl == nil {
+		p.inl = map[string]int32{}
+	}
+	t := string(text)
+	k := int32(len(p.sst))
+	p.sst = append(p.sst, t)
+	p.inl[t] = k
+	p.inlBytes += len(t)
+	return k, true
 }
 
 // pendingCell is a cell before its batch's arena becomes a string: a shared string, or arena[off:end].
@@ -673,6 +721,7 @@ func (p *producer) readSST() error {
 				p.sst[i] = all[start:e]
 				start = e
 			}
+			p.nsst = len(p.sst)
 			return nil
 		case tokStart, tokEmpty:
 			switch {
@@ -1167,7 +1216,7 @@ value:
 				return sstIndexMsg(p.r.name, p.rowNum, *col, val)
 			}
 		}
-		if idx < 0 || idx >= len(p.sst) {
+		if idx < 0 || idx >= p.nsst {
 			// excelize silently reads an empty cell here; a broken file deserves an error.
 			return &Error{File: p.r.name, Row: p.rowNum, Col: colName(*col),
 				Msg: fmt.Sprintf("引用了不存在的共享文本（编号 %d），文件已损坏，请用 Excel/WPS 打开后另存为 .xlsx 再导入", idx)}
@@ -1268,7 +1317,7 @@ func (p *producer) readUsualCell(s *xmlScanner, col *int) bool {
 	off := int32(len(p.arena))
 	switch {
 	case shared:
-		if n >= len(p.sst) {
+		if n >= p.nsst {
 			return false
 		}
 		if p.sst[n] != "" {
@@ -1312,6 +1361,11 @@ func (p *producer) readInlineText(s *xmlScanner, b []byte, i, c int, col *int) b
 	}
 	s.pos += i + j + len(inlineEnd)
 	*col = c
+	if k, ok := p.intern(c, p.arena[off:]); ok {
+		p.arena = p.arena[:off]
+		p.putCell(c, pendingCell{sst: k, off: int32(off), end: int32(off)})
+		return true
+	}
 	p.putCell(c, pendingCell{sst: -1, off: int32(off), end: int32(len(p.arena))})
 	return true
 }

@@ -123,3 +123,59 @@ func TestSharedStringShapes(t *testing.T) {
 		t.Fatalf("%d rows, err %q; want %d rows, err %q", len(got.Rows), got.Err, len(want.Rows), want.Err)
 	}
 }
+
+// Inline-string cells get keys too where a column repeats its texts (options), none where nearly every
+// text differs (comments), and the keys never mix up two texts, also beside a shared-strings table.
+func TestInlineStringKeys(t *testing.T) {
+	var rows strings.Builder
+	options := []string{"满意", "一般", "不满意", "a&amp;b", "_x0031_"}
+	for r := 1; r <= 600; r++ {
+		fmt.Fprintf(&rows, `<row r="%d"><c r="A%d" t="inlineStr"><is><t>%s</t></is></c><c r="B%d" t="inlineStr"><is><t>意见%d</t></is></c><c r="C%d" t="s"><v>%d</v></c></row>`,
+			r, r, options[r%len(options)], r, r, r, r%2)
+	}
+	path := filepath.Join(t.TempDir(), "inline.xlsx")
+	pkg := rawXLSX(map[string]string{
+		"xl/worksheets/sheet1.xml": sheetXML(rows.String()),
+		"xl/sharedStrings.xml":     sstXML(`<si><t>满意</t></si><si><t>是</t></si>`),
+	})
+	if err := os.WriteFile(path, pkg, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Open(path, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	text := map[int32]string{}
+	keyedA, keyedB := 0, 0
+	for r.Next() {
+		row, keys := r.Row(), CellKeys(r)
+		for i, k := range keys {
+			if k < 0 {
+				continue
+			}
+			if prev, seen := text[k]; seen && prev != row[i] {
+				t.Fatalf("row %d col %d: key %d is %q here and %q before", r.RowNum(), i+1, k, row[i], prev)
+			}
+			text[k] = row[i]
+			switch i {
+			case 0:
+				keyedA++
+			case 1:
+				keyedB++
+			}
+		}
+		if want := options[r.RowNum()%len(options)]; row[0] != strings.NewReplacer("&amp;", "&", "_x0031_", "1").Replace(want) {
+			t.Fatalf("row %d: %q", r.RowNum(), row[0])
+		}
+	}
+	if r.Err() != nil {
+		t.Fatal(r.Err())
+	}
+	if keyedA != 600 || keyedB == 0 || keyedB > 300 {
+		t.Errorf("keyed cells: options %d of 600, comments %d (want some, then none once they prove distinct)", keyedA, keyedB)
+	}
+	if got := readFast(path, Limits{}); !reflect.DeepEqual(got, readExcelize(path, Limits{})) {
+		t.Error("fast path differs from excelize")
+	}
+}
