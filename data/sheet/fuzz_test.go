@@ -35,6 +35,57 @@ func FuzzFastVsExcelize(f *testing.F) {
 	})
 }
 
+// FuzzFastVsExcelizeStream is FuzzFastVsExcelize for sheets written by excelize's StreamWriter, whose text
+// cells are inline strings: rows of texts from the fuzz input, numbers, booleans and gaps.
+func FuzzFastVsExcelizeStream(f *testing.F) {
+	f.Add([]byte("满意 一般 不满意"), uint8(30))
+	f.Add([]byte("a&b<c>\"d' _x000D_ _x0031_ \r\n\t"), uint8(12))
+	f.Fuzz(func(t *testing.T, text []byte, n uint8) {
+		h := fnv.New64a()
+		h.Write(text)
+		rng := rand.New(rand.NewPCG(h.Sum64(), uint64(n)))
+		pieces := strings.Fields(string(text))
+		if len(pieces) == 0 {
+			pieces = []string{string(text)}
+		}
+		x := excelize.NewFile()
+		defer x.Close()
+		sw, err := x.NewStreamWriter("Sheet1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for r := 1; r <= int(n)%40+1; r++ {
+			row := make([]any, 1+rng.IntN(6))
+			for i := range row {
+				switch rng.IntN(5) {
+				case 0, 1:
+					row[i] = pieces[rng.IntN(len(pieces))]
+				case 2:
+					row[i] = rng.IntN(100)
+				case 3:
+					row[i] = rng.IntN(2) == 0
+				} // 4: a gap
+			}
+			cell, _ := excelize.CoordinatesToCellName(1, r)
+			if err := sw.SetRow(cell, row); err != nil {
+				t.Skip(err)
+			}
+		}
+		if err := sw.Flush(); err != nil {
+			t.Skip(err)
+		}
+		path := filepath.Join(t.TempDir(), "s.xlsx")
+		if err := x.SaveAs(path); err != nil {
+			t.Skip(err)
+		}
+		want, got := readExcelize(path, Limits{}), readFast(path, Limits{})
+		got.FellBack = false
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("fast path differs from excelize\n got: %s\nwant: %s", dump(got), dump(want))
+		}
+	})
+}
+
 // writeRandomSheet writes n random cells: texts, rich text, numbers, booleans, dates and times with
 // date styles, formulas, numbers as text, merged cells, gaps.
 func writeRandomSheet(path string, text []byte, n int) error {
