@@ -1005,17 +1005,8 @@ func (p *producer) readRows(s *xmlScanner) error {
 
 // parseRowNum accepts what excelize's Next reads as a row number without tripping on it.
 func parseRowNum(v []byte) (int, bool) {
-	if len(v) == 0 || len(v) > 7 {
-		return 0, false
-	}
-	n := 0
-	for _, c := range v {
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + int(c-'0')
-	}
-	return n, n >= 1 && n <= 1048576
+	n, ok := parseDigits(v, 7)
+	return n, ok && n >= 1 && n <= 1048576
 }
 
 // parseColumn reads the column of a cell reference like "AB12" (strict: upper case, no $).
@@ -1208,7 +1199,7 @@ value:
 			empty = true
 			break
 		}
-		idx, ok := parseIndex(val)
+		idx, ok := parseDigits(val, 9)
 		if !ok {
 			var err error
 			if idx, err = strconv.Atoi(strings.TrimSpace(string(val))); err != nil {
@@ -1390,9 +1381,10 @@ func allDigits(b []byte) bool {
 	return true
 }
 
-// parseIndex reads a plain run of digits (the usual shared string index) without allocating.
-func parseIndex(v []byte) (int, bool) {
-	if len(v) == 0 || len(v) > 9 {
+// parseDigits reads a plain run of at most most digits (a row number, a shared string index) without
+// allocating.
+func parseDigits(v []byte, most int) (int, bool) {
+	if len(v) == 0 || len(v) > most {
 		return 0, false
 	}
 	n := 0
