@@ -14,6 +14,61 @@ func init() {
 		usage: "--db F --policy ID [--round R] [--format auto|wjx-text|wjx-code|tencent|jinshuju|limesurvey|generic] FILE",
 		run:   importSurvey})
 	register(&command{name: "survey questions", usage: "--db F --policy ID [--round R] [--json]", run: surveyQuestions})
+	register(&command{name: "survey imports", usage: "--db F --policy ID [--round R] [--json]", run: surveyImports})
+	register(&command{name: "survey delete", usage: "--db F --policy ID --import N", run: surveyDelete})
+}
+
+// surveyImports lists the files imported into a round: the numbers survey delete takes.
+func surveyImports(e *env, args []string) error {
+	f, db, pol := policyFlags("survey imports")
+	round := f.String("round", "", "")
+	asJSON := f.Bool("json", false, "")
+	if err := f.parseFlagsOnly(args); err != nil {
+		return err
+	}
+	s, r, err := openRound(e, *db, *pol, *round)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	ims, err := s.SurveyImports(e.ctx, r.ID)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		if ims == nil {
+			ims = []data.SurveyImport{}
+		}
+		return printJSON(e.stdout, ims)
+	}
+	tw := newTable(e.stdout)
+	fmt.Fprintf(tw, "轮次 %s\n编号\t文件\t格式\t读取\t导入\t导入时间\n", r.Name)
+	for _, im := range ims {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%d 行\t%d 份\t%s\n", im.ID, oneLine(im.FileName), im.Format, im.Rows, im.Imported, im.ImportedAt)
+		for _, w := range im.Warnings {
+			fmt.Fprintf(tw, "\t  %s\n", oneLine(w))
+		}
+	}
+	return tw.Flush()
+}
+
+// surveyDelete removes one imported file and its responses (the file can then be imported again).
+func surveyDelete(e *env, args []string) error {
+	f, db, pol := policyFlags("survey delete")
+	imp := f.String("import", "", "")
+	if err := f.parseFlagsOnly(args, "import"); err != nil {
+		return err
+	}
+	iid, err := parseID("import", *imp)
+	if err != nil {
+		return err
+	}
+	s, id, err := openPolicy(e, *db, *pol)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	return s.DeleteSurveyImport(e.ctx, id, iid)
 }
 
 // surveyQuestions lists a round's questions (key, type, text, options and answer counts): the keys a

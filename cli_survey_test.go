@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -25,6 +26,11 @@ func TestCLIImportSurvey(t *testing.T) {
 		{[]string{"import", "survey", "--db", db, "--policy", "1", td("bad_row.csv")}, 1, "", "第6行第B列"},
 		{[]string{"import", "survey", "--db", db, "--policy", "1", "--round", "2026年度", td("wjx_text.xlsx")}, 0, `"imported": 5`, ""},
 		{[]string{"import", "survey", "--db", db, "--policy", "1", "--round", "2026年度", td("wjx_text.xlsx")}, 1, "", "未重复导入"},
+		{[]string{"import", "survey", "--db", db, "--policy", "1", "--round", "2026年度", td("wjx_text.csv")}, 1, "", "5 份答卷本轮次都已有"},
+		{[]string{"import", "survey", "--db", db, "--policy", "1", "--round", "2026年度", td("wjx_text_later.csv")}, 0, `"imported": 3`, ""},
+		{[]string{"survey", "imports", "--db", db, "--policy", "1", "--round", "2026年度"}, 0, "wjx_text_later.csv", ""},
+		{[]string{"survey", "delete", "--db", db, "--policy", "1"}, 2, "", "--import"},
+		{[]string{"survey", "delete", "--db", db, "--policy", "1", "--import", "99"}, 1, "", "survey imports"},
 		{[]string{"import", "survey", "--db", db, "--policy", "1", "--format", "tencent", td("tencent_trailing.csv"), "--round", "腾讯"}, 0, `"format": "tencent"`, ""},
 	}
 	for _, c := range cases {
@@ -55,9 +61,30 @@ func TestCLIImportSurvey(t *testing.T) {
 	if sum["round"] != "默认" || sum["rows"] != float64(3) || sum["questions"] != float64(4) {
 		t.Errorf("summary = %s", out)
 	}
-	// The questions of a round, with their keys and counts per option.
+	// Imports are listed with their numbers; deleting one lets the same file in again.
+	code, out, errs = gp(t, "survey", "imports", "--db", db, "--policy", "1", "--round", "2026年度", "--json")
+	var ims []struct {
+		ID       int64    `json:"import_id"`
+		File     string   `json:"file"`
+		Imported int      `json:"imported"`
+		Warnings []string `json:"warnings"`
+	}
+	if err := json.Unmarshal([]byte(out), &ims); code != 0 || err != nil || len(ims) != 2 || ims[1].Imported != 3 ||
+		!strings.Contains(strings.Join(ims[1].Warnings, "|"), "跳过 2 份") {
+		t.Fatalf("survey imports --json = %d %q %q", code, out, errs)
+	}
+	if code, _, errs := gp(t, "survey", "delete", "--db", db, "--policy", "2", "--import", fmt.Sprint(ims[0].ID)); code != 1 || !strings.Contains(errs, "政策 2") {
+		t.Errorf("deleting policy 1's import under policy 2: %d %q", code, errs)
+	}
+	if code, _, errs := gp(t, "survey", "delete", "--db", db, "--policy", "1", "--import", fmt.Sprint(ims[1].ID)); code != 0 {
+		t.Fatal(errs)
+	}
+	if code, out, errs := gp(t, "import", "survey", "--db", db, "--policy", "1", "--round", "2026年度", td("wjx_text_later.csv")); code != 0 || !strings.Contains(out, `"imported": 3`) {
+		t.Errorf("re-import after delete: %d %q %q", code, out, errs)
+	}
+	// The questions of a round, with their keys and counts per option (8 responses: 5 + the later export's 3).
 	code, out, errs = gp(t, "survey", "questions", "--db", db, "--policy", "1", "--round", "2026年度")
-	if code != 0 || !strings.Contains(out, "Q2.other") || !strings.Contains(out, "材料多(3)") {
+	if code != 0 || !strings.Contains(out, "Q2.other") || !strings.Contains(out, "材料多(4)") || !strings.Contains(out, "窗口太少(2)") {
 		t.Errorf("survey questions = %d %q %q", code, out, errs)
 	}
 	code, out, _ = gp(t, "survey", "questions", "--db", db, "--policy", "2", "--json")

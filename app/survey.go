@@ -480,7 +480,7 @@ func (t *surveyTab) applyImports() {
 }
 
 func (t *surveyTab) deleteImport(id int64) {
-	if err := t.u.Store().DeleteSurveyImport(context.Background(), id); err != nil {
+	if err := t.u.Store().DeleteSurveyImport(context.Background(), t.policyID, id); err != nil {
 		t.u.ShowError(err)
 		return
 	}

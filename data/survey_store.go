@@ -796,12 +796,13 @@ func sortCounts(cs []OptionCount) {
 
 // DeleteSurveyImport removes one imported file and its responses; the round's questions are rebuilt
 // from the imports that remain.
-func (s *Store) DeleteSurveyImport(ctx context.Context, importID int64) error {
+func (s *Store) DeleteSurveyImport(ctx context.Context, policyID, importID int64) error {
 	return s.Tx(ctx, func(tx *sql.Tx) error {
 		var roundID int64
-		err := tx.QueryRowContext(ctx, `SELECT round_id FROM survey_imports WHERE id=?`, importID).Scan(&roundID)
+		err := tx.QueryRowContext(ctx, `SELECT i.round_id FROM survey_imports i JOIN rounds r ON r.id=i.round_id
+			WHERE i.id=? AND r.policy_id=?`, importID, policyID).Scan(&roundID)
 		if errors.Is(err, sql.ErrNoRows) {
-			return &InputError{Msg: fmt.Sprintf("导入记录 %d 不存在", importID), Err: ErrNotFound}
+			return &InputError{Msg: fmt.Sprintf("政策 %d 没有编号为 %d 的问卷导入记录（用 gongping survey imports 查看）", policyID, importID), Err: ErrNotFound}
 		}
 		if err != nil {
 			return err

@@ -551,7 +551,10 @@ func TestDeleteImport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.DeleteSurveyImport(ctx, a.ImportID); err != nil {
+	if err := s.DeleteSurveyImport(ctx, pid+1, a.ImportID); err == nil {
+		t.Error("another policy's import deleted")
+	}
+	if err := s.DeleteSurveyImport(ctx, pid, a.ImportID); err != nil {
 		t.Fatal(err)
 	}
 	d, err := s.SurveyData(ctx, b.RoundID)
