@@ -1,7 +1,9 @@
 package main
 
 import (
+	"context"
 	"fmt"
+	"io"
 	"runtime/debug"
 	"strings"
 
@@ -13,40 +15,65 @@ func init() {
 	register(&command{name: "import survey",
 		usage: "--db F --policy ID [--round R] [--format auto|wjx-text|wjx-code|tencent|jinshuju|limesurvey|generic] FILE",
 		run:   importSurvey})
-	register(&command{name: "survey questions", usage: "--db F --policy ID [--round R] [--json]", run: surveyQuestions})
-	register(&command{name: "survey imports", usage: "--db F --policy ID [--round R] [--json]", run: surveyImports})
+	register(&command{name: "survey questions", usage: "--db F --policy ID [--round R] [--json]",
+		run: roundListCmd("survey questions", (*data.Store).QuestionFrequencies, printQuestions)})
+	register(&command{name: "survey imports", usage: "--db F --policy ID [--round R] [--json]",
+		run: roundListCmd("survey imports", (*data.Store).SurveyImports, printSurveyImports)})
 	register(&command{name: "survey delete", usage: "--db F --policy ID --import N", run: surveyDelete})
 }
 
-// surveyImports lists the files imported into a round: the numbers survey delete takes.
-func surveyImports(e *env, args []string) error {
-	f, db, pol := policyFlags("survey imports")
-	round := f.String("round", "", "")
-	asJSON := f.Bool("json", false, "")
-	if err := f.parseFlagsOnly(args); err != nil {
-		return err
-	}
-	s, r, err := openRound(e, *db, *pol, *round)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	ims, err := s.SurveyImports(e.ctx, r.ID)
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		if ims == nil {
-			ims = []data.SurveyImport{}
+// roundListCmd is listCmd for what belongs to a round (--round R, the policy's latest by default).
+func roundListCmd[T any](name string, list func(*data.Store, context.Context, int64) ([]T, error), text func(io.Writer, data.Round, []T) error) func(*env, []string) error {
+	return func(e *env, args []string) error {
+		f, db, pol := policyFlags(name)
+		round := f.String("round", "", "")
+		asJSON := f.Bool("json", false, "")
+		if err := f.parseFlagsOnly(args); err != nil {
+			return err
 		}
-		return printJSON(e.stdout, ims)
+		s, r, err := openRound(e, *db, *pol, *round)
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		v, err := list(s, e.ctx, r.ID)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			if v == nil {
+				v = []T{}
+			}
+			return printJSON(e.stdout, v)
+		}
+		return text(e.stdout, r, v)
 	}
-	tw := newTable(e.stdout)
+}
+
+// printQuestions shows a round's questions (key, type, text, options and answer counts): the keys a
+// scheme refers to.
+func printQuestions(w io.Writer, r data.Round, fs []data.Frequencies) error {
+	tw := newTable(w)
+	fmt.Fprintf(tw, "轮次 %s\n题号\t题型\t作答\t题目\t选项\n", r.Name)
+	for _, f := range fs {
+		q := f.Question
+		opts := make([]string, 0, len(f.Options))
+		for _, o := range f.Options {
+			opts = append(opts, fmt.Sprintf("%s(%d)", o.Option, o.Count))
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\n", q.Key, q.Type, f.Answered, oneLine(q.Text), oneLine(strings.Join(opts, " ")))
+	}
+	return tw.Flush()
+}
+
+// printSurveyImports shows the files imported into a round: the numbers survey delete takes.
+func printSurveyImports(w io.Writer, r data.Round, ims []data.SurveyImport) error {
+	tw := newTable(w)
 	fmt.Fprintf(tw, "轮次 %s\n编号\t文件\t格式\t读取\t导入\t导入时间\n", r.Name)
 	for _, im := range ims {
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%d 行\t%d 份\t%s\n", im.ID, oneLine(im.FileName), im.Format, im.Rows, im.Imported, im.ImportedAt)
-		for _, w := range im.Warnings {
-			fmt.Fprintf(tw, "\t  %s\n", oneLine(w))
+		for _, warn := range im.Warnings {
+			fmt.Fprintf(tw, "\t  %s\n", oneLine(warn))
 		}
 	}
 	return tw.Flush()
@@ -69,43 +96,6 @@ func surveyDelete(e *env, args []string) error {
 	}
 	defer s.Close()
 	return s.DeleteSurveyImport(e.ctx, id, iid)
-}
-
-// surveyQuestions lists a round's questions (key, type, text, options and answer counts): the keys a
-// scheme refers to.
-func surveyQuestions(e *env, args []string) error {
-	f, db, pol := policyFlags("survey questions")
-	round := f.String("round", "", "")
-	asJSON := f.Bool("json", false, "")
-	if err := f.parseFlagsOnly(args); err != nil {
-		return err
-	}
-	s, r, err := openRound(e, *db, *pol, *round)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	fs, err := s.QuestionFrequencies(e.ctx, r.ID)
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		if fs == nil {
-			fs = []data.Frequencies{}
-		}
-		return printJSON(e.stdout, fs)
-	}
-	tw := newTable(e.stdout)
-	fmt.Fprintf(tw, "轮次 %s\n题号\t题型\t作答\t题目\t选项\n", r.Name)
-	for _, f := range fs {
-		q := f.Question
-		opts := make([]string, 0, len(f.Options))
-		for _, o := range f.Options {
-			opts = append(opts, fmt.Sprintf("%s(%d)", o.Option, o.Count))
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\n", q.Key, q.Type, f.Answered, oneLine(q.Text), oneLine(strings.Join(opts, " ")))
-	}
-	return tw.Flush()
 }
 
 // importSurvey imports one survey export and prints the summary JSON.
