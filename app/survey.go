@@ -447,6 +447,24 @@ func (t *surveyTab) showFrequencies(i int) {
 
 // The imported files of the round, each with its warnings and a delete button.
 
+// skippedAfter warns, for the deletion of import f, of later imports that left out responses the round
+// already had: those may be f's, and go with it ("" when there are none).
+func (t *surveyTab) skippedAfter(f data.SurveyImport) string {
+	var files []string
+	n := 0
+	for _, g := range t.files {
+		if g.ID > f.ID && g.Skipped > 0 {
+			files = append(files, g.FileName)
+			n += g.Skipped
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	return "\n\n" + fmt.Sprintf(lang.L("Later imports (%s) left out %d responses this round already had, perhaps this file's: they leave the round with it. To keep them, delete and import those files again afterwards."),
+		strings.Join(files, "、"), n)
+}
+
 func (t *surveyTab) applyImports() {
 	t.imports.RemoveAll()
 	if len(t.files) == 0 {
@@ -467,7 +485,8 @@ func (t *surveyTab) applyImports() {
 		l.Wrapping = fyne.TextWrapWord
 		del := widget.NewButtonWithIcon(lang.L("Delete this import"), theme.DeleteIcon(), func() {
 			dialog.ShowConfirm(lang.L("Delete this import"),
-				fmt.Sprintf(lang.L("Remove the %d responses imported from %s? The file can be imported again later."), f.Imported, f.FileName),
+				fmt.Sprintf(lang.L("Remove the %d responses imported from %s? The file can be imported again later."), f.Imported, f.FileName)+
+					t.skippedAfter(f),
 				func(ok bool) {
 					if ok {
 						t.deleteImport(f.ID)

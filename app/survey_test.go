@@ -177,3 +177,28 @@ func holds(o, obj fyne.CanvasObject) bool {
 	}
 	return false
 }
+
+// Deleting an import warns when a later one left out responses the round had (perhaps this file's).
+func TestDeleteImportWarnsOfSkipped(t *testing.T) {
+	u := newTestUI(t)
+	pid := addPolicy(t, u, data.Policy{Title: "关于优化营商环境的若干措施"})
+	var rid int64
+	for _, name := range []string{"wjx_text.xlsx", "wjx_text_later.csv"} {
+		sum, err := ingest.Import(context.Background(), u.Store(), ingest.Options{PolicyID: pid, Path: "../data/ingest/testdata/" + name}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rid = sum.RoundID
+	}
+	tab := newSurveyTab(u, pid)
+	tab.reload(rid)
+	if len(tab.files) != 2 || tab.files[1].Skipped != 2 {
+		t.Fatalf("imports %+v", tab.files)
+	}
+	if w := tab.skippedAfter(tab.files[0]); !strings.Contains(w, "wjx_text_later.csv") || !strings.Contains(w, "2 份") {
+		t.Errorf("warning for the first import = %q", w)
+	}
+	if w := tab.skippedAfter(tab.files[1]); w != "" {
+		t.Errorf("warning for the last import = %q, want none", w)
+	}
+}

@@ -131,6 +131,7 @@ type SurveyImport struct {
 	Format     string   `json:"format"`
 	Rows       int      `json:"rows"`
 	Imported   int      `json:"imported"`
+	Skipped    int      `json:"skipped"` // responses the round already had (see SurveyWriter.AddKnown)
 	Warnings   []string `json:"warnings"`
 	ImportedAt string   `json:"imported_at"`
 }
@@ -454,8 +455,9 @@ func (w *SurveyWriter) Finish(ctx context.Context, layout []QuestionLayout, rows
 		return w.imp, err
 	}
 	w.imp.Rows, w.imp.Warnings = rows, warnings
-	if _, err := w.tx.ExecContext(ctx, `UPDATE survey_imports SET rows=?, imported=?, warnings=?, layout=?, dicts=? WHERE id=?`,
-		rows, w.imp.Imported, string(wj), string(lj), string(dj), w.imp.ID); err != nil {
+	w.imp.Skipped = w.skipped
+	if _, err := w.tx.ExecContext(ctx, `UPDATE survey_imports SET rows=?, imported=?, skipped=?, warnings=?, layout=?, dicts=? WHERE id=?`,
+		rows, w.imp.Imported, w.skipped, string(wj), string(lj), string(dj), w.imp.ID); err != nil {
 		return w.imp, fmt.Errorf("finish import: %w", err)
 	}
 	err = w.tx.QueryRowContext(ctx, `SELECT imported_at FROM survey_imports WHERE id=?`, w.imp.ID).Scan(&w.imp.ImportedAt)
@@ -556,7 +558,7 @@ func (s *Store) SurveyQuestions(ctx context.Context, roundID int64) ([]Question,
 
 // SurveyImports lists the files imported into a round, oldest first.
 func (s *Store) SurveyImports(ctx context.Context, roundID int64) ([]SurveyImport, error) {
-	rows, err := s.DB.QueryContext(ctx, `SELECT id, round_id, file_name, sha256, format, rows, imported, warnings, imported_at
+	rows, err := s.DB.QueryContext(ctx, `SELECT id, round_id, file_name, sha256, format, rows, imported, skipped, warnings, imported_at
 		FROM survey_imports WHERE round_id=? ORDER BY id`, roundID)
 	if err != nil {
 		return nil, err
@@ -566,7 +568,7 @@ func (s *Store) SurveyImports(ctx context.Context, roundID int64) ([]SurveyImpor
 	for rows.Next() {
 		var im SurveyImport
 		var wj string
-		if err := rows.Scan(&im.ID, &im.RoundID, &im.FileName, &im.SHA256, &im.Format, &im.Rows, &im.Imported, &wj, &im.ImportedAt); err != nil {
+		if err := rows.Scan(&im.ID, &im.RoundID, &im.FileName, &im.SHA256, &im.Format, &im.Rows, &im.Imported, &im.Skipped, &wj, &im.ImportedAt); err != nil {
 			return nil, err
 		}
 		if err := json.Unmarshal([]byte(wj), &im.Warnings); err != nil {

@@ -30,6 +30,7 @@ type Summary struct {
 	Format    Format `json:"format"`
 	Rows      int    `json:"rows"`      // data rows read (empty rows not counted)
 	Imported  int    `json:"imported"`  // responses stored
+	Skipped   int    `json:"skipped"`   // responses the round already had (same respondent and submit time)
 	Questions int    `json:"questions"` // questions of this file (from its columns)
 	// OtherTexts counts the extra open-text questions Q<n>.other made for 问卷星's `选项〖文本〗`
 	// free texts; they are not columns of the file, so Questions leaves them out.
@@ -254,7 +255,7 @@ func Import(ctx context.Context, st *data.Store, opt Options, progress func(done
 			return err
 		}
 		derived := p.derivedOthers()
-		sum = Summary{Format: s.format, Rows: p.rows, Imported: imp.Imported, Questions: len(layout) - derived, OtherTexts: derived, Warnings: imp.Warnings,
+		sum = Summary{Format: s.format, Rows: p.rows, Imported: imp.Imported, Skipped: imp.Skipped, Questions: len(layout) - derived, OtherTexts: derived, Warnings: imp.Warnings,
 			Round: round.Name, RoundID: round.ID, ImportID: imp.ID, File: file}
 		return nil
 	})

@@ -449,7 +449,7 @@ func TestSameResponsesFromAnotherExport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if later.Rows != 5 || later.Imported != 3 || !strings.Contains(strings.Join(later.Warnings, "|"), "跳过 2 份") {
+	if later.Rows != 5 || later.Imported != 3 || later.Skipped != 2 || !strings.Contains(strings.Join(later.Warnings, "|"), "跳过 2 份") {
 		t.Errorf("later export: rows %d imported %d warnings %q; want 5, 3 and a note of the 2 skipped", later.Rows, later.Imported, later.Warnings)
 	}
 	if n, _ := s.SurveyCount(ctx, a.RoundID); n != 8 {
