@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/test"
 
 	"github.com/gongping/gongping/assets/sample/gensurvey"
 
@@ -156,26 +155,11 @@ func TestSurveyWizardAfterRefusedImport(t *testing.T) {
 	}
 }
 
-// holds reports whether obj is o or lies somewhere inside it.
+// holds reports whether obj is o or lies, shown, somewhere inside it (as eachVisible walks a dialog).
 func holds(o, obj fyne.CanvasObject) bool {
-	if o == obj {
-		return true
-	}
-	switch c := o.(type) {
-	case *fyne.Container:
-		for _, k := range c.Objects {
-			if holds(k, obj) {
-				return true
-			}
-		}
-	case fyne.Widget:
-		for _, k := range test.WidgetRenderer(c).Objects() {
-			if holds(k, obj) {
-				return true
-			}
-		}
-	}
-	return false
+	found := false
+	eachVisible(o, func(x fyne.CanvasObject) { found = found || x == obj })
+	return found
 }
 
 // Deleting an import warns when a later one left out responses the round had (perhaps this file's).
