@@ -94,7 +94,7 @@ func commentPeriod(ctx context.Context, s *data.Store, p data.Policy) (Item, err
 	if err != nil {
 		return it, err
 	}
-	n, err := WorkingDays(c.Start, c.End)
+	n, err := Count(c.Start, c.End)
 	var ie *data.InputError
 	if errors.As(err, &ie) {
 		// A broken holiday file or an absurd period: this rule cannot be judged, the others still can.
@@ -104,33 +104,53 @@ func commentPeriod(ctx context.Context, s *data.Store, p data.Policy) (Item, err
 	if err != nil {
 		return it, err
 	}
-	it.Value = intp(n)
-	it.OK = boolp(n >= MinCommentDays)
-	it.Detail = fmt.Sprintf("征求意见期 %s 至 %s，共 %d 个工作日", c.Start, c.End, n)
-	if n < MinCommentDays {
+	if len(n.Uncovered) > 0 {
+		// Some days fall in a year whose notice is not held (see calendar.Count): their count is a guess,
+		// so no value. The days that are known still pass the rule when they alone are enough.
+		if n.Known >= MinCommentDays {
+			it.OK = boolp(true)
+			it.Detail = fmt.Sprintf("征求意见期 %s 至 %s 中节假日安排已知的日期已有 %d 个工作日，不少于 %d 个；%s", c.Start, c.End, n.Known, MinCommentDays, n.Warning())
+			return it, nil
+		}
+		it.Detail = fmt.Sprintf("征求意见期 %s 至 %s 按周一至周五计为 %d 个工作日，暂无法判断：%s", c.Start, c.End, n.Days, n.Warning())
+		return it, nil
+	}
+	it.Value = intp(n.Days)
+	it.OK = boolp(n.Days >= MinCommentDays)
+	it.Detail = fmt.Sprintf("征求意见期 %s 至 %s，共 %d 个工作日", c.Start, c.End, n.Days)
+	if n.Days < MinCommentDays {
 		it.Detail += fmt.Sprintf("，少于 %d 个工作日", MinCommentDays)
 	}
 	return it, nil
 }
 
 // WorkingDays counts the statutory working days between two YYYY-MM-DD dates, inclusive,
-// with the user's holiday overrides applied.
+// with the user's holiday overrides applied. Where the user reads the number, use Count: it also names
+// the years counted Monday–Friday.
 func WorkingDays(from, to string) (int, error) {
+	n, err := Count(from, to)
+	return n.Days, err
+}
+
+// Count counts the statutory working days between two YYYY-MM-DD dates, inclusive, on the user's
+// calendar (calendar.Default), and names the years whose holiday notice it does not hold. The checklist,
+// the command line (workdays) and the consultation editor all count here.
+func Count(from, to string) (calendar.Count, error) {
 	f, err := data.ParseDate(from)
 	if err != nil {
-		return 0, err
+		return calendar.Count{}, err
 	}
 	t, err := data.ParseDate(to)
 	if err != nil {
-		return 0, err
+		return calendar.Count{}, err
 	}
 	cal, err := calendar.Default()
 	if err != nil {
-		return 0, &data.InputError{Msg: "节假日调整文件有误：" + err.Error(), Err: err}
+		return calendar.Count{}, &data.InputError{Msg: "节假日调整文件有误：" + err.Error(), Err: err}
 	}
-	n, err := cal.WorkingDays(f, t)
+	n, err := cal.Count(f, t)
 	if err != nil {
-		return 0, &data.InputError{Msg: err.Error(), Err: err}
+		return calendar.Count{}, &data.InputError{Msg: err.Error(), Err: err}
 	}
 	return n, nil
 }

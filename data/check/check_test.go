@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/gongping/gongping/data"
@@ -153,5 +154,40 @@ func TestUnknownPolicy(t *testing.T) {
 	s, _ := newPolicy(t, data.Policy{})
 	if _, err := Run(context.Background(), s, 42); err == nil {
 		t.Error("Run on a missing policy succeeded")
+	}
+}
+
+// Regression (issue 11): a comment period in a year whose holiday notice is not held (2028, over Spring
+// Festival) passed as 5 working days counted Monday–Friday. It is undecided until the notice is entered
+// in the override file (testdata/holidays.txt holds 2030's).
+func TestCommentPeriodUncoveredYear(t *testing.T) {
+	ctx := context.Background()
+	s, id := newPolicy(t, data.Policy{})
+	cases := []struct {
+		start, end string
+		want       string
+		days       int // 0: no value
+		detail     []string
+	}{
+		{"2028-01-24", "2028-01-28", "null", 0, []string{"2028-01-24 至 2028-01-28", "暂无法判断", "2028 年", "5 个工作日", filepath.Join("testdata", "holidays.txt")}},
+		{"2027-12-27", "2028-01-07", "null", 0, []string{"2028 年"}},
+		{"2001-06-04", "2001-06-15", "null", 0, []string{"2001 年", "2002–2027"}},
+		{"2030-01-07", "2030-01-11", "pass", 5, []string{"共 5 个工作日"}},
+		// 29–31 December 2027 are set by the 2028 notice, but the seven working days before are enough.
+		{"2027-12-20", "2027-12-31", "pass", 0, []string{"已有 7 个工作日", "2028 年"}},
+		{"2027-12-20", "2027-12-28", "pass", 7, []string{"共 7 个工作日"}},
+	}
+	for _, c := range cases {
+		if err := s.SetConsultation(ctx, data.Consultation{PolicyID: id, Start: c.start, End: c.end}); err != nil {
+			t.Fatal(err)
+		}
+		it := rule(t, s, id, ruleCommentPeriod)
+		ok := state(it) == c.want && (c.days == 0) == (it.Value == nil) && (it.Value == nil || *it.Value == c.days)
+		for _, w := range c.detail {
+			ok = ok && strings.Contains(it.Detail, w)
+		}
+		if !ok {
+			t.Errorf("%s→%s: %s value=%v %q, want %s %d ∋ %q", c.start, c.end, state(it), it.Value, it.Detail, c.want, c.days, c.detail)
+		}
 	}
 }
