@@ -234,10 +234,19 @@ func workdays(e *env, args []string) error {
 	if len(f.positional) != 2 {
 		return usagef("需要两个日期 FROM TO (need FROM and TO)")
 	}
-	n, err := check.WorkingDays(f.positional[0], f.positional[1])
+	from, to := f.positional[0], f.positional[1]
+	if a, err := data.ParseDate(from); err == nil {
+		if b, err := data.ParseDate(to); err == nil && b.Before(a) {
+			return usagef("结束日期 %s 早于开始日期 %s：先写开始日期，再写结束日期", to, from)
+		}
+	}
+	n, err := check.Count(from, to)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(e.stdout, n)
+	fmt.Fprintln(e.stdout, n.Days)
+	if w := n.Warning(); w != "" { // the number stays alone on stdout for scripts
+		fmt.Fprintf(e.stderr, "gongping workdays: 注意：%s\n", w)
+	}
 	return nil
 }
