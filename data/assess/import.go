@@ -66,7 +66,7 @@ func ReadAssessment(path string) ([]Row, *Summary, string, error) {
 	if err != nil {
 		return nil, nil, "", err
 	}
-	sum := &Summary{Format: "assessment-" + g.format, Warnings: []string{}}
+	sum := &Summary{Format: "assessment-" + g.format, Warnings: append([]string{}, g.mended...)}
 	col := func(f string) int {
 		if c, ok := pos[f]; ok {
 			return c
@@ -251,7 +251,7 @@ func ReadOfficers(path string, roster []data.Officer) ([]Feedback, *Summary, str
 	for _, o := range roster {
 		onRoster[o.Name] = true
 	}
-	sum := &Summary{Format: "officers-" + g.format, Warnings: []string{}, Questions: len(scoreCols)}
+	sum := &Summary{Format: "officers-" + g.format, Warnings: append([]string{}, g.mended...), Questions: len(scoreCols)}
 	maxSeen := 0.0
 	for _, r := range g.rows[hi+1:] {
 		name := r.cell(col("name"))

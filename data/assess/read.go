@@ -31,6 +31,7 @@ type grid struct {
 	format string // "xlsx" or "csv"
 	sha    string
 	rows   []gridRow
+	mended []string // warnings of the cells the reader mended (sheet.RepairWarnings)
 }
 
 type gridRow struct {
@@ -76,6 +77,7 @@ func readGrid(path string) (*grid, error) {
 	if err := rd.Err(); err != nil {
 		return nil, sheetErr(err)
 	}
+	g.mended = sheet.RepairWarnings(rd)
 	if bytes.HasPrefix(b, []byte("PK\x03\x04")) {
 		g.format = "xlsx"
 		if err := fillMerged(g, b, idx); err != nil {

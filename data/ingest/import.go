@@ -243,7 +243,7 @@ func Import(ctx context.Context, st *data.Store, opt Options, progress func(done
 		if p.rows == 0 {
 			return data.InputErrorf("文件「%s」只有表头，没有答卷数据；请确认导出时选择了全部答卷", file)
 		}
-		warnings := append(s.warn, p.warnings()...)
+		warnings := append(append(s.warn, p.warnings()...), sheet.RepairWarnings(s.r)...)
 		if n := w.Skipped(); n == p.rows {
 			return data.InputErrorf("文件「%s」的 %d 份答卷本轮次都已有（答卷编号与提交时间相同，可能是同一问卷的另一种导出格式），未重复导入；如需替换，请先删除原来的导入", file, n)
 		} else if n > 0 {

@@ -337,6 +337,11 @@ func importRows(ctx context.Context, s *data.Store, policyID int64, name string,
 	if err := r.Err(); err != nil {
 		return res, sheetError(err)
 	}
+	if sr, ok := r.(sheet.Reader); ok {
+		for _, w := range sheet.RepairWarnings(sr) {
+			warn("文件「%s」%s", name, w)
+		}
+	}
 	if skipped > 0 {
 		warn("%d 行意见内容为空，已跳过", skipped)
 	}

@@ -26,9 +26,11 @@ func incompleteError(name string, last int) *Error {
 }
 
 // checkSheetComplete reads the worksheet numbered sheet (0: the first) of the xlsx at zipPath (found as excelize finds it) with a
-// strict XML decoder to its end: errIncomplete when it is cut off or its tags do not match. A package it
-// cannot resolve is excelize's business (nil).
-func checkSheetComplete(zipPath string, sheet int, maxBytes int64) error {
+// strict XML decoder to its end: errIncomplete when it is cut off or its tags do not match, a *badTextError
+// for text XML does not allow (where excelize stops without a word), a *rowsUnreadError when lastRead, the
+// last row number excelize reached, is before the sheet's last <row>. A package it cannot resolve is
+// excelize's business (nil).
+func checkSheetComplete(zipPath string, sheet int, maxBytes int64, lastRead int) error {
 	zr, err := zip.OpenReader(zipPath)
 	if err != nil {
 		return nil
@@ -73,9 +75,12 @@ func checkSheetComplete(zipPath string, sheet int, maxBytes int64) error {
 	if err != nil {
 		return errIncomplete
 	}
-	known, err := scanComplete(io.LimitReader(rc, maxBytes))
+	known, last, err := scanComplete(io.LimitReader(rc, maxBytes))
 	rc.Close()
 	if known {
+		if err == nil && last > lastRead {
+			return &rowsUnreadError{lastRead}
+		}
 		return err
 	}
 	// Comments, CDATA, very long texts: encoding/xml decides (about 15 times slower).
@@ -85,22 +90,44 @@ func checkSheetComplete(zipPath string, sheet int, maxBytes int64) error {
 	defer rc.Close()
 	d := xml.NewDecoder(io.LimitReader(rc, maxBytes))
 	d.CharsetReader = func(_ string, in io.Reader) (io.Reader, error) { return in, nil } // as excelize
-	depth, seen := 0, false
+	depth, seen, row, col := 0, false, 0, 0
 	for {
 		tok, err := d.Token() // Token checks that end tags match
 		if err == io.EOF {
 			if depth != 0 || !seen {
 				return errIncomplete
 			}
+			if row > lastRead {
+				return &rowsUnreadError{lastRead}
+			}
 			return nil
 		}
 		if err != nil {
+			if m := err.Error(); strings.Contains(m, "illegal character") || strings.Contains(m, "invalid UTF-8") || strings.Contains(m, "character entity") {
+				return &badTextError{row, col}
+			}
 			return errIncomplete
 		}
-		switch tok.(type) {
+		switch t := tok.(type) {
 		case xml.StartElement:
 			depth++
 			seen = true
+			switch t.Name.Local {
+			case "row":
+				row, col = row+1, 0
+				for _, a := range t.Attr {
+					if n, err := strconv.Atoi(a.Value); a.Name.Local == "r" && err == nil {
+						row = n
+					}
+				}
+			case "c":
+				col++
+				for _, a := range t.Attr {
+					if c, ok := parseColumn([]byte(a.Value)); a.Name.Local == "r" && ok {
+						col = c
+					}
+				}
+			}
 		case xml.EndElement:
 			depth--
 		}
@@ -131,10 +158,31 @@ func sstIndexMsg(name string, row, col int, val []byte) *Error {
 		Msg: fmt.Sprintf("共享文本编号「%s」不是数字，文件已损坏，请用 Excel/WPS 打开后另存为 .xlsx 再导入", strings.ToValidUTF8(string(val[:min(len(val), 20)]), ""))}
 }
 
+// badTextError: text XML does not allow (errBadText) in the cell at row, col (excelize stops there).
+type badTextError struct{ row, col int }
+
+func (e *badTextError) Error() string { return "sheet: text XML does not allow" }
+
+// badTextMsg is the message for it: the excelize path cannot mend the cell as the fast path does.
+func badTextMsg(name string, row, col int) *Error {
+	return &Error{File: name, Row: row, Col: colName(col), Msg: "单元格含有表格不允许的控制字符或乱码，未导入任何数据；请在 Excel/WPS 中删除该单元格里的特殊字符（或另存为 .xlsx）后再导入"}
+}
+
+// rowsUnreadError: excelize stopped after row last, before the sheet's end, for a reason not known here.
+type rowsUnreadError struct{ last int }
+
+func (e *rowsUnreadError) Error() string { return "sheet: rows left unread" }
+
 // scanComplete checks with xmlScanner that every element is closed, by the same name, before the end
-// (errIncomplete), and that rows come in order (*rowOrderError). known is false when the scanner cannot
-// tell (constructs it does not read, or a cut inside a tag).
-func scanComplete(r io.Reader) (known bool, err error) {
+// (errIncomplete), that rows come in order (*rowOrderError) and that every text is one XML allows
+// (*badTextError); last is the number of the last <row>. known is false when the scanner cannot tell
+// (constructs it does not read, or a cut inside a tag).
+func scanComplete(r io.Reader) (known bool, last int, err error) {
+	known, err = scanCompleteRows(r, &last)
+	return known, last, err
+}
+
+func scanCompleteRows(r io.Reader, last *int) (known bool, err error) {
 	s := newXMLScanner(r, 64<<20)
 	if s.skipProlog() != nil {
 		return false, nil
@@ -173,6 +221,7 @@ func scanComplete(r io.Reader) (known bool, err error) {
 					return true, &rowOrderError{num, prev}
 				}
 				prev, col = num, 0
+				*last = num
 			}
 			switch string(s.name) {
 			case "c":
@@ -201,6 +250,9 @@ func scanComplete(r io.Reader) (known bool, err error) {
 				ends = append(ends, len(names))
 			}
 		case tokText:
+			if _, err := appendText(nil, s.text); err == errBadText {
+				return true, &badTextError{prev, col}
+			}
 			if inV {
 				v, err := appendText(nil, s.text)
 				if _, aerr := strconv.Atoi(strings.TrimSpace(string(v))); err == nil && aerr != nil && len(v) > 0 {

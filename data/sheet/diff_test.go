@@ -65,7 +65,7 @@ func TestFastMatchesExcelize(t *testing.T) {
 	}
 	for _, path := range files {
 		name := filepath.Base(path)
-		if strings.HasPrefix(name, "broken_") {
+		if strings.HasPrefix(name, "broken_") || strings.HasPrefix(name, "ctrl_") { // ctrl_: TestMendedCells
 			continue
 		}
 		t.Run(name, func(t *testing.T) {
@@ -95,7 +95,7 @@ func TestFastMatchesExcelizeTempFiles(t *testing.T) {
 	files, _ := filepath.Glob("testdata/*.xlsx")
 	for _, path := range files {
 		name := filepath.Base(path)
-		if _, skip := stricter[name]; skip || strings.HasPrefix(name, "broken_") {
+		if _, skip := stricter[name]; skip || strings.HasPrefix(name, "broken_") || strings.HasPrefix(name, "ctrl_") {
 			continue
 		}
 		if want, got := readExcelize(path, Limits{}), readFast(path, Limits{}); !reflect.DeepEqual(got.Rows, want.Rows) || got.Err != want.Err {

@@ -269,11 +269,13 @@ func unzipLimitError(name string, lim Limits) *Error {
 // batch is a run of rows as excelize's Columns returns them (before trimming and limits).
 type batch struct {
 	cells    []string
-	keys     []int32 // per cell: the shared string's index, -1 for other cells (see CellKeys)
-	ends     []int   // end of each row in cells
-	nums     []int   // row numbers
-	fallback bool    // the producer gave up after these rows: excelize reads the rest
-	err      *Error  // or: the file is broken after these rows
+	keys     []int32  // per cell: the shared string's index, -1 for other cells (see CellKeys)
+	ends     []int    // end of each row in cells
+	nums     []int    // row numbers
+	fallback bool     // the producer gave up after these rows: excelize reads the rest
+	err      *Error   // or: the file is broken after these rows
+	repairs  []Repair // cells of these rows that were mended (at most maxRepairs in all)
+	nRepairs int      // how many, counting those past maxRepairs
 }
 
 type fastReader struct {
@@ -298,6 +300,8 @@ type fastReader struct {
 	rowNum   int
 	err      error
 	fallback Reader // excelize, once the fast path gave up
+	repairs  []Repair
+	nRepairs int
 }
 
 func (r *fastReader) Next() bool {
@@ -356,6 +360,8 @@ func (r *fastReader) next() bool {
 			return false
 		}
 		r.cur, r.idx = b, 0
+		r.nRepairs += b.nRepairs
+		r.repairs = append(r.repairs, b.repairs[:min(len(b.repairs), maxRepairs-len(r.repairs))]...)
 	}
 }
 
@@ -382,12 +388,13 @@ func (r *fastReader) nextFallback() bool {
 	return false
 }
 
-func (r *fastReader) is1904() bool     { return r.plan.date1904 }
-func (r *fastReader) Row() []string    { return r.row }
-func (r *fastReader) rowKeys() []int32 { return r.keys }
-func (r *fastReader) goroutines() int  { return 2 } // inflate and produce
-func (r *fastReader) RowNum() int      { return r.rowNum }
-func (r *fastReader) Err() error       { return r.err }
+func (r *fastReader) is1904() bool            { return r.plan.date1904 }
+func (r *fastReader) Row() []string           { return r.row }
+func (r *fastReader) rowKeys() []int32        { return r.keys }
+func (r *fastReader) mended() ([]Repair, int) { return r.repairs, r.nRepairs }
+func (r *fastReader) goroutines() int         { return 2 } // inflate and produce
+func (r *fastReader) RowNum() int             { return r.rowNum }
+func (r *fastReader) Err() error              { return r.err }
 
 func (r *fastReader) progress() (int64, int64) {
 	if r.fallback != nil {
@@ -432,6 +439,31 @@ type producer struct {
 	inl      map[string]int32 // interned inline text → its index in p.sst
 	inlCols  []internStat     // per column
 	inlBytes int
+	// sstRepaired holds the shared strings read with appendTextRepaired (nil when none); repairs the
+	// cells mended since the last flush
+	sstRepaired map[int32]bool
+	repairs     []Repair
+	nRepairs    int
+}
+
+// noteSSTRepair remembers that shared string i was mended, when s just read it so.
+func (p *producer) noteSSTRepair(s *xmlScanner, i int) {
+	if !s.repaired {
+		return
+	}
+	s.repaired = false
+	if p.sstRepaired == nil {
+		p.sstRepaired = map[int32]bool{}
+	}
+	p.sstRepaired[int32(i)] = true
+}
+
+// noteRepair records that the cell at column col of the current row was mended.
+func (p *producer) noteRepair(col int) {
+	p.nRepairs++
+	if len(p.repairs) < maxRepairs {
+		p.repairs = append(p.repairs, Repair{Row: p.rowNum, Col: colName(col)})
+	}
 }
 
 // internStat is how interning went in one column: columns of mostly distinct texts stop trying.
@@ -627,6 +659,7 @@ func (p *producer) flush(fallback bool) error {
 		select {
 		case b = <-p.r.free:
 			b.cells, b.keys, b.ends, b.nums, b.err = b.cells[:0], b.keys[:0], b.ends[:0], b.nums[:0], nil
+			b.repairs, b.nRepairs = b.repairs[:0], 0
 		default:
 			b = &batch{}
 		}
@@ -645,6 +678,8 @@ func (p *producer) flush(fallback bool) error {
 		b.keys = append(b.keys, c.sst)
 	}
 	b.fallback = fallback
+	b.repairs, b.nRepairs = append(b.repairs, p.repairs...), p.nRepairs
+	p.repairs, p.nRepairs = p.repairs[:0], 0
 	p.arena, p.pend, p.b = p.arena[:0], p.pend[:0], nil
 	select {
 	case p.r.batches <- b:
@@ -703,6 +738,7 @@ func (p *producer) readSST() error {
 				if len(ends) > 1<<30 {
 					return errUnsupported
 				}
+				p.noteSSTRepair(s, len(ends)-1)
 				continue
 			}
 		}
@@ -737,6 +773,7 @@ func (p *producer) readSST() error {
 				if len(ends) > 1<<30 {
 					return errUnsupported
 				}
+				p.noteSSTRepair(s, len(ends)-1)
 			default:
 				if err := s.skipElement(); err != nil {
 					return err
@@ -770,7 +807,7 @@ func (s *xmlScanner) quickSI(dst []byte) (out []byte, ok bool, err error) {
 		return dst, false, nil
 	}
 	start := len(dst)
-	if dst, err = appendText(dst, b[open:open+i]); err != nil {
+	if dst, err = s.appendTextOrRepair(dst, b[open:open+i]); err != nil {
 		return dst, false, err
 	}
 	if un := bstrUnmarshal(dst[start:]); len(un) != len(dst)-start || string(un) != string(dst[start:]) {
@@ -873,7 +910,7 @@ func (s *xmlScanner) appendElementText(dst []byte) ([]byte, error) {
 		switch s.kind {
 		case tokText:
 			var err error
-			if dst, err = appendText(dst, s.text); err != nil {
+			if dst, err = s.appendTextOrRepair(dst, s.text); err != nil {
 				return dst, err
 			}
 			if s.maxText > 0 && len(dst) > s.maxText {
@@ -1121,13 +1158,14 @@ func (p *producer) readCell(s *xmlScanner, col *int, ref, style, typ []byte, emp
 	}
 	var hasV, hasF, hasIS bool
 	p.vbuf, p.ibuf = p.vbuf[:0], p.ibuf[:0]
+	s.repaired = false
 	if !empty {
 		if raw, ok := s.quickV(); ok {
 			if allDigits(raw) { // shared string indexes, whole numbers: nothing to decode, check or copy
 				val = raw
 			} else {
 				var err error
-				if p.vbuf, err = appendText(p.vbuf, raw); err != nil {
+				if p.vbuf, err = s.appendTextOrRepair(p.vbuf, raw); err != nil {
 					return err
 				}
 			}
@@ -1136,7 +1174,7 @@ func (p *producer) readCell(s *xmlScanner, col *int, ref, style, typ []byte, emp
 		}
 		if raw, ok := s.quickBody("<is><t>", "</t></is></c>"); ok { // excelize's StreamWriter, Apache POI
 			var err error
-			if p.ibuf, err = appendText(p.ibuf, raw); err != nil {
+			if p.ibuf, err = s.appendTextOrRepair(p.ibuf, raw); err != nil {
 				return err
 			}
 			p.ibuf = bstrUnmarshal(p.ibuf)
@@ -1214,6 +1252,9 @@ value:
 		}
 		cell.sst = int32(idx)
 		empty = p.sst[idx] == ""
+		if p.sstRepaired[cell.sst] {
+			p.noteRepair(*col)
+		}
 	case typeInline:
 		v := val
 		if hasIS {
@@ -1242,6 +1283,10 @@ value:
 	}
 	if len(p.arena) > 1<<30 {
 		return errUnsupported
+	}
+	if s.repaired {
+		s.repaired = false
+		p.noteRepair(*col)
 	}
 	if empty && !hasF {
 		return nil
@@ -1313,6 +1358,9 @@ func (p *producer) readUsualCell(s *xmlScanner, col *int) bool {
 		}
 		if p.sst[n] != "" {
 			p.putCell(c, pendingCell{sst: int32(n), off: off, end: off})
+		}
+		if p.sstRepaired != nil && p.sstRepaired[int32(n)] {
+			p.noteRepair(c)
 		}
 	case styleID < len(p.r.plan.kinds) && p.r.plan.kinds[styleID] != notDate, len(p.arena) > 1<<30:
 		return false

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -240,4 +241,77 @@ func textFiles() map[string][]byte {
 		"broken_quote.csv": []byte("序号,1、题目\n1,ok\n2,\"bad\"quote\n"),
 		"long_cell.csv":    []byte("序号,意见\n1," + strings.Repeat("很长的意见", 8000) + "\n"),
 	}
+}
+
+// Files with characters XML does not allow in a few cells, as broken exporters write them (issue 11):
+// the fast path mends those cells and reads on, excelize's reader stops at the first one without a word.
+// ctrl_survey_*.xlsx: a 1,000-response 问卷星 export, bad characters in five answers from row 501 on;
+// ctrl_opinions.xlsx: 60 consultation comments, a VT in row 40; ctrl_assessment.xlsx: a score sheet.
+func init() {
+	bad := map[int]string{501: "\v", 502: "\x00", 640: "\x1b", 777: "\xff\xfe", 1001: "&#0;"}
+	rawFiles["ctrl_survey_sst.xlsx"] = ctrlSurvey(bad, false)
+	rawFiles["ctrl_survey_inline.xlsx"] = ctrlSurvey(bad, true)
+	rawFiles["ctrl_opinions.xlsx"] = ctrlSheet([]string{"序号", "提交时间", "意见内容", "涉及条款"}, 60, map[int]string{40: "\v"}, 2, func(i int) []string {
+		return []string{fmt.Sprint(i), fmt.Sprintf("2026-03-%02d 10:%02d:00", i%20+1, i%60), fmt.Sprintf("建议第%d条延长申报期限，方便企业办理。", i%9+1), fmt.Sprintf("第%d条", i%9+1)}
+	})
+	var rows strings.Builder
+	for i := 1; i <= 30; i++ {
+		fmt.Fprintf(&rows, `<row r="%d"><c r="A%d"><v>%d</v></c><!-- 注释 --><c r="B%d" t="inlineStr"><is><t>意见%d</t></is></c></row>`, i, i, i, i, i)
+	}
+	good := rows.String()
+	rawFiles["ctrl_comment.xlsx"] = map[string]string{"xl/worksheets/sheet1.xml": sheetXML(strings.Replace(good, "意见30", "意\v见30", 1) + `<row r="31"><c r="A31"><v>31</v></c></row>`)}
+	rawFiles["ctrl_comment_last.xlsx"] = map[string]string{"xl/worksheets/sheet1.xml": sheetXML(strings.Replace(good, "意见30", "意\x00见30", 1))}
+	rawFiles["ctrl_assessment.xlsx"] = ctrlSheet([]string{"一级指标", "二级指标", "满分", "得分", "存在问题"}, 9, map[int]string{5: "\x1b"}, 4, func(i int) []string {
+		dims := []string{"执行过程", "细则标准", "取得成效"}
+		return []string{dims[(i-2)/3%3], fmt.Sprintf("指标%d", i-1), "10", fmt.Sprint(6 + i%4), "部分窗口材料要求不一致"}
+	})
+}
+
+// ctrlSurvey is the 问卷星 export of ctrl_survey_*.xlsx: header in row 1, responses in rows 2–1001; the
+// open answer (column G) of each row in bad has that text in it, as a shared or an inline string.
+func ctrlSurvey(bad map[int]string, inline bool) map[string]string {
+	opts := []string{"非常满意", "满意", "一般", "不满意", "非常不满意"}
+	return ctrlSheet([]string{"序号", "提交答卷时间", "所用时间", "来源", "1、您的性别", "2、您对政策宣传的满意度", "3、您对政策的意见和建议"}, 1001, bad, 6, func(i int) []string {
+		sex := "男"
+		if i%2 == 0 {
+			sex = "女"
+		}
+		return []string{fmt.Sprint(i - 1), fmt.Sprintf("2026-03-%02d 09:%02d:%02d", i%28+1, i%60, i%60), fmt.Sprintf("%d秒", 90+i%200), "手机提交", sex, opts[i%5], fmt.Sprintf("希望第%d项措施尽快落地", i%7+1)}
+	}, inline)
+}
+
+// ctrlSheet writes header and rows 2..last of row(i); in each row of bad the cell of column badCol (0-based)
+// gets that text before its last character. Texts are shared strings, or inline strings when inline[0].
+func ctrlSheet(header []string, last int, bad map[int]string, badCol int, row func(i int) []string, inline ...bool) map[string]string {
+	var sheet, sst strings.Builder
+	nsst := 0
+	cell := func(ref, text string, number bool) {
+		switch {
+		case number:
+			fmt.Fprintf(&sheet, `<c r="%s"><v>%s</v></c>`, ref, text)
+		case len(inline) > 0 && inline[0]:
+			fmt.Fprintf(&sheet, `<c r="%s" t="inlineStr"><is><t>%s</t></is></c>`, ref, text)
+		default:
+			fmt.Fprintf(&sst, `<si><t>%s</t></si>`, text)
+			fmt.Fprintf(&sheet, `<c r="%s" t="s"><v>%d</v></c>`, ref, nsst)
+			nsst++
+		}
+	}
+	for i := 1; i <= last; i++ {
+		cells := header
+		if i > 1 {
+			cells = row(i)
+		}
+		fmt.Fprintf(&sheet, `<row r="%d">`, i)
+		for j, c := range cells {
+			if b, ok := bad[i]; ok && j == badCol {
+				r := []rune(c)
+				c = string(r[:len(r)-1]) + b + string(r[len(r)-1:])
+			}
+			_, err := strconv.Atoi(c)
+			cell(fmt.Sprintf("%c%d", 'A'+j, i), c, err == nil && i > 1)
+		}
+		sheet.WriteString(`</row>`)
+	}
+	return map[string]string{"xl/worksheets/sheet1.xml": sheetXML(sheet.String()), "xl/sharedStrings.xml": sstXML(sst.String())}
 }

@@ -144,11 +144,12 @@ func (p *pickedReader) Next() bool {
 	return true
 }
 
-func (p *pickedReader) Row() []string    { return p.row.cells }
-func (p *pickedReader) RowNum() int      { return p.row.num }
-func (p *pickedReader) rowKeys() []int32 { return p.row.keys }
-func (p *pickedReader) is1904() bool     { return Date1904(p.src) }
-func (p *pickedReader) goroutines() int  { return Goroutines(p.src) }
+func (p *pickedReader) Row() []string           { return p.row.cells }
+func (p *pickedReader) RowNum() int             { return p.row.num }
+func (p *pickedReader) rowKeys() []int32        { return p.row.keys }
+func (p *pickedReader) is1904() bool            { return Date1904(p.src) }
+func (p *pickedReader) goroutines() int         { return Goroutines(p.src) }
+func (p *pickedReader) mended() ([]Repair, int) { return Repairs(p.src) }
 
 func (p *pickedReader) Close() error {
 	p.closed = !p.ended

@@ -118,6 +118,7 @@ func (p *prefetchReader) Err() error    { return p.err }
 func (p *prefetchReader) progress() (int64, int64) { return Progress(p.src) }
 func (p *prefetchReader) is1904() bool             { return Date1904(p.src) }
 func (p *prefetchReader) goroutines() int          { return 1 + Goroutines(p.src) }
+func (p *prefetchReader) mended() ([]Repair, int)  { return Repairs(p.src) } // read once Next is false
 
 func (p *prefetchReader) Close() error {
 	if p.closed {

@@ -127,6 +127,43 @@ func CellKeys(r Reader) []int32 {
 	return nil
 }
 
+// Repair is a cell whose text held what XML does not allow (a control character such as the VT that
+// Word's Shift+Enter pastes, NUL, invalid UTF-8, &#0;): those characters were dropped (invalid UTF-8
+// became U+FFFD) and the rest of the cell read. An importer shows every repair as a warning.
+type Repair struct {
+	Row int    // 1-based row
+	Col string // column letter
+}
+
+// maxRepairs bounds the repairs a reader lists; Repairs still counts all of them.
+const maxRepairs = 20
+
+// mender is implemented by readers that can mend cells (the xlsx fast path).
+type mender interface{ mended() ([]Repair, int) }
+
+// Repairs lists the first cells r mended (at most 20, in file order) and how many it mended in all; ask
+// once Next has returned false.
+func Repairs(r Reader) (first []Repair, total int) {
+	if m, ok := r.(mender); ok {
+		return m.mended()
+	}
+	return nil, 0
+}
+
+// RepairWarnings words Repairs(r) as the warnings an import shows: one per cell listed, then the count
+// of the others.
+func RepairWarnings(r Reader) []string {
+	first, total := Repairs(r)
+	var out []string
+	for _, rp := range first {
+		out = append(out, fmt.Sprintf("第%d行第%s列含有表格不允许的控制字符或乱码（如从 Word 粘贴的换行符），已删除这些字符后导入，请核对该单元格", rp.Row, rp.Col))
+	}
+	if total > len(first) {
+		out = append(out, fmt.Sprintf("另有 %d 个单元格含有控制字符或乱码，已同样处理", total-len(first)))
+	}
+	return out
+}
+
 // worker is implemented by readers that read ahead on goroutines of their own.
 type worker interface{ goroutines() int }
 
@@ -257,6 +294,9 @@ func asError(err error, file string, row int, col string) *Error {
 	var e *Error
 	if errors.As(err, &e) {
 		return e
+	}
+	if m := err.Error(); strings.Contains(m, "illegal character") || strings.Contains(m, "invalid UTF-8") || strings.Contains(m, "character entity") {
+		return &Error{File: file, Msg: "文件中含有表格不允许的控制字符或乱码，未导入任何数据；请用 Excel/WPS 打开后另存为 .xlsx 再导入"}
 	}
 	return &Error{File: file, Row: row, Col: col, Msg: "文件已损坏或格式无法识别（" + err.Error() + "），请用 Excel/WPS 打开后另存为 .xlsx 再导入"}
 }

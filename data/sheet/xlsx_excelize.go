@@ -176,13 +176,15 @@ func (x *excelizeReader) Next() (ok bool) {
 		if !x.rows.Next() {
 			if err := x.rows.Error(); err != nil {
 				x.err = asError(err, x.name, x.rowNum+1, "")
-			} else if err := checkSheetComplete(x.path, x.lim.sheet, x.lim.MaxUnzipBytes); err != nil {
+			} else if err := checkSheetComplete(x.path, x.lim.sheet, x.lim.MaxUnzipBytes, x.rowNum); err != nil {
 				x.err = incompleteError(x.name, x.lastRow)
 				switch e := err.(type) {
 				case *rowOrderError:
 					x.err = rowOrderMsg(x.name, e.num, e.prev)
 				case *sstIndexError:
 					x.err = sstIndexMsg(x.name, e.row, e.col, []byte(e.val))
+				case *badTextError:
+					x.err = badTextMsg(x.name, e.row, e.col)
 				}
 			}
 			return false

@@ -12,6 +12,13 @@ import (
 // the whole file is then read by excelize.
 var errUnsupported = errors.New("sheet: fast path cannot read this part")
 
+// errBadText means character data holds what XML does not allow: a control character (VT, which Word's
+// Shift+Enter pastes into Excel, NUL, ESC), invalid UTF-8, U+FFFE/U+FFFF, a character reference to one of
+// them (&#0;) or an entity XML does not define. encoding/xml rejects such text, and excelize's row reader
+// then stops without an error, which would import part of the file: the fast path reads the text with
+// repairText instead and says which cell it changed.
+var errBadText = errors.New("sheet: text with characters XML does not allow")
+
 // errTooLong means one token or text passed the scanner's bounds: the cell holding it is over
 // MaxCellBytes whatever its escapes decode to, so it is refused at once (handing it to excelize would
 // read all of it into memory first).
@@ -47,6 +54,9 @@ type xmlScanner struct {
 	text    []byte // raw character data
 	// scratch buffers of appendSI, kept between calls: a shared strings table has one <si> per text
 	siDirect, siRuns []byte
+	// repaired is set when a text was read with repairText; the reader of the cell or shared string
+	// notes it and clears it
+	repaired bool
 }
 
 func newXMLScanner(r io.Reader, maxBuf int) *xmlScanner {
@@ -272,7 +282,7 @@ func nextAttr(b []byte) (name, value, rest []byte, ok, bad bool) {
 }
 
 // appendText appends character data decoded as encoding/xml does: the five entities and character
-// references, "\r\n" and lone "\r" read as "\n". Anything encoding/xml would reject gives errUnsupported.
+// references, "\r\n" and lone "\r" read as "\n". Anything encoding/xml would reject gives errBadText.
 func appendText(dst, raw []byte) ([]byte, error) {
 	for len(raw) > 0 {
 		// Copy a run of plain text at once, checked as encoding/xml would: valid UTF-8 of XML characters.
@@ -288,7 +298,7 @@ func appendText(dst, raw []byte) ([]byte, error) {
 			seg := raw[:i]
 			if !utf8.Valid(seg) || (bytes.IndexByte(seg, 0xEF) >= 0 &&
 				(bytes.Contains(seg, []byte("\xEF\xBF\xBE")) || bytes.Contains(seg, []byte("\xEF\xBF\xBF")))) {
-				return dst, errUnsupported // invalid UTF-8, U+FFFE or U+FFFF
+				return dst, errBadText // invalid UTF-8, U+FFFE or U+FFFF
 			}
 			dst = append(dst, seg...)
 			raw = raw[i:]
@@ -300,7 +310,7 @@ func appendText(dst, raw []byte) ([]byte, error) {
 		case '&':
 			semi := bytes.IndexByte(raw, ';')
 			if semi < 0 {
-				return dst, errUnsupported
+				return dst, errBadText
 			}
 			ent := raw[1:semi]
 			raw = raw[semi+1:]
@@ -318,7 +328,7 @@ func appendText(dst, raw []byte) ([]byte, error) {
 			default:
 				r, ok := charRef(ent)
 				if !ok {
-					return dst, errUnsupported
+					return dst, errBadText
 				}
 				dst = utf8.AppendRune(dst, r)
 			}
@@ -329,10 +339,68 @@ func appendText(dst, raw []byte) ([]byte, error) {
 				raw = raw[1:]
 			}
 		default: // another control character
-			return dst, errUnsupported
+			return dst, errBadText
 		}
 	}
 	return dst, nil
+}
+
+// appendTextRepaired appends raw as appendText does where appendText fails (errBadText), mending what XML
+// does not allow: control characters and references to them are dropped, U+FFFE/U+FFFF dropped, invalid
+// UTF-8 becomes U+FFFD, an '&' that starts no known entity is kept as written. It sets s.repaired.
+func (s *xmlScanner) appendTextRepaired(dst, raw []byte) []byte {
+	s.repaired = true
+	for len(raw) > 0 {
+		c := raw[0]
+		switch {
+		case c == '&':
+			semi := bytes.IndexByte(raw[:min(len(raw), 12)], ';')
+			if semi < 0 {
+				dst = append(dst, '&')
+				raw = raw[1:]
+				continue
+			}
+			if out, err := appendText(dst, raw[:semi+1]); err == nil {
+				dst = out
+			} else if ent := raw[1:semi]; len(ent) > 1 && ent[0] == '#' {
+				// a reference to a character XML does not allow: dropped
+			} else {
+				dst = append(dst, raw[:semi+1]...)
+			}
+			raw = raw[semi+1:]
+		case c == '\r':
+			dst = append(dst, '\n')
+			raw = raw[1:]
+			if len(raw) > 0 && raw[0] == '\n' {
+				raw = raw[1:]
+			}
+		case c < 0x20 && c != '\t' && c != '\n':
+			raw = raw[1:]
+		case c < utf8.RuneSelf:
+			dst = append(dst, c)
+			raw = raw[1:]
+		default:
+			r, n := utf8.DecodeRune(raw)
+			switch {
+			case r == utf8.RuneError && n == 1:
+				dst = utf8.AppendRune(dst, utf8.RuneError)
+			case inCharRange(r):
+				dst = append(dst, raw[:n]...)
+			}
+			raw = raw[n:]
+		}
+	}
+	return dst
+}
+
+// appendTextOrRepair is appendText, falling back to appendTextRepaired on text XML does not allow.
+func (s *xmlScanner) appendTextOrRepair(dst, raw []byte) ([]byte, error) {
+	start := len(dst)
+	out, err := appendText(dst, raw)
+	if err == errBadText {
+		return s.appendTextRepaired(out[:start], raw), nil
+	}
+	return out, err
 }
 
 func charRef(ent []byte) (rune, bool) {

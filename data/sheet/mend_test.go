@@ -1,0 +1,77 @@
+package sheet
+
+import (
+	"fmt"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// Cells with characters XML does not allow (issue 11): the fast path reads every row, the characters
+// dropped, and lists the cells; excelize's reader refuses the file instead of stopping at the first one.
+func TestMendedCells(t *testing.T) {
+	survey := []Repair{{501, "G"}, {502, "G"}, {640, "G"}, {777, "G"}, {1001, "G"}}
+	for _, tc := range []struct {
+		file    string
+		rows    int
+		repairs []Repair
+		row     int
+		want    string // column G (or the last) of row
+	}{
+		{"ctrl_survey_sst.xlsx", 1001, survey, 501, "希望第5项措施尽快落地"},
+		{"ctrl_survey_inline.xlsx", 1001, survey, 777, "希望第1项措施尽快落\uFFFD\uFFFD地"},
+		{"ctrl_opinions.xlsx", 60, []Repair{{40, "C"}}, 40, "建议第5条延长申报期限，方便企业办理。"},
+		{"ctrl_assessment.xlsx", 9, []Repair{{5, "E"}}, 5, "部分窗口材料要求不一致"},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			path := filepath.Join("testdata", tc.file)
+			r, err := Open(path, Limits{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer r.Close()
+			n, got := 0, ""
+			for r.Next() {
+				n++
+				if r.RowNum() == tc.row {
+					row := r.Row()
+					got = row[len(row)-1]
+					if tc.file == "ctrl_opinions.xlsx" {
+						got = row[2]
+					}
+				}
+			}
+			if r.Err() != nil || n != tc.rows {
+				t.Fatalf("read %d rows, err %v; want %d rows and no error", n, r.Err(), tc.rows)
+			}
+			if got != tc.want {
+				t.Errorf("row %d = %q, want %q", tc.row, got, tc.want)
+			}
+			first, total := Repairs(r)
+			if !reflect.DeepEqual(first, tc.repairs) || total != len(tc.repairs) {
+				t.Errorf("repairs = %v (%d), want %v", first, total, tc.repairs)
+			}
+			if w := RepairWarnings(r); len(w) != len(tc.repairs) || !strings.Contains(w[0], fmt.Sprintf("第%d行第%s列", tc.repairs[0].Row, tc.repairs[0].Col)) {
+				t.Errorf("warnings = %q", w)
+			}
+			if ex := readExcelize(path, Limits{}); ex.Err == "" {
+				t.Errorf("excelize path read %d rows without an error: it must refuse, not import a part", len(ex.Rows))
+			}
+		})
+	}
+}
+
+// A file the fast path hands to excelize (a comment in its XML) with a control character further on:
+// refused, naming the cell, never read up to it.
+func TestExcelizePathRefusesBadText(t *testing.T) {
+	for _, file := range []string{"ctrl_comment.xlsx", "ctrl_comment_last.xlsx"} {
+		res := collect(Open(filepath.Join("testdata", file), Limits{}))
+		if !res.FellBack && !strings.Contains(res.Err, "第") {
+			t.Errorf("%s: did not take the excelize path", file)
+		}
+		if !strings.Contains(res.Err, "第30行第B列") || !strings.Contains(res.Err, "控制字符") {
+			t.Errorf("%s: err = %q, want one naming row 30 column B", file, res.Err)
+		}
+	}
+}
