@@ -97,18 +97,21 @@ func (e *consultEditor) update() {
 		e.days.SetText(lang.L("The end date is before the start date."))
 		return
 	}
-	n, err := check.WorkingDays(e.start.Text, e.end.Text)
+	n, err := check.Count(e.start.Text, e.end.Text)
 	if err != nil {
 		e.days.SetText(err.Error())
 		return
 	}
 	e.days.TextStyle.Bold = true
-	e.days.SetText(fmt.Sprintf(lang.L("%d statutory working days"), n))
+	e.days.SetText(fmt.Sprintf(lang.L("%d statutory working days"), n.Days))
 	if note := holidayNote(e.start.Text, e.end.Text); note != "" {
 		e.holidays.SetText(note)
 		e.holidays.Show()
 	}
-	if n < check.MinCommentDays {
+	if first, last := calendar.BuiltinYears(); len(n.Uncovered) > 0 { // a guessed count: say so, not "fewer than 5"
+		e.warnText.SetText(fmt.Sprintf(lang.L("The holiday arrangements of %s are not in the built-in data (%d–%d): counted Monday to Friday. Add that year's State Council holiday notice, with its days of 29–31 December of the year before, to %s."), calendar.YearsText(n.Uncovered, lang.L(", ")), first, last, calendar.OverridePath()))
+		e.warn.Show()
+	} else if n.Days < check.MinCommentDays {
 		e.warnText.SetText(fmt.Sprintf(lang.L("Fewer than %d working days: the measures require a comment period of at least %d working days."), check.MinCommentDays, check.MinCommentDays))
 		e.warn.Show()
 	}
