@@ -4,11 +4,19 @@
 // Decisions (documented here because they are policy, not code):
 //   - Mobile numbers: 1[3-9] + 9 digits, optionally grouped 3-4-4 by a space or dash, optionally prefixed by
 //     +86 / 0086 / 86; ASCII or full-width characters. They become 138****5678 (prefix and separators dropped).
-//     A number glued to other digits or ASCII letters (an order or account number) is not a mobile number.
-//   - 18-digit ID numbers are removed only when they pass the GB 11643 check digit; an invalid one stays,
-//     since it is most likely some other code. 15-digit (pre-1999) ID numbers carry no check digit: they are
-//     removed when they look like one (region code 11–82 and a valid YYMMDD birth date), because leaking one
-//     is worse than hiding a 15-digit code that happens to look alike.
+//   - Boundaries: only a digit ends or starts a number. Letters glued to it on either side or both
+//     ("tel13812345678", "QQ13812345678", "ID110105…", "IP192.168.1.100", "13812345678abc",
+//     "abc13812345678abc") do not protect it: a leaked number is worse than a masked part of some code.
+//     A number glued to other digits (013812345678, 138123456789) is part of a longer number and stays,
+//     except that a run of digits that splits exactly into mobile numbers (11 digits) and ID-looking numbers
+//     (18, see below) is masked piece by piece ("1381234567813912345678" → "138****5678139****5678").
+//     Dotted quads after "v", "ver" or "version" (v1.2.3.4) are version numbers, not IP addresses.
+//   - 18-digit ID numbers (also grouped 6-8-4 or 6-4-4-4 by spaces or dashes) are removed when they pass the
+//     GB 11643 check digit, and also when the check digit is wrong but the number looks like an ID: a real
+//     province code and a valid birth date (1900 to this year) — a mistyped ID is still somebody's ID.
+//     Other 18-digit numbers stay (order numbers, 文号, serials). 15-digit (pre-1999) ID numbers carry no
+//     check digit: they are removed when they look like one (region code 11–82 and a valid YYMMDD birth
+//     date), because leaking one is worse than hiding a 15-digit code that happens to look alike.
 //   - E-mail: the local part is reduced to its first character (z***@example.com).
 //   - IPv4 keeps its first two octets (61.135.*.*); IPv6 keeps its first two groups (2001:db8:*).
 //   - Names: a masker is given the known submitter names; each occurrence becomes surname + "*" (one star,
@@ -19,6 +27,7 @@ import (
 	"net/netip"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -152,6 +161,11 @@ func (m *Masker) apply(s string) (string, Counts) {
 	b.Grow(len(s))
 	pos := 0
 	for _, mt := range ms {
+		if mt.start < pos {
+			// Overlap (a grouped number running into an e-mail's local part, "138 1234 5678@qq.com"):
+			// the earlier match wins, the rest of the later one is written as it is.
+			continue
+		}
 		b.WriteString(string(orig[pos:mt.start]))
 		b.WriteString(mt.repl)
 		pos = mt.end
@@ -266,9 +280,16 @@ func validDomain(d string) bool {
 
 // ---- numbers: ID numbers, mobile numbers, IP addresses ----
 
+// single are the matchers tried at a number's start, in order; each returns at most one match.
+var single = []func([]rune, int) (match, bool){matchID, matchPhone, matchIPv4, matchIPv6}
+
+// scanNumbers finds the numbers in n outside the e-mails in skip (sorted by start). A number may start
+// wherever the previous character is not a digit: ASCII letters before it do not matter (see the
+// package comment). Every position is looked at once and every matcher reads a bounded window, except
+// matchRun, which reads a digit run once: linear time.
 func scanNumbers(n []rune, skip []match) []match {
 	var out []match
-	k := 0 // skip (the e-mails) is sorted by start
+	k := 0
 	for i := 0; i < len(n); {
 		for k < len(skip) && skip[k].end <= i {
 			k++
@@ -278,30 +299,46 @@ func scanNumbers(n []rune, skip []match) []match {
 			continue
 		}
 		r := n[i]
-		if !(isHex(r) || r == '+' || r == ':') || isASCIIAlnum(at(n, i-1)) {
+		if !(isHex(r) || r == '+' || r == ':') || isDigit(at(n, i-1)) {
 			i++
 			continue
 		}
-		var m match
-		var ok bool
-		for _, f := range []func([]rune, int) (match, bool){matchID, matchPhone, matchIPv4, matchIPv6} {
-			if m, ok = f(n, i); ok {
+		var found []match
+		for _, f := range single {
+			if m, ok := f(n, i); ok {
+				found = append(found[:0], m)
 				break
 			}
 		}
-		if ok {
-			out = append(out, m)
-			i = m.end
+		if len(found) == 0 {
+			found = matchRun(n, i)
+		}
+		if len(found) == 0 {
+			i++
 			continue
 		}
-		i++
+		end := found[len(found)-1].end
+		if k < len(skip) && end > skip[k].start {
+			// A grouped number running into an e-mail ("138 1234 5678@qq.com"): the number is masked
+			// and the e-mail starts after it, so no character of its local part is published.
+			// repl is "c***@domain" with c one ASCII character. With no local part left the e-mail's mask
+			// is still written ("138****5678***@qq.com"), so the output does not read as an address.
+			e := &skip[k]
+			if n[end] == '@' {
+				e.start, e.repl = end, e.repl[1:]
+			} else {
+				e.start, e.repl = end, string(n[end])+e.repl[1:]
+			}
+		}
+		out = append(out, found...)
+		i = end
 	}
 	return out
 }
 
 // digitsAt reports whether n[i:i+k] are all ASCII digits (after folding).
 func digitsAt(n []rune, i, k int) bool {
-	if i+k > len(n) {
+	if i < 0 || i+k > len(n) {
 		return false
 	}
 	for _, r := range n[i : i+k] {
@@ -312,8 +349,8 @@ func digitsAt(n []rune, i, k int) bool {
 	return true
 }
 
-// endsNumber reports whether the number ending before i stands alone.
-func endsNumber(n []rune, i int) bool { return !isASCIIAlnum(at(n, i)) }
+// endsNumber reports whether the number ending before i stands alone: no digit follows it (letters may).
+func endsNumber(n []rune, i int) bool { return !isDigit(at(n, i)) }
 
 var idWeights = [17]int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
 
@@ -345,6 +382,33 @@ func id18(n []rune, i int) bool {
 	return got == rune(want)
 }
 
+// provinces are the two-digit codes an ID number starts with (GB/T 2260 provinces; 71 台湾, 81 香港,
+// 82 澳门; 83 台湾居民居住证; 91 外国人永久居留身份证).
+var provinces = func() (p [100]bool) {
+	for _, c := range []int{11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46,
+		50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83, 91} {
+		p[c] = true
+	}
+	return p
+}()
+
+// looksLikeID18 reports whether the 18 runes at n[i:] (17 digits, then a digit or X) look like an ID
+// number whatever their check digit: a real province code and a valid birth date from 1900 to this year.
+func looksLikeID18(n []rune, i int) bool {
+	if !digitsAt(n, i, 17) || !(isDigit(at(n, i+17)) || at(n, i+17) == 'X' || at(n, i+17) == 'x') {
+		return false
+	}
+	d := func(k, w int) int { return atoi(string(n[i+k : i+k+w])) }
+	if !provinces[d(0, 2)] {
+		return false
+	}
+	year, month, day := d(6, 4), d(10, 2), d(12, 2)
+	if year < 1900 || year > time.Now().Year() || month < 1 || month > 12 || day < 1 {
+		return false
+	}
+	return day <= time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
 func id15(n []rune, i int) bool {
 	if !digitsAt(n, i, 15) {
 		return false
@@ -355,14 +419,110 @@ func id15(n []rune, i int) bool {
 	return region >= 11 && region <= 82 && month >= 1 && month <= 12 && day >= 1 && day <= 31
 }
 
+// idGroups are the ways an 18-digit ID number is written in groups: 110105 19900307 1239, 110105 1990 0307 1239.
+var idGroups = [][]int{{6, 8, 4}, {6, 4, 4, 4}}
+
+// id18At reads an 18-character ID number at n[i:], contiguous or in idGroups separated by one space or
+// dash each, and returns its end. It must pass the check digit or look like an ID (looksLikeID18); one that
+// ends in a digit must not be followed by another digit.
+func id18At(n []rune, i int) (int, bool) {
+	var buf [18]rune
+	end := -1
+	if i+18 <= len(n) && digitsAt(n, i, 17) {
+		copy(buf[:], n[i:i+18])
+		end = i + 18
+	} else {
+	groups:
+		for _, g := range idGroups {
+			j, b := i, 0
+			for gi, w := range g {
+				if gi > 0 {
+					if !isSep(at(n, j)) {
+						continue groups
+					}
+					j++
+				}
+				if j+w > len(n) {
+					continue groups
+				}
+				copy(buf[b:], n[j:j+w])
+				b, j = b+w, j+w
+			}
+			end = j
+			break
+		}
+	}
+	if end < 0 || !(id18(buf[:], 0) || looksLikeID18(buf[:], 0)) {
+		return 0, false
+	}
+	if isDigit(buf[17]) && !endsNumber(n, end) {
+		return 0, false
+	}
+	return end, true
+}
+
 func matchID(n []rune, i int) (match, bool) {
-	if id18(n, i) && endsNumber(n, i+18) {
-		return match{start: i, end: i + 18, kind: kID, repl: IDRemoved}, true
+	if end, ok := id18At(n, i); ok {
+		return match{start: i, end: end, kind: kID, repl: IDRemoved}, true
 	}
 	if id15(n, i) && endsNumber(n, i+15) {
 		return match{start: i, end: i + 15, kind: kID, repl: IDRemoved}, true
 	}
 	return match{}, false
+}
+
+// matchRun masks a run of digits (at least 22, no separators) that splits exactly into mobile numbers
+// (1[3-9] + 9 digits) and ID-looking numbers (looksLikeID18; the last one may end in X): numbers written
+// together without a space. A leading +86 / 0086 / 86 goes with the first piece. The split is found by
+// dynamic programming from the run's end, once per run.
+func matchRun(n []rune, i int) []match {
+	d := i // the run's first digit
+	if at(n, d) == '+' {
+		d++
+	}
+	if !isDigit(at(n, d)) {
+		return nil
+	}
+	e := d
+	for e < len(n) && isDigit(n[e]) {
+		e++
+	}
+	if e-d < 22 {
+		return nil
+	}
+	x := at(n, e) == 'X' || at(n, e) == 'x'
+	// piece[p-d] is the length of the first piece of a split of n[p:] up to the run's end (e, or e+1
+	// when an X follows), 0 when there is none.
+	piece := make([]int8, e+2-d)
+	reach := func(q int) bool { return q == e || (x && q == e+1) || (q < e && piece[q-d] != 0) }
+	for p := e - 11; p >= d; p-- {
+		switch {
+		case p+18 <= e+1 && looksLikeID18(n, p) && reach(p+18):
+			piece[p-d] = 18
+		case n[p] == '1' && n[p+1] >= '3' && n[p+1] <= '9' && reach(p+11):
+			piece[p-d] = 11
+		}
+	}
+	first, start := d, d // where the split starts; where the first match starts (with its prefix)
+	switch {
+	case piece[0] != 0:
+	case n[d] == '8' && n[d+1] == '6' && piece[2] == 11:
+		first, start = d+2, i // +86…, 86…
+	case i == d && n[d] == '0' && n[d+1] == '0' && n[d+2] == '8' && n[d+3] == '6' && piece[4] == 11:
+		first = d + 4 // 0086…
+	default:
+		return nil
+	}
+	var out []match
+	for p := first; p < e && piece[p-d] != 0; p += int(piece[p-d]) {
+		if piece[p-d] == 11 {
+			out = append(out, match{start: p, end: p + 11, kind: kPhone, repl: string(n[p:p+3]) + "****" + string(n[p+7:p+11])})
+		} else {
+			out = append(out, match{start: p, end: p + 18, kind: kID, repl: IDRemoved})
+		}
+	}
+	out[0].start = start
+	return out
 }
 
 func isSep(r rune) bool { return r == ' ' || r == '-' }
@@ -412,7 +572,7 @@ func phoneCore(n []rune, i int) (string, int, bool) {
 }
 
 func matchIPv4(n []rune, i int) (match, bool) {
-	if !isDigit(at(n, i)) || at(n, i-1) == '.' {
+	if !isDigit(at(n, i)) || at(n, i-1) == '.' || versionMark(n, i) {
 		return match{}, false
 	}
 	j := i
@@ -436,10 +596,26 @@ func matchIPv4(n []rune, i int) (match, bool) {
 			j++
 		}
 	}
-	if isASCIIAlnum(at(n, j)) || (at(n, j) == '.' && isDigit(at(n, j+1))) {
+	if isDigit(at(n, j)) || (at(n, j) == '.' && isDigit(at(n, j+1))) {
 		return match{}, false
 	}
 	return match{start: i, end: j, kind: kIP, repl: octets[0] + "." + octets[1] + ".*.*"}, true
+}
+
+// versionMark reports whether the letters right before i are "v", "ver" or "version" (v1.2.3.4).
+func versionMark(n []rune, i int) bool {
+	s := i
+	for s > 0 && i-s < 8 && isASCIILetter(n[s-1]) {
+		s--
+	}
+	if s == i || (s > 0 && isASCIILetter(n[s-1])) {
+		return false
+	}
+	switch strings.ToLower(string(n[s:i])) {
+	case "v", "ver", "version":
+		return true
+	}
+	return false
 }
 
 func atoi(s string) int {
@@ -462,7 +638,7 @@ func matchIPv6(n []rune, i int) (match, bool) {
 		j--
 	}
 	cand := string(n[i:j])
-	if strings.Count(cand, ":") < 2 || isASCIIAlnum(at(n, j)) {
+	if strings.Count(cand, ":") < 2 || isHex(at(n, j)) || at(n, j) == ':' { // not cut off in the middle of a longer token
 		return match{}, false
 	}
 	a, err := netip.ParseAddr(cand)

@@ -25,14 +25,17 @@ func TestMask(t *testing.T) {
 		{"订单号12345678901", "订单号12345678901"},           // 12x is not a mobile prefix
 		{"单号013812345678", "单号013812345678"},           // glued to another digit
 		{"138123456789", "138123456789"},               // 12 digits
-		{"NO13812345678", "NO13812345678"},             // part of a code
+		{"NO13812345678", "NO138****5678"},             // letters glued to a number do not protect it (issue 11)
+		{"NO013812345678", "NO013812345678"},           // but a digit does
 		{"1381234567", "1381234567"},                   // 10 digits
 		{"2026-01-15 10:30:45", "2026-01-15 10:30:45"}, // date and time
-		// ID numbers (11010519491231002X is the standard's example; 110105194912310021 fails the check)
+		// ID numbers (11010519491231002X is the standard's example; 110105194912310021 fails the check but
+		// has a real province and birth date: a mistyped ID, removed too; 110105203001011234 is born in 2030)
 		{"身份证11010519491231002X", "身份证" + IDRemoved},
 		{"身份证11010519491231002x号", "身份证" + IDRemoved + "号"},
 		{"１１０１０５１９４９１２３１００２Ｘ", IDRemoved},
-		{"号码110105194912310021", "号码110105194912310021"},
+		{"号码110105194912310021", "号码" + IDRemoved},
+		{"号码110105203001011234", "号码110105203001011234"},
 		{"旧证110105491231002", "旧证" + IDRemoved},
 		{"流水号999999999999999", "流水号999999999999999"}, // 15 digits, no region/date
 		// e-mail
