@@ -35,8 +35,10 @@ type Calendar struct {
 func New(override map[string]bool) *Calendar {
 	c := &Calendar{override: override, years: map[int]bool{}}
 	for k := range override {
-		if y, err := strconv.Atoi(k[:min(4, len(k))]); err == nil {
-			c.years[y] = true
+		d, err := time.Parse(layout, k)
+		// A line for 29–31 December settles its own day only: it may come from either year's notice.
+		if err == nil && (d.Month() != time.December || d.Day() < 29) {
+			c.years[d.Year()] = true
 		}
 	}
 	return c
@@ -89,9 +91,9 @@ func BuiltinYears() (first, last int) {
 
 // assumed reports the notice year of day when neither lunar-go nor the override file holds it, so day was
 // taken as Monday–Friday. An override line for day itself is never an assumption. The override file
-// covers a year when it has at least one line dated in that year: the State Council's notice always sets
-// 元旦, so a team that copied the notice has lines in its year, and a year can be entered before any
-// library update without a marker syntax to learn.
+// covers a year when it has at least one line dated in that year before 29 December: the State Council's
+// notice always sets 元旦 (a line for 1 January), so a team that copied the notice has lines in its year,
+// and a year can be entered before any library update without a marker syntax to learn.
 func (c *Calendar) assumed(day time.Time) (int, bool) {
 	if c != nil {
 		if _, ok := c.override[day.Format(layout)]; ok {
@@ -109,6 +111,9 @@ func (c *Calendar) assumed(day time.Time) (int, bool) {
 // Count is the result of counting a range.
 type Count struct {
 	Days int // working days, both ends inclusive
+	// Known counts the working days among the days not assumed: a lower bound of the true count (an
+	// assumed day may be a day off or a make-up working day; a known one is what the notice says).
+	Known int
 	// Uncovered lists, ascending, the years whose holiday notice neither lunar-go nor the override file
 	// holds and that some day of the range depends on; those days were counted Monday–Friday.
 	Uncovered []int
@@ -318,11 +323,18 @@ func (c *Calendar) Count(from, to time.Time) (Count, error) {
 		return n, fmt.Errorf("日期范围过长（超过 50 年）：%s 至 %s", from.Format(layout), to.Format(layout))
 	}
 	for d := from; !d.After(to); d = d.AddDate(0, 0, 1) {
-		if c.IsWorkday(d) {
+		work := c.IsWorkday(d)
+		if work {
 			n.Days++
 		}
-		// Days ascend and so do their notice years: Uncovered stays sorted.
-		if y, ok := c.assumed(d); ok && (len(n.Uncovered) == 0 || n.Uncovered[len(n.Uncovered)-1] != y) {
+		y, assumed := c.assumed(d)
+		switch {
+		case !assumed:
+			if work {
+				n.Known++
+			}
+		case len(n.Uncovered) == 0 || n.Uncovered[len(n.Uncovered)-1] != y:
+			// Days ascend and so do their notice years: Uncovered stays sorted.
 			n.Uncovered = append(n.Uncovered, y)
 		}
 	}

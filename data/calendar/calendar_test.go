@@ -94,6 +94,10 @@ func TestUncoveredYears(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	ovDec2, err := ParseOverrides(strings.NewReader("2030-12-31 班\n")) // from the 2031 notice
+	if err != nil {
+		t.Fatal(err)
+	}
 	cases := []struct {
 		name     string
 		ov       map[string]bool
@@ -116,6 +120,8 @@ func TestUncoveredYears(t *testing.T) {
 		{"2028 entered, 2029 not", ov2028, "2028-12-28", "2029-01-02", 4, []int{2029}},
 		{"an explicit line is no guess", ovDec, "2027-12-31", "2027-12-31", 1, nil},
 		{"but covers only its day", ovDec, "2027-12-30", "2027-12-31", 2, []int{2028}},
+		{"nor covers 2028", ovDec, "2028-01-03", "2028-01-03", 1, []int{2028}},
+		{"nor covers its own year", ovDec2, "2030-12-01", "2030-12-01", 0, []int{2030}},
 	}
 	for _, tc := range cases {
 		got, err := New(tc.ov).Count(d(tc.from), d(tc.to))
@@ -125,9 +131,15 @@ func TestUncoveredYears(t *testing.T) {
 		if tc.days != 0 && got.Days != tc.days || fmt.Sprint(got.Uncovered) != fmt.Sprint(tc.years) && len(got.Uncovered)+len(tc.years) > 0 {
 			t.Errorf("%s: Count(%s, %s) = %d days, uncovered %v; want %d, %v", tc.name, tc.from, tc.to, got.Days, got.Uncovered, tc.days, tc.years)
 		}
+		if len(tc.years) == 0 && got.Known != got.Days || got.Known > got.Days {
+			t.Errorf("%s: Known = %d of %d days", tc.name, got.Known, got.Days)
+		}
 		if w := got.Warning(); (w == "") != (len(tc.years) == 0) {
 			t.Errorf("%s: Warning() = %q", tc.name, w)
 		}
+	}
+	if got, _ := New(nil).Count(d("2027-12-20"), d("2027-12-31")); got.Days != 10 || got.Known != 7 {
+		t.Errorf("2027-12-20…31: %+v, want 10 days, 7 known (29–31 December assumed)", got)
 	}
 	got, _ := New(nil).Count(d("2028-01-24"), d("2028-01-28"))
 	w := got.Warning()
