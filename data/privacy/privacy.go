@@ -303,21 +303,21 @@ func scanNumbers(n []rune, skip []match) []match {
 			i++
 			continue
 		}
-		var found []match
+		from := len(out)
 		for _, f := range single {
 			if m, ok := f(n, i); ok {
-				found = append(found[:0], m)
+				out = append(out, m)
 				break
 			}
 		}
-		if len(found) == 0 {
-			found = matchRun(n, i)
+		if len(out) == from {
+			out = append(out, matchRun(n, i)...)
 		}
-		if len(found) == 0 {
+		if len(out) == from {
 			i++
 			continue
 		}
-		end := found[len(found)-1].end
+		end := out[len(out)-1].end
 		if k < len(skip) && end > skip[k].start {
 			// A grouped number running into an e-mail ("138 1234 5678@qq.com"): the number is masked
 			// and the e-mail starts after it, so no character of its local part is published.
@@ -330,7 +330,6 @@ func scanNumbers(n []rune, skip []match) []match {
 				e.start, e.repl = end, string(n[end])+e.repl[1:]
 			}
 		}
-		out = append(out, found...)
 		i = end
 	}
 	return out
@@ -395,18 +394,30 @@ var provinces = func() (p [100]bool) {
 // looksLikeID18 reports whether the 18 runes at n[i:] (17 digits, then a digit or X) look like an ID
 // number whatever their check digit: a real province code and a valid birth date from 1900 to this year.
 func looksLikeID18(n []rune, i int) bool {
-	if !digitsAt(n, i, 17) || !(isDigit(at(n, i+17)) || at(n, i+17) == 'X' || at(n, i+17) == 'x') {
+	if i < 0 || i+18 > len(n) {
 		return false
 	}
-	d := func(k, w int) int { return atoi(string(n[i+k : i+k+w])) }
-	if !provinces[d(0, 2)] {
+	d := func(k, w int) int { // the number in n[i+k:i+k+w], -1 if not all digits
+		v := 0
+		for _, r := range n[i+k : i+k+w] {
+			if !isDigit(r) {
+				return -1
+			}
+			v = v*10 + int(r-'0')
+		}
+		return v
+	}
+	if p := d(0, 2); p < 0 || !provinces[p] { // cheapest test first: matchRun asks at every digit of a run
 		return false
 	}
 	year, month, day := d(6, 4), d(10, 2), d(12, 2)
-	if year < 1900 || year > time.Now().Year() || month < 1 || month > 12 || day < 1 {
+	if year < 1900 || month < 1 || month > 12 || day < 1 || d(2, 4) < 0 || d(14, 3) < 0 {
 		return false
 	}
-	return day <= time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	if last := n[i+17]; !isDigit(last) && last != 'X' && last != 'x' {
+		return false
+	}
+	return year <= time.Now().Year() && day <= time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 func id15(n []rune, i int) bool {
