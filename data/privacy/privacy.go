@@ -162,8 +162,8 @@ func (m *Masker) apply(s string) (string, Counts) {
 	pos := 0
 	for _, mt := range ms {
 		if mt.start < pos {
-			// Overlap (a grouped number running into an e-mail's local part, "138 1234 5678@qq.com"):
-			// the earlier match wins, the rest of the later one is written as it is.
+			// Defensive: matches do not overlap (scanNumbers trims an e-mail that a number runs into,
+			// findNames skips both); should one still do, it is dropped instead of slicing backwards.
 			continue
 		}
 		b.WriteString(string(orig[pos:mt.start]))
@@ -319,10 +319,10 @@ func scanNumbers(n []rune, skip []match) []match {
 		}
 		end := out[len(out)-1].end
 		if k < len(skip) && end > skip[k].start {
-			// A grouped number running into an e-mail ("138 1234 5678@qq.com"): the number is masked
-			// and the e-mail starts after it, so no character of its local part is published.
-			// repl is "c***@domain" with c one ASCII character. With no local part left the e-mail's mask
-			// is still written ("138****5678***@qq.com"), so the output does not read as an address.
+			// A number running into an e-mail ("138 1234 5678@qq.com", "138 1234 5678ab@qq.com"): the
+			// number is masked and the e-mail starts after it ("138****5678a***@qq.com"). repl is
+			// "c***@domain", c one ASCII character; with no local part left, "***@domain" is still
+			// written ("138****5678***@qq.com"), so a second pass finds no address in the output.
 			e := &skip[k]
 			if n[end] == '@' {
 				e.start, e.repl = end, e.repl[1:]
@@ -645,11 +645,14 @@ func matchIPv6(n []rune, i int) (match, bool) {
 	for j < len(n) && j-i < 45 && (isHex(n[j]) || n[j] == ':' || n[j] == '.') {
 		j++
 	}
+	if j-i == 45 && (isHex(at(n, j)) || at(n, j) == ':' || at(n, j) == '.') {
+		return match{}, false // a longer token than any address
+	}
 	for j > i && (n[j-1] == '.' || (n[j-1] == ':' && at(n, j-2) != ':')) {
 		j--
 	}
 	cand := string(n[i:j])
-	if strings.Count(cand, ":") < 2 || isHex(at(n, j)) || at(n, j) == ':' { // not cut off in the middle of a longer token
+	if strings.Count(cand, ":") < 2 {
 		return match{}, false
 	}
 	a, err := netip.ParseAddr(cand)
