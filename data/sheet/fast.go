@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 )
 
 // The fast path reads the first worksheet straight from the zip with xmlScanner instead of encoding/xml
@@ -260,6 +261,10 @@ func openFast(path, name string, lim Limits) (Reader, error) {
 	r.wg.Add(1)
 	go r.produce()
 	return r, nil
+}
+
+func sharedTooBigError(name string, lim Limits) *Error {
+	return &Error{File: name, Msg: fmt.Sprintf("文件中的文字内容解压后超过 %d MiB 的上限（可能是恶意文件，或一次导出的答卷过多），未导入任何数据；请检查文件来源，或分批导出后再导入", lim.MaxSharedBytes>>20)}
 }
 
 func unzipLimitError(name string, lim Limits) *Error {
@@ -551,6 +556,9 @@ func (p *producer) run() error {
 				return &Error{File: p.r.name, Msg: fmt.Sprintf("共享文本中有一段内容超过 %d 字节（单元格上限 %d 字节，可能是恶意文件），请检查文件来源",
 					8*p.r.lim.MaxCellBytes+(1<<20), p.r.lim.MaxCellBytes)}
 			}
+			if err == errSharedTooBig {
+				return sharedTooBigError(p.r.name, p.r.lim)
+			}
 			return err
 		}
 	}
@@ -724,17 +732,22 @@ func (p *producer) readSST() error {
 		return err
 	}
 	// The texts are shorter than their XML: room for all of them at once saves growing (and copying) the
-	// arena a dozen times. The size is the zip header's claim, so it is capped.
-	arena := make([]byte, 0, min(p.r.plan.sst.UncompressedSize64, 64<<20))
-	ends := make([]int, 0, min(p.r.plan.sst.UncompressedSize64/32, 1<<20))
+	// arena a dozen times, and its untouched end costs no memory. The size is the zip header's claim, so
+	// it is capped by what the table may take, plus one text: the bound below stops the arena there.
+	arena := make([]byte, 0, min(p.r.plan.sst.UncompressedSize64, uint64(p.r.lim.MaxSharedBytes)+uint64(s.maxText)+1))
+	ends := make([]uint32, 0, min(p.r.plan.sst.UncompressedSize64/32, 1<<20)) // < 4 GiB: MaxSharedBytes
 	depth := 0
 	for {
+		// The table is held whole: bound it as it grows (a zip bomb of repeated texts is gigabytes).
+		if int64(len(arena))+20*int64(len(ends)) > p.r.lim.MaxSharedBytes {
+			return errSharedTooBig
+		}
 		if depth == 1 {
 			var ok bool
 			if arena, ok, err = s.quickSI(arena); err != nil {
 				return err
 			} else if ok {
-				ends = append(ends, len(arena))
+				ends = append(ends, uint32(len(arena)))
 				if len(ends) > 1<<30 {
 					return errUnsupported
 				}
@@ -750,10 +763,15 @@ func (p *producer) readSST() error {
 			if depth != 0 {
 				return errUnsupported
 			}
-			all := string(arena)
+			if int64(len(arena))+20*int64(len(ends)) > p.r.lim.MaxSharedBytes {
+				return errSharedTooBig
+			}
+			// The arena is never written again: its texts are used in place (a copy would double the peak).
+			all := unsafe.String(unsafe.SliceData(arena), len(arena))
 			p.sst = make([]string, len(ends))
 			start := 0
 			for i, e := range ends {
+				e := int(e)
 				p.sst[i] = all[start:e]
 				start = e
 			}
@@ -769,7 +787,7 @@ func (p *producer) readSST() error {
 				if arena, err = s.appendSI(arena); err != nil {
 					return err
 				}
-				ends = append(ends, len(arena))
+				ends = append(ends, uint32(len(arena)))
 				if len(ends) > 1<<30 {
 					return errUnsupported
 				}

@@ -2,8 +2,10 @@ package sheet
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -73,5 +75,46 @@ func TestExcelizePathRefusesBadText(t *testing.T) {
 		if !strings.Contains(res.Err, "第30行第B列") || !strings.Contains(res.Err, "控制字符") {
 			t.Errorf("%s: err = %q, want one naming row 30 column B", file, res.Err)
 		}
+	}
+}
+
+// A shared-strings zip bomb (issue 11: 1.9 MB zipped, 1.9 GB of texts drove an import to 5.1 GB): refused
+// once the table passes MaxSharedBytes, having taken about that much memory, never the whole of it.
+func TestSharedStringsBomb(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		text  string
+		count int
+	}{
+		{"long texts", strings.Repeat("A", 1<<20-64), 200},                       // 200 MiB of texts
+		{"short texts", "AAAAAAAA", 160 << 20 / len("<si><t>AAAAAAAA</t></si>")}, // 6.7 million texts
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var sst strings.Builder
+			sst.WriteString(`<si><t>序号</t></si>`)
+			si := "<si><t>" + tc.text + "</t></si>"
+			for range tc.count {
+				sst.WriteString(si)
+			}
+			path := filepath.Join(t.TempDir(), "bomb.xlsx")
+			if err := os.WriteFile(path, rawXLSX(map[string]string{
+				"xl/worksheets/sheet1.xml": sheetXML(`<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>1</v></c></row>`),
+				"xl/sharedStrings.xml":     sstXML(sst.String()),
+			}), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			sst.Reset()
+			runtime.GC()
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			res := collect(Open(path, Limits{}))
+			runtime.ReadMemStats(&after)
+			if !strings.Contains(res.Err, "128 MiB") || len(res.Rows) > 0 {
+				t.Errorf("rows %d, err %q; want no rows and the 128 MiB limit named", len(res.Rows), res.Err)
+			}
+			if mib := (after.TotalAlloc - before.TotalAlloc) >> 20; mib > 250 {
+				t.Errorf("reading the bomb allocated %d MiB, want about the 128 MiB limit", mib)
+			}
+		})
 	}
 }

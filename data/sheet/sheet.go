@@ -49,16 +49,21 @@ type Limits struct {
 	MaxCols       int   // widest row accepted; default 16,384 (Excel's limit)
 	MaxCellBytes  int   // longest cell in bytes of UTF-8; default 1 MiB
 	MaxUnzipBytes int64 // total uncompressed size of an xlsx; default 2 GiB
+	// MaxSharedBytes bounds the memory the shared strings table takes once read (its texts plus 20
+	// bytes a text); default 128 MiB, at most 2 GiB. The table is held whole, and a zip bomb of repeated texts
+	// unpacks to gigabytes well under MaxUnzipBytes.
+	MaxSharedBytes int64
 
 	sheet int // the worksheet read, 0 = the first (Open picks it, see pickSheet)
 }
 
 // Default limits.
 const (
-	DefaultMaxRows       = 1_000_000
-	DefaultMaxCols       = 16_384
-	DefaultMaxCellBytes  = 1 << 20
-	DefaultMaxUnzipBytes = 2 << 30
+	DefaultMaxRows        = 1_000_000
+	DefaultMaxCols        = 16_384
+	DefaultMaxCellBytes   = 1 << 20
+	DefaultMaxUnzipBytes  = 2 << 30
+	DefaultMaxSharedBytes = 128 << 20
 )
 
 func (l Limits) withDefaults() Limits {
@@ -74,6 +79,10 @@ func (l Limits) withDefaults() Limits {
 	if l.MaxUnzipBytes <= 0 {
 		l.MaxUnzipBytes = DefaultMaxUnzipBytes
 	}
+	if l.MaxSharedBytes <= 0 {
+		l.MaxSharedBytes = DefaultMaxSharedBytes
+	}
+	l.MaxSharedBytes = min(l.MaxSharedBytes, 2<<30) // the table's offsets are 32-bit
 	return l
 }
 

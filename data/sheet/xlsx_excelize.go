@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"archive/zip"
 	"fmt"
 	"os"
 	"strings"
@@ -60,7 +61,23 @@ func openXLSX(path, name string, lim Limits) (r Reader, err error) {
 	return x, nil
 }
 
+// maxExcelizeShared bounds the shared strings XML handed to excelize, which holds the table as structs of
+// several times its size (the fast path, which reads nearly every file, holds ~a third of it).
+const maxExcelizeShared = 32 << 20
+
 func (x *excelizeReader) open(path string) error {
+	if zr, err := zip.OpenReader(path); err == nil {
+		var shared uint64
+		for _, f := range zr.File {
+			if strings.HasSuffix(strings.ToLower(f.Name), "sharedstrings.xml") {
+				shared += f.UncompressedSize64
+			}
+		}
+		zr.Close()
+		if shared > maxExcelizeShared {
+			return &Error{File: x.name, Msg: fmt.Sprintf("文件结构特殊（需用兼容方式读取），且文字内容超过 %d MiB，为免占用过多内存未导入；请用 Excel/WPS 打开后另存为 .xlsx 再导入", maxExcelizeShared>>20)}
+		}
+	}
 	xmlLimit := min(unzipXMLSizeLimit, x.lim.MaxUnzipBytes)
 	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true, UnzipSizeLimit: x.lim.MaxUnzipBytes,
 		UnzipXMLSizeLimit: xmlLimit, TmpDir: x.tmpDir})

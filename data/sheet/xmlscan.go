@@ -24,6 +24,9 @@ var errBadText = errors.New("sheet: text with characters XML does not allow")
 // read all of it into memory first).
 var errTooLong = errors.New("sheet: text over the cell size limit")
 
+// errSharedTooBig means the shared strings table is over Limits.MaxSharedBytes.
+var errSharedTooBig = errors.New("sheet: shared strings over the limit")
+
 type tokKind uint8
 
 const (
