@@ -121,17 +121,59 @@ func checkSheetComplete(zipPath string, sheet int, maxBytes int64, lastRead int)
 					}
 				}
 			case "c":
+				prevCol := col
 				col++
 				for _, a := range t.Attr {
 					if c, ok := parseColumn([]byte(a.Value)); a.Name.Local == "r" && ok {
 						col = c
+					} else if a.Name.Local == "r" && columnTooWide([]byte(a.Value)) {
+						return &colLimitError{row}
 					}
+				}
+				if col <= prevCol {
+					return &cellOrderError{row, col, prevCol}
 				}
 			}
 		case xml.EndElement:
 			depth--
 		}
 	}
+}
+
+// cellOrderError: a cell of row at or before the previous cell's column prev (readers put it in the wrong
+// column, or drop one of the two).
+type cellOrderError struct{ row, col, prev int }
+
+func (e *cellOrderError) Error() string { return "sheet: cells out of order" }
+
+// cellOrderMsg is the message for cells out of order, on both paths.
+func cellOrderMsg(name string, row, col, prev int) *Error {
+	return &Error{File: name, Row: row, Col: colName(col), Msg: fmt.Sprintf("这个单元格排在第%s列之后（单元格顺序错乱或重复），文件已损坏，请用 Excel/WPS 打开后另存为 .xlsx 再导入", colName(prev))}
+}
+
+// colLimitError: a cell reference past column XFD (16,384), Excel's last.
+type colLimitError struct{ row int }
+
+func (e *colLimitError) Error() string { return "sheet: column past XFD" }
+
+// colLimitMsg is the message for a cell past the last column, on both paths.
+func colLimitMsg(name string, row int) *Error {
+	return &Error{File: name, Row: row, Msg: "有单元格超出第16384列（XFD 列，Excel 的最后一列），文件已损坏，请用 Excel/WPS 打开后另存为 .xlsx 再导入"}
+}
+
+// columnTooWide reports whether ref is a well-formed cell reference (letters, then a row number) whose
+// column is past XFD.
+func columnTooWide(ref []byte) bool {
+	col, i := 0, 0
+	for i < len(ref) && ref[i] >= 'A' && ref[i] <= 'Z' && col <= 16384 {
+		col = col*26 + int(ref[i]-'A'+1)
+		i++
+	}
+	for i < len(ref) && ref[i] >= 'A' && ref[i] <= 'Z' {
+		i++
+	}
+	_, ok := parseRowNum(ref[i:])
+	return col > 16384 && ok
 }
 
 // rowOrderError: a <row> numbered at or before the previous one (excelize drops or shifts a row there).
@@ -225,6 +267,7 @@ func scanCompleteRows(r io.Reader, last *int) (known bool, err error) {
 			}
 			switch string(s.name) {
 			case "c":
+				prevCol := col
 				col++
 				sharedCell = false
 				for a := s.attrs; ; {
@@ -238,9 +281,14 @@ func scanCompleteRows(r io.Reader, last *int) (known bool, err error) {
 					case "r":
 						if c, ok := parseColumn(value); ok {
 							col = c
+						} else if columnTooWide(value) {
+							return true, &colLimitError{prev}
 						}
 					}
 					a = rest
+				}
+				if col <= prevCol {
+					return true, &cellOrderError{prev, col, prevCol}
 				}
 			case "v":
 				inV = sharedCell && s.kind == tokStart

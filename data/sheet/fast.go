@@ -1162,7 +1162,13 @@ func (p *producer) readCell(s *xmlScanner, col *int, ref, style, typ []byte, emp
 	if ref != nil {
 		c, ok := parseColumn(ref)
 		if !ok {
+			if columnTooWide(ref) {
+				return colLimitMsg(p.r.name, p.rowNum)
+			}
 			return errUnsupported
+		}
+		if c < *col { // *col is one past the previous cell's
+			return cellOrderMsg(p.r.name, p.rowNum, c, *col-1)
 		}
 		*col = c
 	}
@@ -1336,7 +1342,7 @@ func (p *producer) readUsualCell(s *xmlScanner, col *int) bool {
 		return false
 	}
 	c, ok := parseColumn(ref)
-	if !ok {
+	if !ok || c <= *col { // out of order: readCell says so
 		return false
 	}
 	styleID := 0

@@ -72,6 +72,29 @@ func TestGenerate(t *testing.T) {
 	for i, text := range []string{"问卷星 ┋ 腾讯问卷 〖其他〗", "&amp; <x> _x0041_ \r\n", "0.1 1e5 -3 TRUE #N/A"} {
 		must(os.WriteFile(filepath.Join(dir, fmt.Sprintf("seed%d", i)), []byte(fmt.Sprintf("go test fuzz v1\n[]byte(%q)\nuint8(%d)\n", text, 30+20*i)), 0o644))
 	}
+	// Issue 11: cells out of order or past XFD (readers put them in the wrong column), a real .ods.
+	for name, rows := range map[string]string{
+		"broken_cells_out_of_order.xlsx": `<row r="1"><c r="A1" t="inlineStr"><is><t>序号</t></is></c><c r="B1" t="inlineStr"><is><t>1、您的性别</t></is></c><c r="C1" t="inlineStr"><is><t>2、满意度</t></is></c></row><row r="2"><c r="C2" t="inlineStr"><is><t>满意</t></is></c><c r="A2"><v>1</v></c></row>`,
+		"broken_cell_repeated.xlsx":      `<row r="1"><c r="A1"><v>1</v></c><c r="A1"><v>2</v></c></row>`,
+		"broken_col_past_xfd.xlsx":       `<row r="1"><c r="A1"><v>1</v></c><c r="XFE1"><v>2</v></c></row>`,
+	} {
+		must(os.WriteFile(filepath.Join("testdata", name), rawXLSX(map[string]string{"xl/worksheets/sheet1.xml": sheetXML(rows)}), 0o644))
+	}
+	var ods bytes.Buffer
+	zw := zip.NewWriter(&ods)
+	for _, part := range [][2]string{{"mimetype", "application/vnd.oasis.opendocument.spreadsheet"},
+		{"content.xml", `<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="Sheet1"><table:table-row><table:table-cell><text:p>序号</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>`},
+		{"META-INF/manifest.xml", `<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/></manifest:manifest>`}} {
+		method := zip.Deflate
+		if part[0] == "mimetype" {
+			method = zip.Store // as ODF requires
+		}
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: part[0], Method: method})
+		must(err)
+		w.Write([]byte(part[1]))
+	}
+	must(zw.Close())
+	must(os.WriteFile(filepath.Join("testdata", "survey.ods"), ods.Bytes(), 0o644))
 	must(os.WriteFile(filepath.Join("testdata", "broken_bomb.xlsx"), rawXLSX(map[string]string{
 		"xl/worksheets/sheet1.xml": sheetXML(`<row r="1"><c r="A1"><v>1</v></c></row>`) + strings.Repeat(" ", 40<<20),
 	}), 0o644))

@@ -118,3 +118,28 @@ func TestSharedStringsBomb(t *testing.T) {
 		})
 	}
 }
+
+// Files whose cells a reader would put in the wrong column, and a real .ods: each refused with a Chinese
+// message naming the cell (issue 11; before, the cells out of order were read into the wrong columns,
+// XFE1 gave excelize's English and the .ods "文件已损坏…（EOF）").
+func TestRefusedShapes(t *testing.T) {
+	for file, want := range map[string]string{
+		"broken_cells_out_of_order.xlsx": "第2行第A列：这个单元格排在第C列之后",
+		"broken_cell_repeated.xlsx":      "第1行第A列：这个单元格排在第A列之后",
+		"broken_col_past_xfd.xlsx":       "第1行：有单元格超出第16384列",
+		"survey.ods":                     "这是 .ods 表格",
+	} {
+		for _, read := range []func(string, Limits) result{
+			func(p string, l Limits) result { return collect(Open(p, l)) },
+			readExcelize,
+		} {
+			res := read(filepath.Join("testdata", file), Limits{})
+			if file == "survey.ods" && strings.Contains(res.Err, "EOF") {
+				continue // excelize alone is never given an .ods: Open says what it is first
+			}
+			if !strings.Contains(res.Err, want) {
+				t.Errorf("%s: rows %q, err %q; want an error with %q", file, res.Rows, res.Err, want)
+			}
+		}
+	}
+}

@@ -32,6 +32,7 @@
 package sheet
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
@@ -269,6 +270,9 @@ func Open(path string, lim Limits) (Reader, error) {
 		return nil, &Error{File: name, Msg: "文件是空的，请确认导出是否完整"}
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
 		f.Close()
+		if msg := notWorkbook(path); msg != "" {
+			return nil, &Error{File: name, Msg: msg}
+		}
 		return pickSheet(path, name, lim)
 	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}):
 		f.Close()
@@ -296,6 +300,37 @@ func Open(path string, lim Limits) (Reader, error) {
 		f.Close()
 		return nil, &Error{File: name, Msg: "不支持的文件类型，请使用 .xlsx 或 .csv 文件"}
 	}
+}
+
+// notWorkbook says what a zip that is not an Excel workbook is ("" when it may be one): an OpenDocument
+// file (.ods from WPS or LibreOffice) names itself in its first part, mimetype; a Word document has
+// word/document.xml. Anything else is left to the readers, which name what is broken.
+func notWorkbook(path string) string {
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		return ""
+	}
+	defer zr.Close()
+	for _, f := range zr.File {
+		switch {
+		case f.Name == "mimetype" && f.UncompressedSize64 < 128:
+			rc, err := f.Open()
+			if err != nil {
+				return ""
+			}
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			switch mt := string(bytes.TrimSpace(b)); {
+			case strings.HasPrefix(mt, "application/vnd.oasis.opendocument.spreadsheet"):
+				return "这是 .ods 表格（WPS/LibreOffice 的开放文档格式），请在 WPS 或 LibreOffice 中另存为 .xlsx 或 .csv 后再导入"
+			case strings.HasPrefix(mt, "application/vnd.oasis.opendocument"):
+				return "这是开放文档格式的文字或演示文件，不是表格，请选择问卷导出的 .xlsx 或 .csv 文件"
+			}
+		case f.Name == "word/document.xml":
+			return "这是 Word 文档，不是表格，请选择问卷导出的 .xlsx 或 .csv 文件"
+		}
+	}
+	return ""
 }
 
 // asError turns any failure into an *Error for file at row (0 if unknown).

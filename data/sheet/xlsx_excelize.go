@@ -2,6 +2,7 @@ package sheet
 
 import (
 	"archive/zip"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -202,6 +203,10 @@ func (x *excelizeReader) Next() (ok bool) {
 					x.err = sstIndexMsg(x.name, e.row, e.col, []byte(e.val))
 				case *badTextError:
 					x.err = badTextMsg(x.name, e.row, e.col)
+				case *cellOrderError:
+					x.err = cellOrderMsg(x.name, e.row, e.col, e.prev)
+				case *colLimitError:
+					x.err = colLimitMsg(x.name, e.row)
 				}
 			}
 			return false
@@ -210,6 +215,9 @@ func (x *excelizeReader) Next() (ok bool) {
 		cells, err := x.rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
 			x.err = asError(err, x.name, x.rowNum, "")
+			if errors.Is(err, excelize.ErrColumnNumber) {
+				x.err = colLimitMsg(x.name, x.rowNum)
+			}
 			return false
 		}
 		if x.kinds != nil {
