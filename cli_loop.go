@@ -133,9 +133,9 @@ func opinionDelete(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		return loop.DeleteImport(e.ctx, s, id, iid)
+		return loop.DeleteImportWithBackup(e.ctx, s, id, iid)
 	}
-	return loop.DeleteOpinions(e.ctx, s, id, oids)
+	return loop.DeleteOpinionsWithBackup(e.ctx, s, id, oids)
 }
 
 func opinionsCmd(e *env, args []string) error {

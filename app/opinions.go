@@ -658,7 +658,9 @@ func (t *opinionsTab) onDelete() {
 		if !ok {
 			return
 		}
-		t.change(func(ctx context.Context, s *data.Store) error { return loop.DeleteOpinions(ctx, s, t.policyID, ids) })
+		t.change(func(ctx context.Context, s *data.Store) error {
+			return loop.DeleteOpinionsWithBackup(ctx, s, t.policyID, ids)
+		})
 	}, t.u.Win)
 }
 
@@ -682,7 +684,9 @@ func (t *opinionsTab) onImports() {
 					return
 				}
 				d.Hide()
-				t.change(func(ctx context.Context, s *data.Store) error { return loop.DeleteImport(ctx, s, t.policyID, im.ID) })
+				t.change(func(ctx context.Context, s *data.Store) error {
+					return loop.DeleteImportWithBackup(ctx, s, t.policyID, im.ID)
+				})
 			}, t.u.Win)
 		})
 		text := fmt.Sprintf(lang.L("%s — %d rows, %d opinions, %s"), im.File, im.Rows, im.Opinions, im.ImportedAt)

@@ -2,11 +2,14 @@
 package data
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"embed"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
 	"os"
@@ -30,6 +33,9 @@ var ErrNewerWorkspace = errors.New("workspace was written by a newer version of 
 type Store struct {
 	DB   *sql.DB
 	Path string
+	// ReadOnly is set when the workspace was opened read-only (its file or folder cannot be written, or
+	// OpenReadOnly was asked): reading works, every write fails with ErrReadOnly's message.
+	ReadOnly bool
 }
 
 // dsn builds the connection string; pragmas live here so every connection gets them.
@@ -72,20 +78,42 @@ func SchemaVersion() int {
 	return len(m)
 }
 
-// Open opens (creating if missing) the workspace at path and brings its schema up to date.
+// ApplicationID marks a GongPing workspace: SQLite's application_id header field (PRAGMA application_id,
+// bytes 68–71 of the file) holds "GPWS" in ASCII. A file with another application's id, or with none and
+// no GongPing tables, is refused untouched.
+const ApplicationID int32 = 0x47505753
+
+// Open opens the workspace at path, creating it when the file is missing or empty, and brings its schema up
+// to date. Before anything is written the file is inspected read-only: another application's SQLite file is
+// refused untouched, a damaged one is refused with the way back (the latest automatic backup). A workspace
+// whose file or folder cannot be written opens read-only (Store.ReadOnly).
 func Open(path string) (*Store, error) {
-	return openUpTo(path, -1)
+	return openUpTo(path, -1, false)
+}
+
+// OpenReadOnly opens an existing workspace for reading only; nothing is written to its file or folder.
+func OpenReadOnly(path string) (*Store, error) {
+	return openUpTo(path, -1, true)
 }
 
 // openUpTo applies migrations up to version max (all when max < 0); tests use it to build older workspaces.
-func openUpTo(path string, max int) (*Store, error) {
-	if dir := filepath.Dir(path); dir != "" {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return nil, fmt.Errorf("create folder for workspace: %w", err)
-		}
+func openUpTo(path string, max int, readOnly bool) (*Store, error) {
+	info, err := inspect(path)
+	if err != nil {
+		return nil, err
 	}
-	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return nil, fmt.Errorf("%s is a folder, not a workspace file", path)
+	if !readOnly {
+		readOnly = !CanWrite(path)
+	}
+	if readOnly {
+		return openReadOnly(path, info)
+	}
+	if info.kind == kindNew {
+		if dir := filepath.Dir(path); dir != "" {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return nil, Explain(fmt.Errorf("create folder for workspace: %w", err), path)
+			}
+		}
 	}
 	db, err := sql.Open("sqlite", dsn(path))
 	if err != nil {
@@ -94,9 +122,240 @@ func openUpTo(path string, max int) (*Store, error) {
 	s := &Store{DB: db, Path: path}
 	if err := s.migrate(context.Background(), max); err != nil {
 		db.Close()
-		return nil, err
+		return nil, Explain(err, path)
 	}
 	return s, nil
+}
+
+// openReadOnly opens an inspected workspace read-only. Without a write-ahead log beside the file the
+// connection is immutable (SQLite then needs no -shm file, so a read-only folder works and nothing is
+// created in it); with one, SQLite must read the log, which needs its -shm index.
+func openReadOnly(path string, info fileInfo) (*Store, error) {
+	switch {
+	case info.kind == kindNew:
+		return nil, &InputError{Msg: fmt.Sprintf("无法新建工作区 %s：所在文件夹是只读的，请选择可写的文件夹", path), Err: ErrReadOnly}
+	case info.version < SchemaVersion():
+		return nil, &InputError{Msg: fmt.Sprintf("工作区 %s 由较早版本的公评创建，打开前需要升级，但它是只读的（文件或所在文件夹不可写）：请把它复制到可写的文件夹后再打开", path), Err: ErrReadOnly}
+	}
+	db, err := openRO(path, info.walLive, "_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)&_txlock=deferred")
+	if err != nil {
+		return nil, Explain(err, path)
+	}
+	return &Store{DB: db, Path: path, ReadOnly: true}, nil
+}
+
+// roDSN is a read-only connection string; immutable when no write-ahead log has to be read.
+func roDSN(path string, immutable bool, extra string) string {
+	q := "mode=ro"
+	if immutable {
+		q += "&immutable=1"
+	}
+	if extra != "" {
+		q += "&" + extra
+	}
+	return "file:" + path + "?" + q
+}
+
+// openRO opens a read-only connection pool and proves it can read: with a live write-ahead log it first
+// tries a plain read-only connection (which reads the log), and falls back to an immutable one when SQLite
+// cannot use the log's index (a read-only folder without the -shm file).
+func openRO(path string, walLive bool, extra string) (*sql.DB, error) {
+	try := func(immutable bool) (*sql.DB, error) {
+		db, err := sql.Open("sqlite", roDSN(path, immutable, extra))
+		if err != nil {
+			return nil, err
+		}
+		var n int
+		if err := db.QueryRow("SELECT count(*) FROM sqlite_schema").Scan(&n); err != nil {
+			db.Close()
+			return nil, err
+		}
+		return db, nil
+	}
+	if !walLive {
+		return try(true)
+	}
+	db, err := try(false)
+	if err != nil && !isCode(err, codeCorrupt, codeNotADB) {
+		return try(true)
+	}
+	return db, err
+}
+
+type fileKind int
+
+const (
+	kindNew    fileKind = iota // missing, empty, or an SQLite file with no tables at all
+	kindOurs                   // carries ApplicationID
+	kindLegacy                 // an earlier GongPing's workspace: application_id 0, user_version ≥ 1, our tables
+)
+
+type fileInfo struct {
+	kind    fileKind
+	version int  // user_version
+	walLive bool // a non-empty -wal file lies beside it
+}
+
+// inspect looks at an existing file without writing to it or its folder: the header first, then (when the
+// header does not settle it) an immutable or read-only connection, which also runs quick_check.
+func inspect(path string) (fileInfo, error) {
+	fi, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return fileInfo{kind: kindNew}, nil
+	}
+	if err != nil {
+		return fileInfo{}, Explain(err, path)
+	}
+	if fi.IsDir() {
+		return fileInfo{}, InputErrorf("%s 是文件夹，不是工作区文件", path)
+	}
+	if fi.Size() == 0 {
+		return fileInfo{kind: kindNew}, nil
+	}
+	hdr := make([]byte, 100)
+	f, err := os.Open(path)
+	if err != nil {
+		return fileInfo{}, Explain(err, path)
+	}
+	n, _ := io.ReadFull(f, hdr)
+	f.Close()
+	if n < len(hdr) || !bytes.HasPrefix(hdr, []byte("SQLite format 3\x00")) {
+		return fileInfo{}, notWorkspace(path, "它不是 SQLite 数据库文件")
+	}
+	info := fileInfo{walLive: fileSize(path+"-wal") > 0}
+	// The header is current unless a write-ahead log may hold newer pages.
+	if id := int32(binary.BigEndian.Uint32(hdr[68:72])); !info.walLive && id != 0 && id != ApplicationID {
+		return fileInfo{}, notWorkspace(path, fmt.Sprintf("它是另一个程序的数据库（application_id %#x）", uint32(id)))
+	}
+	db, err := openRO(path, info.walLive, "_pragma=busy_timeout(5000)")
+	if err != nil {
+		return fileInfo{}, Explain(err, path)
+	}
+	defer db.Close()
+	var id int32
+	var tables []string
+	if err := db.QueryRow("PRAGMA application_id").Scan(&id); err != nil {
+		return fileInfo{}, Explain(err, path)
+	}
+	if err := db.QueryRow("PRAGMA user_version").Scan(&info.version); err != nil {
+		return fileInfo{}, Explain(err, path)
+	}
+	rows, err := db.Query("SELECT name FROM sqlite_schema WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+	if err != nil {
+		return fileInfo{}, Explain(err, path)
+	}
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			rows.Close()
+			return fileInfo{}, Explain(err, path)
+		}
+		tables = append(tables, t)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fileInfo{}, Explain(err, path)
+	}
+	has := func(name string) bool {
+		for _, t := range tables {
+			if t == name {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case id == ApplicationID:
+		info.kind = kindOurs
+	case id == 0 && info.version >= 1 && has("policies") && has("rounds"):
+		info.kind = kindLegacy
+	case id == 0 && info.version == 0 && len(tables) == 0:
+		return fileInfo{kind: kindNew, walLive: info.walLive}, nil
+	case id != 0:
+		return fileInfo{}, notWorkspace(path, fmt.Sprintf("它是另一个程序的数据库（application_id %#x）", uint32(id)))
+	default:
+		return fileInfo{}, notWorkspace(path, fmt.Sprintf("它是另一个程序的数据库（数据表 %s）", strings.Join(first(tables, 3), "、")))
+	}
+	if info.version > SchemaVersion() {
+		return fileInfo{}, fmt.Errorf("%w (版本 %d > %d)：请升级公评后再打开", ErrNewerWorkspace, info.version, SchemaVersion())
+	}
+	if err := quickCheck(db); err != nil {
+		return fileInfo{}, damaged(path, err)
+	}
+	return info, nil
+}
+
+// quickCheck runs SQLite's quick_check (page structure, no index cross-check): nil when the file is sound.
+func quickCheck(db *sql.DB) error {
+	var res string
+	if err := db.QueryRow("PRAGMA quick_check(1)").Scan(&res); err != nil {
+		return err
+	}
+	if res != "ok" {
+		return errors.New(res)
+	}
+	return nil
+}
+
+func first(xs []string, n int) []string {
+	if len(xs) > n {
+		return append(xs[:n:n], "…")
+	}
+	return xs
+}
+
+func fileSize(path string) int64 {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return 0
+	}
+	return fi.Size()
+}
+
+// CanWrite tells whether the workspace at path can be opened for writing: the file (when it exists) opens
+// for writing, and SQLite can keep its write-ahead log beside it (the -wal and -shm files exist writable, or
+// the folder takes new files). Nothing is changed.
+func CanWrite(path string) bool {
+	if _, err := os.Stat(path); err == nil {
+		f, err := os.OpenFile(path, os.O_RDWR, 0)
+		if err != nil {
+			return false
+		}
+		f.Close()
+		if writableFile(path+"-wal") && writableFile(path+"-shm") {
+			return true
+		}
+	}
+	return dirWritable(filepath.Dir(path))
+}
+
+func writableFile(path string) bool {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return false
+	}
+	f.Close()
+	return true
+}
+
+// dirWritable tells whether dir (or, when it does not exist yet, its nearest existing parent) takes new
+// files (canCreateIn).
+func dirWritable(dir string) bool {
+	for {
+		fi, err := os.Stat(dir)
+		if err == nil {
+			if !fi.IsDir() {
+				return false
+			}
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return false
+		}
+		dir = parent
+	}
+	return canCreateIn(dir)
 }
 
 // Close closes the workspace.
@@ -111,18 +370,20 @@ func (s *Store) migrate(ctx context.Context, max int) error {
 		ms = ms[:max]
 	}
 	var v int
+	var id int32
 	if err := s.DB.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
-		if strings.Contains(err.Error(), "file is not a database") {
-			return fmt.Errorf("%s 不是公评工作区文件 (not a GongPing workspace)", s.Path)
-		}
 		return fmt.Errorf("read workspace version: %w", err)
 	}
 	if v > SchemaVersion() {
 		return fmt.Errorf("%w (版本 %d > %d)：请升级公评后再打开", ErrNewerWorkspace, v, SchemaVersion())
 	}
+	stamp := fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)
 	for i := v; i < len(ms); i++ {
 		err := s.Tx(ctx, func(tx *sql.Tx) error {
 			if _, err := tx.ExecContext(ctx, ms[i]); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, stamp); err != nil {
 				return err
 			}
 			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", i+1))
@@ -130,6 +391,15 @@ func (s *Store) migrate(ctx context.Context, max int) error {
 		})
 		if err != nil {
 			return fmt.Errorf("migrate workspace to version %d: %w", i+1, err)
+		}
+	}
+	// A workspace of an earlier GongPing, already at the current version, gets its mark now.
+	if err := s.DB.QueryRowContext(ctx, "PRAGMA application_id").Scan(&id); err != nil {
+		return fmt.Errorf("read application id: %w", err)
+	}
+	if id != ApplicationID {
+		if _, err := s.DB.ExecContext(ctx, stamp); err != nil {
+			return fmt.Errorf("mark workspace: %w", err)
 		}
 	}
 	return nil
@@ -142,8 +412,13 @@ func (s *Store) Version() (int, error) {
 	return v, err
 }
 
-// Tx runs fn in one transaction, committing when it returns nil.
+// Tx runs fn in one transaction, committing when it returns nil. SQLite's damage, disk-full and read-only
+// errors come back as InputErrors saying what happened and what to do (Explain).
 func (s *Store) Tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	return Explain(s.tx(ctx, fn), s.Path)
+}
+
+func (s *Store) tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := s.DB.BeginTx(ctx, nil)
 	if err != nil {
 		return err

@@ -45,7 +45,7 @@ func TestFreshWorkspaceIsCurrent(t *testing.T) {
 func TestUpgradeFromEachOlderSchema(t *testing.T) {
 	for old := 1; old < SchemaVersion(); old++ {
 		path := filepath.Join(t.TempDir(), "old.gpw")
-		s, err := openUpTo(path, old)
+		s, err := openUpTo(path, old, false)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -797,8 +797,12 @@ func sortCounts(cs []OptionCount) {
 }
 
 // DeleteSurveyImport removes one imported file and its responses; the round's questions are rebuilt
-// from the imports that remain.
+// from the imports that remain. An automatic backup is made first (WithBackup).
 func (s *Store) DeleteSurveyImport(ctx context.Context, policyID, importID int64) error {
+	return s.WithBackup(ctx, BackupSurveyDelete, func() error { return s.deleteSurveyImport(ctx, policyID, importID) })
+}
+
+func (s *Store) deleteSurveyImport(ctx context.Context, policyID, importID int64) error {
 	return s.Tx(ctx, func(tx *sql.Tx) error {
 		var roundID int64
 		err := tx.QueryRowContext(ctx, `SELECT i.round_id FROM survey_imports i JOIN rounds r ON r.id=i.round_id

@@ -28,9 +28,16 @@ func evaluationSummary(ctx context.Context, s *data.Store, policyID int64) (any,
 
 // Publish freezes what is published on date: the adoption feedback (what = feedback) or the evaluation
 // summary with the revision records (what = evaluation). A later publication of the same kind is an
-// amendment: a new dated version; the earlier versions stay as they were.
+// amendment: a new dated version; the earlier versions stay as they were. An automatic backup is made
+// first: a publication cannot be undone, the backup is the way back to before it.
 func Publish(ctx context.Context, s *data.Store, policyID int64, what, date string) (Publication, error) {
-	return publish(ctx, s, policyID, what, date, false)
+	var pub Publication
+	err := s.WithBackup(ctx, data.BackupPublish, func() error {
+		var err error
+		pub, err = publish(ctx, s, policyID, what, date, false)
+		return err
+	})
+	return pub, err
 }
 
 // errDryRun rolls back a dry run.
