@@ -210,6 +210,15 @@ func ParseSchemeJSON(b []byte) (*Scheme, error) {
 		return nil, data.InputErrorf("评价方案文件过大（超过 4 MB）")
 	}
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	// json decodes null (and only whitespace is no value at all) into the defaults: an empty scheme.
+	switch v := bytes.TrimSpace(b); {
+	case len(v) == 0:
+		return nil, data.InputErrorf("评价方案文件是空的：请用 gongping scheme get --out 方案.xlsx 导出当前方案作模板，编辑后再导入")
+	case bytes.Equal(v, []byte("null")):
+		return nil, data.InputErrorf("评价方案文件的内容是 null（空值），不是方案：请用 gongping scheme get --out 方案.json 导出当前方案作模板，编辑后再导入")
+	case v[0] != '{':
+		return nil, data.InputErrorf("评价方案 JSON 应以 { 开头（一个对象，如 scheme get 导出的那样），而这个文件以 %q 开头", firstRunes(v, 12))
+	}
 	s := NewScheme()
 	s.Likert.Missing = nil
 	dec := json.NewDecoder(bytes.NewReader(b))
@@ -221,6 +230,11 @@ func ParseSchemeJSON(b []byte) (*Scheme, error) {
 		}
 		return nil, jsonError(err)
 	}
+	// One value and nothing after it: text left over is a second scheme pasted in, or a mistake.
+	if rest := bytes.TrimSpace(b[dec.InputOffset():]); len(rest) > 0 {
+		return nil, data.InputErrorf("评价方案 JSON 在第 %d 个字节后还有多余的内容（%q…）：文件只能包含一个方案，请删除结尾多余的文字后再导入",
+			dec.InputOffset(), firstRunes(rest, 12))
+	}
 	if s.Likert.Missing == nil {
 		s.Likert.Missing = append([]string(nil), DefaultMissing...)
 	}
@@ -229,6 +243,24 @@ func ParseSchemeJSON(b []byte) (*Scheme, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// firstRunes is the start of b, at most n characters, for a message.
+func firstRunes(b []byte, n int) string {
+	r := []rune(string(b))
+	if len(r) > n {
+		r = r[:n]
+	}
+	return string(r)
+}
+
+// Indicators counts the scheme's indicators over the three dimensions.
+func (s *Scheme) Indicators() int {
+	n := 0
+	for _, k := range DimensionKeys {
+		n += len(s.Dimensions.Get(k).Indicators)
+	}
+	return n
 }
 
 // jsonError says in Chinese what is wrong with a scheme's JSON: which field has the wrong kind of value,

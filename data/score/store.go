@@ -60,36 +60,98 @@ func SchemeToEdit(ctx context.Context, s *data.Store, policyID int64) (sc *Schem
 	return sc, set, qs, nil
 }
 
-// SetScheme validates and stores a policy's scheme. Question references are checked against the policy's
-// latest round when it has survey questions.
+// SetScheme validates and stores a policy's scheme (SaveScheme without naming where it came from).
 func SetScheme(ctx context.Context, s *data.Store, policyID int64, sc *Scheme) error {
+	_, err := SaveScheme(ctx, s, policyID, sc, "")
+	return err
+}
+
+// SaveScheme validates and stores a policy's scheme as its newest version; source says where it came from
+// (a file name, 窗口). Question references are checked against the policy's latest round when it has survey
+// questions. A scheme without any indicator is refused: storing one would wipe every survey score. The
+// scheme it replaces stays in the history (SchemeHistory) and an automatic backup of the workspace is made
+// first. Saving the scheme the policy already has changes nothing (Version 0).
+func SaveScheme(ctx context.Context, s *data.Store, policyID int64, sc *Scheme, source string) (SchemeChange, error) {
+	var ch SchemeChange
 	if _, err := s.Policy(ctx, policyID); err != nil {
-		return err
+		return ch, err
 	}
 	sc.normalise()
 	if err := sc.Validate(nil); err != nil {
-		return err
+		return ch, err
+	}
+	if sc.Indicators() == 0 {
+		return ch, data.InputErrorf("评价方案没有任何指标（执行过程、细则标准、取得成效三个维度都是空的），保存它会清空所有问卷得分，因此没有保存：" +
+			"请至少为一个维度添加指标和题目；可先用 gongping scheme get --out 方案.xlsx 导出当前方案作模板")
 	}
 	if rd, err := s.ResolveRound(ctx, policyID, ""); err == nil {
 		sd, err := loadSurvey(ctx, s, rd, nil)
 		if err != nil {
-			return err
+			return ch, err
 		}
 		if len(sd.Questions) > 0 {
 			if err := sc.Validate(sd.Questions); err != nil {
-				return err
+				return ch, err
 			}
 			if err := sc.checkNumeric(sd); err != nil {
-				return err
+				return ch, err
 			}
 		}
 	}
-	_, err := s.DB.ExecContext(ctx, `INSERT INTO schemes (policy_id, json) VALUES (?, ?)
-		ON CONFLICT(policy_id) DO UPDATE SET json=excluded.json, updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now')`, policyID, string(sc.JSON()))
+	js := string(sc.JSON())
+	cur, err := currentVersion(ctx, s, policyID)
 	if err != nil {
-		return fmt.Errorf("store scheme of policy %d: %w", policyID, err)
+		return ch, err
 	}
-	return nil
+	if cur.Version > 0 && cur.json == js {
+		return SchemeChange{Replaced: cur.Version}, nil
+	}
+	store := func() error {
+		return s.Tx(ctx, func(tx *sql.Tx) error {
+			var n int
+			if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM scheme_versions WHERE policy_id=?`, policyID).Scan(&n); err != nil {
+				return err
+			}
+			keep := func(js, source string) error {
+				n++
+				_, err := tx.ExecContext(ctx, `INSERT INTO scheme_versions (policy_id, version, json, source) VALUES (?,?,?,?)`, policyID, n, js, source)
+				if err != nil {
+					return fmt.Errorf("keep scheme version: %w", err)
+				}
+				return nil
+			}
+			if cur.json != "" && cur.Version == 0 { // stored before the history began, or by hand: keep it too
+				if err := keep(cur.json, "此前的方案"); err != nil {
+					return err
+				}
+				ch.Replaced = n
+			}
+			if err := keep(js, source); err != nil {
+				return err
+			}
+			ch.Version = n
+			_, err := tx.ExecContext(ctx, `INSERT INTO schemes (policy_id, json) VALUES (?, ?)
+				ON CONFLICT(policy_id) DO UPDATE SET json=excluded.json, updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now')`, policyID, js)
+			if err != nil {
+				return fmt.Errorf("store scheme of policy %d: %w", policyID, err)
+			}
+			return nil
+		})
+	}
+	if cur.json == "" {
+		return ch, store()
+	}
+	ch.Replaced = cur.Version
+	if ch.Published, err = PublishedWith(ctx, s, policyID, cur.json); err != nil {
+		return ch, err
+	}
+	err = s.WithBackup(ctx, data.BackupScheme, store)
+	if err == nil {
+		if bs, _ := data.ListBackups(s.Path); len(bs) > 0 {
+			ch.Backup = bs[0].Name
+		}
+	}
+	return ch, err
 }
 
 // checkNumeric runs the engine's value check (numeric answers need a declared scale) without scoring.

@@ -1,6 +1,7 @@
 package score
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"math"
@@ -150,9 +151,25 @@ func splitRefs(s string) []string {
 	return out
 }
 
-// ParseSchemeXLSX reads a scheme's xlsx form; errors name the sheet, row and column.
+// ParseSchemeXLSX reads a scheme's xlsx form; errors name the sheet, row and column. A workbook with a part
+// that cannot be read (see checkWorkbookParts), an .ods or an encrypted file is refused.
 func ParseSchemeXLSX(r io.Reader) (*Scheme, error) {
-	f, err := excelize.OpenReader(io.LimitReader(r, maxSchemeBytes*4), excelize.Options{UnzipSizeLimit: 64 << 20})
+	b, err := io.ReadAll(io.LimitReader(r, maxSchemeBytes*4+1))
+	if err != nil {
+		return nil, data.InputErrorf("无法读取评价方案文件：%v", err)
+	}
+	if len(b) > maxSchemeBytes*4 {
+		return nil, data.InputErrorf("评价方案文件过大（超过 16 MB）")
+	}
+	if !bytes.HasPrefix(b, []byte("PK")) {
+		return ParseSchemeFile(b) // says what it is instead
+	}
+	return parseSchemeZip(b)
+}
+
+// parseSchemeWorkbook reads a workbook whose parts checkWorkbookParts found readable.
+func parseSchemeWorkbook(b []byte) (*Scheme, error) {
+	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{UnzipSizeLimit: maxPartBytes})
 	if err != nil {
 		return nil, data.InputErrorf("评价方案不是有效的 xlsx 文件，请用 Excel/WPS 另存后再试")
 	}
