@@ -68,6 +68,14 @@ func runCLI(ctx context.Context, args []string, stdout, stderr io.Writer) (statu
 		fmt.Fprintf(stderr, "gongping: 未知命令 %q (unknown command); 运行 gongping help 查看命令列表\n", strings.Join(args, " "))
 		return 2
 	}
+	db := flagValue(rest, "db")
+	if db != "" && writes(cmd.name, rest) {
+		// A writing command on a workspace that cannot be written stops before it reads its input.
+		if _, err := os.Stat(db); err == nil && !data.CanWrite(db) {
+			fmt.Fprintf(stderr, "gongping %s: %s\n", cmd.name, oneLine(data.ReadOnlyError(db).Error()))
+			return 1
+		}
+	}
 	err := cmd.run(&env{ctx: ctx, stdout: stdout, stderr: stderr}, rest)
 	if err == nil {
 		return 0
@@ -77,8 +85,85 @@ func runCLI(ctx context.Context, args []string, stdout, stderr io.Writer) (statu
 		fmt.Fprintf(stderr, "gongping %s: %s\n用法 (usage): gongping %s %s\n", cmd.name, oneLine(ue.msg), cmd.name, cmd.usage)
 		return 2
 	}
-	fmt.Fprintf(stderr, "gongping %s: %s\n", cmd.name, oneLine(userMessage(err)))
+	fmt.Fprintf(stderr, "gongping %s: %s\n", cmd.name, oneLine(userMessage(data.Explain(err, db))))
 	return 1
+}
+
+// Access: what each command does to the workspace named by --db. A reader opens a workspace it cannot
+// write read-only; a writer refuses it before it starts. Every command is listed (TestCommandAccess); one
+// missing counts as a writer.
+const (
+	noWorkspace = iota // takes no workspace
+	reads
+	writesAlways
+)
+
+var commandAccess = map[string]int{
+	"workdays": noWorkspace,
+
+	"open": reads, "policy list": reads, "check": reads, "score": reads, "report": reads,
+	"scheme get": reads, "scheme history": reads, "survey questions": reads, "survey imports": reads,
+	"opinions": reads, "opinion imports": reads, "clusters": reads, "decisions": reads, "revise list": reads,
+	"publications": reads, "backup list": reads, "reasons": reads,
+
+	"demo": writesAlways, "policy add": writesAlways, "policy set": writesAlways, "consult set": writesAlways,
+	"need add": writesAlways, "meeting add": writesAlways, "officer add": writesAlways,
+	"import survey": writesAlways, "import assessment": writesAlways, "import officers": writesAlways,
+	"import opinions": writesAlways, "survey delete": writesAlways, "scheme set": writesAlways,
+	"scheme restore": writesAlways, "response restore": writesAlways, "response exclude": writesAlways,
+	"response reset": writesAlways, "opinion add": writesAlways, "opinion delete": writesAlways,
+	"cluster": writesAlways, "cluster merge": writesAlways, "cluster split": writesAlways,
+	"cluster move": writesAlways, "decide": writesAlways, "revise add": writesAlways, "revise edit": writesAlways,
+	"revise withdraw": writesAlways, "publish": writesAlways, "backup restore": writesAlways,
+}
+
+// writeFlags are the flags that make a reading command write ("reasons --add").
+var writeFlags = map[string][]string{"reasons": {"add", "delete"}}
+
+// writes tells whether the command, run with args, changes its workspace.
+func writes(name string, args []string) bool {
+	a, ok := commandAccess[name]
+	if !ok || a == writesAlways {
+		return true
+	}
+	for _, f := range writeFlags[name] {
+		if flagGiven(args, f) {
+			return true
+		}
+	}
+	return false
+}
+
+// flagValue is the value of --name (or -name, --name=v) in args, "" when it is not given.
+func flagValue(args []string, name string) string {
+	for i, a := range args {
+		if a == "--" {
+			break
+		}
+		for _, p := range []string{"--" + name, "-" + name} {
+			if a == p && i+1 < len(args) {
+				return args[i+1]
+			}
+			if strings.HasPrefix(a, p+"=") {
+				return a[len(p)+1:]
+			}
+		}
+	}
+	return ""
+}
+
+func flagGiven(args []string, name string) bool {
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		for _, p := range []string{"--" + name, "-" + name} {
+			if a == p || strings.HasPrefix(a, p+"=") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // userMessage is the text a user sees for err: InputErrors as they are, anything else marked internal.
@@ -231,7 +316,11 @@ func openDB(path string) (*data.Store, error) {
 		return nil, errNoDB()
 	}
 	s, err := data.Open(path)
-	if err != nil {
+	var ie *data.InputError
+	switch {
+	case errors.As(err, &ie): // says what is wrong with the file and what to do
+		return nil, err
+	case err != nil:
 		return nil, &data.InputError{Msg: fmt.Sprintf("无法打开工作区 %s：%v", path, err), Err: err}
 	}
 	return s, nil

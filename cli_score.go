@@ -16,6 +16,8 @@ import (
 func init() {
 	register(&command{name: "scheme set", usage: "--db F --policy ID FILE(.json/.xlsx)", run: schemeSet})
 	register(&command{name: "scheme get", usage: "--db F --policy ID [--out FILE(.json/.xlsx)]", run: schemeGet})
+	register(&command{name: "scheme history", usage: "--db F --policy ID [--json]", run: schemeHistory})
+	register(&command{name: "scheme restore", usage: "--db F --policy ID --version N", run: schemeRestore})
 	register(&command{name: "import assessment", usage: "--db F --policy ID [--round R] FILE", run: importAssessment})
 	register(&command{name: "import officers", usage: "--db F --policy ID [--round R] FILE", run: importOfficers})
 	register(&command{name: "score", usage: "--db F --policy ID [--round R] [--json] [--by Q]", run: scoreCmd})
@@ -34,12 +36,7 @@ func schemeSet(e *env, args []string) error {
 	if err != nil {
 		return data.InputErrorf("无法读取评价方案文件 %s", filepath.Base(path))
 	}
-	var sc *score.Scheme
-	if bytes.HasPrefix(b, []byte("PK\x03\x04")) {
-		sc, err = score.ParseSchemeXLSX(bytes.NewReader(b))
-	} else {
-		sc, err = score.ParseSchemeJSON(b)
-	}
+	sc, err := score.ParseSchemeFile(b)
 	if err != nil {
 		return err
 	}
@@ -48,7 +45,96 @@ func schemeSet(e *env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	return score.SetScheme(e.ctx, s, id, sc)
+	ch, err := score.SaveScheme(e.ctx, s, id, sc, filepath.Base(path))
+	if err != nil {
+		return err
+	}
+	printSchemeChange(e, *db, id, ch)
+	return nil
+}
+
+// printSchemeChange tells, on stderr, what replacing a scheme did and how to undo it.
+func printSchemeChange(e *env, db string, policy int64, ch score.SchemeChange) {
+	switch {
+	case ch.Version == 0:
+		fmt.Fprintf(e.stderr, "gongping: 评价方案与当前方案（第 %d 版）相同，没有改动\n", ch.Replaced)
+		return
+	case ch.Replaced == 0:
+		return
+	}
+	fmt.Fprintf(e.stderr, "gongping: 评价方案已保存为第 %d 版；替换前的第 %d 版仍在方案历史中，可用 gongping scheme restore --db %s --policy %d --version %d 恢复",
+		ch.Version, ch.Replaced, db, policy, ch.Replaced)
+	if ch.Backup != "" {
+		fmt.Fprintf(e.stderr, "；替换前已自动备份工作区（%s）", ch.Backup)
+	}
+	fmt.Fprintln(e.stderr)
+	for _, p := range ch.Published {
+		fmt.Fprintf(e.stderr, "gongping: 注意：被替换的方案给出了 %s 公开的评价报告（第 %d 版）中的得分；已公开的内容不变，此后的评分使用新方案\n", p.Date, p.Version)
+	}
+}
+
+func schemeHistory(e *env, args []string) error {
+	f, db, pol := policyFlags("scheme history")
+	asJSON := f.Bool("json", false, "")
+	if err := f.parseFlagsOnly(args); err != nil {
+		return err
+	}
+	s, id, err := openPolicy(e, *db, *pol)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	h, err := score.SchemeHistory(e.ctx, s, id)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return printJSON(e.stdout, h)
+	}
+	if len(h) == 0 {
+		fmt.Fprintln(e.stdout, "尚未保存评价方案")
+		return nil
+	}
+	w := newTable(e.stdout)
+	fmt.Fprintln(w, "版本\t保存时间 (UTC)\t来源\t方案名称\t指标数\t说明")
+	for _, v := range h {
+		var notes []string
+		if v.Current {
+			notes = append(notes, "当前方案")
+		}
+		for _, p := range v.Published {
+			notes = append(notes, fmt.Sprintf("用于 %s 公开的评价（第 %d 版）", p.Date, p.Version))
+		}
+		src := v.Source
+		if src == "" {
+			src = "—"
+		}
+		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%d\t%s\n", v.Version, strings.Replace(strings.TrimSuffix(v.SavedAt, "Z"), "T", " ", 1), src, v.Name, v.Indicators, strings.Join(notes, "；"))
+	}
+	return w.Flush()
+}
+
+func schemeRestore(e *env, args []string) error {
+	f, db, pol := policyFlags("scheme restore")
+	ver := f.String("version", "", "")
+	if err := f.parseFlagsOnly(args, "version"); err != nil {
+		return err
+	}
+	n, err := parseID("version", *ver)
+	if err != nil {
+		return err
+	}
+	s, id, err := openPolicy(e, *db, *pol)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	ch, err := score.RestoreScheme(e.ctx, s, id, int(n))
+	if err != nil {
+		return err
+	}
+	printSchemeChange(e, *db, id, ch)
+	return nil
 }
 
 func schemeGet(e *env, args []string) error {
