@@ -5,70 +5,18 @@ package data
 import (
 	"context"
 	"errors"
-	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
-)
 
-// unprivileged reruns the calling test as an ordinary user (nobody) when the tests run as root, who can
-// write read-only files: it returns true in the parent, which then returns. The child (and a non-root run)
-// gets false and runs the test body; scratch is a folder both can use.
-func unprivileged(t *testing.T) (parent bool, scratch string) {
-	t.Helper()
-	if os.Getenv("GONGPING_TEST_UNPRIVILEGED") != "" || os.Geteuid() != 0 {
-		dir, err := os.MkdirTemp("", "gp-ro-")
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { os.Chmod(dir, 0o755); os.RemoveAll(dir) })
-		return false, dir
-	}
-	dir, err := os.MkdirTemp("", "gp-unpriv-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer os.RemoveAll(dir)
-	os.Chmod(dir, 0o755)
-	bin := filepath.Join(dir, "test.bin")
-	src, err := os.Open(os.Args[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	dst, err := os.OpenFile(bin, os.O_CREATE|os.O_WRONLY, 0o755)
-	if err != nil {
-		t.Fatal(err)
-	}
-	io.Copy(dst, src)
-	src.Close()
-	dst.Close()
-	cmd := exec.Command(bin, "-test.run", "^"+t.Name()+"$", "-test.v")
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GONGPING_TEST_UNPRIVILEGED=1", "HOME="+dir, "TMPDIR=/tmp", "GOCOVERDIR=")
-	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
-	out, err := cmd.CombinedOutput()
-	var ee *exec.ExitError
-	switch {
-	case err == nil:
-	case errors.As(err, &ee):
-		t.Fatalf("as nobody:\n%s", out)
-	default:
-		t.Skipf("cannot run as an ordinary user: %v", err)
-	}
-	if !strings.Contains(string(out), "--- PASS: "+t.Name()) {
-		t.Fatalf("as nobody, the test did not pass:\n%s", out)
-	}
-	t.Logf("ran as nobody:\n%s", out)
-	return true, ""
-}
+	"github.com/gongping/gongping/data/unprivileged"
+)
 
 // A workspace that cannot be written — the file read-only, or the folder read-only as a mailed copy or a
 // share is — opens read-only: it reads, nothing is created beside it, and a write says so in Chinese.
 func TestReadOnlyWorkspace(t *testing.T) {
-	parent, scratch := unprivileged(t)
+	parent, scratch := unprivileged.Rerun(t)
 	if parent {
 		return
 	}
