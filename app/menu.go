@@ -73,6 +73,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		recentItem,
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.L("Save a copy…"), u.saveCopyDialog),
+		fyne.NewMenuItem(lang.L("Automatic backups…"), u.showBackups),
 		fyne.NewMenuItem(lang.L("Load the sample policy"), u.loadDemo),
 		fyne.NewMenuItemSeparator(),
 		langItem,
@@ -230,6 +231,96 @@ func (u *UI) SaveCopy(path string) {
 	})
 }
 
+// backupWhat says before what a backup was made.
+func backupWhat(b data.Backup) string {
+	switch b.Reason {
+	case data.BackupSurveyDelete:
+		return lang.L("before a survey import was deleted")
+	case data.BackupOpinionDelete:
+		return lang.L("before opinions were deleted")
+	case data.BackupScheme:
+		return lang.L("before the scheme was replaced")
+	case data.BackupPublish:
+		return lang.L("before publishing")
+	case data.BackupRestore:
+		return lang.L("the workspace as it was before a restore")
+	case data.BackupDamaged:
+		return lang.L("the damaged workspace, kept as it was")
+	}
+	return b.What
+}
+
+// backupLine is one backup for a list: when, before what, how big.
+func backupLine(b data.Backup) string {
+	return fmt.Sprintf("%s　%s　%.1f MB", b.Time.Format("2006-01-02 15:04:05"), backupWhat(b), float64(b.Size)/(1<<20))
+}
+
+// showBackups lists the workspace's automatic backups (File → 自动备份), each with a button to restore it.
+func (u *UI) showBackups() {
+	bs, err := data.ListBackups(u.store.Path)
+	if err != nil {
+		u.ShowError(err)
+		return
+	}
+	intro := widget.NewLabel(fmt.Sprintf(lang.L("Before an import is deleted, a scheme replaced or anything published, GongPing backs the workspace up. The newest %d backups are kept, in %s."), data.KeepBackups, data.BackupDir(u.store.Path)))
+	intro.Wrapping = fyne.TextWrapWord
+	rows := container.NewVBox()
+	if len(bs) == 0 {
+		rows.Add(widget.NewLabel(lang.L("No automatic backup yet.")))
+	}
+	var d dialog.Dialog
+	for _, b := range bs {
+		b := b
+		restore := widget.NewButtonWithIcon(lang.L("Restore"), theme.HistoryIcon(), func() {
+			dialog.ShowConfirm(lang.L("Restore backup"), fmt.Sprintf(lang.L("Replace the workspace with the backup of %s (%s)? The workspace as it is now is kept as a backup first, so this can be undone."),
+				b.Time.Format("2006-01-02 15:04:05"), backupWhat(b)), func(ok bool) {
+				if ok {
+					d.Hide()
+					u.RestoreBackup(b.Name)
+				}
+			}, u.Win)
+		})
+		if u.store.ReadOnly {
+			restore.Disable()
+		}
+		rows.Add(container.NewBorder(nil, nil, nil, restore, widget.NewLabel(backupLine(b))))
+	}
+	scroll := container.NewVScroll(rows)
+	scroll.SetMinSize(fyne.NewSize(560, 220))
+	d = dialog.NewCustom(lang.L("Automatic backups"), lang.L("Close"), container.NewBorder(intro, nil, nil, nil, scroll), u.Win)
+	d.Show()
+}
+
+// RestoreBackup replaces the current workspace with its automatic backup name (the current file is kept as
+// a backup first) and reopens it.
+func (u *UI) RestoreBackup(name string) {
+	path := u.store.Path
+	u.store.Close() // nothing may have the workspace open while its file is replaced
+	var res data.RestoreResult
+	u.RunLong(lang.L("Restoring the backup…"), func(ctx context.Context, _ func(int, int)) error {
+		var err error
+		res, err = data.RestoreBackup(ctx, path, name)
+		return err
+	}, func(err error) {
+		if oerr := u.openStore(path); oerr != nil {
+			u.store = nil
+			u.Win.SetMainMenu(nil)
+			ShowStartupError(u.Win, oerr)
+			return
+		}
+		u.build()
+		if err != nil {
+			u.ShowError(err)
+			return
+		}
+		msg := fmt.Sprintf(lang.L("The workspace was restored from the backup of %s (%s)."), res.Restored.Time.Format("2006-01-02 15:04:05"), backupWhat(res.Restored))
+		if res.Kept != nil {
+			msg += " " + fmt.Sprintf(lang.L("The workspace as it was is kept as the backup of %s."), res.Kept.Time.Format("2006-01-02 15:04:05"))
+		}
+		u.showInfo(lang.L("Backup restored"), msg)
+	})
+}
+
 // loadDemo adds the bundled sample policy to the current workspace.
 func (u *UI) loadDemo() {
 	s := u.store
@@ -260,7 +351,7 @@ func (u *UI) setLanguage(tag string) {
 		return
 	}
 	keep := u.policyID
-	u.Win.SetTitle(fmt.Sprintf("%s — %s", lang.L("GongPing"), filepath.Base(u.store.Path)))
+	u.setTitle()
 	u.build()
 	if keep != 0 {
 		u.policyID = keep

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -70,7 +69,8 @@ func newSchemeTab(u *UI, policyID int64) *schemeTab {
 			}
 		}, t.u.Win)
 	})
-	toolbar := container.NewHBox(save, suggest, imp, exp, reset)
+	history := widget.NewButtonWithIcon(lang.L("History…"), theme.HistoryIcon(), t.showHistory)
+	toolbar := container.NewHBox(save, suggest, imp, exp, reset, history)
 	t.content = container.NewBorder(container.NewVBox(toolbar, t.status, widget.NewSeparator()), nil, nil, nil,
 		container.NewVScroll(container.NewPadded(t.body)))
 	t.reload()
@@ -562,18 +562,122 @@ func sortedLabelRefs(m map[string]float64) []string {
 	return out
 }
 
-// save validates and stores the scheme (checking it against the round's answers) off the UI goroutine.
+// save validates and stores the scheme off the UI goroutine. When the scheme it replaces produced
+// published scores, it asks first.
 func (t *schemeTab) save() {
-	sc, id, s := t.sc.Clone(), t.policyID, t.u.Store()
-	t.u.RunLong(lang.L("Saving the scheme…"), func(ctx context.Context, _ func(int, int)) error {
-		return score.SetScheme(ctx, s, id, sc)
+	sc, id := t.sc.Clone(), t.policyID
+	t.askIfPublished(lang.L("Replace the scheme?"), func() {
+		t.store(lang.L("Saving the scheme…"), func(ctx context.Context, s *data.Store) (score.SchemeChange, error) {
+			return score.SaveScheme(ctx, s, id, sc, lang.L("scheme editor"))
+		}, nil)
+	})
+}
+
+// askIfPublished runs then, after asking when the policy's current scheme produced the scores of a
+// published evaluation (what was published stays frozen; later scores would differ from it).
+func (t *schemeTab) askIfPublished(title string, then func()) {
+	id := t.policyID
+	load(t.u, func(ctx context.Context, s *data.Store) ([]score.PublishedUse, error) {
+		return score.SchemePublished(ctx, s, id)
+	}, func(uses []score.PublishedUse) {
+		if len(uses) == 0 {
+			then()
+			return
+		}
+		last := uses[len(uses)-1]
+		dialog.ShowConfirm(title, fmt.Sprintf(lang.L("The current scheme produced the scores of the evaluation published on %s (version %d). What was published stays as it was, but scores from now on will use the new scheme, and will differ from the published ones. The current scheme stays in the scheme history. Replace it?"),
+			last.Date, last.Version), func(ok bool) {
+			if ok {
+				then()
+			}
+		}, t.u.Win)
+	})
+}
+
+// store runs a scheme change off the UI goroutine and shows what it did; then (may be nil) runs after it
+// succeeded.
+func (t *schemeTab) store(title string, change func(ctx context.Context, s *data.Store) (score.SchemeChange, error), then func()) {
+	s := t.u.Store()
+	var ch score.SchemeChange
+	t.u.RunLong(title, func(ctx context.Context, _ func(int, int)) error {
+		var err error
+		ch, err = change(ctx, s)
+		return err
 	}, func(err error) {
 		if err != nil {
 			t.u.ShowError(err)
 			return
 		}
+		if then != nil {
+			then()
+		}
 		t.set, t.dirty = true, false
 		t.setStatus()
+		if ch.Version > 0 {
+			t.status.SetText(fmt.Sprintf(lang.L("Saved as version %d."), ch.Version))
+		}
+	})
+}
+
+// showHistory lists every scheme the policy has had; an earlier one can be restored (it becomes the newest
+// version; nothing in the history changes).
+func (t *schemeTab) showHistory() {
+	id := t.policyID
+	load(t.u, func(ctx context.Context, s *data.Store) ([]score.SchemeVersion, error) {
+		return score.SchemeHistory(ctx, s, id)
+	}, func(h []score.SchemeVersion) {
+		rows := container.NewVBox()
+		if len(h) == 0 {
+			rows.Add(widget.NewLabel(lang.L("No scheme saved yet.")))
+		}
+		var d dialog.Dialog
+		for i := len(h) - 1; i >= 0; i-- {
+			v := h[i]
+			text := fmt.Sprintf(lang.L("Version %d — %s — %s, %d indicators"), v.Version, strings.Replace(strings.TrimSuffix(v.SavedAt, "Z"), "T", " ", 1)+" UTC", v.Name, v.Indicators)
+			if v.Source != "" {
+				text += fmt.Sprintf(lang.L(", from %s"), v.Source)
+			}
+			for _, p := range v.Published {
+				text += "\n" + fmt.Sprintf(lang.L("Produced the scores of the evaluation published on %s (version %d)"), p.Date, p.Version)
+			}
+			l := widget.NewLabel(text)
+			l.Wrapping = fyne.TextWrapWord
+			var right fyne.CanvasObject
+			if v.Current {
+				right = widget.NewLabel(lang.L("Current"))
+			} else {
+				right = widget.NewButtonWithIcon(lang.L("Restore"), theme.HistoryIcon(), func() {
+					d.Hide()
+					t.restore(v.Version)
+				})
+			}
+			rows.Add(container.NewBorder(nil, nil, nil, right, l))
+		}
+		scroll := container.NewVScroll(rows)
+		scroll.SetMinSize(fyne.NewSize(620, 320))
+		d = dialog.NewCustom(lang.L("Scheme history"), lang.L("Close"), scroll, t.u.Win)
+		d.Show()
+	})
+}
+
+// restore makes version n the scheme again, after asking (the editor's unsaved changes are dropped).
+func (t *schemeTab) restore(n int) {
+	id := t.policyID
+	do := func() {
+		t.store(lang.L("Restoring the scheme…"), func(ctx context.Context, s *data.Store) (score.SchemeChange, error) {
+			return score.RestoreScheme(ctx, s, id, n)
+		}, t.reload)
+	}
+	t.askIfPublished(lang.L("Restore this version?"), func() {
+		if !t.dirty {
+			do()
+			return
+		}
+		dialog.ShowConfirm(lang.L("Restore this version?"), lang.L("The changes not saved yet in the editor will be lost. Restore this version?"), func(ok bool) {
+			if ok {
+				do()
+			}
+		}, t.u.Win)
 	})
 }
 
@@ -601,12 +705,7 @@ func (t *schemeTab) importFile() {
 			t.u.ShowError(err)
 			return
 		}
-		var sc *score.Scheme
-		if bytes.HasPrefix(b, []byte("PK\x03\x04")) {
-			sc, err = score.ParseSchemeXLSX(bytes.NewReader(b))
-		} else {
-			sc, err = score.ParseSchemeJSON(b)
-		}
+		sc, err := score.ParseSchemeFile(b) // by content: xlsx, JSON; .xls, .ods, encrypted files refused
 		if err != nil {
 			t.u.ShowError(err)
 			return

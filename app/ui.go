@@ -53,6 +53,8 @@ type UI struct {
 	longCancel *widget.Button
 	longStatus *widget.Label // the status line of the last RunLong (tests)
 	longSpin   *widget.ProgressBarInfinite
+	// readOnlyBanner says, above everything, that the workspace is read-only (nil when it is not).
+	readOnlyBanner *widget.Label
 }
 
 // PolicyTab is one tab of the selected policy's page; screen files register theirs from init().
@@ -104,6 +106,15 @@ func newUI(a fyne.App, w fyne.Window, workspacePath string, inline bool) (*UI, e
 	return u, nil
 }
 
+// openError is a workspace that would not open, with its path (the startup screen offers its backups).
+type openError struct {
+	path string
+	err  error
+}
+
+func (e *openError) Error() string { return e.err.Error() }
+func (e *openError) Unwrap() error { return e.err }
+
 // NoDisplay explains, in one line, why no window can open on this machine ("" when it can): on Linux and
 // the BSDs a window needs an X11 or Wayland display.
 func NoDisplay() string {
@@ -118,10 +129,47 @@ func NoDisplay() string {
 
 // ShowStartupError fills w with err when the workspace could not be opened, so that someone who started
 // the app from its icon sees why (the command line prints it as well).
+// A damaged workspace's screen lists its automatic backups, each with a button that restores it and opens
+// the window on it.
 func ShowStartupError(w fyne.Window, err error) {
 	msg := widget.NewLabel(fmt.Sprintf("%s\n\n%v", lang.L("GongPing could not open its workspace."), err))
 	msg.Wrapping = fyne.TextWrapWord
-	w.SetContent(container.NewPadded(msg))
+	content := container.NewVBox(msg)
+	var oe *openError
+	if errors.As(err, &oe) && errors.Is(err, data.ErrDamaged) {
+		if bs, _ := data.ListBackups(oe.path); len(bs) > 0 {
+			content.Add(widget.NewLabel(lang.L("Automatic backups of this workspace, newest first:")))
+			for _, b := range bs {
+				b := b
+				restore := widget.NewButton(lang.L("Restore"), func() {
+					dialog.ShowConfirm(lang.L("Restore backup"), fmt.Sprintf(lang.L("Replace the damaged workspace with the backup of %s (%s)? The damaged file is kept as it is, as a backup of its own."),
+						b.Time.Format("2006-01-02 15:04:05"), backupWhat(b)), func(ok bool) {
+						if ok {
+							restoreAtStartup(w, oe.path, b.Name)
+						}
+					}, w)
+				})
+				content.Add(container.NewBorder(nil, nil, nil, restore, widget.NewLabel(backupLine(b))))
+			}
+		}
+	}
+	w.SetContent(container.NewPadded(container.NewVScroll(content)))
+}
+
+// restoreAtStartup restores a backup over a workspace that would not open and opens the window on it; the
+// app closes the workspace when it stops.
+func restoreAtStartup(w fyne.Window, path, name string) {
+	if _, err := data.RestoreBackup(context.Background(), path, name); err != nil {
+		ShowStartupError(w, &openError{path: path, err: err})
+		return
+	}
+	a := fyne.CurrentApp()
+	u, err := New(a, w, path)
+	if err != nil {
+		ShowStartupError(w, err)
+		return
+	}
+	a.Lifecycle().SetOnStopped(func() { u.Close() })
 }
 
 // DefaultWorkspace is the workspace opened when none is named: <user config dir>/gongping/workspace.gpw
@@ -155,8 +203,12 @@ func (u *UI) openStore(path string) error {
 		return err
 	}
 	s, err := data.Open(abs)
-	if err != nil {
-		return &data.InputError{Msg: fmt.Sprintf(lang.L("Cannot open workspace %s: %v"), abs, err), Err: err}
+	var ie *data.InputError
+	switch {
+	case errors.As(err, &ie): // says what is wrong with the file and what to do
+		return &openError{path: abs, err: err}
+	case err != nil:
+		return &openError{path: abs, err: &data.InputError{Msg: fmt.Sprintf(lang.L("Cannot open workspace %s: %v"), abs, err), Err: err}}
 	}
 	if u.store != nil {
 		u.store.Close()
@@ -164,8 +216,17 @@ func (u *UI) openStore(path string) error {
 	u.store = s
 	u.policyID = 0
 	u.addRecent(abs)
-	u.Win.SetTitle(fmt.Sprintf("%s — %s", lang.L("GongPing"), filepath.Base(abs)))
+	u.setTitle()
 	return nil
+}
+
+// setTitle names the workspace in the window's title, and says when it is read-only.
+func (u *UI) setTitle() {
+	t := fmt.Sprintf("%s — %s", lang.L("GongPing"), filepath.Base(u.store.Path))
+	if u.store.ReadOnly {
+		t += " " + lang.L("(read-only)")
+	}
+	u.Win.SetTitle(t)
 }
 
 // OpenWorkspace switches the window to the workspace at path.
@@ -193,7 +254,16 @@ func (u *UI) build() {
 			u.meetings.reload()
 		}
 	}
-	u.Win.SetContent(u.pages)
+	var content fyne.CanvasObject = u.pages
+	u.readOnlyBanner = nil
+	if u.store.ReadOnly {
+		banner := widget.NewLabel(lang.L("This workspace is read-only: its file or folder cannot be written. You can look at everything and write reports, but not change it. To change it, copy it to a folder you can write and open the copy."))
+		banner.Wrapping = fyne.TextWrapWord
+		banner.Importance = widget.WarningImportance
+		u.readOnlyBanner = banner
+		content = container.NewBorder(banner, nil, nil, nil, u.pages)
+	}
+	u.Win.SetContent(content)
 	u.Win.SetMainMenu(u.mainMenu())
 	u.Win.SetOnDropped(u.onDropped)
 	u.addShortcuts()
@@ -220,6 +290,9 @@ func (u *UI) selectPolicy(id int64) {
 func (u *UI) ShowError(err error) {
 	if err == nil {
 		return
+	}
+	if u.store != nil {
+		err = data.Explain(err, u.store.Path) // damage, a full disk, a read-only file: said in Chinese
 	}
 	var ie *data.InputError
 	var msg string

@@ -83,13 +83,16 @@ func Explain(err error, path string) error {
 	case codeBusy, codeLocked:
 		return &InputError{Msg: fmt.Sprintf("工作区 %s 正被另一个公评窗口或程序使用，请稍后再试，或先关闭另一个窗口", path), Err: err}
 	}
+	// A file-system error names its own file (an import, a report folder), which need not be the workspace.
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		path = pe.Path
+	}
 	switch {
 	case errors.Is(err, syscall.ENOSPC):
 		return diskFull(path, err)
 	case errors.Is(err, syscall.EROFS):
-		return readOnly(path, err)
-	case errors.Is(err, fs.ErrPermission):
-		return &InputError{Msg: fmt.Sprintf("没有权限访问 %s：请检查文件和所在文件夹的权限，或换一个位置", path), Err: err}
+		return &InputError{Msg: fmt.Sprintf("无法写入 %s：它所在的磁盘或共享是只读的，请换一个可写的位置", path), Err: errors.Join(ErrReadOnly, err)}
 	}
 	return err
 }
