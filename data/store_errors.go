@@ -98,7 +98,7 @@ func Explain(err error, path string) error {
 }
 
 func diskFull(path string, err error) error {
-	return &InputError{Msg: fmt.Sprintf("磁盘空间不足，本次修改没有保存（工作区仍是修改前的状态）：请清理 %s 所在的磁盘（至少留出工作区大小两倍的空间）后重试", filepath.Dir(absPath(path))), Err: errors.Join(ErrDiskFull, err)}
+	return &InputError{Msg: fmt.Sprintf("磁盘空间不足，正在进行的这一步修改没有保存（SQLite 已把它撤销，工作区完好）：请清理 %s 所在的磁盘（至少留出工作区大小两倍的空间）后重试", filepath.Dir(absPath(path))), Err: errors.Join(ErrDiskFull, err)}
 }
 
 func readOnly(path string, err error) error {
