@@ -204,6 +204,19 @@ var rawFiles = map[string]map[string]string{
 		"xl/worksheets/sheet1.xml": sheetXML(`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2"><v>1</v></c><c r="B2" t="s"><v>2</v></c></row>`),
 		"xl/sharedStrings.xml":     sstXML(`<si><t>序号</t></si><si><t>3、意见和建议</t></si><si><t>` + strings.Repeat("很长的意见", 8000) + `</t></si>`),
 	},
+	"libreoffice.xlsx": { // as LibreOffice saves a 问卷星 export: rows with all attributes, t="n", dates by style, rich runs
+		"xl/worksheets/sheet1.xml": sheetXML(`<row r="1" customFormat="false" ht="12.8" hidden="false" customHeight="false" outlineLevel="0" collapsed="false"><c r="A1" s="0" t="s"><v>0</v></c><c r="B1" s="0" t="s"><v>1</v></c><c r="C1" s="0" t="s"><v>2</v></c><c r="D1" s="0" t="s"><v>3</v></c></row>` +
+			`<row r="2" customFormat="false" ht="12.8" hidden="false" customHeight="false" outlineLevel="0" collapsed="false"><c r="A2" s="0" t="n"><v>1</v></c><c r="B2" s="1" t="n"><v>46327.4305555556</v></c><c r="C2" s="0" t="s"><v>4</v></c><c r="D2" s="0" t="s"><v>5</v></c></row>` +
+			`<row r="3" customFormat="false" ht="12.8" hidden="false" customHeight="false" outlineLevel="0" collapsed="false"><c r="A3" s="0" t="n"><v>2.5</v></c><c r="B3" s="2" t="n"><v>0.75</v></c><c r="C3" s="0" t="s"><v>6</v></c><c r="D3" s="1" t="n"><v>-1.5E-3</v></c><c r="E3" s="0" t="s"><v>7</v></c></row>`),
+		"xl/sharedStrings.xml": sstXML(`<si><t xml:space="preserve">序号</t></si><si><t xml:space="preserve">提交答卷时间</t></si>` +
+			`<si><r><rPr><sz val="11"/><rFont val="Calibri"/><family val="2"/><charset val="1"/></rPr><t xml:space="preserve">1</t></r><r><rPr><sz val="11"/><rFont val="宋体"/><family val="2"/><charset val="134"/></rPr><t xml:space="preserve">、您的意见</t></r></si>` +
+			`<si><r><t>2</t></r><r><rPr><b/></rPr><t>、满意度</t></r></si>` +
+			`<si><r><rPr><sz val="11"/></rPr><t xml:space="preserve">123</t></r><r><rPr><sz val="11"/><rFont val="宋体"/></rPr><t xml:space="preserve">秒 &amp; &lt;x&gt; _x000D_</t></r></si>` +
+			`<si><r><rPr><sz val="11"/></rPr><t xml:space="preserve">10.0.0.1</t></r><r><rPr><sz val="11"/></rPr><t xml:space="preserve">(北京)</t></r><rPh sb="0" eb="1"><t>ペキン</t></rPh></si>` +
+			`<si><r><rPr><sz val="11"/></rPr><t xml:space="preserve">意见</t></r><r><rPr><sz val="11"/></rPr><t/></r><r><rPr><sz val="11"/></rPr><t>ABC</t></r></si>` +
+			`<si><r><rPr><sz val="11"/></rPr><t xml:space="preserve">  </t></r></si>`),
+		"xl/styles.xml": stylesXML(`<numFmts count="2"><numFmt numFmtId="164" formatCode="YYYY\-MM\-DD\ HH:MM:SS"/><numFmt numFmtId="165" formatCode="HH:MM:SS"/></numFmts>`, `<xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/>`),
+	},
 	"raw_cdata_comment.xlsx": { // constructs the fast path leaves to excelize
 		"xl/worksheets/sheet1.xml": sheetXML(`<row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[<cdata>]]></t></is></c><!-- note --><c r="B1"><v>2</v></c></row>`),
 	},

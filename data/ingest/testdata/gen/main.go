@@ -14,7 +14,9 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -25,9 +27,10 @@ func main() {
 	big := flag.Int("big", 0, "write a large 问卷星 xlsx with this many rows to -out instead")
 	cols := flag.Int("cols", 59, "columns of the large file")
 	out := flag.String("out", "", "output file for -big")
+	producer := flag.String("producer", "excel", "how the large file is saved: "+strings.Join(producers, ", "))
 	flag.Parse()
 	if *big > 0 {
-		if err := writeBig(*out, *big, *cols); err != nil {
+		if err := writeBig(*out, *big, *cols, *producer); err != nil {
 			log.Fatal(err)
 		}
 		return
@@ -215,7 +218,24 @@ func writeTencentTrailingComma(path string, rows [][]string) error {
 // Likert single choice, a multi-select every 10th column, an open text every 15th) with a shared
 // strings table, as Excel and WPS save it. excelize's stream writer only writes inline strings, so
 // the few XML parts are written here directly.
-func writeBig(path string, n, cols int) error {
+// producers are the ways writeBig saves the large file, as each program writes a 问卷星 export it opened:
+//   - excel: shared strings, <c r="B2" t="s">, numbers bare (Excel, 问卷星's own download);
+//   - wps: every cell styled (s="1"), the submit time a date-styled number, as WPS saves it;
+//   - libreoffice: rows with all their attributes, every cell s= and t= ("n" for numbers), the submit
+//     time a date-styled number, and texts mixing Chinese with Latin letters or digits stored as
+//     rich-text runs, one per script (<si><r><rPr>…</rPr><t xml:space="preserve">…</t></r>…</si>);
+//   - inline: inline strings (<c t="inlineStr"><is><t>…</t></is></c>), as excelize's StreamWriter and
+//     Apache POI's SXSSF write.
+var producers = []string{"excel", "wps", "libreoffice", "inline"}
+
+func writeBig(path string, n, cols int, producer string) error {
+	known := false
+	for _, p := range producers {
+		known = known || p == producer
+	}
+	if !known {
+		return fmt.Errorf("unknown -producer %q", producer)
+	}
 	header := []string{"序号", "提交答卷时间", "所用时间", "来源", "来源详情", "来自IP"}
 	for q := 1; len(header) < cols; q++ {
 		header = append(header, fmt.Sprintf("%d、第%d题：您对该项服务是否满意", q, q))
@@ -237,15 +257,49 @@ func writeBig(path string, n, cols int) error {
 	var sheet bytes.Buffer
 	sheet.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
 		`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
+	// The submit time (column B) as the day serial a date-styled cell holds.
+	serial := func(v string) string {
+		t, err := time.Parse("2006-01-02 15:04:05", v)
+		if err != nil {
+			return ""
+		}
+		return strconv.FormatFloat(float64(t.Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)))/float64(24*time.Hour), 'f', -1, 64)
+	}
 	writeRow := func(r int, cells []string, numberFirst bool) {
-		fmt.Fprintf(&sheet, `<row r="%d">`, r)
+		if producer == "libreoffice" {
+			fmt.Fprintf(&sheet, `<row r="%d" customFormat="false" ht="12.8" hidden="false" customHeight="false" outlineLevel="0" collapsed="false">`, r)
+		} else {
+			fmt.Fprintf(&sheet, `<row r="%d">`, r)
+		}
 		for c, v := range cells {
 			ref, _ := excelize.CoordinatesToCellName(c+1, r)
-			if c == 0 && numberFirst {
-				fmt.Fprintf(&sheet, `<c r="%s"><v>%s</v></c>`, ref, v)
-				continue
+			number := c == 0 && numberFirst
+			date := ""
+			if c == 1 && numberFirst && producer != "excel" && producer != "inline" {
+				date = serial(v)
 			}
-			fmt.Fprintf(&sheet, `<c r="%s" t="s"><v>%d</v></c>`, ref, index(v))
+			switch {
+			case date != "" && producer == "libreoffice":
+				fmt.Fprintf(&sheet, `<c r="%s" s="1" t="n"><v>%s</v></c>`, ref, date)
+			case date != "":
+				fmt.Fprintf(&sheet, `<c r="%s" s="2"><v>%s</v></c>`, ref, date)
+			case producer == "libreoffice" && number:
+				fmt.Fprintf(&sheet, `<c r="%s" s="0" t="n"><v>%s</v></c>`, ref, v)
+			case producer == "libreoffice":
+				fmt.Fprintf(&sheet, `<c r="%s" s="0" t="s"><v>%d</v></c>`, ref, index(v))
+			case producer == "wps" && number:
+				fmt.Fprintf(&sheet, `<c r="%s" s="1"><v>%s</v></c>`, ref, v)
+			case producer == "wps":
+				fmt.Fprintf(&sheet, `<c r="%s" s="1" t="s"><v>%d</v></c>`, ref, index(v))
+			case number:
+				fmt.Fprintf(&sheet, `<c r="%s"><v>%s</v></c>`, ref, v)
+			case producer == "inline":
+				fmt.Fprintf(&sheet, `<c r="%s" t="inlineStr"><is><t>`, ref)
+				xml.EscapeText(&sheet, []byte(v))
+				sheet.WriteString(`</t></is></c>`)
+			default:
+				fmt.Fprintf(&sheet, `<c r="%s" t="s"><v>%d</v></c>`, ref, index(v))
+			}
 		}
 		sheet.WriteString(`</row>`)
 	}
@@ -276,6 +330,10 @@ func writeBig(path string, n, cols int) error {
 	fmt.Fprintf(&ss, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`+"\n"+
 		`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="%d" uniqueCount="%d">`, len(strs), len(strs))
 	for _, v := range strs {
+		if producer == "libreoffice" {
+			writeLibreOfficeSI(&ss, v)
+			continue
+		}
 		ss.WriteString("<si><t>")
 		xml.EscapeText(&ss, []byte(v))
 		ss.WriteString("</t></si>")
@@ -292,6 +350,14 @@ func writeBig(path string, n, cols int) error {
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`},
 		{"xl/sharedStrings.xml", ss.String()},
 		{"xl/worksheets/sheet1.xml", sheet.String()},
+	}
+	if producer != "excel" && producer != "inline" { // styles: 1 a date-time (LibreOffice), 2 the same (WPS)
+		parts = append(parts, struct{ name, body string }{"xl/styles.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="YYYY\-MM\-DD\ HH:MM:SS"/></numFmts><fonts count="1"><font><sz val="11"/><name val="宋体"/><family val="2"/><charset val="134"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`})
+		parts[3].body = strings.Replace(parts[3].body, `</Relationships>`, `<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`, 1)
+	}
+	if producer == "inline" {
+		parts = append(parts[:4], parts[5:]...) // no shared strings
 	}
 	out, err := os.Create(path)
 	if err != nil {
@@ -314,6 +380,40 @@ func writeBig(path string, n, cols int) error {
 		return err
 	}
 	return out.Close()
+}
+
+// writeLibreOfficeSI writes a shared string as LibreOffice does: plain, or, when it mixes Chinese with
+// Latin letters or digits, one rich-text run per script, each with its font.
+func writeLibreOfficeSI(w *bytes.Buffer, v string) {
+	type run struct {
+		text string
+		cjk  bool
+	}
+	var runs []run
+	for _, r := range v {
+		cjk := r >= 0x2E80
+		if len(runs) == 0 || runs[len(runs)-1].cjk != cjk {
+			runs = append(runs, run{cjk: cjk})
+		}
+		runs[len(runs)-1].text += string(r)
+	}
+	if len(runs) < 2 {
+		w.WriteString(`<si><t xml:space="preserve">`)
+		xml.EscapeText(w, []byte(v))
+		w.WriteString(`</t></si>`)
+		return
+	}
+	w.WriteString("<si>")
+	for _, r := range runs {
+		if r.cjk {
+			w.WriteString(`<r><rPr><sz val="11"/><rFont val="宋体"/><family val="2"/><charset val="134"/></rPr><t xml:space="preserve">`)
+		} else {
+			w.WriteString(`<r><rPr><sz val="11"/><rFont val="Calibri"/><family val="2"/><charset val="1"/></rPr><t xml:space="preserve">`)
+		}
+		xml.EscapeText(w, []byte(r.text))
+		w.WriteString(`</t></r>`)
+	}
+	w.WriteString("</si>")
 }
 
 // writeFuzzSeeds writes each sample as a seed of FuzzParseRows (lines of comma-joined cells).
