@@ -340,3 +340,25 @@ func TestDiskFullMessage(t *testing.T) {
 		t.Error("a part of the failed transaction was stored")
 	}
 }
+
+// A workspace open elsewhere (its write-ahead log beside it) is inspected and read through SQLite's locks,
+// never as an immutable file: what the other connection committed is seen, and the check does not misread
+// pages being written.
+func TestOpenWhileOpenElsewhere(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	if _, err := s.AddPolicy(ctx, Policy{Title: "另一个窗口刚加的政策", Dept: "d", Category: "其他"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, open := range []func(string) (*Store, error){Open, OpenReadOnly} {
+		r, err := open(s.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps, err := r.ListPolicies(ctx, PolicyFilter{})
+		r.Close()
+		if err != nil || len(ps) != 1 {
+			t.Errorf("second connection sees %d policies (%v), want the one committed by the first", len(ps), err)
+		}
+	}
+}

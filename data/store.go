@@ -127,9 +127,10 @@ func openUpTo(path string, max int, readOnly bool) (*Store, error) {
 	return s, nil
 }
 
-// openReadOnly opens an inspected workspace read-only. Without a write-ahead log beside the file the
-// connection is immutable (SQLite then needs no -shm file, so a read-only folder works and nothing is
-// created in it); with one, SQLite must read the log, which needs its -shm index.
+// openReadOnly opens an inspected workspace read-only. With no -wal or -shm file beside it (nobody has it
+// open, and it was closed cleanly, as a mailed copy or a file on a share is) the connection is immutable:
+// SQLite then needs no -shm file, so a read-only folder works and nothing is created in it. Otherwise SQLite
+// must read the log, and see other connections' writes, through its -shm index.
 func openReadOnly(path string, info fileInfo) (*Store, error) {
 	switch {
 	case info.kind == kindNew:
@@ -137,14 +138,14 @@ func openReadOnly(path string, info fileInfo) (*Store, error) {
 	case info.version < SchemaVersion():
 		return nil, &InputError{Msg: fmt.Sprintf("工作区 %s 由较早版本的公评创建，打开前需要升级，但它是只读的（文件或所在文件夹不可写）：请把它复制到可写的文件夹后再打开", path), Err: ErrReadOnly}
 	}
-	db, err := openRO(path, info.walLive, "_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)&_txlock=deferred")
+	db, err := openRO(path, info.shared, "_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)&_txlock=deferred")
 	if err != nil {
 		return nil, Explain(err, path)
 	}
 	return &Store{DB: db, Path: path, ReadOnly: true}, nil
 }
 
-// roDSN is a read-only connection string; immutable when no write-ahead log has to be read.
+// roDSN is a read-only connection string; immutable (no locks, no log) when nobody else can be using the file.
 func roDSN(path string, immutable bool, extra string) string {
 	q := "mode=ro"
 	if immutable {
@@ -156,10 +157,11 @@ func roDSN(path string, immutable bool, extra string) string {
 	return "file:" + path + "?" + q
 }
 
-// openRO opens a read-only connection pool and proves it can read: with a live write-ahead log it first
-// tries a plain read-only connection (which reads the log), and falls back to an immutable one when SQLite
-// cannot use the log's index (a read-only folder without the -shm file).
-func openRO(path string, walLive bool, extra string) (*sql.DB, error) {
+// openRO opens a read-only connection pool and proves it can read. When the file may be in use (shared: a
+// -wal or -shm file lies beside it) it first tries a plain read-only connection, which takes SQLite's locks
+// and reads the log, and falls back to an immutable one only when SQLite cannot use the log's index (a
+// read-only folder without the -shm file, left by a crash).
+func openRO(path string, shared bool, extra string) (*sql.DB, error) {
 	try := func(immutable bool) (*sql.DB, error) {
 		db, err := sql.Open("sqlite", roDSN(path, immutable, extra))
 		if err != nil {
@@ -172,7 +174,7 @@ func openRO(path string, walLive bool, extra string) (*sql.DB, error) {
 		}
 		return db, nil
 	}
-	if !walLive {
+	if !shared {
 		return try(true)
 	}
 	db, err := try(false)
@@ -193,7 +195,8 @@ const (
 type fileInfo struct {
 	kind    fileKind
 	version int  // user_version
-	walLive bool // a non-empty -wal file lies beside it
+	walLive bool // a non-empty -wal file lies beside it: the header may be out of date
+	shared  bool // a -wal or -shm file lies beside it: another connection may have it open
 }
 
 // inspect looks at an existing file without writing to it or its folder: the header first, then (when the
@@ -222,12 +225,12 @@ func inspect(path string) (fileInfo, error) {
 	if n < len(hdr) || !bytes.HasPrefix(hdr, []byte("SQLite format 3\x00")) {
 		return fileInfo{}, notWorkspace(path, "它不是 SQLite 数据库文件")
 	}
-	info := fileInfo{walLive: fileSize(path+"-wal") > 0}
+	info := fileInfo{walLive: fileSize(path+"-wal") > 0, shared: exists(path+"-wal") || exists(path+"-shm")}
 	// The header is current unless a write-ahead log may hold newer pages.
 	if id := int32(binary.BigEndian.Uint32(hdr[68:72])); !info.walLive && id != 0 && id != ApplicationID {
 		return fileInfo{}, notWorkspace(path, fmt.Sprintf("它是另一个程序的数据库（application_id %#x）", uint32(id)))
 	}
-	db, err := openRO(path, info.walLive, "_pragma=busy_timeout(5000)")
+	db, err := openRO(path, info.shared, "_pragma=busy_timeout(5000)")
 	if err != nil {
 		return fileInfo{}, Explain(err, path)
 	}
@@ -270,7 +273,8 @@ func inspect(path string) (fileInfo, error) {
 	case id == 0 && info.version >= 1 && has("policies") && has("rounds"):
 		info.kind = kindLegacy
 	case id == 0 && info.version == 0 && len(tables) == 0:
-		return fileInfo{kind: kindNew, walLive: info.walLive}, nil
+		info.kind = kindNew
+		return info, nil
 	case id != 0:
 		return fileInfo{}, notWorkspace(path, fmt.Sprintf("它是另一个程序的数据库（application_id %#x）", uint32(id)))
 	default:
@@ -302,6 +306,11 @@ func first(xs []string, n int) []string {
 		return append(xs[:n:n], "…")
 	}
 	return xs
+}
+
+func exists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
 }
 
 func fileSize(path string) int64 {
