@@ -295,19 +295,27 @@ func publicationHistory(pubs []loop.Publication) string {
 	return strings.TrimSpace(b.String())
 }
 
+// onPublish publishes off the UI goroutine: scoring the round and the automatic backup before it take time.
 func (p *publishStep) onPublish() {
-	pub, err := loop.Publish(context.Background(), p.u.store, p.policyID, p.what, p.date.Text)
-	if err != nil {
-		p.result.SetText(err.Error())
-		p.u.ShowError(err)
-		return
-	}
-	p.result.SetText(fmt.Sprintf(lang.L("Published version %d on %s."), pub.Version, pub.Date))
-	p.dlg.Hide()
-	p.u.showInfo(lang.L("Published"), p.result.Text)
-	if p.onDone != nil {
-		p.onDone()
-	}
+	s, policy, what, date := p.u.store, p.policyID, p.what, p.date.Text
+	var pub loop.Publication
+	p.u.RunLong(lang.L("Publishing…"), func(ctx context.Context, _ func(int, int)) error {
+		var err error
+		pub, err = loop.Publish(ctx, s, policy, what, date)
+		return err
+	}, func(err error) {
+		if err != nil {
+			p.result.SetText(p.u.explain(err).Error())
+			p.u.ShowError(err)
+			return
+		}
+		p.result.SetText(fmt.Sprintf(lang.L("Published version %d on %s."), pub.Version, pub.Date))
+		p.dlg.Hide()
+		p.u.showInfo(lang.L("Published"), p.result.Text)
+		if p.onDone != nil {
+			p.onDone()
+		}
+	})
 }
 
 // diffView shows a character diff: deletions struck through in the error colour, insertions underlined in

@@ -498,10 +498,16 @@ func (t *surveyTab) applyImports() {
 	}
 }
 
+// deleteImport removes an import off the UI goroutine (an automatic backup of the workspace comes first).
 func (t *surveyTab) deleteImport(id int64) {
-	if err := t.u.Store().DeleteSurveyImport(context.Background(), t.policyID, id); err != nil {
-		t.u.ShowError(err)
-		return
-	}
-	t.reload(t.roundID)
+	s, policy := t.u.Store(), t.policyID
+	t.u.RunLong(lang.L("Deleting the import…"), func(ctx context.Context, _ func(int, int)) error {
+		return s.DeleteSurveyImport(ctx, policy, id)
+	}, func(err error) {
+		if err != nil {
+			t.u.ShowError(err)
+			return
+		}
+		t.reload(t.roundID)
+	})
 }

@@ -291,9 +291,7 @@ func (u *UI) ShowError(err error) {
 	if err == nil {
 		return
 	}
-	if u.store != nil {
-		err = data.Explain(err, u.store.Path) // damage, a full disk, a read-only file: said in Chinese
-	}
+	err = u.explain(err)
 	var ie *data.InputError
 	var msg string
 	switch {
@@ -312,6 +310,15 @@ func (u *UI) ShowError(err error) {
 	body.SetMinSize(fyne.NewSize(460, 110))
 	d := dialog.NewCustom(lang.L("Something went wrong"), lang.L("Close"), body, u.Win)
 	d.Show()
+}
+
+// explain puts SQLite's and the file system's errors about the workspace (damage, a full disk, a read-only
+// file) into the Chinese the user reads (data.Explain).
+func (u *UI) explain(err error) error {
+	if u.store == nil {
+		return err
+	}
+	return data.Explain(err, u.store.Path)
 }
 
 // showInfo tells the user something that is not an error.
