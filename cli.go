@@ -170,6 +170,9 @@ func flagGiven(args []string, name string) bool {
 func userMessage(err error) string {
 	var ie *data.InputError
 	if errors.As(err, &ie) {
+		if ie.CLIHint != "" {
+			return err.Error() + "（命令行：" + ie.CLIHint + "）"
+		}
 		return err.Error()
 	}
 	if errors.Is(err, context.Canceled) {

@@ -197,7 +197,8 @@ func RestoreBackup(ctx context.Context, path, name string) (RestoreResult, error
 		}
 	}
 	if !found {
-		return res, InputErrorf("工作区 %s 没有名为 %q 的自动备份（用 gongping backup list --db %s 查看，或在窗口中用 文件 → 自动备份）", path, name, path)
+		return res, &InputError{Msg: fmt.Sprintf("工作区 %s 没有名为 %q 的自动备份（可在“文件 → 自动备份”中查看各份备份）", path, name),
+			CLIHint: "gongping backup list --db " + path}
 	}
 	if info, err := inspect(res.Restored.Path); err != nil || info.kind == kindNew {
 		return res, InputErrorf("自动备份 %s 无法使用（%v），请选择另一个备份", name, err)

@@ -7,6 +7,9 @@ import "fmt"
 type InputError struct {
 	Msg string
 	Err error // optional wrapped cause, e.g. ErrNotFound
+	// CLIHint is what to type at the command line (e.g. "gongping backup list --db F"); the command line
+	// prints it after Msg, the window never shows it (Msg says where the same is in the window).
+	CLIHint string
 }
 
 func (e *InputError) Error() string { return e.Msg }

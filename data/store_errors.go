@@ -117,11 +117,11 @@ func damaged(path string, cause error) error {
 	msg := fmt.Sprintf("工作区 %s 已损坏（SQLite 检查未通过：%v），公评不再读写它，以免损失更多数据。", path, cause)
 	if bs, _ := ListBackups(path); len(bs) > 0 {
 		b := bs[0]
-		msg += fmt.Sprintf("请恢复最近的自动备份 %s（%s，%s）：在窗口中用 文件 → 自动备份，或运行 gongping backup restore --db %s --backup %s；损坏的文件会先另存一份。",
-			b.Name, b.Time.Format("2006-01-02 15:04"), b.What, path, b.Name)
-	} else {
-		msg += "这个工作区还没有自动备份：请用您另存的副本（文件 → 保存副本）替换它，或把文件交给技术人员用 sqlite3 的 .recover 命令抢救。"
+		msg += fmt.Sprintf("请在“文件 → 自动备份”中恢复最近的自动备份 %s（%s，%s）；损坏的文件会先另存一份。",
+			b.Name, b.Time.Format("2006-01-02 15:04"), b.What)
+		return &InputError{Msg: msg, Err: errors.Join(ErrDamaged, cause), CLIHint: "gongping backup restore --db " + path + " --backup " + b.Name}
 	}
+	msg += "这个工作区还没有自动备份：请用您另存的副本（文件 → 保存副本）替换它，或把文件交给技术人员抢救。"
 	return &InputError{Msg: msg, Err: errors.Join(ErrDamaged, cause)}
 }
 

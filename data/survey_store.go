@@ -808,7 +808,8 @@ func (s *Store) deleteSurveyImport(ctx context.Context, policyID, importID int64
 		err := tx.QueryRowContext(ctx, `SELECT i.round_id FROM survey_imports i JOIN rounds r ON r.id=i.round_id
 			WHERE i.id=? AND r.policy_id=?`, importID, policyID).Scan(&roundID)
 		if errors.Is(err, sql.ErrNoRows) {
-			return &InputError{Msg: fmt.Sprintf("政策 %d 没有编号为 %d 的问卷导入记录（用 gongping survey imports 查看）", policyID, importID), Err: ErrNotFound}
+			return &InputError{Msg: fmt.Sprintf("政策 %d 没有编号为 %d 的问卷导入记录", policyID, importID), Err: ErrNotFound,
+				CLIHint: fmt.Sprintf("gongping survey imports --db F --policy %d 列出各次导入", policyID)}
 		}
 		if err != nil {
 			return err

@@ -104,7 +104,8 @@ func SchemeAt(ctx context.Context, s *data.Store, policyID int64, n int) (*Schem
 	var js string
 	err := s.DB.QueryRowContext(ctx, `SELECT json FROM scheme_versions WHERE policy_id=? AND version=?`, policyID, n).Scan(&js)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, &data.InputError{Msg: fmt.Sprintf("政策 %d 的评价方案没有第 %d 版（用 gongping scheme history 查看各版）", policyID, n), Err: data.ErrNotFound}
+		return nil, &data.InputError{Msg: fmt.Sprintf("政策 %d 的评价方案没有第 %d 版（“方案历史”中列出各版）", policyID, n), Err: data.ErrNotFound,
+			CLIHint: fmt.Sprintf("gongping scheme history --db F --policy %d", policyID)}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("scheme version %d of policy %d: %w", n, policyID, err)

@@ -82,7 +82,7 @@ func SaveScheme(ctx context.Context, s *data.Store, policyID int64, sc *Scheme, 
 	}
 	if sc.Indicators() == 0 {
 		return ch, data.InputErrorf("评价方案没有任何指标（执行过程、细则标准、取得成效三个维度都是空的），保存它会清空所有问卷得分，因此没有保存：" +
-			"请至少为一个维度添加指标和题目；可先用 gongping scheme get --out 方案.xlsx 导出当前方案作模板")
+			"请至少为一个维度添加指标和题目；可先导出当前方案作模板（评价方案页的“导出”）")
 	}
 	if rd, err := s.ResolveRound(ctx, policyID, ""); err == nil {
 		sd, err := loadSurvey(ctx, s, rd, nil)
