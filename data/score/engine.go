@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/gongping/gongping/data"
@@ -74,7 +75,13 @@ func Compute(ctx context.Context, in Input) (*Result, error) {
 				scale = &s
 			}
 		}
-		v := newValuer(sc, scale)
+		v := newValuer(sc, scale, qs[q])
+		for r := range sd.Responses { // the question's option set decides its scale (settle)
+			if q < len(sd.Responses[r].Answers) {
+				v.lookup(sd.Responses[r].Answers[q])
+			}
+		}
+		v.settle()
 		valuers[q] = v
 		return v
 	}
@@ -387,15 +394,40 @@ func Compute(ctx context.Context, in Input) (*Result, error) {
 
 	for _, q := range scored {
 		v := valuers[q]
+		for _, n := range v.notes {
+			res.Warnings = append(res.Warnings, questionName(qs[q])+"："+n)
+		}
 		if len(v.unknown) > 0 {
-			res.Warnings = append(res.Warnings, fmt.Sprintf("题目 %s 有无法识别的答案（按缺失处理）：%s，可在评价方案的量表中补充",
-				qs[q].Key, strings.Join(sortedKeys(v.unknown), "、")))
+			res.Warnings = append(res.Warnings, fmt.Sprintf("%s有无法识别的答案（按缺失处理）：%s，可在评价方案的量表中补充",
+				questionName(qs[q]), strings.Join(sortedKeys(v.unknown), "、")))
 		}
 		if v.badNum > 0 {
-			res.Warnings = append(res.Warnings, fmt.Sprintf("题目 %s 有 %d 个超出 1–%d 的数字答案（按缺失处理）", qs[q].Key, v.badNum, v.scale.Points))
+			s := v.scale
+			if s == nil {
+				s = v.points
+			}
+			res.Warnings = append(res.Warnings, fmt.Sprintf("%s有 %d 种超出 1–%d 分的数字答案（按缺失处理）", questionName(qs[q]), v.badNum, s.Points))
 		}
 	}
 	return res, nil
+}
+
+// questionName names a question for a user without its key: 第3题“办理便捷程度”.
+func questionName(q data.Question) string {
+	t := strings.TrimSpace(q.Text)
+	if q.Num > 0 {
+		// The header's own number ("3、", "3.", "Q3.") is said once, as 第3题.
+		for _, p := range []string{strconv.Itoa(q.Num), "Q" + strconv.Itoa(q.Num)} {
+			if rest, ok := strings.CutPrefix(t, p); ok && rest != "" {
+				if r := strings.TrimLeft(rest, "、.．:：) "); r != rest && r != "" {
+					t = r
+				}
+				break
+			}
+		}
+		return fmt.Sprintf("第%d题“%s”", q.Num, shorten(t, 24))
+	}
+	return "“" + shorten(t, 24) + "”"
 }
 
 func dimIndex(k string) int {

@@ -5,9 +5,11 @@
 package main
 
 import (
+	"fmt"
 	"log"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 )
 
@@ -48,6 +50,7 @@ func main() {
 		{"2", "2026/10/1 10:01:00", "100秒", "b", "不太同意", "不太好", "很满意"},
 		{"3", "2026/10/1 10:02:00", "100秒", "c", "很不同意", "很差", "一般"},
 	})
+	likertFiles()
 	write("fixture_officers.csv", [][]string{
 		{"姓名", "日期", "执行过程", "细则标准", "取得成效", "存在问题", "改进建议"},
 		{"王建国", "2026-10-02", "80", "", "70", "材料清单不清楚", "公布材料清单"},
@@ -63,4 +66,68 @@ func write(name string, rows [][]string) {
 	if err := os.WriteFile(filepath.Join("testdata", name), []byte(b.String()), 0o644); err != nil {
 		log.Fatal(err)
 	}
+}
+
+// likertFiles: scales beyond DESIGN's default labels (issue 12, pattern 3), each question of ten
+// respondents with the counts the tests' hand computations use, in a scattered answer order.
+func likertFiles() {
+	head := []string{"序号", "提交答卷时间", "所用时间", "来自IP"}
+	// column builds ten answers from (label, count) pairs, then interleaves them so that no question's
+	// options appear in scale order.
+	column := func(pairs ...any) []string {
+		var out []string
+		for i := 0; i < len(pairs); i += 2 {
+			for k := 0; k < pairs[i+1].(int); k++ {
+				out = append(out, pairs[i].(string))
+			}
+		}
+		mixed := make([]string, 0, len(out))
+		for _, i := range []int{3, 0, 7, 5, 1, 9, 2, 6, 4, 8} {
+			if i < len(out) {
+				mixed = append(mixed, out[i])
+			}
+		}
+		return mixed
+	}
+	table := func(heads []string, cols ...[]string) [][]string {
+		rows := [][]string{append(append([]string(nil), head...), heads...)}
+		for r := 0; r < 10; r++ {
+			row := []string{strconv.Itoa(r + 1), fmt.Sprintf("2026/10/8 09:%02d:00", r), fmt.Sprintf("%d秒", 120+r*7), fmt.Sprintf("10.0.8.%d", r+1)}
+			for _, c := range cols {
+				row = append(row, c[r])
+			}
+			rows = append(rows, row)
+		}
+		return rows
+	}
+	// likert_scales.csv: agreement with 完全…, a 4-point satisfaction scale, a 7-point one, importance,
+	// "N分" answers on five points (undeclared) and on ten.
+	write("likert_scales.csv", table(
+		[]string{"1、本政策的申请条件清晰明确", "2、您对窗口办理服务的满意程度", "3、您对政策兑现速度的满意程度",
+			"4、您认为本政策对企业发展的重要程度", "5、请为网上申报系统的易用性打分", "6、请为政策整体实施效果打分（1-10分）"},
+		column("完全同意", 3, "比较同意", 3, "一般", 2, "不太同意", 1, "完全不同意", 1),
+		column("满意", 4, "较满意", 3, "较不满意", 2, "不满意", 1),
+		column("非常满意", 1, "满意", 3, "比较满意", 2, "一般", 1, "不太满意", 1, "不满意", 1, "非常不满意", 1),
+		column("非常重要", 4, "比较重要", 3, "一般", 2, "不太重要", 1),
+		column("5分", 3, "4分", 3, "４分", 1, "3 分", 2, "2分", 1),
+		column("10分", 2, "9分", 3, "8分", 3, "6分", 2),
+	))
+	// holdback.csv: the 服务态度 question has two answers in ten that no scale knows (20%), the 办事效率
+	// one has one (10%, not over the line).
+	write("holdback.csv", table(
+		[]string{"1、您对办理流程便捷程度的评价", "2、您对工作人员服务态度的评价", "3、您对办事效率的评价", "4、您对政策实施效果的评价"},
+		column("非常满意", 3, "满意", 4, "一般", 2, "不满意", 1),
+		column("非常满意", 6, "满意", 2, "还行吧", 1, "挺好的", 1),
+		column("非常满意", 2, "满意", 5, "一般", 2, "还可以", 1),
+		column("非常满意", 2, "满意", 4, "一般", 3, "非常不满意", 1),
+	))
+	// parenting.csv: a questionnaire about children's after-school care, nothing to do with the policy's
+	// indicators (a scheme must be set before it is scored).
+	write("parenting.csv", table(
+		[]string{"1、您孩子的年级", "2、您对学校课后服务的总体满意程度", "3、您每天陪伴孩子学习的时间", "4、您对课后服务收费标准的评价"},
+		column("一年级", 3, "二年级", 3, "三年级", 4),
+		column("非常满意", 2, "满意", 3, "一般", 3, "不满意", 2),
+		column("半小时以内", 4, "半小时到一小时", 4, "一小时以上", 2),
+		column("非常满意", 1, "满意", 2, "一般", 3, "不满意", 3, "非常不满意", 1),
+	))
 }
