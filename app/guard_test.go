@@ -170,6 +170,8 @@ func TestStartupScreenRestoresDamagedWorkspace(t *testing.T) {
 	if yes == nil {
 		t.Fatal("no confirmation")
 	}
+	inlineLoads = true
+	defer func() { inlineLoads = false }()
 	test.Tap(yes)
 	if !strings.Contains(w.Title(), "ws.gpw") {
 		t.Errorf("window not opened on the restored workspace: title %q", w.Title())

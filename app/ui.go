@@ -164,13 +164,17 @@ func restoreAtStartup(w fyne.Window, path, name string) {
 		return
 	}
 	a := fyne.CurrentApp()
-	u, err := New(a, w, path)
+	u, err := newUI(a, w, path, inlineLoads)
 	if err != nil {
 		ShowStartupError(w, err)
 		return
 	}
 	a.Lifecycle().SetOnStopped(func() { u.Close() })
 }
+
+// inlineLoads makes windows built after a restore load inline, as tests build theirs (Fyne's test driver
+// runs fyne.Do on the calling goroutine, so a background load would race the test).
+var inlineLoads = false
 
 // DefaultWorkspace is the workspace opened when none is named: <user config dir>/gongping/workspace.gpw
 // (%AppData%\gongping on Windows, ~/.config/gongping on Linux) — beside the holiday override file — or the
