@@ -11,6 +11,9 @@ type Row struct {
 	Score      float64 `json:"score"`     // 得分/评分
 	Problem    string  `json:"problem"`   // 存在问题/扣分说明
 	Suggestion string  `json:"suggestion"`
+	// Unit is the rated unit (被评单位: a district, an expert, a quarter) when the sheet has one score
+	// column per unit; "" for a sheet with one 得分 column.
+	Unit string `json:"unit,omitempty"`
 }
 
 // Feedback is one 体验官's feedback. Scores are on 0–100 (a 1–5 sheet is converted at import with

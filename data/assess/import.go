@@ -4,9 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 	"time"
 
@@ -21,101 +21,8 @@ type Summary struct {
 	Imported  int      `json:"imported"`  // rows stored
 	Questions int      `json:"questions"` // assessment: indicators; officers: score columns
 	Scale     int      `json:"scale,omitempty"`
+	Units     []string `json:"units,omitempty"` // assessment: the rated units, one score column each
 	Warnings  []string `json:"warnings"`
-}
-
-var assessmentCols = []column{
-	{"dimension", []string{"一级指标", "维度", "评价维度", "一级"}},
-	{"indicator", []string{"二级指标", "指标", "评价指标", "指标名称", "评价内容"}},
-	{"max", []string{"分值", "满分", "标准分", "权重分"}},
-	{"score", []string{"得分", "评分", "实际得分", "评估得分"}},
-	{"problem", []string{"存在问题", "问题", "扣分说明", "扣分原因", "扣分理由"}},
-	{"suggestion", []string{"改进建议", "建议", "意见建议"}},
-}
-
-// isTotal reports a 合计/小计 row, which repeats the sum of the rows above.
-func isTotal(s string) bool {
-	s = strings.ReplaceAll(s, " ", "")
-	for _, w := range []string{"合计", "小计", "总计", "总分"} {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
-}
-
-// parseNumber reads a score cell ("8", "8.5", "8分", " 8 "); ok false when it is not a number.
-func parseNumber(s string) (float64, bool) {
-	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "分"))
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, false
-	}
-	return v, true
-}
-
-// ReadAssessment parses a third-party score sheet: the header is found below any title rows, 一级指标 is
-// filled down (merged cells, or blank cells under a value), 合计/小计 rows and rows without scores are
-// skipped. Every bad cell is an InputError naming its row and column.
-func ReadAssessment(path string) ([]Row, *Summary, string, error) {
-	g, err := readGrid(path)
-	if err != nil {
-		return nil, nil, "", err
-	}
-	hi, pos, err := findHeader(g, assessmentCols, []string{"dimension", "max", "score"})
-	if err != nil {
-		return nil, nil, "", err
-	}
-	sum := &Summary{Format: "assessment-" + g.format, Warnings: append([]string{}, g.mended...)}
-	col := func(f string) int {
-		if c, ok := pos[f]; ok {
-			return c
-		}
-		return -1
-	}
-	var rows []Row
-	indicators := map[string]bool{}
-	lastDim := ""
-	for _, r := range g.rows[hi+1:] {
-		dim, ind := r.cell(col("dimension")), r.cell(col("indicator"))
-		maxS, scoreS := r.cell(col("max")), r.cell(col("score"))
-		if dim == "" {
-			dim = lastDim
-		}
-		lastDim = dim
-		if isTotal(dim) || isTotal(ind) {
-			continue
-		}
-		if maxS == "" && scoreS == "" {
-			continue // a section title or an empty line
-		}
-		sum.Rows++
-		if dim == "" {
-			return nil, nil, "", data.InputErrorf("%s：%s缺少一级指标（维度），请填写或合并单元格", g.name, cellRef(r.num, col("dimension")))
-		}
-		mx, ok := parseNumber(maxS)
-		if !ok || mx <= 0 {
-			return nil, nil, "", data.InputErrorf("%s：%s的分值 %q 应为正数", g.name, cellRef(r.num, col("max")), maxS)
-		}
-		sc, ok := parseNumber(scoreS)
-		if !ok {
-			return nil, nil, "", data.InputErrorf("%s：%s的得分 %q 不是数字，请填写 0 到 %g 之间的分数", g.name, cellRef(r.num, col("score")), scoreS, mx)
-		}
-		if sc < 0 || sc > mx {
-			return nil, nil, "", data.InputErrorf("%s：%s的得分 %g 超出 0 到分值 %g 的范围", g.name, cellRef(r.num, col("score")), sc, mx)
-		}
-		rows = append(rows, Row{Line: r.num, Dimension: dim, Indicator: ind, Max: mx, Score: sc,
-			Problem: r.cell(col("problem")), Suggestion: r.cell(col("suggestion"))})
-		indicators[dim+"\x00"+ind] = true
-		if DimensionOf(dim, nil) == "" {
-			sum.Warnings = append(sum.Warnings, fmt.Sprintf("第%d行的一级指标“%s”不是执行过程、细则标准或取得成效，评分时将不计入（可在评价方案中把维度名称改成它）", r.num, dim))
-		}
-	}
-	if len(rows) == 0 {
-		return nil, nil, "", data.InputErrorf("%s：表头下没有带分值和得分的指标行", g.name)
-	}
-	sum.Imported, sum.Questions = len(rows), len(indicators)
-	return rows, sum, g.sha, nil
 }
 
 // ImportAssessment reads a third-party score sheet into a round (created on first use) of a policy. The
@@ -135,9 +42,28 @@ func ImportAssessment(ctx context.Context, s *data.Store, policyID int64, round,
 			return err
 		}
 		sum.Round = rd.Name
-		id, err := insertImport(ctx, tx, "assessment_imports", rd, path, sha, sum, 0)
-		if err != nil {
+		if err := refuseDuplicate(ctx, tx, "assessment_imports", rd, sha); err != nil {
 			return err
+		}
+		// One import record per rated unit ("one assessment per unit column"): its key is the file's
+		// SHA-256 followed by "#" and the unit's name, which Rows reads back as Row.Unit.
+		ids := map[string]int64{}
+		for i, r := range rows {
+			if _, ok := ids[r.Unit]; ok {
+				continue
+			}
+			key, warn := sha, sum
+			if r.Unit != "" {
+				key = sha + "#" + r.Unit
+			}
+			if i > 0 {
+				warn = &Summary{Warnings: []string{}} // the file's warnings are recorded once, on its first unit
+			}
+			id, err := recordImport(ctx, tx, "assessment_imports", rd, path, key, sum.Format, warn.Warnings, 0)
+			if err != nil {
+				return err
+			}
+			ids[r.Unit] = id
 		}
 		st, err := tx.PrepareContext(ctx, `INSERT INTO assessment_rows (import_id, round_id, line, dimension, indicator, max_score, score, problem, suggestion) VALUES (?,?,?,?,?,?,?,?,?)`)
 		if err != nil {
@@ -145,7 +71,7 @@ func ImportAssessment(ctx context.Context, s *data.Store, policyID int64, round,
 		}
 		defer st.Close()
 		for _, r := range rows {
-			if _, err := st.ExecContext(ctx, id, rd.ID, r.Line, r.Dimension, r.Indicator, r.Max, r.Score, r.Problem, r.Suggestion); err != nil {
+			if _, err := st.ExecContext(ctx, ids[r.Unit], rd.ID, r.Line, r.Dimension, r.Indicator, r.Max, r.Score, r.Problem, r.Suggestion); err != nil {
 				return fmt.Errorf("store assessment row %d: %w", r.Line, err)
 			}
 		}
@@ -169,14 +95,29 @@ func roundName(ctx context.Context, s *data.Store, policyID int64, round string)
 }
 
 func insertImport(ctx context.Context, tx *sql.Tx, table string, rd data.Round, path, sha string, sum *Summary, scale int) (int64, error) {
-	var dup string
-	err := tx.QueryRowContext(ctx, `SELECT file_name FROM `+table+` WHERE round_id=? AND sha256=?`, rd.ID, sha).Scan(&dup)
-	if err == nil {
-		return 0, data.InputErrorf("这个文件已导入过评价轮次“%s”（%s），不再重复导入", rd.Name, dup)
+	if err := refuseDuplicate(ctx, tx, table, rd, sha); err != nil {
+		return 0, err
 	}
-	w, _ := json.Marshal(sum.Warnings)
+	return recordImport(ctx, tx, table, rd, path, sha, sum.Format, sum.Warnings, scale)
+}
+
+// refuseDuplicate refuses a file (by SHA-256, the first 64 characters of an import's key) the round has.
+func refuseDuplicate(ctx context.Context, tx *sql.Tx, table string, rd data.Round, sha string) error {
+	var dup string
+	err := tx.QueryRowContext(ctx, `SELECT file_name FROM `+table+` WHERE round_id=? AND substr(sha256, 1, 64)=? LIMIT 1`, rd.ID, sha).Scan(&dup)
+	if err == nil {
+		return data.InputErrorf("这个文件已导入过评价轮次“%s”（%s），不再重复导入", rd.Name, dup)
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("look for an earlier import: %w", err)
+	}
+	return nil
+}
+
+func recordImport(ctx context.Context, tx *sql.Tx, table string, rd data.Round, path, key, format string, warnings []string, scale int) (int64, error) {
+	w, _ := json.Marshal(warnings)
 	q := `INSERT INTO ` + table + ` (round_id, file_name, sha256, format, warnings) VALUES (?,?,?,?,?)`
-	args := []any{rd.ID, baseName(path), sha, sum.Format, string(w)}
+	args := []any{rd.ID, baseName(path), key, format, string(w)}
 	if scale > 0 {
 		q = `INSERT INTO ` + table + ` (round_id, file_name, sha256, format, warnings, scale) VALUES (?,?,?,?,?,?)`
 		args = append(args, scale)
@@ -392,7 +333,8 @@ func ImportOfficers(ctx context.Context, s *data.Store, policyID int64, round, p
 
 // Rows returns a round's assessment rows in import and sheet order.
 func Rows(ctx context.Context, s *data.Store, roundID int64) ([]Row, error) {
-	rs, err := s.DB.QueryContext(ctx, `SELECT line, dimension, indicator, max_score, score, problem, suggestion FROM assessment_rows WHERE round_id=? ORDER BY id`, roundID)
+	rs, err := s.DB.QueryContext(ctx, `SELECT r.line, r.dimension, r.indicator, r.max_score, r.score, r.problem, r.suggestion, i.sha256
+		FROM assessment_rows r JOIN assessment_imports i ON i.id = r.import_id WHERE r.round_id=? ORDER BY r.id`, roundID)
 	if err != nil {
 		return nil, fmt.Errorf("assessment rows of round %d: %w", roundID, err)
 	}
@@ -400,8 +342,12 @@ func Rows(ctx context.Context, s *data.Store, roundID int64) ([]Row, error) {
 	out := []Row{}
 	for rs.Next() {
 		var r Row
-		if err := rs.Scan(&r.Line, &r.Dimension, &r.Indicator, &r.Max, &r.Score, &r.Problem, &r.Suggestion); err != nil {
+		var key string
+		if err := rs.Scan(&r.Line, &r.Dimension, &r.Indicator, &r.Max, &r.Score, &r.Problem, &r.Suggestion, &key); err != nil {
 			return nil, err
+		}
+		if _, unit, ok := strings.Cut(key, "#"); ok {
+			r.Unit = unit
 		}
 		out = append(out, r)
 	}

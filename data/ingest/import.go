@@ -23,6 +23,9 @@ type Options struct {
 	Format   Format       // "" or Auto = detect from the header
 	Path     string       // .xlsx or .csv file
 	Limits   sheet.Limits // zero = the sheet package's defaults
+	// Types are the question types the user chose (question key → type), honoured over the guess from the
+	// data (a contradiction is a warning) and kept for the round's later files; nil = guess every type.
+	Types map[string]data.QuestionType
 }
 
 // Summary is what an import did; its JSON is the CLI's output (DESIGN.md).
@@ -250,6 +253,18 @@ func Import(ctx context.Context, st *data.Store, opt Options, progress func(done
 			warnings = append(warnings, fmt.Sprintf("跳过 %d 份本轮次已有的答卷（答卷编号与提交时间相同），只导入其余 %d 份", n, p.rows-n))
 		}
 		layout := p.finish()
+		kept, err := data.TypeChoicesTx(ctx, tx, round.ID)
+		if err != nil {
+			return err
+		}
+		typeNotes, err := p.applyTypes(layout, opt.Types, kept)
+		if err != nil {
+			return err
+		}
+		if err := data.SaveTypeChoices(ctx, tx, round.ID, opt.Types); err != nil {
+			return err
+		}
+		warnings = append(append(warnings, p.hintNotes(layout)...), typeNotes...)
 		imp, err := w.Finish(ctx, layout, p.rows, warnings)
 		if err != nil {
 			return err
@@ -364,7 +379,7 @@ func preview(s *session) (PreviewResult, error) {
 	}
 	layout := p.finish()
 	res.Rows = p.rows
-	res.Warnings = append(append([]string{}, s.warn...), p.warnings()...)
+	res.Warnings = append(append(append([]string{}, s.warn...), p.warnings()...), p.hintNotes(layout)...)
 	for _, l := range layout {
 		pq := PreviewQuestion{Question: l.Question, Samples: []string{}}
 		seen := map[string]bool{}

@@ -77,6 +77,8 @@ type slotStat struct {
 	// seps tracks, for 金数据 and generic sheets, values joined by another separator ("A,B", "A\nB"):
 	// if their parts form a small set of short options, the column is a multi-select.
 	seps map[string]*sepStat
+	// hintBeaten: the header reads like an open question but the data made it a choice (a warning).
+	hintBeaten bool
 }
 
 // sepStat collects the parts of the values that contain one separator.
@@ -579,8 +581,13 @@ func (p *parser) cook(c *column, v string, codes bool) cellValue {
 	if c.q.kind == kPlain || c.q.kind == kWJX {
 		v, e.other = splitOther(v)
 	}
-	if p.format == LimeSurvey && v == "-oth-" {
-		v = "其他"
+	if p.format == LimeSurvey {
+		switch v {
+		case "-oth-":
+			v = "其他"
+		case "N/A": // LimeSurvey's "no answer"
+			return cellValue{missing: true}
+		}
 	}
 	if strings.Contains(v, "→") {
 		v = strings.ReplaceAll(v, "→", data.MultiSep)
@@ -780,7 +787,9 @@ func (p *parser) observe(slot int, v string) {
 		st.opts = append(st.opts, o)
 		p.budget -= len(o)
 	}
-	if (p.format == Jinshuju || p.format == Generic) && !st.multi {
+	if !st.multi && p.format != WJXText && p.format != WJXCode && p.format != Tencent && p.format != LimeSurvey {
+		// Layouts with no multi-select form of their own (金数据, 腾讯文档 forms, any sheet) join options
+		// with a separator of the owner's choosing.
 		p.observeSeps(st, v)
 	}
 	if strings.Contains(v, data.MultiSep) {
@@ -820,14 +829,15 @@ func (p *parser) inferType(st *slotStat, header string) (data.QuestionType, []st
 		}
 		return data.QFill, []string{}
 	}
-	hinted := false
-	for _, h := range textHints {
-		if strings.Contains(header, h) {
-			hinted = true
-		}
-	}
+	hinted := hinted(header)
 	distinct := len(st.opts)
 	avg := float64(st.totalRunes) / float64(st.answered)
+	// The data decides when it is plain (a handful of answers, each given many times, whatever their
+	// length); the header's wording only decides the cases the data leaves open.
+	if clearChoice(st) {
+		st.hintBeaten = hinted && !inScale(st.opts)
+		return data.QSingle, orderOptions(st.opts)
+	}
 	if hinted && !inScale(st.opts) {
 		return data.QOpenText, []string{}
 	}
@@ -1027,10 +1037,8 @@ func altMulti(st *slotStat, header string) (string, []string) {
 	if st.multi || st.arrow || st.seps == nil {
 		return "", nil
 	}
-	for _, h := range textHints {
-		if strings.Contains(header, h) {
-			return "", nil
-		}
+	if hinted(header) {
+		return "", nil
 	}
 	for _, sep := range altSeps {
 		ss := st.seps[sep]
@@ -1043,8 +1051,13 @@ func altMulti(st *slotStat, header string) (string, []string) {
 			seen[o] = true
 		}
 		ok := !st.overflow
+		wide := false // some answers joined by "，" instead (腾讯文档 forms mix both)
 		for _, v := range st.opts {
 			if strings.Contains(v, sep) || seen[v] {
+				continue
+			}
+			if sep == "," && strings.Contains(v, "，") && knownParts(v, "，", seen) {
+				wide = true
 				continue
 			}
 			if utf8.RuneCountInString(v) > maxSepPartRunes {
@@ -1055,6 +1068,9 @@ func altMulti(st *slotStat, header string) (string, []string) {
 			opts = append(opts, v)
 		}
 		if ok && len(opts) <= maxSepParts && len(opts) >= 2 {
+			if wide {
+				sep = ",，"
+			}
 			return sep, orderOptions(opts)
 		}
 	}

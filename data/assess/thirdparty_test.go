@@ -1,0 +1,157 @@
+package assess
+
+import (
+	"context"
+	"errors"
+	"math"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/gongping/gongping/data"
+)
+
+// assessmentParts recomputes DESIGN's A_d = 100 × Σ得分 / Σ满分 per dimension from the stored rows.
+func assessmentParts(t *testing.T, s *data.Store, policyID int64, round string) ([]Row, map[string]float64) {
+	t.Helper()
+	ctx := context.Background()
+	rd, err := s.ResolveRound(ctx, policyID, round)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := Rows(ctx, s, rd.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, max := map[string]float64{}, map[string]float64{}
+	for _, r := range rows {
+		k := DimensionOf(r.Dimension, nil)
+		got[k] += r.Score
+		max[k] += r.Max
+	}
+	parts := map[string]float64{}
+	for k := range max {
+		parts[k] = 100 * got[k] / max[k]
+	}
+	return rows, parts
+}
+
+func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
+
+func hasWarning(ws []string, parts ...string) bool {
+	for _, w := range ws {
+		ok := true
+		for _, p := range parts {
+			ok = ok && strings.Contains(w, p)
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// 考核点 / 总分值 / 得分 with "10分" written as text: read as numbers, the 合计 row skipped with a warning.
+func TestPointsSheetWithTextPoints(t *testing.T) {
+	s, id := newStore(t)
+	sum, err := ImportAssessment(context.Background(), s, id, "2026年度", filepath.Join("testdata", "points.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Rows != 8 || sum.Imported != 8 || sum.Questions != 8 || len(sum.Units) != 0 {
+		t.Errorf("summary = %+v", sum)
+	}
+	if len(sum.Warnings) != 1 || !hasWarning(sum.Warnings, "第11行", "合计") {
+		t.Errorf("warnings = %q, want one naming the 合计 row 11", sum.Warnings)
+	}
+	rows, parts := assessmentParts(t, s, id, "2026年度")
+	if rows[0].Indicator != "政策宣传解读" || rows[0].Max != 10 || rows[0].Score != 8 || rows[0].Problem != "未制作政策图解" || rows[3].Score != 7.5 {
+		t.Errorf("rows[0] = %+v, rows[3] = %+v", rows[0], rows[3])
+	}
+	if !near(parts["process"], 100*34.5/40) || !near(parts["standards"], 100*26.0/30) || !near(parts["results"], 100*26.0/30) {
+		t.Errorf("A_d = %v", parts)
+	}
+}
+
+// One score column per district: each district is an assessment of the round, A_d averages them; the
+// 合计 row is not counted again.
+func TestDistrictColumnsOneAssessmentEach(t *testing.T) {
+	s, id := newStore(t)
+	ctx := context.Background()
+	sum, err := ImportAssessment(ctx, s, id, "2026年度", filepath.Join("testdata", "districts.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(sum.Units, "、") != "东城区、西城区、朝阳区" || sum.Rows != 7 || sum.Imported != 7 || sum.Questions != 7 {
+		t.Errorf("summary = %+v", sum)
+	}
+	if !hasWarning(sum.Warnings, "第10行", "合计") || !hasWarning(sum.Warnings, "3 个被评单位", "东城区 84.0", "西城区 77.0", "朝阳区 92.5") {
+		t.Errorf("warnings = %q", sum.Warnings)
+	}
+	rows, parts := assessmentParts(t, s, id, "2026年度")
+	if len(rows) != 21 || rows[0].Unit != "东城区" || rows[7].Unit != "西城区" || rows[7].Score != 8 || rows[20].Unit != "朝阳区" || rows[20].Score != 18 {
+		t.Fatalf("%d rows: %+v … %+v", len(rows), rows[0], rows[len(rows)-1])
+	}
+	// The 存在问题 text is the sheet's, written once: stored once, not once per district.
+	problems := 0
+	for _, r := range rows {
+		if r.Problem != "" {
+			problems++
+		}
+	}
+	if problems != 2 {
+		t.Errorf("%d rows carry a problem text, want 2", problems)
+	}
+	if !near(parts["process"], 100*89.5/105) || !near(parts["standards"], 100*66.0/75) || !near(parts["results"], 100*98.0/120) {
+		t.Errorf("A_d = %v", parts)
+	}
+	if _, err := ImportAssessment(ctx, s, id, "2026年度", filepath.Join("testdata", "districts.xlsx")); err == nil || !strings.Contains(err.Error(), "已导入") {
+		t.Errorf("re-import: err = %v", err)
+	}
+	if rows, _ := assessmentParts(t, s, id, "2026年度"); len(rows) != 21 {
+		t.Errorf("re-import changed rows: %d", len(rows))
+	}
+}
+
+// A rubric without scores is refused, naming the missing column and the headers it has.
+func TestRubricWithoutScoreColumn(t *testing.T) {
+	s, id := newStore(t)
+	_, err := ImportAssessment(context.Background(), s, id, "", filepath.Join("testdata", "rubric.xlsx"))
+	var ie *data.InputError
+	if !errors.As(err, &ie) {
+		t.Fatalf("err = %v, want an InputError", err)
+	}
+	for _, want := range []string{"rubric.xlsx", "找不到得分列", "得分、实际得分、评分", "被评单位", "第2行", "一级指标、二级指标、考核内容、评分标准、分值"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("err = %q, want it to contain %q", err, want)
+		}
+	}
+	if rs, _ := s.Rounds(context.Background(), id); len(rs) != 0 {
+		t.Errorf("a refused import left a round behind: %v", rs)
+	}
+}
+
+// 小计 rows per dimension and a 总分 row are skipped, each with a warning; a 小计 that does not add up
+// is named.
+func TestSubtotalRowsSkippedWithWarnings(t *testing.T) {
+	s, id := newStore(t)
+	sum, err := ImportAssessment(context.Background(), s, id, "", filepath.Join("testdata", "subtotals.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Rows != 7 || sum.Imported != 7 || sum.Questions != 7 {
+		t.Errorf("summary = %+v", sum)
+	}
+	for _, w := range [][]string{{"第5行", "小计"}, {"第8行", "小计"}, {"第11行", "取得成效小计"}, {"第12行", "总分"}, {"第8行", "25", "24", "不符"}} {
+		if !hasWarning(sum.Warnings, w...) {
+			t.Errorf("warnings = %q, want one with %q", sum.Warnings, w)
+		}
+	}
+	if len(sum.Warnings) != 5 {
+		t.Errorf("%d warnings, want 5: %q", len(sum.Warnings), sum.Warnings)
+	}
+	_, parts := assessmentParts(t, s, id, "")
+	if !near(parts["process"], 100*26.0/30) || !near(parts["standards"], 100*24.0/30) || !near(parts["results"], 100*34.0/40) {
+		t.Errorf("A_d = %v", parts)
+	}
+}
