@@ -39,7 +39,17 @@ type indicatorCalc struct {
 	qs     []int     // question positions
 	vals   []float64 // per response, NaN = no value
 	weight float64   // normalised within the dimension
+	// Answers of valid respondents to the indicator's questions, and those with no value (an unknown
+	// label, a number off the scale): over HoldBackShare of them and the indicator is held back.
+	answers, unrec int
+	unknown        map[string]int
+	heldBack       string
+	heldN          int // respondents with a value before it was held back
 }
+
+// HoldBackShare is the share of unrecognised answers above which an indicator is not scored: the
+// answers left would be a biased remainder (an unknown label is usually one end of the scale).
+const HoldBackShare = 0.10
 
 // Compute scores one round. The error is an InputError when the scheme does not fit the data (an unknown
 // question, numeric answers without a declared scale).
@@ -176,6 +186,30 @@ func Compute(ctx context.Context, in Input) (*Result, error) {
 				if n > 0 {
 					c.vals[r] = s / float64(n)
 				}
+				for _, q := range c.qs {
+					if x := valuers[q].lookup(resp[r].Answers[q]); x.answered {
+						c.answers++
+						if x.unrec {
+							c.unrec++
+							if c.unknown == nil {
+								c.unknown = map[string]int{}
+							}
+							if len(c.unknown) < 50 {
+								c.unknown[x.clean]++
+							}
+						}
+					}
+				}
+			}
+			if c.answers > 0 && float64(c.unrec) > HoldBackShare*float64(c.answers) {
+				c.heldBack = fmt.Sprintf("有 %d%% 的回答（%d/%d）无法识别（如“%s”），请在评价方案中补充这些选项的分值",
+					int(math.Round(100*float64(c.unrec)/float64(c.answers))), c.unrec, c.answers, shorten(mostFrequent(c.unknown), 20))
+				for r, x := range c.vals {
+					if !math.IsNaN(x) {
+						c.heldN++
+					}
+					c.vals[r] = math.NaN() // counts nowhere: dimension values, IPA, breakdown, entropy weights
+				}
 			}
 		}
 	}
@@ -190,16 +224,22 @@ func Compute(ctx context.Context, in Input) (*Result, error) {
 		d := sc.Dimensions.Get(k)
 		dim := Dimension{Key: k, Name: sc.DimensionName(k), Weight: d.Weight / dimW, Indicators: []Indicator{}}
 		var sw, sws float64
+		var held []string
 		for _, c := range calcs[k] {
 			ind := indicatorStats(c.vals)
 			ind.Name, ind.Questions, ind.Weight = c.spec.Name, questionKeys(qs, c.qs), c.weight
-			if ind.N > 0 {
+			if c.heldBack != "" {
+				ind.HeldBack, ind.N = c.heldBack, c.heldN
+				held = append(held, "“"+c.spec.Name+"”")
+				res.Warnings = append(res.Warnings, fmt.Sprintf("指标“%s”暂缓计分：%s", c.spec.Name, c.heldBack))
+			}
+			if ind.Score != nil {
 				sw += c.weight * *ind.Score
 				sws += c.weight
 			}
 			dim.Indicators = append(dim.Indicators, ind)
 		}
-		if sws > 0 {
+		if sws > 0 && len(held) == 0 {
 			dim.Survey = ptr(sw / sws)
 		}
 		// Respondent dimension values: weighted mean over the indicators the respondent has a value for.
@@ -278,6 +318,12 @@ func Compute(ctx context.Context, in Input) (*Result, error) {
 		if cw > 0 {
 			dim.Score = ptr(cs / cw)
 		}
+		if len(held) > 0 {
+			// The scheme's weights say what the dimension is; without one of its indicators it would be
+			// another measure published under the same name, so it is held back too.
+			dim.Score, dim.SatisfactionRate, dim.CI95 = nil, nil, nil
+			dim.HeldBack = fmt.Sprintf("指标%s暂缓计分（无法识别的回答过多），本维度暂不计分：补充选项分值后即可计算", strings.Join(held, "、"))
+		}
 		res.Dimensions = append(res.Dimensions, dim)
 	}
 	res.Warnings = append(res.Warnings, unmatchedAssessment(sc, in.Assessment)...)
@@ -287,13 +333,19 @@ func Compute(ctx context.Context, in Input) (*Result, error) {
 
 	// Composite.
 	var cs, cw float64
+	var heldDims []string
 	for _, d := range res.Dimensions {
+		if d.HeldBack != "" {
+			heldDims = append(heldDims, d.Name)
+		}
 		if d.Score != nil {
 			cs += d.Weight * *d.Score
 			cw += d.Weight
 		}
 	}
-	if cw > 0 {
+	if len(heldDims) > 0 {
+		res.Composite.HeldBack = fmt.Sprintf("%s维度暂缓计分，综合得分和等级暂不给出：请先在评价方案中补充无法识别的选项分值", strings.Join(heldDims, "、"))
+	} else if cw > 0 {
 		res.Composite.Score = ptr(cs / cw)
 		res.Composite.Grade = ptr(Grade(*res.Composite.Score))
 	}
@@ -410,6 +462,17 @@ func Compute(ctx context.Context, in Input) (*Result, error) {
 		}
 	}
 	return res, nil
+}
+
+// mostFrequent is the key with the highest count (the first in order on a tie).
+func mostFrequent(m map[string]int) string {
+	best, n := "", -1
+	for _, k := range sortedKeys(m) {
+		if m[k] > n {
+			best, n = k, m[k]
+		}
+	}
+	return best
 }
 
 // questionName names a question for a user without its key: 第3题“办理便捷程度”.

@@ -172,6 +172,7 @@ func breakdown(sc *Scheme, q data.Question, qi int, resp []data.Response, valid 
 		grp.N = len(members[g])
 		grp.Dimensions = []GroupDimension{}
 		var cs, cw float64
+		held := false // a held-back dimension: no group composite either
 		for di, k := range DimensionKeys {
 			gd := GroupDimension{Key: k}
 			var sw, sws float64
@@ -192,14 +193,16 @@ func breakdown(sc *Scheme, q data.Question, qi int, resp []data.Response, valid 
 				}
 			}
 			gd.N = len(seen)
-			if sws > 0 {
+			if dims[di].HeldBack != "" {
+				held = true
+			} else if sws > 0 {
 				gd.Score = ptr(sw / sws)
 				cs += dims[di].Weight * *gd.Score
 				cw += dims[di].Weight
 			}
 			grp.Dimensions = append(grp.Dimensions, gd)
 		}
-		if cw > 0 {
+		if cw > 0 && !held {
 			grp.Composite = ptr(cs / cw)
 		}
 	}

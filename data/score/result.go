@@ -69,6 +69,8 @@ type Dimension struct {
 	AlphaN           int         `json:"alpha_n"`           // listwise complete respondents α used
 	CI95             *[2]float64 `json:"ci95"`              // survey part ± 1.96·sd/√n of respondent dimension values
 	Indicators       []Indicator `json:"indicators"`
+	// HeldBack says why the dimension is not scored (an indicator of it is held back); "" when scored.
+	HeldBack string `json:"held_back,omitempty"`
 }
 
 // Indicator is one indicator's survey result.
@@ -80,12 +82,18 @@ type Indicator struct {
 	N                int         `json:"n"`
 	SatisfactionRate *float64    `json:"satisfaction_rate"` // share (0–1) of respondent values ≥ 75
 	CI95             *[2]float64 `json:"ci95"`              // mean ± 1.96·sd/√n; nil when n < 2
+	// HeldBack says why the indicator is not scored although it has answers: more than HoldBackShare of
+	// them could not be read (Score, SatisfactionRate and CI95 are then nil). "" when scored.
+	HeldBack string `json:"held_back,omitempty"`
 }
 
 // Composite is the overall score over the three dimensions and its grade.
 type Composite struct {
 	Score *float64 `json:"score"`
 	Grade *string  `json:"grade"` // 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 < 60
+	// HeldBack says why there is no composite score although there is data (a dimension held back, no
+	// scheme set); "" otherwise.
+	HeldBack string `json:"held_back,omitempty"`
 }
 
 // Problem sources.
