@@ -100,7 +100,8 @@ func (l *QuestionLayout) Assemble(slots []string) string {
 		}
 		v := get(l.Slots[0])
 		if l.Sep != "" && v != "" {
-			parts := strings.Split(v, l.Sep)
+			// Sep's runes each separate options (",，": 腾讯文档 forms mix the two commas).
+			parts := strings.FieldsFunc(v, func(r rune) bool { return strings.ContainsRune(l.Sep, r) })
 			out := parts[:0]
 			for _, p := range parts {
 				if p = strings.TrimSpace(p); p != "" {

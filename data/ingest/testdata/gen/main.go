@@ -69,6 +69,7 @@ func main() {
 	extra := wjxText()
 	extra[4] = append(extra[4], "", "多出来的内容")
 	must(writeCSV(filepath.Join(*dir, "extra_cell.csv"), extra, false, false))
+	writeShapes(*dir)
 }
 
 func must(err error) {
@@ -432,4 +433,164 @@ func writeFuzzSeeds(dir string, files map[string][][]string) error {
 		}
 	}
 	return nil
+}
+
+// ---- Type guesses, incomplete responses and bad metadata cells (issue 12, patterns 5, 6 and 8) ----
+
+// writeShapes writes the files of those patterns; each has the shape of a real export that was read wrong.
+func writeShapes(dir string) {
+	must(writeCSV(filepath.Join(dir, "wjx_matrix_hint.csv"), wjxMatrixHint(), false, false))
+	must(writeXLSX(filepath.Join(dir, "wjx_long_options.xlsx"), wjxLongOptions()))
+	must(writeCSV(filepath.Join(dir, "txdocs_multi.csv"), txdocsMulti(), false, false))
+	must(writeCSV(filepath.Join(dir, "limesurvey_incomplete.csv"), limesurveyIncomplete(), false, false))
+	must(writeCSV(filepath.Join(dir, "wjx_null_times.csv"), wjxNullTimes(), false, false))
+	must(writeCSV(filepath.Join(dir, "wenjuan_status.csv"), wenjuanStatus(), false, false))
+}
+
+// shapeRand is the generator's fixed random source: the files come out the same on every run.
+func shapeRand(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, 12)) }
+
+// shapeTime is the submit time of response i (one every 7 minutes from 2026-11-02 08:00).
+func shapeTime(i int, layout string) string {
+	return time.Date(2026, 11, 2, 8, 0, 0, 0, time.UTC).Add(time.Duration(i) * 7 * time.Minute).Format(layout)
+}
+
+// shapeSuggestion is a free-text suggestion: "无" for some, else one of many distinct sentences.
+func shapeSuggestion(r *rand.Rand) string {
+	if r.IntN(10) < 4 {
+		return []string{"无", "没有", "暂无"}[r.IntN(3)]
+	}
+	what := []string{"窗口办理", "网上申报", "材料审核", "政策解读", "咨询电话", "预约系统", "证照邮寄", "企业开办", "不动产登记", "社保转移", "公积金提取", "税费申报"}
+	how := []string{"希望进一步简化流程", "建议公开办理进度", "希望缩短等待时间", "建议增加周末服务", "希望工作人员解释得更清楚", "建议减少重复提交材料", "希望提供上门服务", "建议统一各区标准", "希望手机上就能办完", "建议设置老年人专窗"}
+	return what[r.IntN(len(what))] + "方面，" + how[r.IntN(len(how))]
+}
+
+// wjxMatrixHint: 问卷星 text export, 260 responses. Question 2 is a matrix whose rows are suggestions
+// ("…改进建议…—延长窗口服务时间"), answered on a 4-point scale of no known wording (赞成…不赞成); question 3
+// is a real open question.
+func wjxMatrixHint() [][]string {
+	r := shapeRand(5)
+	stem := "2、您是否赞成以下改进建议—"
+	rowsQ2 := []string{"延长窗口服务时间", "推行预约办理", "增加自助终端"}
+	scale := []string{"赞成", "基本赞成", "不太赞成", "不赞成"}
+	header := []string{"序号", "提交答卷时间", "所用时间", "来源", "来自IP", "1、您的身份"}
+	for _, q := range rowsQ2 {
+		header = append(header, stem+q)
+	}
+	header = append(header, "3、您对政策还有哪些意见建议")
+	out := [][]string{header}
+	for i := 0; i < 260; i++ {
+		row := []string{strconv.Itoa(i + 1), shapeTime(i, "2006/1/2 15:04:05"), fmt.Sprintf("%d秒", 90+r.IntN(400)), "微信",
+			fmt.Sprintf("36.112.%d.%d(北京-北京)", i/200, i%200+1), []string{"企业", "个体工商户", "群众"}[r.IntN(3)]}
+		for range rowsQ2 {
+			row = append(row, scale[min(r.IntN(6), 3)]) // mostly agreeing, as real answers lean
+		}
+		row = append(row, shapeSuggestion(r))
+		out = append(out, row)
+	}
+	return out
+}
+
+// wjxLongOptions: 问卷星 text export (xlsx) whose single-choice options are long sentences (over 30
+// characters), as policy questionnaires write them.
+func wjxLongOptions() [][]string {
+	r := shapeRand(6)
+	opts := []string{
+		"企业开办、变更、注销等登记事项办理环节仍然较多，需要多次往返不同窗口提交材料",
+		"涉企行政审批的时限承诺没有完全兑现，部分事项实际办理时间明显超过公开的办结时限",
+		"惠企政策信息分散在多个部门网站，企业难以及时全面了解自己能够享受的扶持政策内容",
+		"政务服务平台与各部门业务系统的数据没有完全打通，同一份材料需要在不同系统重复上传",
+		"基层窗口工作人员对新出台政策的理解不够准确，咨询同一问题时不同人员的答复不一致",
+	}
+	out := [][]string{{"序号", "提交答卷时间", "所用时间", "来自IP", "1、您所在单位的类型", "2、您认为当前营商环境中最突出的问题是", "3、您对改进工作的其他意见"}}
+	for i := 0; i < 150; i++ {
+		out = append(out, []string{strconv.Itoa(i + 1), shapeTime(i, "2006-01-02 15:04:05"), fmt.Sprintf("%d秒", 120+r.IntN(300)),
+			fmt.Sprintf("58.30.%d.%d", i/100, i%100+1), []string{"民营企业", "国有企业", "外资企业", "个体工商户"}[r.IntN(4)],
+			opts[r.IntN(len(opts))], shapeSuggestion(r)})
+	}
+	return out
+}
+
+// txdocsMulti: a 腾讯文档 collection form: "（自动）" system columns, unnumbered questions, a multi-select
+// joined by ", " (a few answers by "，"), 120 responses.
+func txdocsMulti() [][]string {
+	r := shapeRand(7)
+	channels := []string{"北京市政务服务网", "京通小程序", "区政务服务中心窗口", "街道便民服务站", "12345热线", "自助服务终端"}
+	out := [][]string{{"提交者（自动）", "提交时间（自动）", "您的身份", "您办理业务时使用过哪些渠道", "您对办理体验的总体评价", "您对我们的工作有什么建议"}}
+	names := []string{"张伟", "王芳", "李娜", "刘洋", "陈静", "杨磊", "赵敏", "黄勇"}
+	for i := 0; i < 120; i++ {
+		k := 1 + r.IntN(3)
+		picked := r.Perm(len(channels))[:k]
+		var parts []string
+		for _, p := range picked {
+			parts = append(parts, channels[p])
+		}
+		sep := ", "
+		if i%15 == 7 {
+			sep = "，"
+		}
+		out = append(out, []string{names[r.IntN(len(names))] + strconv.Itoa(i%7), shapeTime(i, "2006/01/02 15:04:05"),
+			[]string{"企业人员", "个体工商户", "居民"}[r.IntN(3)], strings.Join(parts, sep),
+			[]string{"非常满意", "满意", "一般", "不满意"}[min(r.IntN(5), 3)], shapeSuggestion(r)})
+	}
+	return out
+}
+
+// limesurveyIncomplete: LimeSurvey code export, 40 responses: the even ones stopped on page 1 (empty
+// submitdate, later questions blank); Q1's unanswered cells read "N/A", as LimeSurvey writes its no-answer.
+func limesurveyIncomplete() [][]string {
+	r := shapeRand(8)
+	out := [][]string{{"id", "submitdate", "lastpage", "startlanguage", "seed", "startdate", "datestamp", "ipaddr",
+		"Q1", "Q2[SQ001]", "Q2[SQ002]", "Q2[SQ003]", "Q3"}}
+	for i := 0; i < 40; i++ {
+		start := shapeTime(i, "2006-01-02 15:04:05")
+		q1 := []string{"满意", "一般", "不满意", "N/A"}[r.IntN(4)]
+		row := []string{strconv.Itoa(i + 1), "", "1", "zh-Hans", strconv.Itoa(1000 + i), start, start, fmt.Sprintf("59.110.%d.%d", i/50, i%50+1), q1}
+		if i%2 == 1 {
+			row[1], row[2] = shapeTime(i, "2006-01-02 15:04")+":30", "2"
+			row = append(row, []string{"Y", ""}[r.IntN(2)], []string{"Y", ""}[r.IntN(2)], "Y", shapeSuggestion(r))
+		} else {
+			row = append(row, "", "", "", "")
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+// wjxNullTimes: 问卷星 text export whose owner blanked 37 submit times, 3 durations and 4 addresses as NULL.
+func wjxNullTimes() [][]string {
+	r := shapeRand(9)
+	out := [][]string{{"序号", "提交答卷时间", "所用时间", "来源", "来自IP", "1、您对办事效率是否满意", "2、您对服务态度是否满意", "3、您的建议"}}
+	sat := []string{"非常满意", "满意", "一般", "不满意", "非常不满意"}
+	for i := 0; i < 80; i++ {
+		row := []string{strconv.Itoa(i + 1), shapeTime(i, "2006/1/2 15:04:05"), fmt.Sprintf("%d秒", 100+r.IntN(300)), "手机提交",
+			fmt.Sprintf("111.20.%d.%d", i/100, i%100+1), sat[r.IntN(4)], sat[r.IntN(5)], shapeSuggestion(r)}
+		if i%2 == 0 && i < 74 {
+			row[1] = "NULL"
+		}
+		if i%25 == 3 {
+			row[2] = "NULL"
+		}
+		if i%20 == 9 {
+			row[4] = "NULL"
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+// wenjuanStatus: a 问卷网-style export with its 答题状态 column: 6 of 30 responses 未完成.
+func wenjuanStatus() [][]string {
+	r := shapeRand(10)
+	out := [][]string{{"答卷编号", "答题状态", "开始时间", "结束时间", "答题时长", "IP地址", "1、您对社区养老服务是否满意", "2、您的建议"}}
+	sat := []string{"非常满意", "满意", "一般", "不满意"}
+	for i := 0; i < 30; i++ {
+		status, q1, q2 := "已完成", sat[r.IntN(4)], shapeSuggestion(r)
+		if i%5 == 2 {
+			status, q2 = "未完成", ""
+		}
+		out = append(out, []string{strconv.Itoa(20260001 + i), status, shapeTime(i, "2006-01-02 15:04:05"), shapeTime(i, "2006-01-02 15:04") + ":59",
+			strconv.Itoa(60 + r.IntN(200)), fmt.Sprintf("123.56.%d.%d", i/50, i%50+1), q1, q2})
+	}
+	return out
 }

@@ -1,0 +1,193 @@
+package ingest
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/gongping/gongping/data"
+)
+
+// Question types: the data decides when it is unambiguous, the header's wording only breaks ties, and
+// the user's choice (Options.Types) decides over both.
+
+const (
+	clearMaxOptions = 30 // a choice the data makes clear has at most this many distinct answers…
+	clearMinAnswers = 30 // …over at least this many answers…
+	clearRepeat     = 10 // …each distinct answer given this many times on average
+)
+
+// clearChoice says whether a text column's answers are plainly a choice: few distinct values, each given
+// many times. No open question answered by hundreds of people comes down to a handful of texts.
+func clearChoice(st *slotStat) bool {
+	d := len(st.opts)
+	return !st.overflow && d >= 1 && d <= clearMaxOptions && st.answered >= clearMinAnswers && st.answered >= clearRepeat*d
+}
+
+// hinted says whether a header's wording suggests an open question (建议, 意见, 请说明…).
+func hinted(header string) bool {
+	for _, h := range textHints {
+		if strings.Contains(header, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// typeFamily groups the types that read a column the same way: a choice among options, free text,
+// a list of options.
+func typeFamily(t data.QuestionType) string {
+	switch t {
+	case data.QSingle, data.QMatrix, data.QRating:
+		return "choice"
+	case data.QFill, data.QOpenText:
+		return "text"
+	}
+	return string(t)
+}
+
+// typeName is a type's Chinese name for warnings.
+func typeName(t data.QuestionType) string {
+	if n := data.QuestionTypeNames[t]; n != "" {
+		return n
+	}
+	return string(t)
+}
+
+// hintNotes are the warnings for text columns the data typed as a choice against their header's wording.
+func (p *parser) hintNotes(out []data.QuestionLayout) []string {
+	var w []string
+	for _, l := range out {
+		if l.Kind != data.AssembleValue || len(l.Slots) != 1 || l.Slots[0] >= len(p.stats) {
+			continue
+		}
+		if st := p.stats[l.Slots[0]]; st.hintBeaten {
+			w = append(w, fmt.Sprintf("%s「%s」的表头像开放题，但 %d 个回答只有 %d 种，已按选择题处理；如不对，请在导入时把它的题型改为开放题",
+				l.Key, clip(l.Text), st.answered, len(st.opts)))
+		}
+	}
+	return w
+}
+
+// applyTypes sets the types the user chose. chosen are this import's choices (a key the file does not
+// have is an error), kept the round's earlier ones (applied where the file has the key, said in a
+// warning). It returns the warnings: every choice the data contradicts, every choice that cannot apply.
+func (p *parser) applyTypes(out []data.QuestionLayout, chosen, kept map[string]data.QuestionType) ([]string, error) {
+	var w []string
+	find := func(ref string) int {
+		for i := range out {
+			if out[i].Key == ref {
+				return i
+			}
+		}
+		qs := make([]data.Question, len(out))
+		for i := range out {
+			qs[i] = out[i].Question
+		}
+		if i, ok := data.FindQuestion(qs, ref); ok {
+			return i
+		}
+		return -1
+	}
+	refs := make([]string, 0, len(chosen))
+	for k := range chosen {
+		refs = append(refs, k)
+	}
+	sort.Strings(refs)
+	want := map[int]data.QuestionType{}
+	for _, ref := range refs {
+		i := find(ref)
+		if i < 0 {
+			return nil, data.InputErrorf("文件「%s」没有题目 %s，无法设置它的题型；请对照导入预览中的题号", p.file, ref)
+		}
+		want[i] = chosen[ref]
+	}
+	var reused []string
+	for k, t := range kept {
+		i := find(k)
+		if _, set := want[i]; i < 0 || set {
+			continue
+		}
+		want[i] = t
+		reused = append(reused, fmt.Sprintf("%s %s", out[i].Key, typeName(t)))
+	}
+	if len(reused) > 0 {
+		sort.Strings(reused)
+		w = append(w, "沿用本轮次此前选择的题型："+strings.Join(reused, "、"))
+	}
+	idx := make([]int, 0, len(want))
+	for i := range want {
+		idx = append(idx, i)
+	}
+	sort.Ints(idx)
+	for _, i := range idx {
+		if note := p.setType(&out[i], want[i]); note != "" {
+			w = append(w, note)
+		}
+	}
+	return w, nil
+}
+
+// setType makes a question the type t and returns a warning when its data says otherwise.
+func (p *parser) setType(l *data.QuestionLayout, t data.QuestionType) string {
+	if l.Type == t {
+		return ""
+	}
+	guess := l.Type
+	name := fmt.Sprintf("%s「%s」", l.Key, clip(l.Text))
+	if l.Kind != data.AssembleValue || len(l.Slots) != 1 || l.Slots[0] >= len(p.stats) {
+		// Expanded columns (one per option or rank): the layout fixes what the answer is.
+		return fmt.Sprintf("%s在文件中每个选项占一列，只能按%s导入，未采用所选的%s", name, typeName(guess), typeName(t))
+	}
+	st := p.stats[l.Slots[0]]
+	note := ""
+	if typeFamily(t) != typeFamily(guess) {
+		note = fmt.Sprintf("%s按所选的%s导入，但数据看起来像%s（%d 个回答，%d 种不同内容）", name, typeName(t), typeName(guess), st.answered, len(st.opts))
+		if st.overflow {
+			note = fmt.Sprintf("%s按所选的%s导入，但数据看起来像%s（%d 个回答，超过 %d 种不同内容）", name, typeName(t), typeName(guess), st.answered, maxOptions)
+		}
+	}
+	l.Type = t
+	switch typeFamily(t) {
+	case "text":
+		l.Options, l.Sep = []string{}, ""
+	case "choice":
+		l.Sep = ""
+		if st.overflow {
+			l.Options = []string{}
+			note += "；不同回答太多，未列出选项"
+		} else {
+			l.Options = orderOptions(st.opts)
+		}
+		if t == data.QRating && st.nonNumeric && note == "" {
+			note = fmt.Sprintf("%s按所选的评分题导入，但有不是数字的回答", name)
+		}
+	default: // multi, ranking: options joined in one cell
+		if guess == data.QMulti || guess == data.QRanking {
+			break
+		}
+		if sep, alt := altMulti(st, ""); sep != "" {
+			l.Sep, l.Options = sep, alt
+			break
+		}
+		l.Options = orderOptions(st.opts)
+		if !st.multi && !st.arrow {
+			note = fmt.Sprintf("%s按所选的%s导入，但回答中没有找到选项之间的分隔符，每个回答按一个选项计", name, typeName(t))
+		}
+	}
+	if l.Options == nil {
+		l.Options = []string{}
+	}
+	return note
+}
+
+// knownParts says whether every part of v split by sep is one of the options already seen: only then
+// is a full-width comma, common inside sentences, taken as a separator.
+func knownParts(v, sep string, seen map[string]bool) bool {
+	for _, part := range strings.Split(v, sep) {
+		if part = strings.TrimSpace(part); part != "" && !seen[part] {
+			return false
+		}
+	}
+	return true
+}

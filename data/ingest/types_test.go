@@ -1,0 +1,147 @@
+package ingest
+
+import (
+	"context"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/gongping/gongping/data"
+)
+
+// importWith imports a testdata file with options into a round named after the file (plus suffix).
+func importWith(t *testing.T, s *data.Store, pid int64, name string, opt Options) (Summary, *data.SurveyData) {
+	t.Helper()
+	opt.PolicyID, opt.Path = pid, filepath.Join("testdata", name)
+	if opt.Round == "" {
+		opt.Round = name
+	}
+	sum, err := Import(context.Background(), s, opt, nil)
+	if err != nil {
+		t.Fatalf("import %s: %v", name, err)
+	}
+	d, err := s.SurveyData(context.Background(), sum.RoundID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sum, d
+}
+
+func hasWarning(ws []string, parts ...string) bool {
+	for _, w := range ws {
+		ok := true
+		for _, p := range parts {
+			ok = ok && strings.Contains(w, p)
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// A matrix whose rows are suggestions ("改进建议") answered on a 4-point scale of its own is a matrix:
+// 260 answers in 4 values; the header keyword only decides when the data does not.
+func TestTypesDataBeatsHeaderHint(t *testing.T) {
+	s, pid := newStore(t)
+	sum, d := importWith(t, s, pid, "wjx_matrix_hint.csv", Options{})
+	for _, k := range []string{"Q2.1", "Q2.2", "Q2.3"} {
+		q := questionOf(t, d, k)
+		opts := append([]string(nil), q.Options...)
+		sort.Strings(opts)
+		if q.Type != data.QMatrix || strings.Join(opts, ",") != "不太赞成,不赞成,基本赞成,赞成" {
+			t.Errorf("%s: type %s, options %q; want matrix of the 4 agreement options", k, q.Type, q.Options)
+		}
+	}
+	if q := questionOf(t, d, "Q3"); q.Type != data.QOpenText {
+		t.Errorf("Q3 (real suggestions): type %s, want text", q.Type)
+	}
+	if !hasWarning(sum.Warnings, "Q2.1", "选择题") {
+		t.Errorf("no warning that the data overrode the header's hint: %q", sum.Warnings)
+	}
+}
+
+// Single-choice options written as long sentences (over 30 characters) are still options.
+func TestTypesLongOptions(t *testing.T) {
+	s, pid := newStore(t)
+	_, d := importWith(t, s, pid, "wjx_long_options.xlsx", Options{})
+	if q := questionOf(t, d, "Q2"); q.Type != data.QSingle || len(q.Options) != 5 {
+		t.Errorf("Q2: type %s, %d options; want single with 5", q.Type, len(q.Options))
+	}
+	if q := questionOf(t, d, "Q3"); q.Type != data.QOpenText {
+		t.Errorf("Q3: type %s, want text", q.Type)
+	}
+}
+
+// 腾讯文档 collection forms join a multi-select's options with ", " (sometimes "，").
+func TestTypesCommaJoinedMulti(t *testing.T) {
+	s, pid := newStore(t)
+	sum, d := importWith(t, s, pid, "txdocs_multi.csv", Options{})
+	i, ok := data.FindQuestion(d.Questions, "您办理业务时使用过哪些渠道")
+	if !ok {
+		t.Fatalf("no channel question in %v", keys(d))
+	}
+	q := d.Questions[i]
+	if q.Type != data.QMulti || len(q.Options) != 6 {
+		t.Fatalf("channels (%s): type %s, options %q; want multi of 6 (warnings %q)", sum.Format, q.Type, q.Options, sum.Warnings)
+	}
+	for r, resp := range d.Responses {
+		if a := resp.Answers[i]; strings.Contains(a, ",") || strings.Contains(a, "，") {
+			t.Fatalf("response %d: answer %q not split", r, a)
+		}
+	}
+	if a := d.Responses[7].Answers[i]; !strings.Contains(a, data.MultiSep) && strings.Count(a, "") < 3 {
+		t.Logf("row 8 (joined by ，): %q", a)
+	}
+	if j, _ := data.FindQuestion(d.Questions, "您对我们的工作有什么建议"); d.Questions[j].Type != data.QOpenText {
+		t.Errorf("suggestions: type %s, want text", d.Questions[j].Type)
+	}
+}
+
+// LimeSurvey writes "N/A" for a question left unanswered: missing, never an option.
+func TestTypesLimeNA(t *testing.T) {
+	s, pid := newStore(t)
+	_, d := importWith(t, s, pid, "limesurvey_incomplete.csv", Options{})
+	q := questionOf(t, d, "Q1")
+	if strings.Join(q.Options, ",") != "满意,一般,不满意" {
+		t.Errorf("Q1 options %q, want 满意,一般,不满意 (N/A is no answer)", q.Options)
+	}
+	if a := answer(t, d, 0, "Q1"); a != "" {
+		t.Errorf("row 1 Q1 = %q, want missing", a)
+	}
+}
+
+// The user's choice of type is honoured, a contradiction warned about, and the choice kept for the next
+// file of the same round.
+func TestTypesChosenAndKept(t *testing.T) {
+	s, pid := newStore(t)
+	sum, d := importWith(t, s, pid, "wjx_text.csv", Options{Round: "2026年度", Types: map[string]data.QuestionType{"Q4": data.QSingle, "Q1": data.QOpenText}})
+	if q := questionOf(t, d, "Q4"); q.Type != data.QSingle || len(q.Options) != 5 {
+		t.Errorf("Q4: type %s, options %q; want single as chosen", q.Type, q.Options)
+	}
+	if q := questionOf(t, d, "Q1"); q.Type != data.QOpenText || len(q.Options) != 0 {
+		t.Errorf("Q1: type %s, options %q; want text as chosen", q.Type, q.Options)
+	}
+	if !hasWarning(sum.Warnings, "Q4", "单选题") {
+		t.Errorf("no warning that Q4's numbers look like a fill-in: %q", sum.Warnings)
+	}
+	got, err := data.SurveyTypeChoices(context.Background(), s, sum.RoundID)
+	if err != nil || got["Q4"] != data.QSingle || got["Q1"] != data.QOpenText {
+		t.Fatalf("stored choices %v, %v", got, err)
+	}
+	// The later export of the same survey, into the same round, with no choice given: the kept one applies.
+	sum2, d2 := importWith(t, s, pid, "wjx_text_later.csv", Options{Round: "2026年度"})
+	if q := questionOf(t, d2, "Q4"); q.Type != data.QSingle {
+		t.Errorf("second file Q4: type %s, want the kept single", q.Type)
+	}
+	if !hasWarning(sum2.Warnings, "Q4", "沿用") {
+		t.Errorf("second file: no warning naming the kept choice: %q", sum2.Warnings)
+	}
+	// A key the file does not have is refused, naming it.
+	_, err = Import(context.Background(), s, Options{PolicyID: pid, Round: "另一轮", Path: filepath.Join("testdata", "wjx_text.csv"),
+		Types: map[string]data.QuestionType{"Q9": data.QSingle}}, nil)
+	if err == nil || !strings.Contains(err.Error(), "Q9") {
+		t.Errorf("unknown key: err %v", err)
+	}
+}
