@@ -24,7 +24,7 @@ type Input struct {
 	By         string             // breakdown question; "" = none
 
 	keepValues  bool // EntropyWeights needs the per-respondent indicator values
-	unconfirmed bool // the scheme is the default with suggested questions: the user has not set one
+	unconfirmed bool // no scheme is set: the default one is used for counts and texts, no score is given
 }
 
 // Override is a hand decision about one response: restore one screening excluded, or exclude one.
@@ -46,6 +46,9 @@ type indicatorCalc struct {
 	heldBack       string
 	heldN          int // respondents with a value before it was held back
 }
+
+// NoSchemeReason is why a round of a policy without a scheme is not scored.
+const NoSchemeReason = "尚未设置评价方案，不给出得分和等级：请在“评价方案”页确认指标、题目和权重并保存后再计分"
 
 // HoldBackShare is the share of unrecognised answers above which an indicator is not scored: the
 // answers left would be a biased remainder (an unknown label is usually one end of the scale).
@@ -343,7 +346,18 @@ func Compute(ctx context.Context, in Input) (*Result, error) {
 			cw += d.Weight
 		}
 	}
-	if len(heldDims) > 0 {
+	if in.unconfirmed {
+		// A guessed mapping once scored a parenting questionnaire on policy indicators (54.5 差): without
+		// a scheme the team has set, the weights and the questions are nobody's decision, so no score.
+		for i := range res.Dimensions {
+			d := &res.Dimensions[i]
+			if d.Score != nil {
+				d.Score, d.HeldBack = nil, NoSchemeReason
+			}
+		}
+		res.Composite.HeldBack = NoSchemeReason
+		res.Warnings = append([]string{NoSchemeReason}, res.Warnings...)
+	} else if len(heldDims) > 0 {
 		res.Composite.HeldBack = fmt.Sprintf("%s维度暂缓计分，综合得分和等级暂不给出：请先在评价方案中补充无法识别的选项分值", strings.Join(heldDims, "、"))
 	} else if cw > 0 {
 		res.Composite.Score = ptr(cs / cw)

@@ -17,7 +17,8 @@ type Options struct {
 	Survey *data.SurveyData
 }
 
-// Score evaluates a round of a policy with its stored scheme (the default scheme when none was set):
+// Score evaluates a round of a policy with its stored scheme. With none set it gives no score (every
+// score held back, see Input.unconfirmed) but still the counts, screening, problems and texts:
 // the entry point of `gongping score`, the results page and the report.
 func Score(ctx context.Context, s *data.Store, policyID int64, roundName string) (*Result, error) {
 	return ScoreWith(ctx, s, policyID, Options{Round: roundName})
@@ -37,19 +38,6 @@ func ScoreWith(ctx context.Context, s *data.Store, policyID int64, opt Options) 
 	}
 	in.By = opt.By
 	res, err := Compute(ctx, in)
-	if in.unconfirmed {
-		if err != nil { // the suggested mapping does not fit the data: score without the survey mapping
-			sc, _, serr := SchemeOf(ctx, s, policyID)
-			if serr != nil {
-				return nil, serr
-			}
-			in.Scheme = sc
-			res, err = Compute(ctx, in)
-		}
-		if err == nil {
-			res.Warnings = append([]string{"尚未设置评价方案：按默认方案和题目文字自动匹配的指标计算，请在“评价方案”页确认后保存"}, res.Warnings...)
-		}
-	}
 	if opt.Progress != nil && err == nil {
 		opt.Progress(1)
 	}

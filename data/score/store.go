@@ -222,10 +222,8 @@ func loadInput(ctx context.Context, s *data.Store, policyID int64, roundName str
 	if in.Survey, err = loadSurvey(ctx, s, rd, survey); err != nil {
 		return in, err
 	}
-	if !set && len(in.Survey.Questions) > 0 {
-		in.Scheme.Apply(Suggest(in.Scheme, in.Survey.Questions), in.Survey.Questions)
-		in.unconfirmed = true
-	}
+	// No scheme set: the suggested mapping (SchemeToEdit) is a draft for the editor, never scored.
+	in.unconfirmed = !set
 	if in.Assessment, err = assess.Rows(ctx, s, rd.ID); err != nil {
 		return in, err
 	}
