@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/calendar"
 	"github.com/gongping/gongping/data/check"
 )
 
@@ -151,8 +152,10 @@ func builtinStageStatus(st data.Stage, o *overviewData, rounds []data.Round, off
 			return StageNoRecord, noRecord
 		}
 		period := c.Start + " – " + c.End
-		if n, err := check.WorkingDays(c.Start, c.End); err == nil {
-			period += fmt.Sprintf(lang.L(", %d working days"), n)
+		if n, err := check.Count(c.Start, c.End); err == nil && len(n.Uncovered) == 0 {
+			period += fmt.Sprintf(lang.L(", %d working days"), n.Days)
+		} else if err == nil { // a Monday–Friday guess is not shown as a count (the consultation editor says why)
+			period += fmt.Sprintf(lang.L(", about %d working days (holidays of %s not known)"), n.Days, calendar.YearsText(n.Uncovered, lang.L(", ")))
 		}
 		switch {
 		case today < c.Start:
