@@ -225,14 +225,33 @@ func scoreCmd(e *env, args []string) error {
 	r := res.Respondents
 	fmt.Fprintf(w, "答卷：导入 %d，有效 %d（快速作答 %d，直线作答 %d，重复 %d，人工剔除 %d，人工恢复 %d）\n",
 		r.Imported, r.Valid, r.Excluded.Speeders, r.Excluded.Straightliners, r.Excluded.Duplicates, r.Excluded.Manual, r.Restored)
+	if res.Composite.HeldBack == score.NoSchemeReason {
+		// No grade, no dimension scores: say how to set a scheme (the editor's draft can be exported).
+		fmt.Fprintf(w, "尚未设置评价方案，不计分：请用 gongping scheme set --db %s --policy %d 方案.json（或 .xlsx）设置评价方案；"+
+			"gongping scheme get --db %s --policy %d --out 方案.xlsx 可导出按题目文字匹配的草稿，核对后再导入\n", *db, id, *db, id)
+		for _, wn := range res.Warnings {
+			if wn != score.NoSchemeReason {
+				fmt.Fprintf(w, "注意：%s\n", wn)
+			}
+		}
+		return nil
+	}
 	for _, d := range res.Dimensions {
+		if d.HeldBack != "" {
+			fmt.Fprintf(w, "%s：暂缓计分（%s）\n", d.Name, d.HeldBack)
+			continue
+		}
 		fmt.Fprintf(w, "%s：%s（问卷 %s，第三方 %s，体验官 %s，n=%d）\n", d.Name, num1(d.Score), num1(d.Survey), num1(d.Assessment), num1(d.Officers), d.N)
 	}
-	grade := "—"
-	if res.Composite.Grade != nil {
-		grade = *res.Composite.Grade
+	if res.Composite.HeldBack != "" {
+		fmt.Fprintf(w, "综合得分：暂缓计分　等级：—（%s）\n", res.Composite.HeldBack)
+	} else {
+		grade := "—"
+		if res.Composite.Grade != nil {
+			grade = *res.Composite.Grade
+		}
+		fmt.Fprintf(w, "综合得分：%s　等级：%s\n", num1(res.Composite.Score), grade)
 	}
-	fmt.Fprintf(w, "综合得分：%s　等级：%s\n", num1(res.Composite.Score), grade)
 	for _, wn := range res.Warnings {
 		fmt.Fprintf(w, "注意：%s\n", wn)
 	}
