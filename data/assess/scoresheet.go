@@ -41,14 +41,14 @@ var (
 	totalWords = `合计|小计|总计|总分|总得分|得分合计|分值合计`
 	// A total row's label: the word alone or after the dimension it closes ("执行过程小计"), or the word
 	// first ("合计：", "小计（执行过程）"). Not any text containing it: "符合计划" is an indicator.
-	totalLabel = regexp.MustCompile(`^(?:(?:` + totalWords + `)(?:[:：（(].*)?|.{0,20}?(?:` + totalWords + `))$`)
+	totalLabel = regexp.MustCompile(`^(?:(?:` + totalWords + `)(?:得分|分值|分数)?(?:[:：（(].*)?|.{0,20}?(?:` + totalWords + `))$`)
 	// A trailing （…） of a header: a unit's name ("得分（东城区）") unless it gives the unit of measure ("（分）").
 	headerParen = regexp.MustCompile(`^(.*?)[（(]([^（）()]*)[)）]$`)
 	unitSeps    = "-_—－/／:：·"
 	// Words of an aggregate column (an average or a sum of the units), never a unit of its own.
 	aggregateWords = []string{"平均", "均分", "合计", "总分", "总计", "汇总"}
 	// Header words of numeric columns that are not scores.
-	notScoreWords = []string{"扣分", "加分", "权重", "排名", "名次", "等级", "比例", "占比", "率", "序", "编号", "年", "日期", "时间", "分值", "满分"}
+	notScoreWords = []string{"扣分", "加分", "权重", "排名", "名次", "等级", "比例", "占比", "率", "序", "编号", "年份", "日期", "时间", "分值", "满分"}
 	// Score words meaning "the score" rather than naming a unit ("考核得分", "专家评分" alone).
 	plainPrefixes = []string{"实际", "评估", "考核", "评价", "最终", "综合", "评定", "核定", "复核", "专家", "第三方"}
 )
@@ -258,7 +258,13 @@ func unitColumns(g *grid, hi int, pos map[string]int) ([]unitCol, int, []string,
 		}
 	}
 	if len(units) == 0 {
-		units = numericColumns(g, hi, claimed, self, aggregate)
+		var empty []unitCol
+		units, empty = numericColumns(g, hi, claimed, self, aggregate)
+		if len(units) > 0 {
+			for _, u := range empty {
+				warns = append(warns, fmt.Sprintf("%s“%s”没有填写分数，未导入", letter(u.col), u.name))
+			}
+		}
 	}
 	if len(units) == 0 && len(aggregate) > 0 {
 		// Only an average of the units: it is the sheet's score.
@@ -280,8 +286,8 @@ func unitColumns(g *grid, hi int, pos map[string]int) ([]unitCol, int, []string,
 }
 
 // numericColumns are the unit columns of a sheet without score headers: unclaimed headers over columns
-// mostly of numbers.
-func numericColumns(g *grid, hi int, claimed map[int]bool, skip ...[]unitCol) []unitCol {
+// mostly of numbers; and the unclaimed columns with a header and nothing under it.
+func numericColumns(g *grid, hi int, claimed map[int]bool, skip ...[]unitCol) (units, empty []unitCol) {
 	header := g.rows[hi]
 	skipped := map[int]bool{}
 	for _, us := range skip {
@@ -289,7 +295,6 @@ func numericColumns(g *grid, hi int, claimed map[int]bool, skip ...[]unitCol) []
 			skipped[u.col] = true
 		}
 	}
-	var out []unitCol
 	for c := range header.cells {
 		h := header.cell(c)
 		if claimed[c] || skipped[c] || h == "" || containsAny(h, notScoreWords) || containsAny(h, aggregateWords) || isTotal(h) {
@@ -309,11 +314,14 @@ func numericColumns(g *grid, hi int, claimed map[int]bool, skip ...[]unitCol) []
 				nums++
 			}
 		}
-		if nums > 0 && 2*nums >= filled {
-			out = append(out, unitCol{c, h})
+		switch {
+		case nums > 0 && 2*nums >= filled:
+			units = append(units, unitCol{c, h})
+		case filled == 0:
+			empty = append(empty, unitCol{c, h})
 		}
 	}
-	return out
+	return units, empty
 }
 
 // runningSum is the 分值 and each unit's 得分 added over rows, to check a 小计/合计 row against.
@@ -425,6 +433,9 @@ func ReadAssessment(path string) ([]Row, *Summary, string, error) {
 		}
 		scores := make([]float64, len(units))
 		for i, u := range units {
+			if scoreS[i] == "" {
+				return nil, nil, "", data.InputErrorf("%s：%s%s缺少得分，请填写 0 到 %g 之间的分数", g.name, cellRef(r.num, u.col), unitLabel(u), mx)
+			}
 			sc, ok := parseNumber(scoreS[i])
 			if !ok {
 				return nil, nil, "", data.InputErrorf("%s：%s%s的得分 %q 不是数字，请填写 0 到 %g 之间的分数", g.name, cellRef(r.num, u.col), unitLabel(u), scoreS[i], mx)

@@ -155,3 +155,72 @@ func TestSubtotalRowsSkippedWithWarnings(t *testing.T) {
 		t.Errorf("A_d = %v", parts)
 	}
 }
+
+// An expert panel under a two-row header: each expert an assessment; 自评得分 and 平均分 left out, each
+// with a warning.
+func TestExpertPanelTwoRowHeader(t *testing.T) {
+	s, id := newStore(t)
+	sum, err := ImportAssessment(context.Background(), s, id, "", filepath.Join("testdata", "experts.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(sum.Units, "、") != "专家1、专家2、专家3" || sum.Rows != 3 || sum.Questions != 3 {
+		t.Errorf("summary = %+v", sum)
+	}
+	for _, w := range [][]string{{"第D列", "自评得分", "不作为第三方评分"}, {"第H列", "平均分", "汇总列"}, {"专家1 80.0", "专家2 88.3", "专家3 86.7"}} {
+		if !hasWarning(sum.Warnings, w...) {
+			t.Errorf("warnings = %q, want one with %q", sum.Warnings, w)
+		}
+	}
+	if len(sum.Warnings) != 3 {
+		t.Errorf("%d warnings, want 3: %q", len(sum.Warnings), sum.Warnings)
+	}
+	rows, parts := assessmentParts(t, s, id, "")
+	if len(rows) != 9 || rows[0].Line != 3 || rows[3].Unit != "专家2" || rows[3].Score != 9 {
+		t.Errorf("rows = %+v", rows)
+	}
+	if !near(parts["process"], 100*75.0/90) || !near(parts["results"], 100*78.0/90) {
+		t.Errorf("A_d = %v", parts)
+	}
+}
+
+// Quarter columns under bare headers: a blank score of a scored quarter refuses the file naming the cell
+// and the quarter (nothing stored); a quarter with no scores at all is not a unit.
+func TestQuarterColumnsBlankCell(t *testing.T) {
+	s, id := newStore(t)
+	_, err := ImportAssessment(context.Background(), s, id, "", filepath.Join("testdata", "quarters.csv"))
+	var ie *data.InputError
+	if !errors.As(err, &ie) || !strings.Contains(err.Error(), "第3行第E列（第二季度）缺少得分") {
+		t.Fatalf("err = %v, want one naming 第3行第E列（第二季度）", err)
+	}
+	if rs, _ := s.Rounds(context.Background(), id); len(rs) != 0 {
+		t.Errorf("a refused import left a round behind: %v", rs)
+	}
+}
+
+func TestScoreHeader(t *testing.T) {
+	for in, want := range map[string]string{
+		"得分": "", "实际得分（分）": "", "考核得分": "", "东城区得分": "东城区", "得分（专家1）": "专家1", "得分-第一季度": "第一季度",
+		"专家评分": "", "得分(100分)": "",
+	} {
+		if got, ok := scoreHeader(in); !ok || got != want {
+			t.Errorf("scoreHeader(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"评分标准", "得分说明", "东城区", "分值"} {
+		if _, ok := scoreHeader(in); ok {
+			t.Errorf("scoreHeader(%q) took it for a score", in)
+		}
+	}
+}
+
+func TestIsTotal(t *testing.T) {
+	for in, want := range map[string]bool{
+		"合计": true, "合 计": true, "小计": true, "执行过程小计": true, "一、执行过程 小计": true, "总分": true, "合计得分": true,
+		"小计（执行过程）": true, "符合计划要求": false, "综合计分方法": false, "总计划完成率": false, "执行过程": false,
+	} {
+		if got := isTotal(in); got != want {
+			t.Errorf("isTotal(%q) = %v, want %v", in, got, want)
+		}
+	}
+}

@@ -119,6 +119,21 @@ func writeThirdParty(dir string) {
 		{"取得成效小计", nil, 40, 34, nil},
 		{"总分", nil, 100, 84, nil},
 	}, merges: [][2]string{{"A2", "A5"}, {"A6", "A8"}, {"A9", "A10"}, {"A11", "B11"}, {"A12", "B12"}}}.save(filepath.Join(dir, "subtotals.xlsx"))
+
+	// An expert panel: 专家评分 merged over the experts' columns with their names in the row below (a two-row
+	// header), the department's 自评得分 beside it and the panel's 平均分 after.
+	sheet{rows: [][]any{
+		{"一级指标", "二级指标", "分值", "自评得分", "专家评分", nil, nil, "平均分"},
+		{nil, nil, nil, nil, "专家1", "专家2", "专家3", nil},
+		{"执行过程", "政策宣传", 10, 10, 8, 9, 7, 8},
+		{nil, "执行规范", 20, 19, 16, 17, 18, 17},
+		{"取得成效", "目标完成", 30, 30, 24, 27, 27, 26},
+	}, merges: [][2]string{{"A1", "A2"}, {"B1", "B2"}, {"C1", "C2"}, {"D1", "D2"}, {"E1", "G1"}, {"H1", "H2"}, {"A3", "A4"}}}.save(filepath.Join(dir, "experts.xlsx"))
+
+	// A quarterly sheet: one column per quarter under bare headers; the fourth not scored yet, a second-
+	// quarter cell left blank.
+	must(os.WriteFile(filepath.Join(dir, "quarters.csv"), []byte("一级指标,二级指标,分值,第一季度,第二季度,第三季度,第四季度\n"+
+		"执行过程,窗口服务,10,8,9,9,\n"+"执行过程,网上办理,10,7,,8,\n"+"取得成效,群众满意,20,16,17,18,\n"), 0o644))
 }
 
 func must(err error) {
