@@ -74,9 +74,12 @@ type Report struct {
 	Sources    score.SourceCounts
 	Methods    []string // how the evaluation was done, one sentence each
 
-	Composite  *float64
-	Grade      string
-	Dimensions []Dimension
+	Composite *float64
+	// CompositeHeldBack says why there is no composite score although there is data (score.Composite's
+	// held_back): shown instead of a number.
+	CompositeHeldBack string
+	Grade             string
+	Dimensions        []Dimension
 
 	Problems   []Problem
 	Directions []Direction
@@ -110,6 +113,7 @@ type Dimension struct {
 	AlphaBand                           string
 	CI95                                *[2]float64
 	Indicators                          []Indicator
+	HeldBack                            string // why the dimension is not scored; shown instead of a number
 }
 
 // Indicator is one indicator row.
@@ -120,6 +124,7 @@ type Indicator struct {
 	N                int
 	SatisfactionRate *float64
 	CI95             *[2]float64
+	HeldBack         string // why the indicator is not scored; shown instead of a number
 }
 
 // Problem is one ranked problem.
@@ -305,18 +310,21 @@ func Assemble(in Input) *Report {
 func (a *assembler) scores(r *Report, res *score.Result) {
 	r.Sample, r.Sources = res.Respondents, res.Sources
 	r.Composite = res.Composite.Score
+	r.CompositeHeldBack = a.t(res.Composite.HeldBack)
 	if res.Composite.Grade != nil {
 		r.Grade = a.t(*res.Composite.Grade)
 	}
 	for _, d := range res.Dimensions {
 		dim := Dimension{Key: d.Key, Name: a.t(d.Name), Weight: d.Weight, Score: d.Score, Survey: d.Survey,
-			Assessment: d.Assessment, Officers: d.Officers, N: d.N, SatisfactionRate: d.SatisfactionRate, Alpha: d.Alpha, CI95: d.CI95}
+			Assessment: d.Assessment, Officers: d.Officers, N: d.N, SatisfactionRate: d.SatisfactionRate, Alpha: d.Alpha, CI95: d.CI95,
+			HeldBack: a.t(d.HeldBack)}
 		if d.Alpha != nil {
 			dim.AlphaBand = score.AlphaBand(*d.Alpha)
 		}
 		for _, ind := range d.Indicators {
 			dim.Indicators = append(dim.Indicators, Indicator{Name: a.t(ind.Name), Questions: a.t(strings.Join(ind.Questions, "、")),
-				Weight: ind.Weight, Score: ind.Score, N: ind.N, SatisfactionRate: ind.SatisfactionRate, CI95: ind.CI95})
+				Weight: ind.Weight, Score: ind.Score, N: ind.N, SatisfactionRate: ind.SatisfactionRate, CI95: ind.CI95,
+				HeldBack: a.t(ind.HeldBack)})
 		}
 		r.Dimensions = append(r.Dimensions, dim)
 	}

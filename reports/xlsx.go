@@ -313,7 +313,11 @@ func overviewSheet(b *book, r *Report) error {
 	}
 	if r.Scored {
 		grade := r.Grade
-		rows = append(rows, [2]any{"综合得分", r.Composite}, [2]any{"等级", grade},
+		var composite any = r.Composite
+		if r.Composite == nil && r.CompositeHeldBack != "" {
+			composite, grade = "暂缓计分："+r.CompositeHeldBack, "—"
+		}
+		rows = append(rows, [2]any{"综合得分", composite}, [2]any{"等级", grade},
 			[2]any{"回收问卷", r.Sample.Imported}, [2]any{"有效问卷", r.Sample.Valid},
 			[2]any{"剔除：答题过快", r.Sample.Excluded.Speeders}, [2]any{"剔除：直线作答", r.Sample.Excluded.Straightliners},
 			[2]any{"剔除：重复提交", r.Sample.Excluded.Duplicates}, [2]any{"剔除：人工", r.Sample.Excluded.Manual},
