@@ -219,6 +219,15 @@ func unitColumns(g *grid, hi int, pos map[string]int) ([]unitCol, int, []string,
 	switch {
 	case len(plain) == 1 && len(named) == 0:
 		units = []unitCol{{plain[0].col, ""}}
+		// Columns of numbers beside the 得分 column (the experts' or districts' scores it was made of)
+		// are not read: say so rather than drop them in silence.
+		if others, _ := numericColumns(g, hi, claimed, plain, self, aggregate); len(others) > 0 {
+			var cs, ns []string
+			for _, u := range others {
+				cs, ns = append(cs, letter(u.col)), append(ns, u.name)
+			}
+			warns = append(warns, fmt.Sprintf("%s（%s）也是分数，未导入：已按%s“%s”导入", strings.Join(cs, "、"), strings.Join(ns, "、"), letter(plain[0].col), plain[0].name))
+		}
 	case len(plain)+len(named) == 1:
 		units = []unitCol{{named[0].col, ""}} // "专家评分" alone is the sheet's score
 	case len(plain)+len(named) > 1:

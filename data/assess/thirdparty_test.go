@@ -224,3 +224,17 @@ func TestIsTotal(t *testing.T) {
 		}
 	}
 }
+
+// A single 得分 beside the experts' columns it was settled from: 得分 is the score, the others are named.
+func TestSettledScoreBesideExperts(t *testing.T) {
+	rows, sum, _, err := ReadAssessment(filepath.Join("testdata", "panel_settled.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 2 || rows[0].Score != 13 || rows[0].Unit != "" || len(sum.Units) != 0 || rows[0].Problem != "1项细则未出台" {
+		t.Errorf("rows = %+v, summary %+v", rows, sum)
+	}
+	if len(sum.Warnings) != 1 || !hasWarning(sum.Warnings, "第D列、第E列（专家1、专家2）", "未导入", "第F列“得分”") {
+		t.Errorf("warnings = %q", sum.Warnings)
+	}
+}

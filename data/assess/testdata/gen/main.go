@@ -134,6 +134,10 @@ func writeThirdParty(dir string) {
 	// quarter cell left blank.
 	must(os.WriteFile(filepath.Join(dir, "quarters.csv"), []byte("一级指标,二级指标,分值,第一季度,第二季度,第三季度,第四季度\n"+
 		"执行过程,窗口服务,10,8,9,9,\n"+"执行过程,网上办理,10,7,,8,\n"+"取得成效,群众满意,20,16,17,18,\n"), 0o644))
+
+	// The panel's scores beside the 得分 the agency settled on: 得分 is imported, the experts' columns named.
+	must(os.WriteFile(filepath.Join(dir, "panel_settled.csv"), []byte("一级指标,二级指标,分值,专家1,专家2,得分,扣分原因\n"+
+		"细则标准,配套细则,15,12,14,13,1项细则未出台\n"+"细则标准,标准公开,15,14,14,14,\n"), 0o644))
 }
 
 func must(err error) {
