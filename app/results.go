@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -176,7 +177,11 @@ func (t *resultsTab) apply(res *score.Result) {
 	resp.Wrapping = fyne.TextWrapWord
 	objs = append(objs, container.NewHBox(container.NewVBox(widget.NewLabel(lang.L("Composite score")), big), container.NewCenter(gradeText)),
 		widget.NewLabel(lang.L("Grades: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 < 60")), resp)
-	for _, w := range res.Warnings {
+	warnings := res.Warnings
+	if h := res.Composite.HeldBack; h != "" && !slices.Contains(warnings, h) {
+		warnings = append([]string{fmt.Sprintf(lang.L("Held back: %s"), h)}, warnings...)
+	}
+	for _, w := range warnings {
 		l := widget.NewLabel("⚠ " + w)
 		l.Wrapping = fyne.TextWrapWord
 		l.Importance = widget.WarningImportance
@@ -198,6 +203,9 @@ func (t *resultsTab) apply(res *score.Result) {
 		}
 		body := fmt.Sprintf(lang.L("Score %s\nSurvey %s · Assessment %s · 体验官 %s\nn = %d · satisfied %s\n95%% CI %s\nCronbach's α %s"),
 			scoreText(d.Score), scoreText(d.Survey), scoreText(d.Assessment), scoreText(d.Officers), d.N, rateText(d.SatisfactionRate), ci, alpha)
+		if d.HeldBack != "" {
+			body = fmt.Sprintf(lang.L("Held back: %s"), d.HeldBack) + "\n" + body
+		}
 		t.cardTexts = append(t.cardTexts, body)
 		cards = append(cards, widget.NewCard(d.Name, fmt.Sprintf(lang.L("weight %.0f%%"), d.Weight*100), widget.NewLabel(body)))
 		radar = append(radar, radarAxis{d.Name, d.Score})
@@ -334,6 +342,7 @@ type indicatorRow struct {
 	n                    int
 	sat                  *float64
 	weight               float64
+	heldBack             string // why the indicator has no score although it has answers
 }
 
 var indicatorCols = []string{"Dimension", "Indicator", "Questions", "Weight", "Score", "n", "Satisfied"}
@@ -343,7 +352,7 @@ func (t *resultsTab) indicatorRows() []indicatorRow {
 	var rows []indicatorRow
 	for _, d := range t.res.Dimensions {
 		for _, ind := range d.Indicators {
-			rows = append(rows, indicatorRow{d.Name, ind.Name, strings.Join(ind.Questions, "、"), ind.Score, ind.N, ind.SatisfactionRate, ind.Weight})
+			rows = append(rows, indicatorRow{d.Name, ind.Name, strings.Join(ind.Questions, "、"), ind.Score, ind.N, ind.SatisfactionRate, ind.Weight, ind.HeldBack})
 		}
 	}
 	num := func(p *float64) float64 {
@@ -400,7 +409,11 @@ func (t *resultsTab) indicatorTable() fyne.CanvasObject {
 		cells = append(cells, b)
 	}
 	for _, r := range rows {
-		for _, s := range []string{r.dim, r.name, r.questions, fmt.Sprintf("%.0f%%", r.weight*100), scoreText(r.score), fmt.Sprint(r.n), rateText(r.sat)} {
+		sc := scoreText(r.score)
+		if r.heldBack != "" {
+			sc = lang.L("Held back")
+		}
+		for _, s := range []string{r.dim, r.name, r.questions, fmt.Sprintf("%.0f%%", r.weight*100), sc, fmt.Sprint(r.n), rateText(r.sat)} {
 			l := widget.NewLabel(s)
 			l.Wrapping = fyne.TextWrapWord
 			cells = append(cells, l)
