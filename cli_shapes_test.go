@@ -78,3 +78,45 @@ func TestCLIImportSurveyType(t *testing.T) {
 		t.Errorf("second file warnings %s: want the kept choice named", ws)
 	}
 }
+
+// LimeSurvey responses with an empty submitdate: counted in the import summary, excluded by score as
+// incomplete, restorable with response restore.
+func TestCLIIncomplete(t *testing.T) {
+	db, td := shapesWorkspace(t)
+	sum := importSummary(t, "--db", db, "--policy", "1", "--round", "2026年度", td("limesurvey_incomplete.csv"))
+	if sum["imported"] != 40.0 || sum["incomplete"] != 20.0 {
+		t.Fatalf("summary imported %v, incomplete %v; want 40, 20", sum["imported"], sum["incomplete"])
+	}
+	respondents := func() (imported, valid float64, excluded map[string]any) {
+		t.Helper()
+		code, out, errs := gp(t, "score", "--db", db, "--policy", "1", "--json")
+		if code != 0 {
+			t.Fatalf("score = %d: %s", code, errs)
+		}
+		var res struct {
+			Respondents struct {
+				Imported, Valid float64
+				Excluded        map[string]any
+			}
+			Excluded []struct {
+				Response float64
+				Reason   string
+			}
+		}
+		if err := json.Unmarshal([]byte(out), &res); err != nil {
+			t.Fatal(err)
+		}
+		return res.Respondents.Imported, res.Respondents.Valid, res.Respondents.Excluded
+	}
+	imported, valid, ex := respondents()
+	if imported != 40 || valid != 20 || ex["incomplete"] != 20.0 {
+		t.Fatalf("score: imported %v, valid %v, excluded %v; want 40, 20, incomplete 20", imported, valid, ex)
+	}
+	// Response 1 (the file's first row) is incomplete: restoring it counts it again.
+	if code, _, errs := gp(t, "response", "restore", "--db", db, "--policy", "1", "--id", "1"); code != 0 {
+		t.Fatal(errs)
+	}
+	if _, valid, ex = respondents(); valid != 21 || ex["incomplete"] != 19.0 {
+		t.Errorf("after restore: valid %v, excluded %v; want 21, incomplete 19", valid, ex)
+	}
+}

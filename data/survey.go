@@ -65,6 +65,9 @@ type Response struct {
 	Respondent string    `json:"respondent"` // respondent id or submitter name; personal data
 	Source     string    `json:"source"`
 	Answers    []string  `json:"answers"`
+	// Incomplete: the platform marks the response as not finished (LimeSurvey's empty submitdate,
+	// 问卷网 未完成…); screening excludes it as 未完成 unless restored by hand.
+	Incomplete bool `json:"incomplete"`
 }
 
 // SurveyData is everything imported into one round, as the scoring engine reads it.

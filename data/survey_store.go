@@ -701,7 +701,7 @@ func (s *Store) eachResponse(ctx context.Context, roundID int64, qs []Question, 
 	}
 	cols := "id, import_id, answers"
 	if meta {
-		cols = "id, import_id, answers, submitted, duration, ip, respondent, source"
+		cols = "id, import_id, answers, submitted, duration, ip, respondent, source, incomplete"
 	}
 	rows, err := s.DB.QueryContext(ctx, `SELECT `+cols+` FROM survey_responses WHERE round_id=? ORDER BY id LIMIT ? OFFSET ?`,
 		roundID, limit, offset)
@@ -719,7 +719,7 @@ func (s *Store) eachResponse(ctx context.Context, roundID int64, qs []Question, 
 		var blob sql.RawBytes
 		dest := []any{&resp.ID, &importID, &blob}
 		if meta {
-			dest = append(dest, &submitted, &duration, &resp.IP, &resp.Respondent, &resp.Source)
+			dest = append(dest, &submitted, &duration, &resp.IP, &resp.Respondent, &resp.Source, &resp.Incomplete)
 		}
 		if err := rows.Scan(dest...); err != nil {
 			return err

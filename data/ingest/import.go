@@ -44,6 +44,10 @@ type Summary struct {
 	ImportID   int64    `json:"import_id"`
 	File       string   `json:"file"`
 	Seconds    float64  `json:"seconds"`
+
+	// Incomplete counts the stored responses the platform marks as not finished (LimeSurvey's empty
+	// submitdate, a 答卷状态 of 未完成…): screening excludes them as 未完成.
+	Incomplete int `json:"incomplete"`
 }
 
 const (
@@ -269,9 +273,14 @@ func Import(ctx context.Context, st *data.Store, opt Options, progress func(done
 		if err != nil {
 			return err
 		}
+		incomplete, err := data.MarkIncomplete(ctx, tx, imp.ID, p.rowx.incomplete)
+		if err != nil {
+			return err
+		}
 		derived := p.derivedOthers()
 		sum = Summary{Format: s.format, Rows: p.rows, Imported: imp.Imported, Skipped: imp.Skipped, Questions: len(layout) - derived, OtherTexts: derived, Warnings: imp.Warnings,
 			Round: round.Name, RoundID: round.ID, ImportID: imp.ID, File: file}
+		sum.Incomplete = incomplete
 		return nil
 	})
 	if err != nil {

@@ -130,6 +130,8 @@ type parser struct {
 
 	repeatedHeaders []int // rows equal to the header, skipped
 	errorCells      int   // Excel error values (#N/A…) taken as missing
+
+	rowx rowExtras // completion flags and unreadable metadata cells (types.go)
 }
 
 // excelErrors are Excel's error values: a formula gone wrong, never an answer.
@@ -165,6 +167,9 @@ func (p *parser) warnings() []string {
 	}
 	if p.errorCells > 0 {
 		w = append(w, fmt.Sprintf("%d 个单元格是 Excel 错误值（如 #N/A），按未作答处理", p.errorCells))
+	}
+	if note := p.incompleteNote(); note != "" {
+		w = append(w, note)
 	}
 	return w
 }
@@ -459,11 +464,18 @@ func (p *parser) parseRow(rowNum int, row []string, keys []int32) (m data.Respon
 	p.idBuf = ids
 	var start time.Time
 	codes := p.format == WJXCode
+	if !p.rowx.ready {
+		p.initExtras()
+	}
+	incomplete := false
 	for i := range p.cols {
 		c := &p.cols[i]
 		v := ""
 		if i < len(row) {
 			v = row[i]
+		}
+		if i == p.rowx.statusCol && unfinished(v, c.header) {
+			incomplete = true
 		}
 		if c.slot < 0 {
 			if c.meta == metaNone || c.meta == metaIgnore || p.metaIdx[c.meta] != i {
@@ -533,6 +545,13 @@ func (p *parser) parseRow(rowNum int, row []string, keys []int32) (m data.Respon
 				p.observe(c.slot, e.v)
 			}
 		}
+	}
+	if p.rowx.limeSubmit && m.Submitted.IsZero() {
+		incomplete = true // LimeSurvey fills submitdate when the respondent submits the last page
+		p.rowx.limeOpen++
+	}
+	if incomplete {
+		p.rowx.incomplete = append(p.rowx.incomplete, rowNum)
 	}
 	if !p.hasDur && !start.IsZero() && !m.Submitted.IsZero() && !m.Submitted.Before(start) {
 		m.Duration = m.Submitted.Sub(start).Seconds()

@@ -191,3 +191,66 @@ func knownParts(v, sep string, seen map[string]bool) bool {
 	}
 	return true
 }
+
+// rowExtras is what the parser learns per row besides answers: completion flags and unreadable metadata.
+type rowExtras struct {
+	ready      bool
+	statusCol  int  // the column of a completion state (答卷状态…), -1 when none
+	limeSubmit bool // a LimeSurvey export with its submitdate column: an empty one = not finished
+	limeOpen   int  // rows with submitdate empty
+	incomplete []int
+}
+
+// statusHeaders are the headers of a completion-state column (normalised as by normHeader): 问卷网's
+// 答卷状态 / 答题状态, 金数据 and hand-made sheets' 填写状态 / 完成状态, English exports' status.
+var statusHeaders = map[string]bool{"答卷状态": true, "答题状态": true, "作答状态": true, "填写状态": true, "完成状态": true,
+	"提交状态": true, "状态": true, "是否完成": true, "是否提交": true, "status": true, "completed": true, "responsestatus": true}
+
+// unfinishedValues are the states that say a response was not finished.
+var unfinishedValues = map[string]bool{"未完成": true, "未提交": true, "进行中": true, "答题中": true, "作答中": true, "部分完成": true,
+	"草稿": true, "暂存": true, "中途退出": true, "未完成答卷": true, "incomplete": true, "partial": true, "notcompleted": true,
+	"notfinished": true, "inprogress": true}
+
+// initExtras finds the columns the per-row extras read, once.
+func (p *parser) initExtras() {
+	p.rowx = rowExtras{ready: true, statusCol: -1}
+	for i, c := range p.cols {
+		if statusHeaders[normHeader(c.header)] {
+			p.rowx.statusCol = i
+			break
+		}
+	}
+	if i, ok := p.metaIdx[metaSubmitted]; ok && p.format == LimeSurvey && i < len(p.cols) {
+		p.rowx.limeSubmit = true
+	}
+}
+
+// unfinished says whether a completion-state cell marks its response as not finished.
+func unfinished(v, header string) bool {
+	n := normHeader(v)
+	if n == "" {
+		return false
+	}
+	if h := normHeader(header); h == "是否完成" || h == "是否提交" || h == "completed" {
+		return n == "否" || n == "no" || n == "n" || n == "false" || n == "0"
+	}
+	return unfinishedValues[n]
+}
+
+// incompleteNote is the summary's warning about unfinished responses (empty when there are none).
+func (p *parser) incompleteNote() string {
+	n := len(p.rowx.incomplete)
+	if n == 0 {
+		return ""
+	}
+	why := ""
+	switch {
+	case p.rowx.limeOpen == n:
+		why = "submitdate 列为空，即没有提交"
+	case p.rowx.statusCol >= 0 && p.rowx.limeOpen == 0:
+		why = fmt.Sprintf("“%s”列标记为未完成", p.cols[p.rowx.statusCol].header)
+	default:
+		why = "没有提交或标记为未完成"
+	}
+	return fmt.Sprintf("%d 份答卷未完成（%s），已导入，评分时按“未完成”剔除；如需计入，可在评分结果的剔除名单中恢复", n, why)
+}

@@ -28,7 +28,7 @@ func importWith(t *testing.T, s *data.Store, pid int64, name string, opt Options
 	return sum, d
 }
 
-func hasWarning(ws []string, parts ...string) bool {
+func warned(ws []string, parts ...string) bool {
 	for _, w := range ws {
 		ok := true
 		for _, p := range parts {
@@ -57,7 +57,7 @@ func TestTypesDataBeatsHeaderHint(t *testing.T) {
 	if q := questionOf(t, d, "Q3"); q.Type != data.QOpenText {
 		t.Errorf("Q3 (real suggestions): type %s, want text", q.Type)
 	}
-	if !hasWarning(sum.Warnings, "Q2.1", "选择题") {
+	if !warned(sum.Warnings, "Q2.1", "选择题") {
 		t.Errorf("no warning that the data overrode the header's hint: %q", sum.Warnings)
 	}
 }
@@ -123,7 +123,7 @@ func TestTypesChosenAndKept(t *testing.T) {
 	if q := questionOf(t, d, "Q1"); q.Type != data.QOpenText || len(q.Options) != 0 {
 		t.Errorf("Q1: type %s, options %q; want text as chosen", q.Type, q.Options)
 	}
-	if !hasWarning(sum.Warnings, "Q4", "单选题") {
+	if !warned(sum.Warnings, "Q4", "单选题") {
 		t.Errorf("no warning that Q4's numbers look like a fill-in: %q", sum.Warnings)
 	}
 	got, err := data.SurveyTypeChoices(context.Background(), s, sum.RoundID)
@@ -135,7 +135,7 @@ func TestTypesChosenAndKept(t *testing.T) {
 	if q := questionOf(t, d2, "Q4"); q.Type != data.QSingle {
 		t.Errorf("second file Q4: type %s, want the kept single", q.Type)
 	}
-	if !hasWarning(sum2.Warnings, "Q4", "沿用") {
+	if !warned(sum2.Warnings, "Q4", "沿用") {
 		t.Errorf("second file: no warning naming the kept choice: %q", sum2.Warnings)
 	}
 	// A key the file does not have is refused, naming it.
@@ -143,5 +143,38 @@ func TestTypesChosenAndKept(t *testing.T) {
 		Types: map[string]data.QuestionType{"Q9": data.QSingle}}, nil)
 	if err == nil || !strings.Contains(err.Error(), "Q9") {
 		t.Errorf("unknown key: err %v", err)
+	}
+}
+
+// LimeSurvey rows with an empty submitdate never reached the end: stored, flagged, counted.
+func TestIncompleteLimeSurvey(t *testing.T) {
+	s, pid := newStore(t)
+	sum, d := importWith(t, s, pid, "limesurvey_incomplete.csv", Options{})
+	if sum.Imported != 40 || sum.Incomplete != 20 {
+		t.Fatalf("imported %d, incomplete %d; want 40 stored, 20 incomplete", sum.Imported, sum.Incomplete)
+	}
+	n := 0
+	for _, r := range d.Responses {
+		if r.Incomplete {
+			n++
+		}
+	}
+	if n != 20 || !d.Responses[0].Incomplete || d.Responses[1].Incomplete {
+		t.Errorf("%d responses flagged (first %v, second %v); want the 20 odd rows", n, d.Responses[0].Incomplete, d.Responses[1].Incomplete)
+	}
+	if !warned(sum.Warnings, "20 份", "未完成") {
+		t.Errorf("no warning counting the incomplete responses: %q", sum.Warnings)
+	}
+}
+
+// 问卷网's 答卷状态 column marks the responses left unfinished.
+func TestIncompleteStatusColumn(t *testing.T) {
+	s, pid := newStore(t)
+	sum, d := importWith(t, s, pid, "wenjuan_status.csv", Options{})
+	if sum.Incomplete != 6 {
+		t.Fatalf("incomplete %d, want 6 (warnings %q)", sum.Incomplete, sum.Warnings)
+	}
+	if !d.Responses[2].Incomplete || d.Responses[0].Incomplete {
+		t.Errorf("row 3 flagged %v, row 1 flagged %v", d.Responses[2].Incomplete, d.Responses[0].Incomplete)
 	}
 }

@@ -36,7 +36,7 @@ type Result struct {
 }
 
 // Respondents counts the round's responses. Imported = Valid + excluded (each excluded response is counted
-// under one reason: the first of speeders, straightliners, duplicates, manual that applies).
+// under one reason: the first of incomplete, speeders, straightliners, duplicates, manual that applies).
 type Respondents struct {
 	Imported int           `json:"imported"`
 	Valid    int           `json:"valid"`
@@ -49,7 +49,8 @@ type ExcludedCount struct {
 	Speeders       int `json:"speeders"`
 	Straightliners int `json:"straightliners"`
 	Duplicates     int `json:"duplicates"`
-	Manual         int `json:"manual"` // excluded by hand
+	Manual         int `json:"manual"`     // excluded by hand
+	Incomplete     int `json:"incomplete"` // marked not finished by the platform (未完成)
 }
 
 // Dimension is one of the three scored dimensions (执行过程 / 细则标准 / 取得成效).
@@ -151,6 +152,7 @@ type IPAMeans struct {
 
 // Exclusion reasons.
 const (
+	ReasonIncomplete   = "incomplete"
 	ReasonSpeeder      = "speeder"
 	ReasonStraightline = "straightliner"
 	ReasonDuplicate    = "duplicate"

@@ -13,7 +13,9 @@ import (
 
 // screen applies the screening rules and the hand overrides, fills res.Excluded and the counts, and returns
 // which responses are valid and the round's median known duration. Each excluded response gets one reason,
-// the first that applies of speeder, straight-liner, duplicate; then hand exclusions. Duplicates are judged
+// the first that applies of incomplete, speeder, straight-liner, duplicate; then hand exclusions. An
+// incomplete response (not restored by hand) takes no part in the other rules: its duration does not lower
+// the median, and a finished response is never a duplicate of it. Duplicates are judged
 // in response-id order (positions when ids are equal), so the earliest of identical responses stays.
 func screen(sc *Scheme, resp []data.Response, mapped []int, valuerOf func(int) *valuer, over map[int64]Override, res *Result) ([]bool, *float64) {
 	n := len(resp)
@@ -21,10 +23,20 @@ func screen(sc *Scheme, resp []data.Response, mapped []int, valuerOf func(int) *
 	reason := make([]string, n)
 	detail := make([]string, n)
 
+	// Incomplete: the platform says the respondent never finished; counted whatever the scheme says
+	// (like a hand decision, only a restore overrides it).
+	partial := make([]bool, n)
+	for i, x := range resp {
+		if x.Incomplete {
+			partial[i] = !over[x.ID].Restore
+			reason[i] = ReasonIncomplete
+			detail[i] = "平台标记为未完成（未提交或中途退出）"
+		}
+	}
 	var med *float64
 	var durs []float64
-	for _, r := range resp {
-		if r.Duration >= 0 && !math.IsNaN(r.Duration) {
+	for i, r := range resp {
+		if !partial[i] && r.Duration >= 0 && !math.IsNaN(r.Duration) {
 			durs = append(durs, r.Duration)
 		}
 	}
@@ -39,7 +51,7 @@ func screen(sc *Scheme, resp []data.Response, mapped []int, valuerOf func(int) *
 	if r := sc.Screening.Speeders; r > 0 && med != nil {
 		limit := r * *med
 		for i, x := range resp {
-			if x.Duration >= 0 && x.Duration < limit {
+			if reason[i] == "" && x.Duration >= 0 && x.Duration < limit {
 				reason[i] = ReasonSpeeder
 				detail[i] = fmt.Sprintf("用时 %.0f 秒，低于本轮中位数 %.0f 秒的 %g%%", x.Duration, *med, r*100)
 			}
@@ -91,6 +103,9 @@ func screen(sc *Scheme, resp []data.Response, mapped []int, valuerOf func(int) *
 		seen := map[key][]int{}
 		for _, i := range order {
 			x := resp[i]
+			if partial[i] {
+				continue
+			}
 			var h maphash.Hash
 			h.SetSeed(seed)
 			for _, a := range x.Answers {
@@ -134,6 +149,8 @@ func screen(sc *Scheme, resp []data.Response, mapped []int, valuerOf func(int) *
 		case "":
 			valid[i] = true
 			continue
+		case ReasonIncomplete:
+			res.Respondents.Excluded.Incomplete++
 		case ReasonSpeeder:
 			res.Respondents.Excluded.Speeders++
 		case ReasonStraightline:

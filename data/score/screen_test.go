@@ -85,3 +85,33 @@ func TestDuplicateEdge(t *testing.T) {
 		t.Errorf("duplicates switched off: %+v", got)
 	}
 }
+
+// Incomplete responses (未完成) are excluded first, do not lower the speeders' median, are never the
+// original a later duplicate is measured against, and can be restored like any other.
+func TestIncompleteExcluded(t *testing.T) {
+	a := []string{"满意", "一般", "满意", "一般"}
+	part := rsp(1, 5, "1.1.1.1", "", a...)
+	part.Incomplete = true
+	in := screenInput(Screening{Speeders: 0.3, Duplicates: true}, part, rsp(2, 100, "1.1.1.1", "", a...), rsp(3, 100, "", "", a...), rsp(4, 20, "", "", a...))
+	res, err := Compute(context.Background(), in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Median of 100, 100, 20 (the incomplete 5 s left out) is 100: 20 s is a speeder.
+	want := ExcludedCount{Incomplete: 1, Speeders: 1}
+	if got := res.Respondents.Excluded; got != want {
+		t.Errorf("excluded %+v, want %+v (response 2 is no duplicate of an incomplete one)", got, want)
+	}
+	if res.Respondents.Valid != 2 || len(res.Excluded) != 2 || res.Excluded[0].Reason != ReasonIncomplete || res.Excluded[0].Detail == "" {
+		t.Errorf("valid %d, excluded %+v", res.Respondents.Valid, res.Excluded)
+	}
+	// Restored by hand: a response like the others (its 100 s count in the median, and response 2, the
+	// same answers from the same address, is now its duplicate).
+	in.Survey.Responses[0].Duration = 100
+	in.Overrides = map[int64]Override{1: {Restore: true}}
+	res, _ = Compute(context.Background(), in)
+	want = ExcludedCount{Speeders: 1, Duplicates: 1}
+	if got := res.Respondents; got.Excluded != want || got.Restored != 1 || got.Valid != 2 {
+		t.Errorf("restored: %+v, want excluded %+v, 1 restored, 2 valid", got, want)
+	}
+}
