@@ -149,9 +149,16 @@ func headerTexts(r gridRow) string {
 
 // findAssessmentHeader is findHeader for score sheets: the header needs 一级指标 and 分值; when none
 // has both, the message names what the best row lacks and lists its headers.
+// A sheet without an 一级指标 column may give its dimensions as section rows in the indicator column:
+// "一、执行过程" (or 序号 一, 二 …), often with the section's sub-total beside it.
 func findAssessmentHeader(g *grid) (int, map[string]int, error) {
 	if hi, pos, err := findHeader(g, assessmentCols, []string{"dimension", "max"}); err == nil {
 		return hi, pos, nil
+	}
+	for _, f := range []string{"indicator", "point"} {
+		if hi, pos, err := findHeader(g, assessmentCols, []string{f, "max"}); err == nil {
+			return hi, pos, nil
+		}
 	}
 	best, bestPos := -1, map[string]int(nil)
 	for ri, r := range g.rows {
@@ -385,6 +392,27 @@ func ReadAssessment(path string) ([]Row, *Summary, string, error) {
 	since := map[string]*runningSum{} // per 一级指标, the rows since its last 小计
 	indicators := map[string]bool{}
 	lastDim := ""
+	// Section rows (no 一级指标 column): their names, and the open section's own sub-total, checked
+	// against its rows when the section closes.
+	var sections []string
+	type sectionTotal struct {
+		line        int
+		label, maxS string
+		scoreS      []string
+	}
+	var pending *sectionTotal
+	closeSection := func() {
+		if pending == nil {
+			return
+		}
+		ref := since[lastDim]
+		if ref == nil {
+			ref = &runningSum{}
+		}
+		sum.Warnings = append(sum.Warnings, checkTotal(pending.line, pending.label, pending.maxS, pending.scoreS, units, ref)...)
+		delete(since, lastDim)
+		pending = nil
+	}
 	for _, r := range g.rows[start:] {
 		dim, ind, point := r.cell(col("dimension")), r.cell(col("indicator")), r.cell(col("point"))
 		maxS := r.cell(col("max"))
@@ -394,10 +422,27 @@ func ReadAssessment(path string) ([]Row, *Summary, string, error) {
 			scoreS[i] = r.cell(u.col)
 			blank = blank && scoreS[i] == ""
 		}
+		if _, ok := pos["dimension"]; !ok {
+			t := ind
+			if t == "" {
+				t = point
+			}
+			if isSection(r.cell(col("seq")), t) {
+				closeSection()
+				lastDim = t
+				sections = append(sections, fmt.Sprintf("第%d行“%s”", r.num, t))
+				if n, ok := parseNumber(maxS); ok && n > 0 {
+					pending = &sectionTotal{r.num, t, maxS, scoreS}
+				}
+				continue
+			}
+			dim = ""
+		}
 		if label := firstTotal(r.cell(col("seq")), dim, ind, point); label != "" {
 			if blank {
 				continue
 			}
+			closeSection()
 			// A bare 合计/总分 outside any dimension adds up the sheet; any other total row (小计, or a total
 			// inside a dimension's merged cell) adds up its dimension's rows since that dimension's last total.
 			if !strings.Contains(label, "小计") && totalStart.MatchString(stripLabel(label)) && (dim == "" || isTotal(dim)) {
@@ -428,6 +473,9 @@ func ReadAssessment(path string) ([]Row, *Summary, string, error) {
 		}
 		sum.Rows++
 		if dim == "" {
+			if _, ok := pos["dimension"]; !ok {
+				return nil, nil, "", data.InputErrorf("%s：第%d行不知属于哪个一级指标：表头中没有一级指标列，上方也没有“一、执行过程”这样的分段行，请加上一级指标（或维度）列", g.name, r.num)
+			}
 			return nil, nil, "", data.InputErrorf("%s：%s缺少一级指标（维度），请填写或合并单元格", g.name, cellRef(r.num, col("dimension")))
 		}
 		switch {
@@ -471,6 +519,10 @@ func ReadAssessment(path string) ([]Row, *Summary, string, error) {
 			sum.Warnings = append(sum.Warnings, fmt.Sprintf("第%d行的一级指标“%s”不是执行过程、细则标准或取得成效，评分时将不计入（可在评价方案中把维度名称改成它）", r.num, dim))
 		}
 	}
+	closeSection()
+	if len(sections) > 0 {
+		sum.Warnings = append(sum.Warnings, fmt.Sprintf("表中没有一级指标列，按分段行确定各行的一级指标：%s；分段行上的分值和得分是下面各行的小计，未重复计入", strings.Join(sections, "、")))
+	}
 	var rows []Row
 	for _, us := range byUnit {
 		rows = append(rows, us...)
@@ -489,6 +541,35 @@ func ReadAssessment(path string) ([]Row, *Summary, string, error) {
 			len(units), strings.Join(parts, "，")))
 	}
 	return rows, sum, g.sha, nil
+}
+
+var (
+	sectionSeq    = regexp.MustCompile(`^[一二三四五六七八九十]+[、.．]?$`)
+	sectionPrefix = regexp.MustCompile(`^\s*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分)`)
+)
+
+// isSection reports a section row of a sheet without an 一级指标 column: numbered 一, 二 … in 序号, or
+// "一、…" / "第一部分…" in the indicator column (not "（一）", the level below), or the bare name of a
+// dimension ("执行过程", "取得成效（30分）").
+func isSection(seq, text string) bool {
+	if text == "" {
+		return false
+	}
+	if sectionSeq.MatchString(seq) || sectionPrefix.MatchString(text) {
+		return true
+	}
+	t := strings.TrimSpace(trailingParen.ReplaceAllString(strings.TrimSpace(text), ""))
+	for _, k := range DimensionKeys {
+		if t == DimensionNames[k] {
+			return true
+		}
+		for _, a := range dimensionAliases[k] {
+			if t == a {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // firstTotal returns the first of the cells that labels a total row, "" when none does.

@@ -238,3 +238,31 @@ func TestSettledScoreBesideExperts(t *testing.T) {
 		t.Errorf("warnings = %q", sum.Warnings)
 	}
 }
+
+// No 一级指标 column: the section rows (序号 一, 二; "三、取得成效") give the dimension of the rows below;
+// their sub-totals are not counted again, and one that does not add up is named.
+func TestSectionRowsGiveDimensions(t *testing.T) {
+	s, id := newStore(t)
+	sum, err := ImportAssessment(context.Background(), s, id, "", filepath.Join("testdata", "sections.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Rows != 4 || sum.Imported != 4 || sum.Questions != 4 {
+		t.Errorf("summary = %+v", sum)
+	}
+	for _, w := range [][]string{{"第3行“执行过程”", "第6行“细则标准”", "第8行“三、取得成效”", "未重复计入"}, {"第6行", "26", "27", "不符"}, {"第10行", "合计"}} {
+		if !hasWarning(sum.Warnings, w...) {
+			t.Errorf("warnings = %q, want one with %q", sum.Warnings, w)
+		}
+	}
+	if len(sum.Warnings) != 3 {
+		t.Errorf("%d warnings, want 3: %q", len(sum.Warnings), sum.Warnings)
+	}
+	rows, parts := assessmentParts(t, s, id, "")
+	if rows[0].Dimension != "执行过程" || rows[0].Indicator != "政策宣传解读" || rows[3].Dimension != "三、取得成效" || rows[3].Problem == "" {
+		t.Errorf("rows = %+v", rows)
+	}
+	if !near(parts["process"], 100*34.0/40) || !near(parts["standards"], 100*27.0/30) || !near(parts["results"], 100*25.0/30) {
+		t.Errorf("A_d = %v", parts)
+	}
+}

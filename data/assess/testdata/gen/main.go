@@ -138,6 +138,21 @@ func writeThirdParty(dir string) {
 	// The panel's scores beside the 得分 the agency settled on: 得分 is imported, the experts' columns named.
 	must(os.WriteFile(filepath.Join(dir, "panel_settled.csv"), []byte("一级指标,二级指标,分值,专家1,专家2,得分,扣分原因\n"+
 		"细则标准,配套细则,15,12,14,13,1项细则未出台\n"+"细则标准,标准公开,15,14,14,14,\n"), 0o644))
+
+	// No 一级指标 column: the dimensions are section rows numbered 一, 二 in 序号 carrying their sub-totals
+	// (the second does not add up), the third a title merged across the row; a 合计 row at the bottom.
+	sheet{rows: [][]any{
+		{"政策执行效果第三方评估评分表（绩效评价格式）"},
+		{"序号", "评价指标", "分值", "得分", "扣分说明"},
+		{"一", "执行过程", 40, 34, nil},
+		{1, "政策宣传解读", 10, 8, "解读材料发布滞后"},
+		{2, "办事流程优化", 30, 26, ""},
+		{"二", "细则标准", 30, 26, nil},
+		{3, "配套细则完备", 30, 27, ""},
+		{nil, "三、取得成效"},
+		{4, "企业满意度", 30, 25, "部分企业反映办理时限仍较长"},
+		{"合计", nil, 100, 86, nil},
+	}, merges: [][2]string{{"A1", "E1"}, {"B8", "E8"}, {"A10", "B10"}}}.save(filepath.Join(dir, "sections.xlsx"))
 }
 
 func must(err error) {
