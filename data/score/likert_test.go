@@ -92,3 +92,25 @@ func likertScheme() *Scheme {
 	}
 	return sc
 }
+
+// The scheme editor's mapping per question: the values the engine uses, best first.
+func TestMappingOf(t *testing.T) {
+	ctx := context.Background()
+	s, id := surveyWorkspace(t, "likert_scales.csv")
+	sc, _, qs, err := SchemeToEdit(ctx, s, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := MappingOf(sc, qs, 1)
+	var got []string
+	for _, a := range m.Answers {
+		got = append(got, a.Answer+" "+fmtValue(*a.Value))
+	}
+	if strings.Join(got, "、") != "满意 100、较满意 66.7、较不满意 33.3、不满意 0" || len(m.Notes) != 1 {
+		t.Errorf("mapping of %s = %v, notes %q", m.Question, got, m.Notes)
+	}
+	m = MappingOf(sc, qs, 4)
+	if len(m.Answers) == 0 || m.Answers[0].Value == nil || len(m.Notes) != 1 || !strings.Contains(m.Notes[0], "1–5 分") {
+		t.Errorf("mapping of %s = %+v, notes %q", m.Question, m.Answers, m.Notes)
+	}
+}

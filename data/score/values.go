@@ -3,6 +3,7 @@ package score
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -533,4 +534,71 @@ func splitOptions(a string) []string {
 		}
 	}
 	return out
+}
+
+// AnswerValue is what one option of a question is worth in scoring (the scheme editor shows it).
+type AnswerValue struct {
+	Answer string
+	Value  *float64 // nil: missing (不了解…) or not recognised
+	Status string   // "" valued, "missing", "unrecognised"
+}
+
+// QuestionMapping is the mapping answer → value the engine uses for question qs[i] under sc, read from
+// the question's imported options: labels, the inferred Likert scale, "N分" on its scale.
+type QuestionMapping struct {
+	Question string // 第3题“…”
+	Answers  []AnswerValue
+	Notes    []string // what was inferred (the same texts the score warnings give)
+}
+
+// MappingOf returns the mapping of question qs[i] (see QuestionMapping).
+func MappingOf(sc *Scheme, qs []data.Question, i int) QuestionMapping {
+	ix := newQuestionIndex(qs)
+	var scale *Scale
+	for _, ref := range sortedKeys(sc.Questions) {
+		if j, ok := ix.find(ref); ok && j == i {
+			s := sc.Questions[ref]
+			scale = &s
+		}
+	}
+	q := qs[i]
+	v := newValuer(sc, scale, q)
+	v.settle()
+	m := QuestionMapping{Question: questionName(q), Answers: []AnswerValue{}}
+	seen := map[string]bool{}
+	var opts []string
+	for _, o := range q.Options {
+		if c := cleanAnswer(o); c != "" && !seen[c] {
+			seen[c] = true
+			opts = append(opts, c)
+		}
+	}
+	if v.likert != nil { // best first, as the scale reads
+		rank := map[string]int{}
+		for k, l := range v.likert.labels {
+			rank[l] = k + 1
+		}
+		sort.SliceStable(opts, func(a, b int) bool {
+			ra, rb := rank[opts[a]], rank[opts[b]]
+			if ra == 0 || rb == 0 {
+				return ra != 0 && rb == 0
+			}
+			return ra < rb
+		})
+	}
+	for _, o := range opts {
+		x := v.lookup(o)
+		av := AnswerValue{Answer: o}
+		switch {
+		case !x.answered:
+			av.Status = "missing"
+		case x.noScale || math.IsNaN(x.value):
+			av.Status = "unrecognised"
+		default:
+			av.Value = ptr(x.value)
+		}
+		m.Answers = append(m.Answers, av)
+	}
+	m.Notes = append(m.Notes, v.notes...)
+	return m
 }
