@@ -224,6 +224,13 @@ func unitColumns(g *grid, hi int, pos map[string]int) ([]unitCol, int, []string,
 	}
 	var units []unitCol
 	switch {
+	case len(plain) == 1 && len(named) == 0 && hi+1 < len(g.rows) && mergedOverNames(header, g.rows[hi+1], plain[0].col, claimed) > 1:
+		// 得分 over blank header cells with the units' names in the row below: a merged header saved as CSV.
+		sub := g.rows[hi+1]
+		for c := plain[0].col; c < plain[0].col+mergedOverNames(header, sub, plain[0].col, claimed); c++ {
+			units = append(units, unitCol{c, sub.cell(c)})
+		}
+		start = hi + 2
 	case len(plain) == 1 && len(named) == 0:
 		units = []unitCol{{plain[0].col, ""}}
 		// Columns of numbers beside the 得分 column (the experts' or districts' scores it was made of)
@@ -299,6 +306,25 @@ func unitColumns(g *grid, hi int, pos map[string]int) ([]unitCol, int, []string,
 		warns = append(warns, fmt.Sprintf("%s“%s”是汇总列，未导入（第三方评估得分由各行重新计算）", letter(u.col), u.name))
 	}
 	return units, start, warns, nil
+}
+
+// mergedOverNames counts the columns from c that a score header spans when it stands over blank header
+// cells and the row below names a distinct unit under each: 0 when it does not.
+func mergedOverNames(header, sub gridRow, c int, claimed map[int]bool) int {
+	n := 0
+	seen := map[string]bool{}
+	for i := c; i < len(sub.cells); i++ {
+		if i > c && (header.cell(i) != "" || claimed[i]) {
+			break
+		}
+		name := sub.cell(i)
+		if _, num := parseNumber(name); name == "" || num || seen[name] {
+			break
+		}
+		seen[name] = true
+		n++
+	}
+	return n
 }
 
 // numericColumns are the unit columns of a sheet without score headers: unclaimed headers over columns

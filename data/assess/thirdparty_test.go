@@ -266,3 +266,14 @@ func TestSectionRowsGiveDimensions(t *testing.T) {
 		t.Errorf("A_d = %v", parts)
 	}
 }
+
+// The two-row header saved as CSV (得分 over blank cells, the experts' names below) reads as three experts.
+func TestTwoRowHeaderCSV(t *testing.T) {
+	rows, sum, _, err := ReadAssessment(filepath.Join("testdata", "experts_twoline.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(sum.Units, "、") != "张教授、李研究员、王律师" || sum.Rows != 2 || len(rows) != 6 || rows[0].Line != 3 || rows[5].Score != 18 {
+		t.Errorf("rows = %+v, summary %+v", rows, sum)
+	}
+}

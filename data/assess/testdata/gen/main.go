@@ -153,6 +153,10 @@ func writeThirdParty(dir string) {
 		{4, "企业满意度", 30, 25, "部分企业反映办理时限仍较长"},
 		{"合计", nil, 100, 86, nil},
 	}, merges: [][2]string{{"A1", "E1"}, {"B8", "E8"}, {"A10", "B10"}}}.save(filepath.Join(dir, "sections.xlsx"))
+
+	// The expert panel's two-row header saved as CSV: 得分 over two blank cells, the experts' names below.
+	must(os.WriteFile(filepath.Join(dir, "experts_twoline.csv"), []byte("一级指标,二级指标,分值,得分,,\n"+
+		",,,张教授,李研究员,王律师\n"+"执行过程,政策宣传,10,8,9,7\n"+"执行过程,执行规范,20,16,17,18\n"), 0o644))
 }
 
 func must(err error) {
