@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/gongping/gongping/data"
@@ -9,10 +10,24 @@ import (
 // headerScanRows is how many rows from the top may hold title lines before the header.
 const headerScanRows = 30
 
-// findHeader returns the index (into rows) of the header: the first row that names metadata or
-// numbered questions, else the first row at least 2/3 as wide as the widest row (a title row above a
-// hand-made sheet has one or two cells), else the first row.
+// headerAt is where a file's header was found.
+type headerAt struct {
+	index int      // into the rows read ahead: the (first) header row
+	rows  int      // header rows: 1, or 2 for a two-row header (question, then sub-item)
+	cells []string // the header; a two-row header joined as "题目—子项"
+	notes []string // warnings for the summary
+}
+
+// findHeader returns the index (into rows) of the header (see locateHeader).
 func findHeader(rows [][]string) int {
+	return detectHeader(rows)
+}
+
+// detectHeader returns the index of the first row that names metadata or numbered questions, or holds
+// text (at most one number) in at least 2/3 as many cells as the widest row, or is the question row of a two-row header
+// (a title row above a hand-made sheet has one or two cells; a data row holds numbers); else the first
+// row at least 2/3 as wide as the widest row; else the first row.
+func detectHeader(rows [][]string) int {
 	widest := 0
 	for _, r := range rows {
 		widest = max(widest, countNonEmpty(r))
@@ -22,7 +37,7 @@ func findHeader(rows [][]string) int {
 		if i >= headerScanRows {
 			break
 		}
-		nonEmpty, meta, numbered := 0, 0, 0
+		nonEmpty, meta, numbered, numeric := 0, 0, 0, 0
 		for _, c := range r {
 			c = strings.TrimSpace(c)
 			if c == "" {
@@ -33,9 +48,15 @@ func findHeader(rows [][]string) int {
 				meta++
 			} else if reNumbered.MatchString(c) || reWJXOld.MatchString(c) || reWJXExpanded.MatchString(c) {
 				numbered++
+			} else if _, ok := parseNumber(c); ok {
+				numeric++
 			}
 		}
 		if nonEmpty >= 2 && (meta >= 1 || numbered >= 2) {
+			return i
+		}
+		text := nonEmpty - numeric
+		if text >= 2 && numeric <= 1 && (3*nonEmpty >= 2*widest || (i+1 < len(rows) && subHeader(r, rows[i+1]))) {
 			return i
 		}
 		if nonEmpty >= 2 && 3*nonEmpty >= 2*widest && firstWide < 0 {
@@ -48,11 +69,127 @@ func findHeader(rows [][]string) int {
 	return 0
 }
 
+// subHeader says whether row sub holds the sub-items of header row top: text only (no numbers), some
+// under an empty cell of top (a question merged across its sub-items) and some top cell with nothing
+// below it (merged down over both rows, like 序号), nothing left of top's first cell.
+func subHeader(top, sub []string) bool {
+	under, alone, n, first := false, false, 0, -1
+	for c := range max(len(top), len(sub)) {
+		t, s := cellAt(top, c), cellAt(sub, c)
+		if t != "" && first < 0 {
+			first = c
+		}
+		if s == "" {
+			if t != "" {
+				alone = true
+			}
+			continue
+		}
+		if first < 0 || isInt(s) {
+			return false
+		}
+		if _, ok := parseNumber(s); ok {
+			return false
+		}
+		n++
+		if t == "" {
+			under = true
+		}
+	}
+	return n >= 2 && under && alone
+}
+
+func cellAt(r []string, c int) string {
+	if c < len(r) {
+		return strings.TrimSpace(r[c])
+	}
+	return ""
+}
+
+// joinHeader joins a two-row header: a sub-item under a question merged across several columns is
+// "题目—子项"; a cell with no sub-item keeps its own text.
+func joinHeader(top, sub []string) []string {
+	out := make([]string, max(len(top), len(sub)))
+	carry := ""
+	for c := range out {
+		t, s := cellAt(top, c), cellAt(sub, c)
+		switch {
+		case t != "":
+			carry = t
+		case s != "":
+			t = carry // under the merged question to the left
+		default:
+			carry = ""
+		}
+		switch {
+		case s == "":
+			out[c] = t
+		case t == "":
+			out[c] = s
+		default:
+			out[c] = t + "—" + s
+		}
+	}
+	return out
+}
+
+// locateHeader finds the header among the rows read ahead (nums are their 1-based row numbers):
+// at row want when want > 0, else by detectHeader; a two-row header below is joined; an integer
+// header cell with integers below it is the 序号 column.
+func locateHeader(rows [][]string, nums []int, want int, file string) (headerAt, error) {
+	h := headerAt{rows: 1}
+	if want > 0 {
+		h.index = -1
+		for i, n := range nums {
+			if n == want {
+				h.index = i
+				break
+			}
+		}
+		if h.index < 0 || countNonEmpty(rows[h.index]) == 0 {
+			return h, data.InputErrorf("文件「%s」第%d行不能作表头（空行，或不在文件开头的 %d 行内）；请另选表头所在的行", file, want, headerScanRows)
+		}
+	} else {
+		h.index = detectHeader(rows)
+	}
+	i := h.index
+	h.cells = append([]string(nil), rows[i]...)
+	if i > 0 {
+		h.notes = append(h.notes, fmt.Sprintf("表头在第%d行，已跳过上方 %d 行标题", nums[i], i))
+	}
+	if i+1 < len(rows) && subHeader(rows[i], rows[i+1]) {
+		h.cells, h.rows = joinHeader(rows[i], rows[i+1]), 2
+		h.notes = append(h.notes, fmt.Sprintf("第%d行和第%d行是两行表头（题目在上、子项在下），已合并为“题目—子项”", nums[i], nums[i+1]))
+	}
+	data1 := rows[i+h.rows:]
+	for c, v := range h.cells {
+		v = strings.TrimSpace(v)
+		if !isInt(v) {
+			continue
+		}
+		ints, any := true, false
+		for k, r := range data1 {
+			if k >= sampleRows {
+				break
+			}
+			if d := cellAt(r, c); d != "" {
+				any = true
+				ints = ints && isInt(d)
+			}
+		}
+		if any && ints {
+			h.cells[c] = "序号"
+			h.notes = append(h.notes, fmt.Sprintf("第%d行第%s列的表头是数字 %s，下方都是整数，按“序号”列读取", nums[i], colName(c+1), v))
+		}
+	}
+	return h, nil
+}
+
 // detectFormat picks the layout from the header names, with a look at a few data rows only to tell
 // 问卷星's two exports apart (option texts or option numbers).
 func detectFormat(header []string, sample [][]string) Format {
 	score := map[Format]int{}
-	wjx := 0
+	wjx, wjxMeta, wjxNumbered := 0, 0, 0
 	for _, h := range header {
 		h = strings.TrimSpace(h)
 		if h == "" {
@@ -62,32 +199,42 @@ func detectFormat(header []string, sample [][]string) Format {
 			for _, f := range a.formats {
 				if f == WJXText || f == WJXCode {
 					if f == WJXText {
-						wjx++
+						wjxMeta++
 					}
 					continue
 				}
 				score[f]++
+				if f == TxDocs { // "（自动）" is the collection form's own mark
+					score[f]++
+				}
 			}
 			continue
 		}
 		switch {
 		case reWJXOld.MatchString(h), reWJXExpanded.MatchString(h):
 			wjx += 2
+		case reWenjuanSub.MatchString(h):
+			score[Wenjuan]++
 		case reWJXNumbered.MatchString(h):
 			// "N、题目" is 问卷星's own numbering (腾讯问卷 writes "N."): with a single meta column such as
-			// 提交答卷时间 the export is still 问卷星's.
-			wjx++
+			// 提交答卷时间 the export is still 问卷星's. 问卷网 numbers the same way: its own metadata
+			// (答卷编号, "(微信)" columns) decides then.
+			wjxNumbered++
 		case reTencentBlank.MatchString(h):
 			score[Tencent]++
 		case strings.Contains(h, "[") && reLime.MatchString(h):
 			score[LimeSurvey]++
 		}
 	}
+	wjx += wjxMeta
+	if wjxMeta > 0 || score[Wenjuan] < 2 {
+		wjx += wjxNumbered
+	}
 	best, bestScore := Generic, 1
 	if wjx > bestScore {
 		best, bestScore = WJXText, wjx
 	}
-	for _, f := range []Format{Tencent, Jinshuju, LimeSurvey} {
+	for _, f := range []Format{Tencent, Wenjuan, TxDocs, Jinshuju, LimeSurvey} {
 		if score[f] > bestScore {
 			best, bestScore = f, score[f]
 		}

@@ -1,4 +1,4 @@
-// Package ingest imports survey exports (问卷星, 腾讯问卷, 金数据, LimeSurvey, any sheet) into a round of a
+// Package ingest imports survey exports (问卷星, 腾讯问卷, 问卷网, 腾讯文档/金山表单, 金数据, LimeSurvey, any sheet) into a round of a
 // policy: it finds the header, detects the layout by header names, builds the question model and
 // stores every response in one transaction (whole file or nothing).
 //
@@ -24,16 +24,18 @@ const (
 	Tencent    Format = "tencent"    // 腾讯问卷
 	Jinshuju   Format = "jinshuju"   // 金数据
 	LimeSurvey Format = "limesurvey" // LimeSurvey
-	Generic    Format = "generic"    // any sheet: first row header, every non-metadata column a question
+	Wenjuan    Format = "wenjuan"    // 问卷网
+	TxDocs     Format = "txdocs"     // 腾讯文档 / 金山表单 collection forms (收集表)
+	Generic    Format = "generic"    // any sheet: header found below title rows, every non-metadata column a question
 )
 
 // Formats lists the concrete layouts, in the order the wizard offers them.
-var Formats = []Format{WJXText, WJXCode, Tencent, Jinshuju, LimeSurvey, Generic}
+var Formats = []Format{WJXText, WJXCode, Tencent, Wenjuan, TxDocs, Jinshuju, LimeSurvey, Generic}
 
 // FormatNames gives each layout's Chinese name.
 var FormatNames = map[Format]string{
 	Auto: "自动识别", WJXText: "问卷星（按选项文本）", WJXCode: "问卷星（按选项序号）", Tencent: "腾讯问卷",
-	Jinshuju: "金数据", LimeSurvey: "LimeSurvey", Generic: "通用表格",
+	Wenjuan: "问卷网", TxDocs: "腾讯文档/金山表单收集表", Jinshuju: "金数据", LimeSurvey: "LimeSurvey", Generic: "通用表格",
 }
 
 // ParseFormat accepts a layout key ("" means auto).

@@ -23,6 +23,9 @@ type Options struct {
 	Format   Format       // "" or Auto = detect from the header
 	Path     string       // .xlsx or .csv file
 	Limits   sheet.Limits // zero = the sheet package's defaults
+	// HeaderRow is the 1-based row of the header (the first of a two-row header); 0 = find it (below
+	// title rows). The wizard lets the user pick another row.
+	HeaderRow int
 	// Types are the question types the user chose (question key → type), honoured over the guess from the
 	// data (a contradiction is a warning) and kept for the round's later files; nil = guess every type.
 	Types map[string]data.QuestionType
@@ -35,6 +38,11 @@ type Summary struct {
 	Imported  int    `json:"imported"`  // responses stored
 	Skipped   int    `json:"skipped"`   // responses the round already had (same respondent and submit time)
 	Questions int    `json:"questions"` // questions of this file (from its columns)
+	// HeaderRow is the 1-based row the header was read from; HeaderRows is 2 when a two-row header
+	// (question, then sub-item) was joined. Personal counts the personal-data columns stored apart.
+	HeaderRow  int `json:"header_row"`
+	HeaderRows int `json:"header_rows"`
+	Personal   int `json:"personal"`
 	// OtherTexts counts the extra open-text questions Q<n>.other made for 问卷星's `选项〖文本〗`
 	// free texts; they are not columns of the file, so Questions leaves them out.
 	OtherTexts int      `json:"other_texts"`
@@ -66,6 +74,8 @@ type session struct {
 	bufNums  []int
 	bufKeys  [][]int32
 	warn     []string
+	header   headerAt
+	headRow  int // 1-based row of the header
 }
 
 func (s *session) Close() { s.r.Close() }
@@ -97,12 +107,17 @@ func readErr(file string, err error) error {
 
 // openSession opens a file, finds its header and layout, and builds the parser.
 func openSession(path string, format Format, lim sheet.Limits) (*session, error) {
+	return openSessionAt(path, format, lim, 0)
+}
+
+// openSessionAt is openSession with the header at row headerRow (1-based; 0 = find it).
+func openSessionAt(path string, format Format, lim sheet.Limits, headerRow int) (*session, error) {
 	file := filepath.Base(path)
 	r, err := sheet.Open(path, lim)
 	if err != nil {
 		return nil, readErr(file, err)
 	}
-	s, err := startSession(r, file, format)
+	s, err := startSessionAt(r, file, format, headerRow)
 	if err != nil {
 		r.Close()
 		return nil, err
@@ -112,6 +127,11 @@ func openSession(path string, format Format, lim sheet.Limits) (*session, error)
 
 // startSession reads ahead to the header and a few data rows, then sets up the parser.
 func startSession(r sheet.Reader, file string, format Format) (*session, error) {
+	return startSessionAt(r, file, format, 0)
+}
+
+// startSessionAt is startSession with the header at row headerRow (1-based; 0 = find it).
+func startSessionAt(r sheet.Reader, file string, format Format, headerRow int) (*session, error) {
 	s := &session{r: r, file: file}
 	var rows [][]string
 	var nums []int
@@ -132,11 +152,14 @@ func startSession(r sheet.Reader, file string, format Format) (*session, error) 
 	if len(rows) == 0 {
 		return nil, data.InputErrorf("文件「%s」没有任何内容，请确认导出是否完整", file)
 	}
-	h := findHeader(rows)
-	header := rows[h]
-	if h > 0 {
-		s.warn = append(s.warn, fmt.Sprintf("表头在第%d行，已跳过上方 %d 行标题", nums[h], h))
+	at, err := locateHeader(rows, nums, headerRow, file)
+	if err != nil {
+		return nil, err
 	}
+	s.header, s.headRow = at, nums[at.index]
+	header := at.cells
+	s.warn = append(s.warn, at.notes...)
+	h := at.index + at.rows - 1 // the last header row: data follows
 	detected := detectFormat(header, rows[h+1:])
 	if format == "" || format == Auto {
 		format = detected
@@ -145,6 +168,7 @@ func startSession(r sheet.Reader, file string, format Format) (*session, error) 
 	}
 	s.format, s.detected = format, detected
 	s.p = newParser(file, format, header)
+	s.warn = append(s.warn, s.p.notes...)
 	s.p.date1904 = sheet.Date1904(r)
 	s.buf, s.bufNums, s.bufKeys = rows[h+1:], nums[h+1:], keys[h+1:]
 	return s, nil
@@ -196,7 +220,7 @@ func Import(ctx context.Context, st *data.Store, opt Options, progress func(done
 		h, err := fileHash(opt.Path)
 		hashc <- hashed{h, err}
 	}()
-	s, err := openSession(opt.Path, format, opt.Limits)
+	s, err := openSessionAt(opt.Path, format, opt.Limits, opt.HeaderRow)
 	if err != nil {
 		<-hashc
 		return sum, err
@@ -257,6 +281,9 @@ func Import(ctx context.Context, st *data.Store, opt Options, progress func(done
 			warnings = append(warnings, fmt.Sprintf("跳过 %d 份本轮次已有的答卷（答卷编号与提交时间相同），只导入其余 %d 份", n, p.rows-n))
 		}
 		layout := p.finish()
+		warnings = append(warnings, keyNotes(layout)...)
+		questions := len(layout)
+		layout = append(layout, p.personalLayouts()...) // stored apart as meta questions P1, P2…
 		kept, err := data.TypeChoicesTx(ctx, tx, round.ID)
 		if err != nil {
 			return err
@@ -278,7 +305,8 @@ func Import(ctx context.Context, st *data.Store, opt Options, progress func(done
 			return err
 		}
 		derived := p.derivedOthers()
-		sum = Summary{Format: s.format, Rows: p.rows, Imported: imp.Imported, Skipped: imp.Skipped, Questions: len(layout) - derived, OtherTexts: derived, Warnings: imp.Warnings,
+		sum = Summary{Format: s.format, Rows: p.rows, Imported: imp.Imported, Skipped: imp.Skipped, Questions: questions - derived, OtherTexts: derived,
+			HeaderRow: s.headRow, HeaderRows: s.header.rows, Personal: len(layout) - questions, Warnings: imp.Warnings,
 			Round: round.Name, RoundID: round.ID, ImportID: imp.ID, File: file}
 		sum.Incomplete = incomplete
 		return nil
@@ -323,18 +351,20 @@ type PreviewQuestion struct {
 
 // PreviewResult is what the wizard shows before importing.
 type PreviewResult struct {
-	File      string            `json:"file"`
-	Format    Format            `json:"format"`   // the layout used
-	Detected  Format            `json:"detected"` // what auto-detection found
-	Rows      int               `json:"rows"`     // data rows read
-	Complete  bool              `json:"complete"` // false when only the first rows were read
-	Questions []PreviewQuestion `json:"questions"`
-	Meta      []MetaColumn      `json:"meta"` // columns read as metadata, not questions
-	Warnings  []string          `json:"warnings"`
+	File       string            `json:"file"`
+	Format     Format            `json:"format"`   // the layout used
+	Detected   Format            `json:"detected"` // what auto-detection found
+	Rows       int               `json:"rows"`     // data rows read
+	Complete   bool              `json:"complete"` // false when only the first rows were read
+	Questions  []PreviewQuestion `json:"questions"`
+	Meta       []MetaColumn      `json:"meta"`        // columns read as metadata, not questions
+	HeaderRow  int               `json:"header_row"`  // 1-based row the header was read from
+	HeaderRows int               `json:"header_rows"` // 2 when a two-row header was joined
+	Warnings   []string          `json:"warnings"`
 }
 
 // MetaColumn is a column taken as metadata and what it is used for: "submitted", "start", "duration",
-// "ip", "respondent", "source", or "ignored" (device, region, browser…: kept out of the questions).
+// "ip", "respondent", "source", "personal" (stored apart as a meta question, never scored or published), or "ignored" (device, region, browser…: kept out of the questions).
 type MetaColumn struct {
 	Header string `json:"header"`
 	Use    string `json:"use"`
@@ -347,6 +377,11 @@ const previewMaxRows = 5000
 // layout, the questions with their types and sample answers, and warnings. Errors are the ones Import
 // would give for those rows.
 func Preview(path string, format Format) (res PreviewResult, err error) {
+	return PreviewAt(path, format, 0)
+}
+
+// PreviewAt is Preview with the header at row headerRow (1-based; 0 = find it below title rows).
+func PreviewAt(path string, format Format, headerRow int) (res PreviewResult, err error) {
 	file := filepath.Base(path)
 	defer func() {
 		if r := recover(); r != nil {
@@ -357,7 +392,7 @@ func Preview(path string, format Format) (res PreviewResult, err error) {
 	if err != nil {
 		return res, err
 	}
-	s, err := openSession(path, format, sheet.Limits{})
+	s, err := openSessionAt(path, format, sheet.Limits{}, headerRow)
 	if err != nil {
 		return res, err
 	}
@@ -368,7 +403,7 @@ func Preview(path string, format Format) (res PreviewResult, err error) {
 func preview(s *session) (PreviewResult, error) {
 	p := s.p
 	p.keep = true
-	res := PreviewResult{File: s.file, Format: s.format, Complete: true}
+	res := PreviewResult{File: s.file, Format: s.format, Complete: true, HeaderRow: s.headRow, HeaderRows: s.header.rows}
 	res.Detected = s.detected
 	for {
 		if p.rows >= previewMaxRows {
@@ -389,6 +424,8 @@ func preview(s *session) (PreviewResult, error) {
 	layout := p.finish()
 	res.Rows = p.rows
 	res.Warnings = append(append(append([]string{}, s.warn...), p.warnings()...), p.hintNotes(layout)...)
+	res.Warnings = append(res.Warnings, keyNotes(layout)...)
+	layout = append(layout, p.personalLayouts()...)
 	for _, l := range layout {
 		pq := PreviewQuestion{Question: l.Question, Samples: []string{}}
 		seen := map[string]bool{}

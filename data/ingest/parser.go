@@ -15,13 +15,14 @@ import (
 type qkind int
 
 const (
-	kPlain   qkind = iota // one column, one answer
-	kWJX                  // 问卷星 expanded "N、(x)" columns: 0/1 flags, ranks or matrix rows
-	kTencent              // 腾讯问卷 "N.题目:x" columns: flags (non-empty = chosen) or matrix rows
-	kLime                 // LimeSurvey "code[SQ]" columns: Y flags, ranking positions or array rows
-	kOther                // free text of the "other" option (Q<n>.other)
-	kFill                 // 腾讯问卷 blank "N.题目_填空k" (Q<n>.fill<k>)
-	kComment              // LimeSurvey "code[comment]"
+	kPlain    qkind = iota // one column, one answer
+	kWJX                   // 问卷星 expanded "N、(x)" columns: 0/1 flags, ranks or matrix rows
+	kTencent               // 腾讯问卷 "N.题目:x" columns: flags (non-empty = chosen) or matrix rows
+	kLime                  // LimeSurvey "code[SQ]" columns: Y flags, ranking positions or array rows
+	kOther                 // free text of the "other" option (Q<n>.other)
+	kFill                  // 腾讯问卷 blank "N.题目_填空k" (Q<n>.fill<k>)
+	kComment               // LimeSurvey "code[comment]"
+	kPersonal              // personal data (姓名, 证件号…): stored apart as a meta question (keys.go), never a Q<n>
 )
 
 // question is a question being built from its columns.
@@ -128,6 +129,9 @@ type parser struct {
 	memoBytes   int // bytes of cell texts remembered by the columns
 	memoKeys    int // byKey entries of all columns
 
+	notes   []string     // warnings from reading the header: renumbered, sub-item and personal columns (keys.go)
+	subRows map[int]bool // questions whose rows were bare headers after them (问卷星 2016 matrices)
+
 	repeatedHeaders []int // rows equal to the header, skipped
 	errorCells      int   // Excel error values (#N/A…) taken as missing
 
@@ -197,24 +201,77 @@ func (p *parser) addQuestion(q *question) *question {
 	return q
 }
 
-// build classifies every header cell: metadata, a plain question, or part of an expanded group.
+// build classifies every header cell: metadata, personal data, a plain question, or part of an
+// expanded group, and gives each question its number (see keys.go).
 func (p *parser) build(header []string) {
 	p.cols = make([]column, len(header))
+	p.subRows = map[int]bool{}
 	groups := map[string]*question{} // expanded groups by number / LimeSurvey code
 	limeNum := map[string]int{}
-	nextNum := 1
+	nk := newNumbering(p.format, header)
+	// 问卷星's 2016 matrix layout: "N、题目" then bare headers, one per row of the matrix.
+	var lastPlain *question
+	var bare []string
+	flushBare := func() {
+		if lastPlain != nil && len(bare) > 0 {
+			p.notes = append(p.notes, subRowNote(lastPlain.num, bare))
+			p.subRows[lastPlain.num] = true
+		}
+		bare = nil
+	}
+	// Sheets that do not number their questions: neighbouring "题目—子项" columns (a joined two-row
+	// header) are the rows of one question.
+	stems := map[int]string{}
+	if !nk.numbered && p.format != LimeSurvey && p.format != Tencent {
+		for i := range header {
+			h := strings.TrimSpace(header[i])
+			k := strings.Index(h, "—")
+			if k <= 0 || k+len("—") == len(h) {
+				continue
+			}
+			if _, meta := lookupMeta(h); meta {
+				continue
+			}
+			stem := h[:k]
+			prev := i > 0 && strings.HasPrefix(strings.TrimSpace(header[i-1]), stem+"—")
+			next := i+1 < len(header) && strings.HasPrefix(strings.TrimSpace(header[i+1]), stem+"—")
+			if prev || next {
+				stems[i] = stem
+			}
+		}
+	}
+	// Numbered sheets (not 问卷星/腾讯问卷, whose finish reads same-number columns as matrix rows): a
+	// number on several columns is one question with rows.
+	numCount := map[int]int{}
+	if nk.numbered && (p.format == Generic || p.format == Jinshuju || p.format == TxDocs) {
+		for _, raw := range header {
+			h := strings.TrimSpace(raw)
+			if _, meta := lookupMeta(h); meta || h == "" {
+				continue
+			}
+			if n, ok := headerNum(p.format, h); ok {
+				numCount[n]++
+			}
+		}
+	}
 	for i, raw := range header {
 		h := strings.TrimSpace(raw)
 		c := &p.cols[i]
 		c.header, c.slot = h, -1
+		pos := i * 8
 		if a, ok := lookupMeta(h); ok && h != "" {
 			c.meta = a.field
+			if a.field == metaPersonal {
+				s := p.newSlot()
+				c.slot = s
+				c.q = p.addQuestion(&question{text: h, kind: kPersonal, slots: []int{s}, heads: []string{h}, pos: pos})
+				continue
+			}
 			if _, dup := p.metaIdx[a.field]; !dup {
 				p.metaIdx[a.field] = i
 			}
 			continue
 		}
-		pos := i * 8
 		addPlain := func(num int, text string) {
 			s := p.newSlot()
 			c.slot = s
@@ -238,62 +295,71 @@ func (p *parser) build(header []string) {
 			c.q = p.addQuestion(&question{num: num, text: h, kind: kind, sub: sub, slots: []int{s}, heads: []string{h}, pos: pos})
 		}
 		if h == "" {
-			if p.format == WJXText || p.format == WJXCode || p.format == Tencent {
+			if p.format == WJXText || p.format == WJXCode || p.format == Tencent || p.format == Wenjuan {
 				// The export numbers its questions: an unnamed column takes no number of theirs
 				// (it would turn the next question into rows of a matrix); it is kept as Q0.
 				addPlain(0, fmt.Sprintf("（第%s列）", colName(i+1)))
 				continue
 			}
-			addPlain(nextNum, fmt.Sprintf("（第%s列）", colName(i+1)))
-			nextNum++
+			addPlain(nk.free(""), fmt.Sprintf("（第%s列）", colName(i+1)))
 			continue
 		}
 		switch p.format {
-		case WJXText, WJXCode:
+		case WJXText, WJXCode, Wenjuan:
 			if m := reWJXOld.FindStringSubmatch(h); m != nil {
+				flushBare()
+				lastPlain = nil
 				n := atoi(m[1])
 				addMember("n"+m[1], kWJX, n, fmt.Sprintf("第%d题", n), strings.TrimSpace(m[2]))
-				nextNum = n + 1
 			} else if m := reWJXExpanded.FindStringSubmatch(h); m != nil {
+				flushBare()
+				lastPlain = nil
 				n := atoi(m[1])
 				addMember("n"+m[1], kWJX, n, fmt.Sprintf("第%d题", n), strings.TrimSpace(m[2]))
-				nextNum = n + 1
-			} else if m := reNumbered.FindStringSubmatch(h); m != nil {
+			} else if m := reWenjuanSub.FindStringSubmatch(h); m != nil && p.format == Wenjuan {
+				flushBare()
+				lastPlain = nil
 				n := atoi(m[1])
+				text, label := m[2], ""
+				if k := strings.LastIndex(text, "_"); k > 0 {
+					text, label = text[:k], text[k+1:]
+				}
+				if label == "" {
+					addPlain(n, h)
+				} else {
+					addMember("n"+m[1], kWJX, n, fmt.Sprintf("%d、%s", n, text), label)
+				}
+			} else if n, ok := headerNum(p.format, h); ok {
+				flushBare()
 				addPlain(n, h)
-				nextNum = n + 1
+				lastPlain = c.q
+			} else if lastPlain != nil && p.format != Wenjuan {
+				bare = append(bare, h)
+				addPlain(lastPlain.num, lastPlain.text+"—"+h)
 			} else {
-				addPlain(nextNum, h)
-				nextNum++
+				addPlain(nk.free(h), h)
 			}
 		case Tencent:
 			if m := reTencentBlank.FindStringSubmatch(h); m != nil {
-				n := atoi(m[1])
-				addCompanion(n, kFill, "fill"+m[3])
-				nextNum = n + 1
+				addCompanion(atoi(m[1]), kFill, "fill"+m[3])
 			} else if m := reTencentOpt.FindStringSubmatch(h); m != nil {
-				n := atoi(m[1])
-				addMember("n"+m[1], kTencent, n, h, "")
-				nextNum = n + 1
+				addMember("n"+m[1], kTencent, atoi(m[1]), h, "")
 			} else if m := reNumbered.FindStringSubmatch(h); m != nil {
-				n := atoi(m[1])
-				addPlain(n, h)
-				nextNum = n + 1
+				addPlain(atoi(m[1]), h)
 			} else {
-				addPlain(nextNum, h)
-				nextNum++
+				addPlain(nk.free(h), h)
 			}
 		case LimeSurvey:
 			m := reLime.FindStringSubmatch(h)
 			if m == nil {
-				// Full-text headings: "您常用的渠道 [网站]" is option 网站 of that question.
+				// Full-text headings: "您常用的渠道 [网站]" is option 网站 of that question; "您的职业 [其他]"
+				// is the other-text of the question headed "您的职业".
 				if t := reLimeText.FindStringSubmatch(h); t != nil {
-					code := "t" + t[1]
+					code := "t" + strings.TrimSpace(t[1])
 					n, seen := limeNum[code]
 					if !seen {
-						n = nextNum
+						n = nk.free("")
 						limeNum[code] = n
-						nextNum++
 					}
 					if sub := strings.TrimSpace(t[2]); sub == "其他" || strings.EqualFold(sub, "other") {
 						addCompanion(n, kOther, "other")
@@ -304,19 +370,25 @@ func (p *parser) build(header []string) {
 					}
 					continue
 				}
-				addPlain(nextNum, h)
-				nextNum++
+				code := "t" + h
+				n, seen := limeNum[code]
+				if !seen {
+					n = nk.free("")
+					limeNum[code] = n
+				}
+				addPlain(n, h)
+				c.q.lime = code
 				continue
 			}
 			code, sub := m[1], m[2]
 			n, seen := limeNum[code]
 			if !seen {
-				n = nextNum
-				if len(code) > 1 && (code[0] == 'Q' || code[0] == 'q') && isInt(code[1:]) && code[1] != '-' && code[1] != '+' {
-					n = atoi(code[1:])
+				if num, ok := limeCodeNum(code); ok {
+					n = num
+				} else {
+					n = nk.free(code)
 				}
 				limeNum[code] = n
-				nextNum = max(nextNum, n) + 1
 			}
 			switch {
 			case !strings.Contains(h, "["):
@@ -339,11 +411,34 @@ func (p *parser) build(header []string) {
 				addMember("c"+code, kLime, n, text, label)
 				groups["c"+code].lime = code
 			}
-		default: // jinshuju, generic: numbered 1, 2, … in column order
-			addPlain(nextNum, h)
-			nextNum++
+		default: // 金数据, collection forms, hand-made sheets
+			if stem, ok := stems[i]; ok { // "题目—子项" of a joined two-row header
+				key := "s" + stem
+				n := 0
+				if g := groups[key]; g != nil {
+					n = g.num
+				} else {
+					n = nk.free(h)
+				}
+				addMember(key, kWJX, n, stem, strings.TrimPrefix(h, stem+"—"))
+				continue
+			}
+			if n, ok := headerNum(p.format, h); ok && nk.numbered {
+				if numCount[n] > 1 {
+					label := h
+					if k := strings.Index(h, "—"); k > 0 {
+						label = h[k+len("—"):]
+					}
+					addMember(fmt.Sprintf("n%d", n), kWJX, n, h, label)
+					continue
+				}
+				addPlain(n, h)
+				continue
+			}
+			addPlain(nk.free(h), h)
 		}
 	}
+	flushBare()
 	// 腾讯问卷 groups: the question text is the longest prefix all its headers share before a ':'.
 	for _, q := range p.qs {
 		if q.kind != kTencent {
@@ -377,6 +472,7 @@ func (p *parser) build(header []string) {
 	}
 	_, p.hasDur = p.metaIdx[metaDuration]
 	p.slotBuf = make([]string, p.nslots)
+	p.notes = append(append(append(nk.notes(p.format), p.notes...), p.sameNumberNotes()...), p.personalNote()...)
 }
 
 // tencentPrefix finds the question part of "N.题目:选项" headers.
@@ -685,6 +781,10 @@ func (p *parser) learnKey(c *column, key, n int32) {
 func (p *parser) metaColumns() []MetaColumn {
 	out := []MetaColumn{}
 	for i, c := range p.cols {
+		if c.meta == metaPersonal {
+			out = append(out, MetaColumn{Header: c.header, Use: "personal"})
+			continue
+		}
 		if c.slot >= 0 || c.meta == metaNone {
 			continue
 		}

@@ -70,6 +70,7 @@ func main() {
 	extra[4] = append(extra[4], "", "多出来的内容")
 	must(writeCSV(filepath.Join(*dir, "extra_cell.csv"), extra, false, false))
 	writeShapes(*dir)
+	writeKeyShapes(*dir)
 }
 
 func must(err error) {
@@ -593,4 +594,220 @@ func wenjuanStatus() [][]string {
 			strconv.Itoa(60 + r.IntN(200)), fmt.Sprintf("123.56.%d.%d", i/50, i%50+1), q1, q2})
 	}
 	return out
+}
+
+// ---- Question keys, system and personal columns, hand-made headers (issue 12, patterns 1, 2 and 4) ----
+
+// writeKeyShapes writes the files of those patterns; each has the shape of a real export that was
+// numbered or read wrong.
+func writeKeyShapes(dir string) {
+	must(writeCSV(filepath.Join(dir, "wjx_name_first.csv"), wjxNameFirst(), false, false))
+	must(writeCSV(filepath.Join(dir, "limesurvey_codetext.csv"), limesurveyCodeText(), false, false))
+	must(writeCSV(filepath.Join(dir, "limesurvey_other_text.csv"), limesurveyOtherText(), false, false))
+	must(writeCSV(filepath.Join(dir, "wjx_no_numbers.csv"), wjxNoNumbers(), false, false))
+	must(writeCSV(filepath.Join(dir, "wjx_2016_matrix.csv"), wjx2016Matrix(), false, false))
+	must(writeCSV(filepath.Join(dir, "txdocs_form.csv"), txdocsForm(), false, false))
+	must(writeCSV(filepath.Join(dir, "wenjuan_gbk.csv"), wenjuanGBK(), true, false))
+	rows, merges := handmadeSatisfaction()
+	must(writeMergedXLSX(filepath.Join(dir, "handmade_satisfaction.xlsx"), rows, merges))
+	// The same sheet with its title row deleted, as a user would try next: A1 then holds the number 1.
+	noTitle := rows[1:]
+	noTitle[0] = append([]any{1}, noTitle[0][1:]...)
+	var shifted [][2]string
+	for _, m := range merges[1:] {
+		shifted = append(shifted, [2]string{upRow(m[0]), upRow(m[1])})
+	}
+	must(writeMergedXLSX(filepath.Join(dir, "handmade_notitle.xlsx"), noTitle, shifted))
+}
+
+// keyRand, keyTime and keySuggestion are this block's own fixed random source, submit times (one every
+// 7 minutes from 2026-11-02 08:00) and free-text suggestions.
+func keyRand(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, 12)) }
+
+func keyTime(i int, layout string) string {
+	return time.Date(2026, 11, 2, 8, 0, 0, 0, time.UTC).Add(time.Duration(i) * 7 * time.Minute).Format(layout)
+}
+
+func keySuggestion(r *rand.Rand) string {
+	if r.IntN(10) < 4 {
+		return []string{"无", "没有", "暂无"}[r.IntN(3)]
+	}
+	what := []string{"窗口办理", "网上申报", "材料审核", "政策解读", "咨询电话", "预约系统", "证照邮寄", "企业开办", "不动产登记", "社保转移", "公积金提取", "税费申报"}
+	how := []string{"希望进一步简化流程", "建议公开办理进度", "希望缩短等待时间", "建议增加周末服务", "希望工作人员解释得更清楚", "建议减少重复提交材料", "希望提供上门服务", "建议统一各区标准", "希望手机上就能办完", "建议设置老年人专窗"}
+	return what[r.IntN(len(what))] + "方面，" + how[r.IntN(len(how))]
+}
+
+var keyNames = []string{"张伟", "王芳", "李娜", "刘洋", "陈静", "杨磊", "赵敏", "黄勇", "周杰", "吴霞", "徐明", "孙丽"}
+
+// wjxNameFirst: 问卷星 text export whose owner put 姓名 and 联系电话 (unnumbered, filled in by the
+// respondent) before the numbered questions, and a 所在街道 column the form did not number.
+func wjxNameFirst() [][]string {
+	r := keyRand(21)
+	out := [][]string{{"序号", "提交答卷时间", "所用时间", "来源", "来自IP", "姓名", "联系电话", "所在街道",
+		"1、您的年龄段", "2、您对社区养老服务是否满意", "3、您希望增加哪些服务", "4、您对养老服务还有什么建议"}}
+	sat := []string{"非常满意", "满意", "一般", "不满意"}
+	for i := 0; i < 24; i++ {
+		out = append(out, []string{strconv.Itoa(i + 1), keyTime(i, "2006/1/2 15:04:05"), fmt.Sprintf("%d秒", 80+r.IntN(300)), "微信",
+			fmt.Sprintf("223.72.%d.%d(北京-北京)", i/100, i%100+1), keyNames[i%len(keyNames)], fmt.Sprintf("139%08d", 10001234+i*7),
+			[]string{"和平里街道", "安定门街道", "东直门街道"}[r.IntN(3)], []string{"60岁以下", "60-69岁", "70-79岁", "80岁及以上"}[r.IntN(4)],
+			sat[r.IntN(4)], []string{"助餐┋助浴", "上门医疗", "助餐┋日间照料┋上门医疗", "日间照料"}[r.IntN(4)], keySuggestion(r)})
+	}
+	return out
+}
+
+// limesurveyCodeText: LimeSurvey "question code and question text" headings: system fields as
+// "id. Response ID", timings (interviewtime, groupTime…, …Time), an [other] column, codes that are
+// not Q<n> (age, job).
+func limesurveyCodeText() [][]string {
+	r := keyRand(22)
+	out := [][]string{{"id. Response ID", "submitdate. Date submitted", "lastpage. Last page", "startlanguage. Start language",
+		"seed. Seed", "startdate. Date started", "datestamp. Date last action", "ipaddr. IP address", "refurl. Referrer URL",
+		"age. 您的年龄段", "job. 您的职业", "job[other]. 您的职业 [Other]", "sat[SQ001]. 请评价以下方面 [办事效率]", "sat[SQ002]. 请评价以下方面 [服务态度]",
+		"advice. 您的建议", "interviewtime. Total time", "groupTime12. Group time: 基本情况", "ageTime. Question time: age", "jobTime. Question time: job"}}
+	for i := 0; i < 16; i++ {
+		t := keyTime(i, "2006-01-02 15:04:05")
+		job, other := []string{"企业职工", "公务员", "个体经营", "其他"}[r.IntN(4)], ""
+		if job == "其他" {
+			other = []string{"自由职业", "退休返聘", "在校学生"}[r.IntN(3)]
+		}
+		out = append(out, []string{strconv.Itoa(i + 1), t, "3", "zh-Hans", strconv.Itoa(3000 + i*17), t, t, fmt.Sprintf("61.48.%d.%d", i/50, i%50+1), "",
+			[]string{"18-30岁", "31-45岁", "46-60岁"}[r.IntN(3)], job, other,
+			[]string{"满意", "一般", "不满意"}[r.IntN(3)], []string{"满意", "一般", "不满意"}[r.IntN(3)], keySuggestion(r),
+			fmt.Sprintf("%d.%02d", 60+r.IntN(400), r.IntN(100)), fmt.Sprintf("%d.5", 20+r.IntN(60)), fmt.Sprintf("%d.1", 3+r.IntN(20)), fmt.Sprintf("%d.7", 3+r.IntN(20))})
+	}
+	return out
+}
+
+// limesurveyOtherText: LimeSurvey full-text headings, seven questions; question 2 has an "Other"
+// field headed "您的职业 [Other]", which must not push questions 3–7 to numbers 4–8.
+func limesurveyOtherText() [][]string {
+	r := keyRand(23)
+	out := [][]string{{"Response ID", "Date submitted", "Last page", "Start language", "Seed", "Date started", "IP address", "Total time",
+		"您的年龄段", "您的职业", "您的职业 [Other]", "您对办事效率是否满意", "您对服务态度是否满意", "您对政策宣传是否满意", "您对总体环境是否满意", "您的建议"}}
+	sat := []string{"非常满意", "满意", "一般", "不满意"}
+	for i := 0; i < 12; i++ {
+		t := keyTime(i, "2006-01-02 15:04:05")
+		job, other := []string{"企业职工", "公务员", "其他"}[r.IntN(3)], ""
+		if job == "其他" {
+			other = "自由职业"
+		}
+		out = append(out, []string{strconv.Itoa(i + 1), t, "2", "zh-Hans", strconv.Itoa(70 + i), t, fmt.Sprintf("61.49.0.%d", i+1), strconv.Itoa(90 + r.IntN(200)),
+			[]string{"18-30岁", "31-45岁", "46-60岁"}[r.IntN(3)], job, other, sat[r.IntN(4)], sat[r.IntN(4)], sat[r.IntN(4)], sat[r.IntN(4)], keySuggestion(r)})
+	}
+	return out
+}
+
+// wjxNoNumbers: 问卷星 text export of a questionnaire set to hide its question numbers.
+func wjxNoNumbers() [][]string {
+	r := keyRand(24)
+	out := [][]string{{"序号", "提交答卷时间", "所用时间", "来源", "来源详情", "来自IP",
+		"您的身份", "您对不动产登记办理速度是否满意", "您办理时遇到过哪些困难", "您对窗口工作人员的服务是否满意", "您的其他意见"}}
+	sat := []string{"非常满意", "满意", "一般", "不满意", "非常不满意"}
+	for i := 0; i < 20; i++ {
+		out = append(out, []string{strconv.Itoa(i + 1), keyTime(i, "2006/1/2 15:04:05"), fmt.Sprintf("%d秒", 60+r.IntN(400)), "手机提交", "直接访问",
+			fmt.Sprintf("114.242.%d.%d", i/100, i%100+1), []string{"企业", "群众"}[r.IntN(2)], sat[r.IntN(5)],
+			[]string{"材料多┋排队久", "排队久", "系统卡┋材料多", "(跳过)"}[r.IntN(4)], sat[r.IntN(5)], keySuggestion(r)})
+	}
+	return out
+}
+
+// wjx2016Matrix: 问卷星's 2016 layout of a matrix question: the numbered question header over its
+// first row's answers, then one bare header per further row (服务态度, 办事效率, 窗口环境).
+func wjx2016Matrix() [][]string {
+	r := keyRand(25)
+	out := [][]string{{"序号", "提交答卷时间", "所用时间", "来源", "来自IP", "1、您的身份", "2、您对办事大厅以下方面的评价", "服务态度", "办事效率", "窗口环境",
+		"3、您是否通过网上办理过业务", "4、您的建议"}}
+	sat := []string{"非常满意", "满意", "一般", "不满意"}
+	for i := 0; i < 18; i++ {
+		out = append(out, []string{strconv.Itoa(i + 1), keyTime(i, "2006/1/2 15:04:05"), fmt.Sprintf("%d秒", 70+r.IntN(300)), "链接",
+			fmt.Sprintf("121.69.%d.%d", i/100, i%100+1), []string{"企业", "群众"}[r.IntN(2)],
+			sat[r.IntN(4)], sat[r.IntN(4)], sat[r.IntN(4)], sat[r.IntN(4)], []string{"是", "否"}[r.IntN(2)], keySuggestion(r)})
+	}
+	return out
+}
+
+// txdocsForm: a 腾讯文档 collection form (收集表): the "（自动）" submitter and time, the respondent's own
+// name and phone asked as unnumbered questions, then the questions.
+func txdocsForm() [][]string {
+	r := keyRand(26)
+	out := [][]string{{"提交者（自动）", "提交时间（自动）", "姓名", "手机号码", "所在单位", "您对本次政策宣讲是否满意", "您希望下次宣讲的主题", "您的意见建议"}}
+	for i := 0; i < 15; i++ {
+		out = append(out, []string{"微信用户" + strconv.Itoa(100+i), keyTime(i, "2006/01/02 15:04"), keyNames[i%len(keyNames)], fmt.Sprintf("1360108%04d", 2000+i*3),
+			[]string{"东城区市场监管局", "西城区税务局", "朝阳区人社局"}[r.IntN(3)], []string{"非常满意", "满意", "一般"}[r.IntN(3)],
+			[]string{"减税降费", "融资支持", "人才政策"}[r.IntN(3)], keySuggestion(r)})
+	}
+	return out
+}
+
+// wenjuanGBK: a 问卷网 export saved as GBK CSV: its system and WeChat profile columns, the
+// respondent's name, ID number and e-mail, questions "N、题目" and "QN_题目_子项".
+func wenjuanGBK() [][]string {
+	r := keyRand(27)
+	out := [][]string{{"答卷编号", "答题时间", "开始时间", "结束时间", "答题时长", "IP地址", "昵称(微信)", "性别(微信)", "城市(微信)", "姓名", "证件号", "邮件",
+		"1、您的身份", "Q2_您常用的办事渠道_政务服务网", "Q2_您常用的办事渠道_京通小程序", "Q2_您常用的办事渠道_线下窗口",
+		"Q3_请评价以下方面_办事效率", "Q3_请评价以下方面_服务态度", "4、您的建议"}}
+	sat := []string{"非常满意", "满意", "一般", "不满意"}
+	for i := 0; i < 20; i++ {
+		start := keyTime(i, "2006-01-02 15:04:05")
+		end := keyTime(i, "2006-01-02 15:04") + ":48"
+		out = append(out, []string{strconv.Itoa(31000 + i), end, start, end, strconv.Itoa(48 + r.IntN(100)), fmt.Sprintf("106.39.%d.%d", i/100, i%100+1),
+			"微信用户" + strconv.Itoa(i), []string{"男", "女"}[r.IntN(2)], "北京", keyNames[i%len(keyNames)], fmt.Sprintf("11010519800101%04d", 1000+i),
+			fmt.Sprintf("user%d@example.com", i), []string{"企业", "群众", "个体工商户"}[r.IntN(3)],
+			strconv.Itoa(r.IntN(2)), strconv.Itoa(r.IntN(2)), strconv.Itoa(r.IntN(2)), sat[r.IntN(4)], sat[r.IntN(4)], keySuggestion(r)})
+	}
+	return out
+}
+
+// handmadeSatisfaction: a company's own satisfaction sheet: a merged title row, a two-row header
+// (序号 and 部门 merged down, 工作环境 and 薪酬福利 merged across their sub-items), 序号 as numbers.
+func handmadeSatisfaction() ([][]any, [][2]string) {
+	r := keyRand(28)
+	rows := [][]any{
+		{"某科技有限公司2026年度员工满意度调查汇总表"},
+		{"序号", "部门", "工作环境", "", "", "薪酬福利", "", "总体满意度", "意见建议"},
+		{"", "", "办公条件", "设备设施", "食堂", "薪酬水平", "福利待遇", "", ""},
+	}
+	sat := []string{"非常满意", "满意", "一般", "不满意"}
+	depts := []string{"行政部", "研发中心", "市场部", "财务部", "生产车间"}
+	advice := []string{"希望改善食堂伙食", "建议更新电脑设备", "", "希望增加年度体检项目", "建议完善加班调休制度", ""}
+	for i := 0; i < 14; i++ {
+		rows = append(rows, []any{i + 1, depts[i%len(depts)], sat[r.IntN(4)], sat[r.IntN(4)], sat[r.IntN(4)], sat[r.IntN(4)], sat[r.IntN(4)], sat[r.IntN(3)], advice[r.IntN(len(advice))]})
+	}
+	merges := [][2]string{{"A1", "I1"}, {"A2", "A3"}, {"B2", "B3"}, {"C2", "E2"}, {"F2", "G2"}, {"H2", "H3"}, {"I2", "I3"}}
+	return rows, merges
+}
+
+// upRow moves a cell reference one row up ("C3" → "C2").
+func upRow(ref string) string {
+	col, row, err := excelize.CellNameToCoordinates(ref)
+	must(err)
+	name, err := excelize.CoordinatesToCellName(col, row-1)
+	must(err)
+	return name
+}
+
+// writeMergedXLSX writes rows (numbers stay numbers) and merges the given ranges.
+func writeMergedXLSX(path string, rows [][]any, merges [][2]string) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		vals := make([]any, len(r))
+		for k, v := range r {
+			if s, ok := v.(string); ok && s == "" {
+				vals[k] = nil
+				continue
+			}
+			vals[k] = v
+		}
+		if err := f.SetSheetRow("Sheet1", cell, &vals); err != nil {
+			return err
+		}
+	}
+	for _, m := range merges {
+		if err := f.MergeCell("Sheet1", m[0], m[1]); err != nil {
+			return err
+		}
+	}
+	return f.SaveAs(path)
 }
