@@ -41,7 +41,7 @@ var (
 	totalWords = `合计|小计|总计|总分|总得分|得分合计|分值合计`
 	// A total row's label: the word alone or after the dimension it closes ("执行过程小计"), or the word
 	// first ("合计：", "小计（执行过程）"). Not any text containing it: "符合计划" is an indicator.
-	totalLabel = regexp.MustCompile(`^(?:(?:` + totalWords + `)(?:得分|分值|分数)?(?:[:：（(].*)?|.{0,20}?(?:` + totalWords + `))$`)
+	totalLabel = regexp.MustCompile(`^(?:(?:` + totalWords + `)(?:得分|分值|分数)?(?:[:：（(].*|[\d.]+分?)?|.{0,20}?(?:` + totalWords + `))$`)
 	// A trailing （…） of a header: a unit's name ("得分（东城区）") unless it gives the unit of measure ("（分）").
 	headerParen = regexp.MustCompile(`^(.*?)[（(]([^（）()]*)[)）]$`)
 	unitSeps    = "-_—－/／:：·"

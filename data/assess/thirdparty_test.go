@@ -217,7 +217,7 @@ func TestScoreHeader(t *testing.T) {
 func TestIsTotal(t *testing.T) {
 	for in, want := range map[string]bool{
 		"合计": true, "合 计": true, "小计": true, "执行过程小计": true, "一、执行过程 小计": true, "总分": true, "合计得分": true,
-		"小计（执行过程）": true, "符合计划要求": false, "综合计分方法": false, "总计划完成率": false, "执行过程": false,
+		"小计（执行过程）": true, "合计 100分": true, "总分86.5": true, "符合计划要求": false, "综合计分方法": false, "总计划完成率": false, "执行过程": false,
 	} {
 		if got := isTotal(in); got != want {
 			t.Errorf("isTotal(%q) = %v, want %v", in, got, want)
