@@ -120,3 +120,13 @@ func TestCLIIncomplete(t *testing.T) {
 		t.Errorf("after restore: valid %v, excluded %v; want 21, incomplete 19", valid, ex)
 	}
 }
+
+// Submit times blanked as NULL: the file is imported, the summary counts the cells per column.
+func TestCLIBadMetadataCells(t *testing.T) {
+	db, td := shapesWorkspace(t)
+	sum := importSummary(t, "--db", db, "--policy", "1", td("wjx_null_times.csv"))
+	ws, _ := json.Marshal(sum["warnings"])
+	if sum["imported"] != 80.0 || !strings.Contains(string(ws), `提交答卷时间列有 37 个单元格无法识别（如 \"NULL\"），已按缺失处理`) {
+		t.Errorf("imported %v, warnings %s", sum["imported"], ws)
+	}
+}

@@ -23,7 +23,7 @@ func TestCLIImportSurvey(t *testing.T) {
 		{[]string{"import", "survey", "--db", db, "--policy", "1", "--format", "sojump", td("wjx_text.xlsx")}, 2, "", "未知的问卷格式"},
 		{[]string{"import", "survey", "--db", db, "--policy", "9", td("wjx_text.xlsx")}, 1, "", "政策 9"},
 		{[]string{"import", "survey", "--db", db, "--policy", "1", td("truncated.xlsx")}, 1, "", "truncated.xlsx"},
-		{[]string{"import", "survey", "--db", db, "--policy", "1", td("bad_row.csv")}, 1, "", "第6行第B列"},
+		{[]string{"import", "survey", "--db", db, "--policy", "1", td("extra_cell.csv")}, 1, "", "第5行第M列"},
 		{[]string{"import", "survey", "--db", db, "--policy", "1", "--round", "2026年度", td("wjx_text.xlsx")}, 0, `"imported": 5`, ""},
 		{[]string{"import", "survey", "--db", db, "--policy", "1", "--round", "2026年度", td("wjx_text.xlsx")}, 1, "", "未重复导入"},
 		{[]string{"import", "survey", "--db", db, "--policy", "1", "--round", "2026年度", td("wjx_text.csv")}, 1, "", "5 份答卷本轮次都已有"},

@@ -175,6 +175,7 @@ func (p *parser) warnings() []string {
 	if note := p.incompleteNote(); note != "" {
 		w = append(w, note)
 	}
+	w = append(w, p.badMetaNotes()...)
 	return w
 }
 
@@ -581,14 +582,22 @@ func (p *parser) parseRow(rowNum int, row []string, keys []int32) (m data.Respon
 			if v == "" {
 				continue
 			}
+			// An unreadable metadata cell is missing, counted per column in a warning: only answers
+			// follow the strict rules (a NULL submit time must not refuse 1,000 good responses).
+			if nullMarkers[v] {
+				p.badMeta(i, v)
+				continue
+			}
 			switch c.meta {
 			case metaSubmitted, metaStart:
+				raw := v
 				if p.date1904 {
 					v = shift1904(v)
 				}
 				t, ok := parseTime(v)
 				if !ok {
-					return m, nil, false, p.cellErr(rowNum, i, "无法识别的时间 %q，请检查“%s”列", clip(v), c.header)
+					p.badMeta(i, raw)
+					break
 				}
 				if c.meta == metaSubmitted {
 					m.Submitted = t
@@ -598,11 +607,16 @@ func (p *parser) parseRow(rowNum int, row []string, keys []int32) (m data.Respon
 			case metaDuration:
 				d, ok := parseDuration(v)
 				if !ok {
-					return m, nil, false, p.cellErr(rowNum, i, "无法识别的用时 %q（应为秒数或“2分3秒”），请检查“%s”列", clip(v), c.header)
+					p.badMeta(i, v)
+					break
 				}
 				m.Duration = d
 			case metaIP:
-				m.IP = cleanIP(v)
+				if ip := cleanIP(v); plausibleIP(ip) {
+					m.IP = ip
+				} else {
+					p.badMeta(i, v)
+				}
 			case metaSource:
 				m.Source = v
 			}

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"net"
 	"sort"
 	"strings"
 
@@ -199,6 +200,45 @@ type rowExtras struct {
 	limeSubmit bool // a LimeSurvey export with its submitdate column: an empty one = not finished
 	limeOpen   int  // rows with submitdate empty
 	incomplete []int
+	bad        map[int]*badCells // unreadable metadata cells by column
+}
+
+// badCells counts a metadata column's unreadable cells, with the first as the example.
+type badCells struct {
+	n       int
+	example string
+}
+
+// nullMarkers are what databases and owners write for "no value" in a metadata cell.
+var nullMarkers = map[string]bool{"NULL": true, "null": true, "Null": true, "NaN": true, "nan": true, "N/A": true, "n/a": true,
+	"#N/A": true, "None": true, "none": true, "-": true, "--": true, "—": true, "／": true, "/": true, "无": true, "未知": true}
+
+// badMeta counts an unreadable metadata cell of column i.
+func (p *parser) badMeta(i int, v string) {
+	if p.rowx.bad == nil {
+		p.rowx.bad = map[int]*badCells{}
+	}
+	b := p.rowx.bad[i]
+	if b == nil {
+		b = &badCells{example: strings.Clone(v)}
+		p.rowx.bad[i] = b
+	}
+	b.n++
+}
+
+// badMetaNotes are the warnings for unreadable metadata cells, one per column in column order.
+func (p *parser) badMetaNotes() []string {
+	cols := make([]int, 0, len(p.rowx.bad))
+	for i := range p.rowx.bad {
+		cols = append(cols, i)
+	}
+	sort.Ints(cols)
+	var w []string
+	for _, i := range cols {
+		b := p.rowx.bad[i]
+		w = append(w, fmt.Sprintf("%s列有 %d 个单元格无法识别（如 %q），已按缺失处理", p.cols[i].header, b.n, clip(b.example)))
+	}
+	return w
 }
 
 // statusHeaders are the headers of a completion-state column (normalised as by normHeader): 问卷网's
@@ -253,4 +293,24 @@ func (p *parser) incompleteNote() string {
 		why = "没有提交或标记为未完成"
 	}
 	return fmt.Sprintf("%d 份答卷未完成（%s），已导入，评分时按“未完成”剔除；如需计入，可在评分结果的剔除名单中恢复", n, why)
+}
+
+// plausibleIP says whether an IP cell holds an address (IPv4, IPv6, or one masked as 112.10.*.*).
+func plausibleIP(v string) bool {
+	if net.ParseIP(v) != nil {
+		return true
+	}
+	digit, dot := false, false
+	for _, r := range v {
+		switch {
+		case r >= '0' && r <= '9':
+			digit = true
+		case r == '.' || r == ':':
+			dot = true
+		case r == '*' || r >= 'a' && r <= 'f' || r >= 'A' && r <= 'F':
+		default:
+			return false
+		}
+	}
+	return digit && dot
 }

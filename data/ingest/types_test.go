@@ -178,3 +178,45 @@ func TestIncompleteStatusColumn(t *testing.T) {
 		t.Errorf("row 3 flagged %v, row 1 flagged %v", d.Responses[2].Incomplete, d.Responses[0].Incomplete)
 	}
 }
+
+// A submit-time column the owner blanked as NULL: those cells are missing, one warning per column counts
+// them; the answers are all imported.
+func TestBadMetadataCells(t *testing.T) {
+	s, pid := newStore(t)
+	sum, d := importWith(t, s, pid, "wjx_null_times.csv", Options{})
+	if sum.Imported != 80 {
+		t.Fatalf("imported %d, want 80", sum.Imported)
+	}
+	for _, want := range []string{
+		`提交答卷时间列有 37 个单元格无法识别（如 "NULL"），已按缺失处理`,
+		`所用时间列有 4 个单元格无法识别（如 "NULL"），已按缺失处理`,
+		`来自IP列有 4 个单元格无法识别（如 "NULL"），已按缺失处理`,
+	} {
+		if !warned(sum.Warnings, want) {
+			t.Errorf("no warning %s in %q", want, sum.Warnings)
+		}
+	}
+	r0, r1, r3, r9 := d.Responses[0], d.Responses[1], d.Responses[3], d.Responses[9]
+	if !r0.Submitted.IsZero() || r1.Submitted.IsZero() || r0.Duration <= 0 {
+		t.Errorf("row 1: submitted %v (want unknown), duration %v (kept); row 2 submitted %v", r0.Submitted, r0.Duration, r1.Submitted)
+	}
+	if r3.Duration != -1 || r9.IP != "" || r1.IP == "" {
+		t.Errorf("NULL duration read as %v, NULL address as %q", r3.Duration, r9.IP)
+	}
+	if a := answer(t, d, 0, "Q1"); a == "" {
+		t.Errorf("row 1's answer lost")
+	}
+	// A submit time that cannot be a date (month 13): missing too, named in the warning.
+	sum, _ = importWith(t, s, pid, "bad_row.csv", Options{})
+	if sum.Imported != 5 || !warned(sum.Warnings, `提交答卷时间列有 1 个单元格无法识别（如 "2026/13/01 10:00:00"），已按缺失处理`) {
+		t.Errorf("bad_row.csv: imported %d, warnings %q", sum.Imported, sum.Warnings)
+	}
+}
+
+func TestPlausibleIP(t *testing.T) {
+	for v, want := range map[string]bool{"112.10.1.1": true, "2001:db8::1": true, "112.10.*.*": true, "NULL": false, "未知": false, "-": false, "": false, "1.2": true} {
+		if got := plausibleIP(v); got != want {
+			t.Errorf("plausibleIP(%q) = %v", v, got)
+		}
+	}
+}

@@ -558,7 +558,7 @@ func limesurveyIncomplete() [][]string {
 	return out
 }
 
-// wjxNullTimes: 问卷星 text export whose owner blanked 37 submit times, 3 durations and 4 addresses as NULL.
+// wjxNullTimes: 问卷星 text export whose owner blanked 37 submit times, 4 durations and 4 addresses as NULL.
 func wjxNullTimes() [][]string {
 	r := shapeRand(9)
 	out := [][]string{{"序号", "提交答卷时间", "所用时间", "来源", "来自IP", "1、您对办事效率是否满意", "2、您对服务态度是否满意", "3、您的建议"}}
