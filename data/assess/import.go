@@ -18,7 +18,7 @@ type Summary struct {
 	Format    string   `json:"format"`
 	Round     string   `json:"round"`
 	Rows      int      `json:"rows"`      // data rows read
-	Imported  int      `json:"imported"`  // rows stored
+	Imported  int      `json:"imported"`  // rows stored (assessment: indicator rows, each stored once per unit)
 	Questions int      `json:"questions"` // assessment: indicators; officers: score columns
 	Scale     int      `json:"scale,omitempty"`
 	Units     []string `json:"units,omitempty"` // assessment: the rated units, one score column each
@@ -52,14 +52,14 @@ func ImportAssessment(ctx context.Context, s *data.Store, policyID int64, round,
 			if _, ok := ids[r.Unit]; ok {
 				continue
 			}
-			key, warn := sha, sum
+			key, warnings := sha, sum.Warnings
 			if r.Unit != "" {
 				key = sha + "#" + r.Unit
 			}
 			if i > 0 {
-				warn = &Summary{Warnings: []string{}} // the file's warnings are recorded once, on its first unit
+				warnings = []string{} // the file's warnings are recorded once, on its first unit
 			}
-			id, err := recordImport(ctx, tx, "assessment_imports", rd, path, key, sum.Format, warn.Warnings, 0)
+			id, err := recordImport(ctx, tx, "assessment_imports", rd, path, key, sum.Format, warnings, 0)
 			if err != nil {
 				return err
 			}
