@@ -292,6 +292,7 @@ func unitColumns(g *grid, hi int, pos map[string]int) ([]unitCol, int, []string,
 	if len(units) == 0 && len(aggregate) > 0 {
 		// Only an average of the units: it is the sheet's score.
 		units = []unitCol{{aggregate[0].col, ""}}
+		warns = append(warns, fmt.Sprintf("表中没有得分列，按%s“%s”作为得分导入", letter(aggregate[0].col), aggregate[0].name))
 		aggregate = aggregate[1:]
 	}
 	if len(units) == 0 {

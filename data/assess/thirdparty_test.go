@@ -277,3 +277,42 @@ func TestTwoRowHeaderCSV(t *testing.T) {
 		t.Errorf("rows = %+v, summary %+v", rows, sum)
 	}
 }
+
+// Header readings that need no file of their own: which columns are scores, and what a sheet with only
+// an average column gives.
+func TestUnitColumnsOfHeaders(t *testing.T) {
+	for _, c := range []struct {
+		header []string
+		units  string // the units' names joined by "、"; "-" for the one unnamed score column; "" refused
+		warn   string
+	}{
+		{[]string{"一级指标", "分值", "得分"}, "-", ""},
+		{[]string{"一级指标", "分值", "东城区得分", "西城区得分"}, "东城区、西城区", ""},
+		{[]string{"一级指标", "分值", "得分（专家1）", "得分（专家2）", "平均得分"}, "专家1、专家2", "平均得分"},
+		{[]string{"一级指标", "分值", "平均分"}, "-", "按第C列“平均分”作为得分"},
+		{[]string{"一级指标", "分值", "自评得分"}, "", ""},
+		{[]string{"一级指标", "分值", "自评得分", "评价得分"}, "-", "自评得分"},
+		{[]string{"一级指标", "分值", "评分标准", "序号", "权重"}, "", ""},
+	} {
+		g := &grid{name: "t.csv", rows: []gridRow{{num: 1, cells: c.header}, {num: 2, cells: append([]string{"执行过程", "10"}, "8", "9", "7")}}}
+		hi, pos, err := findAssessmentHeader(g)
+		if err != nil {
+			t.Fatalf("%v: %v", c.header, err)
+		}
+		units, _, warns, err := unitColumns(g, hi, pos)
+		var names []string
+		for _, u := range units {
+			if u.name == "" {
+				names = append(names, "-")
+			} else {
+				names = append(names, u.name)
+			}
+		}
+		if got := strings.Join(names, "、"); got != c.units || (c.units == "") != (err != nil) {
+			t.Errorf("%v: units %q (err %v), want %q", c.header, got, err, c.units)
+		}
+		if c.warn != "" && !hasWarning(warns, c.warn) {
+			t.Errorf("%v: warnings %q, want one with %q", c.header, warns, c.warn)
+		}
+	}
+}
