@@ -13,7 +13,7 @@ import (
 
 func init() {
 	register(&command{name: "import survey",
-		usage: "--db F --policy ID [--round R] [--format auto|wjx-text|wjx-code|tencent|jinshuju|limesurvey|generic] [--type Q=TYPE]… FILE",
+		usage: "--db F --policy ID [--round R] [--format auto|wjx-text|wjx-code|tencent|wenjuan|txdocs|jinshuju|limesurvey|generic] [--type Q=TYPE]… FILE",
 		run:   importSurvey})
 	register(&command{name: "survey questions", usage: "--db F --policy ID [--round R] [--json]",
 		run: roundListCmd("survey questions", (*data.Store).QuestionFrequencies, printQuestions)})
