@@ -275,8 +275,9 @@ func Open(path string, lim Limits) (Reader, error) {
 		}
 		return pickSheet(path, name, lim)
 	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}):
-		f.Close()
-		return nil, &Error{File: name, Msg: "这是旧版 .xls 或加了密码的文件，请在 Excel/WPS 中去掉密码并另存为 .xlsx 或 .csv 后再导入"}
+		return openOLE(f, name, lim) // .xls (BIFF8), or an encrypted workbook: xls.go
+	case ext == ".xls":
+		return openXLSText(f, name, lim) // an HTML table or CSV text named .xls: xls.go
 	case ext == ".xlsx" || ext == ".xlsm":
 		f.Close()
 		return nil, &Error{File: name, Msg: "不是有效的 xlsx 表格（内容不是 Excel 文件），请重新导出"}
