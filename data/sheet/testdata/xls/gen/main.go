@@ -47,6 +47,18 @@ func main() {
 	must(soffice(filepath.Dir(small), "xls", small))
 	copyFile(filepath.Join(filepath.Dir(small), "wjx_small.xls"), filepath.Join(*dir, "wjx_small.xls"))
 
+	// Other packages' sheets as .xls, for the importers that go through Open: public comments
+	// (data/loop) and a third-party score sheet (data/assess).
+	for from, to := range map[string]string{
+		"../loop/testdata/holdout_opinions.xlsx": "opinions.xls",
+		"../assess/testdata/experts.xlsx":        "assessment.xls",
+	} {
+		d := filepath.Join(tmp, "other", to)
+		must(os.MkdirAll(d, 0o755))
+		must(soffice(d, "xls", from))
+		copyFile(filepath.Join(d, strings.TrimSuffix(filepath.Base(from), ".xlsx")+".xls"), filepath.Join(*dir, to))
+	}
+
 	data, err := os.ReadFile(xls)
 	must(err)
 	// 2. Broken: cut in half (the Workbook stream's sectors are partly missing).
