@@ -26,12 +26,26 @@ type Summary struct {
 }
 
 // ImportAssessment reads a third-party score sheet into a round (created on first use) of a policy. The
-// whole file is stored or nothing; the same file twice in a round is refused.
+// whole file is stored or nothing; the same file twice in a round is refused. A sheet with one score
+// column per rated unit is stored as one assessment per unit.
 func ImportAssessment(ctx context.Context, s *data.Store, policyID int64, round, path string) (*Summary, error) {
+	return ImportAssessmentWith(ctx, s, policyID, round, path, AssessmentOptions{})
+}
+
+// AssessmentOptions are the choices of an assessment import.
+type AssessmentOptions struct {
+	// Units keeps only these rated units of a sheet with one score column per unit (the names the
+	// summary's units lists); nil imports every unit, averaged into A_d. Naming a unit the sheet does
+	// not have, or any unit on a sheet with one 得分 column, refuses the file.
+	Units []string
+}
+
+// ImportAssessmentWith is ImportAssessment with options.
+func ImportAssessmentWith(ctx context.Context, s *data.Store, policyID int64, round, path string, opt AssessmentOptions) (*Summary, error) {
 	if _, err := s.Policy(ctx, policyID); err != nil {
 		return nil, err
 	}
-	rows, sum, sha, err := ReadAssessment(path)
+	rows, sum, sha, err := readAssessment(path, opt.Units)
 	if err != nil {
 		return nil, err
 	}

@@ -389,6 +389,11 @@ func (s *runningSum) add(mx float64, scores []float64) {
 // column per rated unit gives one Row per unit and indicator. Every bad cell is an InputError naming its
 // row and column.
 func ReadAssessment(path string) ([]Row, *Summary, string, error) {
+	return readAssessment(path, nil)
+}
+
+// readAssessment is ReadAssessment keeping only the rated units named in only (all when nil).
+func readAssessment(path string, only []string) ([]Row, *Summary, string, error) {
 	g, err := readGrid(path)
 	if err != nil {
 		return nil, nil, "", err
@@ -400,6 +405,12 @@ func ReadAssessment(path string) ([]Row, *Summary, string, error) {
 	units, start, unitWarns, err := unitColumns(g, hi, pos)
 	if err != nil {
 		return nil, nil, "", err
+	}
+	allUnits := len(units)
+	if only != nil {
+		if units, err = chooseUnits(g.name, units, only); err != nil {
+			return nil, nil, "", err
+		}
 	}
 	sum := &Summary{Format: "assessment-" + g.format, Warnings: append(append([]string{}, g.mended...), unitWarns...)}
 	col := func(f string) int {
@@ -564,10 +575,47 @@ func ReadAssessment(path string) ([]Row, *Summary, string, error) {
 			sum.Units = append(sum.Units, u.name)
 			parts = append(parts, fmt.Sprintf("%s %.1f", u.name, 100*all.scores[i]/all.max))
 		}
-		sum.Warnings = append(sum.Warnings, fmt.Sprintf("本表有 %d 个被评单位，每个单位作为一份第三方评估导入，评分时取各单位的平均（按百分制：%s）",
-			len(units), strings.Join(parts, "，")))
+		if len(units) < allUnits {
+			sum.Warnings = append(sum.Warnings, fmt.Sprintf("本表有 %d 个被评单位，按选择只导入 %d 个，每个单位作为一份第三方评估导入（按百分制：%s）",
+				allUnits, len(units), strings.Join(parts, "，")))
+		} else {
+			sum.Warnings = append(sum.Warnings, fmt.Sprintf("本表有 %d 个被评单位，每个单位作为一份第三方评估导入，评分时取各单位的平均（按百分制：%s）",
+				len(units), strings.Join(parts, "，")))
+		}
 	}
 	return rows, sum, g.sha, nil
+}
+
+// chooseUnits keeps the units named in only, in the sheet's order; a name the sheet does not have is an
+// error listing the ones it has.
+func chooseUnits(file string, units []unitCol, only []string) ([]unitCol, error) {
+	var names []string
+	has := map[string]bool{}
+	for _, u := range units {
+		names = append(names, u.name)
+		has[u.name] = true
+	}
+	if len(units) == 1 && units[0].name == "" {
+		return nil, data.InputErrorf("%s：本表只有一个得分列，没有可选的被评单位，请不要指定被评单位", file)
+	}
+	want := map[string]bool{}
+	for _, n := range only {
+		n = strings.TrimSpace(n)
+		if !has[n] {
+			return nil, data.InputErrorf("%s：表中没有被评单位“%s”，可选的有：%s", file, n, strings.Join(names, "、"))
+		}
+		want[n] = true
+	}
+	var out []unitCol
+	for _, u := range units {
+		if want[u.name] {
+			out = append(out, u)
+		}
+	}
+	if len(out) == 0 {
+		return nil, data.InputErrorf("%s：请至少选择一个被评单位，可选的有：%s", file, strings.Join(names, "、"))
+	}
+	return out, nil
 }
 
 var (

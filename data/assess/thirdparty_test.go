@@ -316,3 +316,29 @@ func TestUnitColumnsOfHeaders(t *testing.T) {
 		}
 	}
 }
+
+// Choosing units: only 东城区 is stored (A_d is 东城区's own); a unit the sheet lacks, or a unit on a sheet
+// with one 得分 column, is refused listing what there is.
+func TestChooseUnits(t *testing.T) {
+	s, id := newStore(t)
+	ctx := context.Background()
+	_, err := ImportAssessmentWith(ctx, s, id, "", filepath.Join("testdata", "districts.xlsx"), AssessmentOptions{Units: []string{"海淀区"}})
+	if err == nil || !strings.Contains(err.Error(), "没有被评单位“海淀区”") || !strings.Contains(err.Error(), "东城区、西城区、朝阳区") {
+		t.Errorf("unknown unit: err = %v", err)
+	}
+	_, err = ImportAssessmentWith(ctx, s, id, "", filepath.Join("testdata", "points.xlsx"), AssessmentOptions{Units: []string{"东城区"}})
+	if err == nil || !strings.Contains(err.Error(), "只有一个得分列") {
+		t.Errorf("unit on a one-score sheet: err = %v", err)
+	}
+	sum, err := ImportAssessmentWith(ctx, s, id, "", filepath.Join("testdata", "districts.xlsx"), AssessmentOptions{Units: []string{"东城区"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(sum.Units, "、") != "东城区" || !hasWarning(sum.Warnings, "3 个被评单位", "只导入 1 个", "东城区 84.0") {
+		t.Errorf("summary = %+v", sum)
+	}
+	rows, parts := assessmentParts(t, s, id, "")
+	if len(rows) != 7 || rows[6].Unit != "东城区" || !near(parts["process"], 100*30.0/35) {
+		t.Errorf("%d rows, A_d %v", len(rows), parts)
+	}
+}
