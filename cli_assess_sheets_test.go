@@ -63,3 +63,20 @@ func TestCLIAssessmentUnitColumns(t *testing.T) {
 		}
 	}
 }
+
+// --unit keeps the named districts only; a district the sheet lacks is refused (exit 1) listing those it has.
+func TestCLIAssessmentChooseUnit(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "ws.gpw")
+	sheet := filepath.Join("data", "assess", "testdata", "districts.xlsx")
+	if code, out, errs := gp(t, "policy", "add", "--db", db, "--title", "东城区营商环境措施", "--dept", "东城区政务服务局", "--category", "营商环境"); code != 0 {
+		t.Fatal(out, errs)
+	}
+	code, _, errs := gp(t, "import", "assessment", "--db", db, "--policy", "1", "--unit", "海淀区", sheet)
+	if code != 1 || !strings.Contains(errs, "没有被评单位“海淀区”") || !strings.Contains(errs, "东城区、西城区、朝阳区") {
+		t.Errorf("unknown unit: exit %d, stderr %s", code, errs)
+	}
+	code, out, errs := gp(t, "import", "assessment", "--db", db, "--policy", "1", "--unit", "东城区", "--unit", "朝阳区", sheet)
+	if code != 0 || !strings.Contains(out, `"units": [`) || !strings.Contains(out, "只导入 2 个") || strings.Contains(out, `"西城区"`) {
+		t.Errorf("exit %d\nstdout %s\nstderr %s", code, out, errs)
+	}
+}

@@ -18,7 +18,7 @@ func init() {
 	register(&command{name: "scheme get", usage: "--db F --policy ID [--out FILE(.json/.xlsx)]", run: schemeGet})
 	register(&command{name: "scheme history", usage: "--db F --policy ID [--json]", run: schemeHistory})
 	register(&command{name: "scheme restore", usage: "--db F --policy ID --version N", run: schemeRestore})
-	register(&command{name: "import assessment", usage: "--db F --policy ID [--round R] FILE", run: importAssessment})
+	register(&command{name: "import assessment", usage: "--db F --policy ID [--round R] [--unit NAME]… FILE", run: importAssessment})
 	register(&command{name: "import officers", usage: "--db F --policy ID [--round R] FILE", run: importOfficers})
 	register(&command{name: "score", usage: "--db F --policy ID [--round R] [--json] [--by Q]", run: scoreCmd})
 	register(&command{name: "response restore", usage: "--db F --policy ID [--round R] --id N", run: responseOverride("restore")})
@@ -173,17 +173,31 @@ func schemeGet(e *env, args []string) error {
 	return nil
 }
 
+// importAssessment imports a score sheet; a sheet with one score column per rated unit gives one
+// assessment per unit, or only those named with --unit (repeatable).
 func importAssessment(e *env, args []string) error {
-	return importSheet(e, args, "import assessment", "第三方评估", assess.ImportAssessment)
+	var units multi
+	fn := func(ctx context.Context, s *data.Store, policyID int64, round, path string) (*assess.Summary, error) {
+		var opt assess.AssessmentOptions
+		if len(units) > 0 {
+			opt.Units = units
+		}
+		return assess.ImportAssessmentWith(ctx, s, policyID, round, path, opt)
+	}
+	return importSheet(e, args, "import assessment", "第三方评估", fn, func(f *flags) { f.Var(&units, "unit", "") })
 }
 
 func importOfficers(e *env, args []string) error {
 	return importSheet(e, args, "import officers", "体验官反馈", assess.ImportOfficers)
 }
 
-func importSheet(e *env, args []string, name, what string, fn func(ctx context.Context, s *data.Store, policyID int64, round, path string) (*assess.Summary, error)) error {
+// importSheet runs a score-sheet importer; more declares a command's own flags.
+func importSheet(e *env, args []string, name, what string, fn func(ctx context.Context, s *data.Store, policyID int64, round, path string) (*assess.Summary, error), more ...func(*flags)) error {
 	f, db, pol := policyFlags(name)
 	round := f.String("round", "", "")
+	for _, m := range more {
+		m(f)
+	}
 	path, err := f.parseFile(args, what)
 	if err != nil {
 		return err
