@@ -237,8 +237,12 @@ func scoreCmd(e *env, args []string) error {
 	w := e.stdout
 	fmt.Fprintf(w, "政策 %d　评价轮次：%s\n", res.Policy, res.Round)
 	r := res.Respondents
-	fmt.Fprintf(w, "答卷：导入 %d，有效 %d（快速作答 %d，直线作答 %d，重复 %d，人工剔除 %d，人工恢复 %d）\n",
-		r.Imported, r.Valid, r.Excluded.Speeders, r.Excluded.Straightliners, r.Excluded.Duplicates, r.Excluded.Manual, r.Restored)
+	incomplete := ""
+	if r.Excluded.Incomplete > 0 {
+		incomplete = fmt.Sprintf("未完成 %d，", r.Excluded.Incomplete)
+	}
+	fmt.Fprintf(w, "答卷：导入 %d，有效 %d（%s快速作答 %d，直线作答 %d，重复 %d，人工剔除 %d，人工恢复 %d）\n",
+		r.Imported, r.Valid, incomplete, r.Excluded.Speeders, r.Excluded.Straightliners, r.Excluded.Duplicates, r.Excluded.Manual, r.Restored)
 	if res.Composite.HeldBack == score.NoSchemeReason {
 		// No grade, no dimension scores: say how to set a scheme (the editor's draft can be exported).
 		fmt.Fprintf(w, "尚未设置评价方案，不计分：请用 gongping scheme set --db %s --policy %d 方案.json（或 .xlsx）设置评价方案；"+

@@ -174,6 +174,9 @@ func (t *resultsTab) apply(res *score.Result) {
 	r := res.Respondents
 	resp := widget.NewLabel(fmt.Sprintf(lang.L("Responses: %d imported, %d valid (speeders %d, straight-liners %d, duplicates %d, excluded by hand %d, restored %d)"),
 		r.Imported, r.Valid, r.Excluded.Speeders, r.Excluded.Straightliners, r.Excluded.Duplicates, r.Excluded.Manual, r.Restored))
+	if r.Excluded.Incomplete > 0 {
+		resp.SetText(resp.Text + " " + fmt.Sprintf(lang.L("Incomplete responses excluded: %d"), r.Excluded.Incomplete))
+	}
 	resp.Wrapping = fyne.TextWrapWord
 	objs = append(objs, container.NewHBox(container.NewVBox(widget.NewLabel(lang.L("Composite score")), big), container.NewCenter(gradeText)),
 		widget.NewLabel(lang.L("Grades: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 < 60")), resp)
@@ -436,6 +439,8 @@ func (t *resultsTab) sortBy(i int) {
 
 func exclusionReasonName(r string) string {
 	switch r {
+	case score.ReasonIncomplete:
+		return lang.L("Incomplete")
 	case score.ReasonSpeeder:
 		return lang.L("Speeder")
 	case score.ReasonStraightline:

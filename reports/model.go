@@ -482,6 +482,7 @@ func (a *assembler) appendix(res *score.Result) Appendix {
 		median = fmt.Sprintf("%.0f 秒", *res.Method.Median)
 	}
 	ap.Screening = []KV{
+		{"未完成", fmt.Sprintf("平台标记为未提交或未完成的答卷；剔除 %d 份", ex.Incomplete)},
 		{"答题过快", onOff(scr.Speeders > 0, fmt.Sprintf("用时低于本轮中位数（%s）的 %.0f%%", median, scr.Speeders*100), ex.Speeders)},
 		{"直线作答", onOff(scr.StraightlineMinItems > 0, fmt.Sprintf("回答不少于 %d 道指标题且全部选同一选项", scr.StraightlineMinItems), ex.Straightliners)},
 		{"重复提交", onOff(scr.Duplicates, "同一 IP 或答题人且答案完全相同", ex.Duplicates)},

@@ -318,7 +318,7 @@ func overviewSheet(b *book, r *Report) error {
 			composite, grade = "暂缓计分："+r.CompositeHeldBack, "—"
 		}
 		rows = append(rows, [2]any{"综合得分", composite}, [2]any{"等级", grade},
-			[2]any{"回收问卷", r.Sample.Imported}, [2]any{"有效问卷", r.Sample.Valid},
+			[2]any{"回收问卷", r.Sample.Imported}, [2]any{"有效问卷", r.Sample.Valid}, [2]any{"剔除：未完成", r.Sample.Excluded.Incomplete},
 			[2]any{"剔除：答题过快", r.Sample.Excluded.Speeders}, [2]any{"剔除：直线作答", r.Sample.Excluded.Straightliners},
 			[2]any{"剔除：重复提交", r.Sample.Excluded.Duplicates}, [2]any{"剔除：人工", r.Sample.Excluded.Manual},
 			[2]any{"人工恢复", r.Sample.Restored})

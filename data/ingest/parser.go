@@ -612,11 +612,7 @@ func (p *parser) parseRow(rowNum int, row []string, keys []int32) (m data.Respon
 				}
 				m.Duration = d
 			case metaIP:
-				if ip := cleanIP(v); plausibleIP(ip) {
-					m.IP = ip
-				} else {
-					p.badMeta(i, v)
-				}
+				m.IP = cleanIP(v) // any other text still tells respondents apart (NULL and the like are gone above)
 			case metaSource:
 				m.Source = v
 			}

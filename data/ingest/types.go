@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"fmt"
-	"net"
 	"sort"
 	"strings"
 
@@ -211,7 +210,8 @@ type badCells struct {
 
 // nullMarkers are what databases and owners write for "no value" in a metadata cell.
 var nullMarkers = map[string]bool{"NULL": true, "null": true, "Null": true, "NaN": true, "nan": true, "N/A": true, "n/a": true,
-	"#N/A": true, "None": true, "none": true, "-": true, "--": true, "—": true, "／": true, "/": true, "无": true, "未知": true}
+	"#N/A": true, "None": true, "none": true, "-": true, "--": true, "—": true, "／": true, "/": true, "无": true, "未知": true,
+	"保密": true, "隐藏": true, "0.0.0.0": true}
 
 // badMeta counts an unreadable metadata cell of column i.
 func (p *parser) badMeta(i int, v string) {
@@ -293,24 +293,4 @@ func (p *parser) incompleteNote() string {
 		why = "没有提交或标记为未完成"
 	}
 	return fmt.Sprintf("%d 份答卷未完成（%s），已导入，评分时按“未完成”剔除；如需计入，可在评分结果的剔除名单中恢复", n, why)
-}
-
-// plausibleIP says whether an IP cell holds an address (IPv4, IPv6, or one masked as 112.10.*.*).
-func plausibleIP(v string) bool {
-	if net.ParseIP(v) != nil {
-		return true
-	}
-	digit, dot := false, false
-	for _, r := range v {
-		switch {
-		case r >= '0' && r <= '9':
-			digit = true
-		case r == '.' || r == ':':
-			dot = true
-		case r == '*' || r >= 'a' && r <= 'f' || r >= 'A' && r <= 'F':
-		default:
-			return false
-		}
-	}
-	return digit && dot
 }

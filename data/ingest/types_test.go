@@ -212,11 +212,3 @@ func TestBadMetadataCells(t *testing.T) {
 		t.Errorf("bad_row.csv: imported %d, warnings %q", sum.Imported, sum.Warnings)
 	}
 }
-
-func TestPlausibleIP(t *testing.T) {
-	for v, want := range map[string]bool{"112.10.1.1": true, "2001:db8::1": true, "112.10.*.*": true, "NULL": false, "未知": false, "-": false, "": false, "1.2": true} {
-		if got := plausibleIP(v); got != want {
-			t.Errorf("plausibleIP(%q) = %v", v, got)
-		}
-	}
-}
