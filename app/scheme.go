@@ -70,7 +70,8 @@ func newSchemeTab(u *UI, policyID int64) *schemeTab {
 		}, t.u.Win)
 	})
 	history := widget.NewButtonWithIcon(lang.L("History…"), theme.HistoryIcon(), t.showHistory)
-	toolbar := container.NewHBox(save, suggest, imp, exp, reset, history)
+	values := widget.NewButtonWithIcon(lang.L("Answer values…"), theme.InfoIcon(), t.showMappings)
+	toolbar := container.NewHBox(save, suggest, imp, exp, reset, history, values)
 	t.content = container.NewBorder(container.NewVBox(toolbar, t.status, widget.NewSeparator()), nil, nil, nil,
 		container.NewVScroll(container.NewPadded(t.body)))
 	t.reload()
@@ -546,7 +547,7 @@ func (t *schemeTab) labelsCard() fyne.CanvasObject {
 		t.sc.Likert.Missing = ms
 		t.changed()
 	}
-	info := widget.NewLabel(lang.L("Always known: 非常满意/很满意 100, 满意/比较满意 75, 一般/基本满意 50, 不满意/不太满意 25, 非常不满意/很不满意 0 (and the 同意 and 好 families)."))
+	info := widget.NewLabel(lang.L("Common scales are known (满意, 同意, 好/差, 重要 and 频率, with 4, 5 or 7 points): each question's scale is read from its own options, top 100 and bottom 0; answers such as 4分 by their points. Labels given here always win. 答案分值… shows what each question's answers get."))
 	info.Wrapping = fyne.TextWrapWord
 	return widget.NewCard(lang.L("Answer labels"), "", container.NewVBox(info, widget.NewForm(
 		widget.NewFormItem(lang.L("More labels (label=value, one a line)"), labels),
@@ -621,6 +622,51 @@ func (t *schemeTab) store(title string, change func(ctx context.Context, s *data
 
 // showHistory lists every scheme the policy has had; an earlier one can be restored (it becomes the newest
 // version; nothing in the history changes).
+// showMappings lists, for every question the scheme scores, the value each answer gets (labels, the
+// scale inferred from the question's options, N分) and what was inferred: the scheme being edited, unsaved
+// changes included.
+func (t *schemeTab) showMappings() {
+	if t.sc == nil {
+		return
+	}
+	ms := score.SchemeMappings(t.sc, t.qs)
+	if len(ms) == 0 {
+		t.u.showInfo(lang.L("Answer values"), lang.L("No indicator has questions yet."))
+		return
+	}
+	box := container.NewVBox()
+	for _, m := range ms {
+		title := widget.NewLabelWithStyle(m.Question, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		title.Wrapping = fyne.TextWrapWord
+		box.Add(title)
+		var lines []string
+		for _, a := range m.Answers {
+			switch {
+			case a.Value != nil:
+				lines = append(lines, fmt.Sprintf(lang.L("%s → %s"), a.Answer, strconv.FormatFloat(*a.Value, 'f', 1, 64)))
+			case a.Status == "missing":
+				lines = append(lines, fmt.Sprintf(lang.L("%s → not counted (no opinion)"), a.Answer))
+			default:
+				lines = append(lines, fmt.Sprintf(lang.L("%s → not recognised: give it a value in the answer labels"), a.Answer))
+			}
+		}
+		body := widget.NewLabel(strings.Join(lines, "\n"))
+		body.Wrapping = fyne.TextWrapWord
+		box.Add(body)
+		for _, n := range m.Notes {
+			note := widget.NewLabel(n)
+			note.Wrapping = fyne.TextWrapWord
+			note.Importance = widget.WarningImportance
+			box.Add(note)
+		}
+		box.Add(widget.NewSeparator())
+	}
+	scroll := container.NewVScroll(box)
+	d := dialog.NewCustom(lang.L("Answer values"), lang.L("Close"), scroll, t.u.Win)
+	d.Resize(fyne.NewSize(min(t.u.Win.Canvas().Size().Width*0.9, 720), t.u.Win.Canvas().Size().Height*0.8))
+	d.Show()
+}
+
 func (t *schemeTab) showHistory() {
 	id := t.policyID
 	load(t.u, func(ctx context.Context, s *data.Store) ([]score.SchemeVersion, error) {

@@ -602,3 +602,28 @@ func MappingOf(sc *Scheme, qs []data.Question, i int) QuestionMapping {
 	m.Notes = append(m.Notes, v.notes...)
 	return m
 }
+
+// SchemeMappings is MappingOf for every question sc's indicators use, and its overall question, each once,
+// in the order the scheme names them: what the scheme editor shows so the team can check the values.
+func SchemeMappings(sc *Scheme, qs []data.Question) []QuestionMapping {
+	ix := newQuestionIndex(qs)
+	var out []QuestionMapping
+	seen := map[int]bool{}
+	add := func(ref string) {
+		if i, ok := ix.find(ref); ok && !seen[i] {
+			seen[i] = true
+			out = append(out, MappingOf(sc, qs, i))
+		}
+	}
+	for _, k := range DimensionKeys {
+		for _, ind := range sc.Dimensions.Get(k).Indicators {
+			for _, ref := range ind.Questions {
+				add(ref)
+			}
+		}
+	}
+	if sc.Overall != "" {
+		add(sc.Overall)
+	}
+	return out
+}
