@@ -19,8 +19,10 @@ import (
 	"github.com/gongping/gongping/data/ingest"
 )
 
-// surveyWizard imports one survey export: choose the file, check the detected layout (changeable), pick
-// or name the round, look at the parsed questions and warnings, then import with progress and cancel.
+// surveyWizard imports one survey export: choose the file, check the detected layout and header row
+// (both changeable), pick or name the round, look at every column (header → key → type, or what a
+// metadata or personal column is used for) and the warnings, choose another type where the guess is
+// wrong, then import with progress and cancel; every warning of the import is shown after.
 type surveyWizard struct {
 	u        *UI
 	policyID int64
@@ -29,6 +31,7 @@ type surveyWizard struct {
 	path      string
 	fileLabel *widget.Label
 	format    *widget.Select
+	headerRow *widget.Select // 自动识别, 第1行, 第2行…
 	round     *widget.SelectEntry
 	info      *widget.Label
 	warnings  *widget.Label
@@ -39,8 +42,20 @@ type surveyWizard struct {
 	dlg       dialog.Dialog
 
 	preview *ingest.PreviewResult
-	summary *ingest.Summary // set after a successful import
+	rows    []wizardRow                  // the table: questions, then metadata and personal columns
+	types   map[string]data.QuestionType // types the user chose, by question key (ingest.Options.Types)
+	summary *ingest.Summary              // set after a successful import
 }
+
+// wizardRow is one line of the preview table.
+type wizardRow struct {
+	header, key, samples string
+	qtype                data.QuestionType // "" for a metadata column
+	use                  string            // what a metadata or personal column is used for (shown instead of a type)
+}
+
+// headerRowChoices is how many rows the wizard offers as the header (the importer looks at the first 30).
+const headerRowChoices = 30
 
 // prefSurveyDir remembers the folder of the last survey file chosen.
 const prefSurveyDir = "survey.lastDir"
@@ -60,10 +75,14 @@ func formatLabel(f ingest.Format) string {
 		return lang.L("Tencent Survey")
 	case ingest.Jinshuju:
 		return lang.L("Jinshuju")
+	case ingest.Wenjuan:
+		return lang.L("Wenjuan.com")
+	case ingest.TxDocs:
+		return lang.L("Tencent Docs / Kingsoft Docs collection form")
 	case ingest.LimeSurvey:
 		return lang.L("LimeSurvey")
 	case ingest.Generic:
-		return lang.L("Any sheet (first row is the header)")
+		return lang.L("Any sheet (header found below title rows)")
 	}
 	return string(f)
 }
@@ -81,7 +100,7 @@ func showSurveyWizard(u *UI, policyID int64, path, round string, onDone func(ing
 }
 
 func newSurveyWizard(u *UI, policyID int64, round string, onDone func(ingest.Summary)) *surveyWizard {
-	w := &surveyWizard{u: u, policyID: policyID, onDone: onDone}
+	w := &surveyWizard{u: u, policyID: policyID, onDone: onDone, types: map[string]data.QuestionType{}}
 	w.fileLabel = widget.NewLabel(lang.L("No file chosen. Choose a .xlsx or .csv export, or drop it on the window."))
 	w.fileLabel.Truncation = fyne.TextTruncateEllipsis
 	choose := widget.NewButtonWithIcon(lang.L("Choose file…"), theme.FolderOpenIcon(), w.onChoose)
@@ -91,6 +110,12 @@ func newSurveyWizard(u *UI, policyID int64, round string, onDone func(ingest.Sum
 	}
 	w.format = widget.NewSelect(labels, func(string) { w.runPreview() })
 	w.format.SetSelectedIndex(0)
+	rowLabels := []string{lang.L("Detect automatically")}
+	for r := 1; r <= headerRowChoices; r++ {
+		rowLabels = append(rowLabels, fmt.Sprintf(lang.L("Row %d"), r))
+	}
+	w.headerRow = widget.NewSelect(rowLabels, func(string) { w.runPreview() })
+	w.headerRow.SetSelectedIndex(0)
 	w.round = widget.NewSelectEntry(nil)
 	w.round.SetPlaceHolder(lang.L("Round name, e.g. 2026年度"))
 	w.info = widget.NewLabel("")
@@ -102,7 +127,9 @@ func newSurveyWizard(u *UI, policyID int64, round string, onDone func(ingest.Sum
 	w.qtable = widget.NewTableWithHeaders(w.qtableSize, func() fyne.CanvasObject {
 		l := widget.NewLabel("")
 		l.Truncation = fyne.TextTruncateEllipsis
-		return l
+		sel := widget.NewSelect(typeChoiceNames(), nil)
+		sel.Hide()
+		return container.NewStack(l, sel)
 	}, w.updateQCell)
 	w.qtable.ShowHeaderColumn = false
 	w.qtable.CreateHeader = func() fyne.CanvasObject {
@@ -115,7 +142,7 @@ func newSurveyWizard(u *UI, policyID int64, round string, onDone func(ingest.Sum
 			o.(*widget.Label).SetText(lang.L(wizardColumns[id.Col]))
 		}
 	}
-	for c, width := range []float32{80, 300, 110, 400} {
+	for c, width := range []float32{300, 80, 190, 330} {
 		w.qtable.SetColumnWidth(c, width)
 	}
 	w.importBtn = widget.NewButtonWithIcon(lang.L("Import"), theme.ConfirmIcon(), w.onImport)
@@ -129,6 +156,7 @@ func newSurveyWizard(u *UI, policyID int64, round string, onDone func(ingest.Sum
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("File"), container.NewBorder(nil, nil, nil, choose, w.fileLabel)),
 		widget.NewFormItem(lang.L("Layout"), w.format),
+		widget.NewFormItem(lang.L("Header row"), w.headerRow),
 		widget.NewFormItem(lang.L("Round"), w.round),
 	)
 	top := container.NewVBox(form, w.info, w.warnings)
@@ -139,7 +167,16 @@ func newSurveyWizard(u *UI, policyID int64, round string, onDone func(ingest.Sum
 }
 
 // wizardColumns head the preview table.
-var wizardColumns = []string{"Question", "Text", "Type", "Sample answers"}
+var wizardColumns = []string{"Header", "Key", "Type or use", "Sample answers"}
+
+// typeChoiceNames are the names of the types a user may choose, in data.QuestionTypes order.
+func typeChoiceNames() []string {
+	names := make([]string, len(data.QuestionTypes))
+	for i, t := range data.QuestionTypes {
+		names[i] = questionTypeName(t)
+	}
+	return names
+}
 
 // loadRounds offers the policy's rounds; the default is the given one, else the latest, else 默认.
 func (w *surveyWizard) loadRounds(round string) {
@@ -184,17 +221,22 @@ func (w *surveyWizard) selectedFormat() ingest.Format {
 	return ingest.Auto
 }
 
+// selectedHeaderRow is the header row the user picked (1-based; 0 = detect).
+func (w *surveyWizard) selectedHeaderRow() int {
+	return max(w.headerRow.SelectedIndex(), 0)
+}
+
 // runPreview parses the start of the file off the UI goroutine and shows its questions.
 func (w *surveyWizard) runPreview() {
-	if w.path == "" {
+	if w.path == "" || w.headerRow == nil {
 		return
 	}
-	path, format := w.path, w.selectedFormat()
+	path, format, headerRow := w.path, w.selectedFormat(), w.selectedHeaderRow()
 	w.importBtn.Disable()
 	w.info.SetText(lang.L("Reading the file…"))
 	w.warnings.SetText("")
 	load(w.u, func(ctx context.Context, _ *data.Store) (*ingest.PreviewResult, error) {
-		p, err := ingest.Preview(path, format)
+		p, err := ingest.PreviewAt(path, format, headerRow)
 		if err != nil {
 			// Show the problem in the wizard (not as a failure of the app): the user picks another file.
 			return &ingest.PreviewResult{File: path, Warnings: []string{err.Error()}}, nil
@@ -205,6 +247,7 @@ func (w *surveyWizard) runPreview() {
 
 func (w *surveyWizard) applyPreview(p *ingest.PreviewResult) {
 	w.preview = p
+	w.rows = previewRows(p)
 	if p.Format == "" { // the file could not be read
 		w.info.SetText(lang.L("This file cannot be imported:"))
 		w.warnings.SetText(strings.Join(p.Warnings, "\n"))
@@ -217,11 +260,16 @@ func (w *surveyWizard) applyPreview(p *ingest.PreviewResult) {
 	}
 	w.info.SetText(fmt.Sprintf(lang.L("Layout: %s (detected: %s). %s, %d questions. Check the question types below, then import."),
 		formatLabel(p.Format), formatLabel(p.Detected), rows, len(p.Questions)))
+	if p.HeaderRows > 1 {
+		w.info.SetText(w.info.Text + "\n" + fmt.Sprintf(lang.L("Header: rows %d–%d (two header rows, joined as question—sub-item)."), p.HeaderRow, p.HeaderRow+p.HeaderRows-1))
+	} else {
+		w.info.SetText(w.info.Text + "\n" + fmt.Sprintf(lang.L("Header: row %d."), p.HeaderRow))
+	}
 	if meta := metaSummary(p.Meta); meta != "" {
 		w.info.SetText(w.info.Text + "\n" + meta)
 	}
 	if len(p.Warnings) > 0 {
-		w.warnings.SetText(lang.L("Warnings: ") + strings.Join(p.Warnings, "；"))
+		w.warnings.SetText(lang.L("Warnings: ") + "\n· " + strings.Join(p.Warnings, "\n· "))
 	} else {
 		w.warnings.SetText("")
 	}
@@ -232,34 +280,116 @@ func (w *surveyWizard) applyPreview(p *ingest.PreviewResult) {
 }
 
 func (w *surveyWizard) qtableSize() (int, int) {
-	if w.preview == nil {
-		return 0, len(wizardColumns)
+	return len(w.rows), len(wizardColumns)
+}
+
+// previewRows are the table's lines: every question (header, key, type, samples), then every column
+// that is not one (metadata used for screening, personal data stored apart, columns left out).
+func previewRows(p *ingest.PreviewResult) []wizardRow {
+	var rows []wizardRow
+	personal := map[string]bool{}
+	for _, q := range p.Questions {
+		if q.Type == data.QMeta {
+			personal[q.Text] = true
+			rows = append(rows, wizardRow{header: q.Text, key: q.Key, use: lang.L("personal data: stored apart, never scored or published"),
+				samples: strings.Join(q.Samples, " | ")})
+			continue
+		}
+		rows = append(rows, wizardRow{header: q.Text, key: q.Key, qtype: q.Type, samples: strings.Join(q.Samples, " | ")})
 	}
-	return len(w.preview.Questions), len(wizardColumns)
+	for _, m := range p.Meta {
+		if m.Use == "personal" && personal[m.Header] {
+			continue
+		}
+		rows = append(rows, wizardRow{header: m.Header, key: "—", use: metaUse(m.Use)})
+	}
+	return rows
+}
+
+// metaUse says what a metadata column is used for.
+func metaUse(use string) string {
+	switch use {
+	case "submitted":
+		return lang.L("metadata: submit time (screening)")
+	case "start":
+		return lang.L("metadata: start time (screening)")
+	case "duration":
+		return lang.L("metadata: duration (screening)")
+	case "ip":
+		return lang.L("metadata: IP (duplicates)")
+	case "respondent":
+		return lang.L("metadata: respondent id (duplicates)")
+	case "source":
+		return lang.L("metadata: channel")
+	case "personal":
+		return lang.L("personal data: stored apart, never scored or published")
+	}
+	return lang.L("not a question (left out)")
 }
 
 func (w *surveyWizard) updateQCell(id widget.TableCellID, o fyne.CanvasObject) {
-	l := o.(*widget.Label)
-	if w.preview == nil || id.Row >= len(w.preview.Questions) {
+	stack := o.(*fyne.Container)
+	l, sel := stack.Objects[0].(*widget.Label), stack.Objects[1].(*widget.Select)
+	sel.OnChanged = nil
+	sel.Hide()
+	l.Show()
+	if id.Row >= len(w.rows) {
 		l.SetText("")
 		return
 	}
-	q := w.preview.Questions[id.Row]
+	r := w.rows[id.Row]
 	switch id.Col {
 	case 0:
-		l.SetText(q.Key)
+		l.SetText(oneLineText(r.header, 120))
 	case 1:
-		l.SetText(oneLineText(q.Text, 120))
+		l.SetText(r.key)
 	case 2:
-		l.SetText(questionTypeName(q.Type))
+		if r.qtype == "" {
+			l.SetText(r.use)
+			return
+		}
+		t := r.qtype
+		if chosen, ok := w.types[r.key]; ok {
+			t = chosen
+		}
+		l.Hide()
+		sel.Show()
+		sel.SetSelected(questionTypeName(t))
+		row := id.Row
+		sel.OnChanged = func(name string) { w.chooseType(row, name) }
 	default:
-		l.SetText(oneLineText(strings.Join(q.Samples, " | "), 200))
+		l.SetText(oneLineText(r.samples, 200))
+	}
+}
+
+// chooseType records the type the user chose for the question of table row row (by its name).
+func (w *surveyWizard) chooseType(row int, name string) {
+	if row >= len(w.rows) || w.rows[row].qtype == "" {
+		return
+	}
+	r := w.rows[row]
+	for _, t := range data.QuestionTypes {
+		if questionTypeName(t) != name {
+			continue
+		}
+		if t == r.qtype {
+			delete(w.types, r.key)
+		} else {
+			w.types[r.key] = t
+		}
 	}
 }
 
 // onImport imports the whole file behind the progress dialog, whose status line shows rows read and rows/s.
 func (w *surveyWizard) onImport() {
-	opt := ingest.Options{PolicyID: w.policyID, Round: strings.TrimSpace(w.round.Text), Format: w.selectedFormat(), Path: w.path}
+	opt := ingest.Options{PolicyID: w.policyID, Round: strings.TrimSpace(w.round.Text), Format: w.selectedFormat(), Path: w.path,
+		HeaderRow: w.selectedHeaderRow()}
+	if len(w.types) > 0 {
+		opt.Types = make(map[string]data.QuestionType, len(w.types))
+		for k, t := range w.types {
+			opt.Types[k] = t
+		}
+	}
 	w.importBtn.Disable()
 	if w.dlg != nil {
 		// Only the progress dialog stays on screen: every progress update redraws the whole window, and the
@@ -303,15 +433,21 @@ func (w *surveyWizard) finish(err error) {
 	rate := float64(s.Imported) / max(s.Seconds, 0.001)
 	msg := fmt.Sprintf(lang.L("Imported %d responses (%d rows) and %d questions into round %s in %.2f s (%.0f rows/s)."),
 		s.Imported, s.Rows, s.Questions, s.Round, s.Seconds, rate)
+	if s.Personal > 0 {
+		msg += "\n" + fmt.Sprintf(lang.L("%d columns of personal data stored apart (never scored or published)."), s.Personal)
+	}
 	if len(s.Warnings) > 0 {
-		msg += "\n" + lang.L("Warnings: ") + strings.Join(s.Warnings, "；")
+		msg += "\n" + fmt.Sprintf(lang.L("%d warnings:"), len(s.Warnings)) + "\n· " + strings.Join(s.Warnings, "\n· ")
 	}
 	w.status.SetText(msg)
 	if w.dlg != nil {
 		w.dlg.Hide()
 		lbl := widget.NewLabel(msg)
 		lbl.Wrapping = fyne.TextWrapWord
-		dialog.NewCustom(lang.L("Survey imported"), lang.L("Close"), container.NewGridWrap(fyne.NewSize(460, 120), lbl), w.u.Win).Show()
+		// Every warning stays readable, however many: the text scrolls.
+		scroll := container.NewVScroll(lbl)
+		scroll.SetMinSize(fyne.NewSize(560, 260))
+		dialog.NewCustom(lang.L("Survey imported"), lang.L("Close"), scroll, w.u.Win).Show()
 	}
 	if w.onDone != nil {
 		w.onDone(*s)
