@@ -540,7 +540,7 @@ func (t *opinionsTab) onRecluster() {
 }
 
 func (t *opinionsTab) onImport() {
-	t.u.pickFile([]string{".xlsx", ".xlsm", ".csv", ".txt"}, "", t.importFile)
+	t.u.pickFile([]string{".xlsx", ".xlsm", ".xls", ".csv", ".txt"}, "", t.importFile)
 }
 
 // importFile imports a consultation export off the UI goroutine, with progress and cancel.

@@ -41,7 +41,7 @@ func importScoreSheet(u *UI, policyID int64, round, kind, path string, done func
 
 // pickScoreSheet asks for an assessment or 体验官 sheet and imports it into the shown round.
 func (t *resultsTab) pickScoreSheet(kind string) {
-	t.u.pickFile([]string{".xlsx", ".csv"}, "", func(path string) {
+	t.u.pickFile([]string{".xlsx", ".xls", ".csv"}, "", func(path string) {
 		importScoreSheet(t.u, t.policyID, t.roundSel.Selected, kind, path, t.loadRounds)
 	})
 }

@@ -24,7 +24,7 @@ func init() {
 }
 
 // surveyFileExts are the files the survey wizard takes.
-var surveyFileExts = []string{".xlsx", ".xlsm", ".csv", ".txt"}
+var surveyFileExts = []string{".xlsx", ".xlsm", ".xls", ".csv", ".txt"}
 
 func isSurveyFile(path string) bool {
 	ext := strings.ToLower(filepath.Ext(path))
