@@ -25,8 +25,8 @@ package sheet
 // paths (dates.go), numbers are the stored IEEE double or RK value written in the shortest form that reads
 // back the same (what the file holds, never re-rounded).
 //
-// Bounds: the file is read whole into memory, so it is refused over maxXLSBytes (64 MiB, about 300,000
-// answers × 60 columns of a 问卷星 export; Excel 97–2003 itself stops at 65,536 rows); the shared strings
+// Bounds: the file is read whole into memory, so it is refused over maxXLSBytes (64 MiB: a full sheet —
+// BIFF8 stops at 65,536 rows — of a 60-column 问卷星 export takes about 60 MiB); the shared strings
 // count against Limits.MaxSharedBytes as in xlsx; rows, columns and cell sizes against the other Limits.
 // Every parse runs under recover, so a bug of ours on a hostile file is an *Error, never a crash.
 //
@@ -72,6 +72,7 @@ const (
 	recContinue   = 0x003C
 	recLabelSST   = 0x00FD
 	recLabel      = 0x0204
+	recRString    = 0x00D6 // a LABEL with formatting runs, as some non-Excel writers store rich text
 	recRK         = 0x027E
 	recMulRK      = 0x00BD
 	recNumber     = 0x0203
@@ -575,7 +576,7 @@ func (s *xlsSheet) Next() (ok bool) {
 				s.cells[c] = text
 			}
 			continue
-		case recLabelSST, recLabel, recRK, recMulRK, recNumber, recBoolErr, recFormula:
+		case recLabelSST, recLabel, recRString, recRK, recMulRK, recNumber, recBoolErr, recFormula:
 		default:
 			continue
 		}
@@ -615,7 +616,7 @@ func (s *xlsSheet) cell(typ uint16, data []byte) bool {
 			return s.fail(r, c, "引用的共享文字不存在，文件可能已损坏；请用 Excel/WPS 打开后另存为 .xlsx 再导入")
 		}
 		return s.put(r, c, s.wb.sst[i], int32(i))
-	case recLabel:
+	case recLabel, recRString:
 		text, err := (&segReader{segs: [][]byte{data[6:]}}).unicodeString(2)
 		if err != "" {
 			return s.broken(fmt.Sprintf("第%d行第%s列的文字不完整", r+1, colName(c+1)))

@@ -29,6 +29,28 @@ func TestXLSMatchesLibreOfficeXLSX(t *testing.T) {
 			t.Errorf("row %d:\n xls  %q\n xlsx %q", got.Nums[i], got.Rows[i], want.Rows[i])
 		}
 	}
+	// Equal cell keys (shared string indexes) mean equal texts.
+	r, err := Open(xlsFile("wjx_text.xls"), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byKey := map[int32]string{}
+	for r.Next() {
+		keys := CellKeys(r)
+		if len(keys) != len(r.Row()) {
+			t.Fatalf("row %d: %d keys for %d cells", r.RowNum(), len(keys), len(r.Row()))
+		}
+		for i, k := range keys {
+			if was, ok := byKey[k]; k >= 0 && ok && was != r.Row()[i] {
+				t.Fatalf("key %d is %q and %q", k, was, r.Row()[i])
+			}
+			byKey[k] = r.Row()[i]
+		}
+	}
+	r.Close()
+	if len(byKey) < 256 {
+		t.Errorf("%d distinct shared strings, want more than 255 (the table needs CONTINUE records)", len(byKey))
+	}
 	// What the cells are, not only that both readers agree.
 	head := []string{"序号", "提交答卷时间", "所用时间", "来源", "来源详情", "来自IP",
 		"1、您的性别", "2、您对政务服务的总体满意度", "3、您办理过哪些业务（多选）", "4、您对本政策的意见建议", "5、您的家庭月收入（万元）"}
@@ -65,6 +87,9 @@ func TestXLSInsideIsText(t *testing.T) {
 	}
 	if html.Err != "" || !reflect.DeepEqual(html.Rows, wantHTML) || !reflect.DeepEqual(html.Nums, []int{1, 2, 3, 4}) {
 		t.Errorf("wjx_html.xls:\n got %s\nwant %q", dump(html), wantHTML)
+	}
+	if gbk := readAll(t, xlsFile("wjx_html_gbk.xls"), Limits{}); gbk.Err != "" || !reflect.DeepEqual(gbk.Rows, wantHTML) {
+		t.Errorf("wjx_html_gbk.xls (GBK, no charset named):\n got %s", dump(gbk))
 	}
 	tsv := readAll(t, xlsFile("wjx_tsv.xls"), Limits{})
 	if tsv.Err != "" || len(tsv.Rows) != 4 || tsv.Rows[1][7] != "企业开办┋社保办理" || tsv.Rows[0][5] != "1、您的性别" || len(tsv.Rows[2]) != 8 {

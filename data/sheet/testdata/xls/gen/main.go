@@ -74,6 +74,10 @@ func main() {
 	copyFile(filepath.Join(tmp, "password_ooxml.xlsx"), filepath.Join(*dir, "password_ooxml.xls"))
 	// 5. 问卷星 downloads named .xls that are an HTML table or tab-separated text inside.
 	must(os.WriteFile(filepath.Join(*dir, "wjx_html.xls"), htmlExport(), 0o644))
+	gbk, err := simplifiedchinese.GBK.NewEncoder().String(strings.Replace(string(htmlExport()),
+		"\uFEFF<meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\">\n", "", 1))
+	must(err)
+	must(os.WriteFile(filepath.Join(*dir, "wjx_html_gbk.xls"), []byte(gbk), 0o644)) // GBK, no charset named
 	tsv, err := simplifiedchinese.GBK.NewEncoder().String(tsvExport())
 	must(err)
 	must(os.WriteFile(filepath.Join(*dir, "wjx_tsv.xls"), []byte(tsv), 0o644))
