@@ -108,6 +108,52 @@ func FindQuestion(qs []Question, ref string) (int, bool) {
 	return -1, false
 }
 
+// RefName is how a published text names a question a scheme refers to: "Q3" → "第3题", "Q5.2" → "第5题第2项",
+// "Q7.other" → "第7题（其他）"; a reference by header text is the text. Published files never show keys.
+func RefName(ref string) string {
+	ref = strings.TrimSpace(ref)
+	if len(ref) < 2 || (ref[0] != 'Q' && ref[0] != 'q') {
+		return ref
+	}
+	num, sub, _ := strings.Cut(ref[1:], ".")
+	if !allDigits(num) {
+		return ref
+	}
+	name := "第" + num + "题"
+	switch {
+	case sub == "":
+		return name
+	case allDigits(sub):
+		return name + "第" + sub + "项"
+	case sub == "other":
+		return name + "（其他）"
+	case strings.HasPrefix(sub, "fill") || sub == "comment":
+		return name + "（填写内容）"
+	}
+	return name + "（" + sub + "）"
+}
+
+// RefNames is RefName of each ref, joined by 、.
+func RefNames(refs []string) string {
+	out := make([]string, len(refs))
+	for i, r := range refs {
+		out[i] = RefName(r)
+	}
+	return strings.Join(out, "、")
+}
+
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 // SplitAnswer returns the chosen options of an answer: one for a single choice, several for a
 // multi-select or ranking, none when missing.
 func SplitAnswer(a string) []string {

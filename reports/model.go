@@ -322,7 +322,7 @@ func (a *assembler) scores(r *Report, res *score.Result) {
 			dim.AlphaBand = score.AlphaBand(*d.Alpha)
 		}
 		for _, ind := range d.Indicators {
-			dim.Indicators = append(dim.Indicators, Indicator{Name: a.t(ind.Name), Questions: a.t(strings.Join(ind.Questions, "、")),
+			dim.Indicators = append(dim.Indicators, Indicator{Name: a.t(ind.Name), Questions: a.t(data.RefNames(ind.Questions)),
 				Weight: ind.Weight, Score: ind.Score, N: ind.N, SatisfactionRate: ind.SatisfactionRate, CI95: ind.CI95,
 				HeldBack: a.t(ind.HeldBack)})
 		}
@@ -451,7 +451,7 @@ func (a *assembler) appendix(res *score.Result) Appendix {
 	for _, d := range res.Dimensions {
 		var inds []string
 		for _, ind := range d.Indicators {
-			inds = append(inds, fmt.Sprintf("%s（权重 %.3g，题目 %s）", a.t(ind.Name), ind.Weight, a.t(strings.Join(ind.Questions, "、"))))
+			inds = append(inds, fmt.Sprintf("%s（权重 %.3g，题目 %s）", a.t(ind.Name), ind.Weight, a.t(data.RefNames(ind.Questions))))
 		}
 		v := fmt.Sprintf("%.3g", d.Weight)
 		if len(inds) > 0 {
