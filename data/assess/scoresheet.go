@@ -306,6 +306,13 @@ func unitColumns(g *grid, hi int, pos map[string]int) ([]unitCol, int, []string,
 	for _, u := range aggregate {
 		warns = append(warns, fmt.Sprintf("%s“%s”是汇总列，未导入（第三方评估得分由各行重新计算）", letter(u.col), u.name))
 	}
+	seen := map[string]int{}
+	for _, u := range units {
+		if c, dup := seen[u.name]; dup {
+			return nil, 0, nil, data.InputErrorf("%s：%s和%s都是被评单位“%s”，请改名或删去重复的一列后再导入", g.name, letter(c), letter(u.col), u.name)
+		}
+		seen[u.name] = u.col
+	}
 	return units, start, warns, nil
 }
 

@@ -293,6 +293,7 @@ func TestUnitColumnsOfHeaders(t *testing.T) {
 		{[]string{"一级指标", "分值", "自评得分"}, "", ""},
 		{[]string{"一级指标", "分值", "自评得分", "评价得分"}, "-", "自评得分"},
 		{[]string{"一级指标", "分值", "评分标准", "序号", "权重"}, "", ""},
+		{[]string{"一级指标", "分值", "东城区", "西城区", "东城区"}, "", ""}, // the same unit twice: refused
 	} {
 		g := &grid{name: "t.csv", rows: []gridRow{{num: 1, cells: c.header}, {num: 2, cells: append([]string{"执行过程", "10"}, "8", "9", "7")}}}
 		hi, pos, err := findAssessmentHeader(g)
