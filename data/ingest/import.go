@@ -288,11 +288,11 @@ func Import(ctx context.Context, st *data.Store, opt Options, progress func(done
 		if err != nil {
 			return err
 		}
-		typeNotes, err := p.applyTypes(layout, opt.Types, kept)
+		typeNotes, chosen, err := p.applyTypes(layout, opt.Types, kept)
 		if err != nil {
 			return err
 		}
-		if err := data.SaveTypeChoices(ctx, tx, round.ID, opt.Types); err != nil {
+		if err := data.SaveTypeChoices(ctx, tx, round.ID, chosen); err != nil {
 			return err
 		}
 		warnings = append(append(warnings, p.hintNotes(layout)...), typeNotes...)

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -69,10 +70,12 @@ func (p *parser) hintNotes(out []data.QuestionLayout) []string {
 	return w
 }
 
-// applyTypes sets the types the user chose. chosen are this import's choices (a key the file does not
-// have is an error), kept the round's earlier ones (applied where the file has the key, said in a
-// warning). It returns the warnings: every choice the data contradicts, every choice that cannot apply.
-func (p *parser) applyTypes(out []data.QuestionLayout, chosen, kept map[string]data.QuestionType) ([]string, error) {
+// applyTypes sets the types the user chose. chosen are this import's choices by key or header text (a
+// question the file does not have, or a type that is none of data.QuestionTypes, is an error), kept the
+// round's earlier ones by key (applied where the file has the key, said in a warning). It returns the
+// warnings (every choice the data contradicts, every choice that cannot apply) and this import's choices
+// by key, to keep for the round.
+func (p *parser) applyTypes(out []data.QuestionLayout, chosen, kept map[string]data.QuestionType) ([]string, map[string]data.QuestionType, error) {
 	var w []string
 	find := func(ref string) int {
 		for i := range out {
@@ -95,12 +98,17 @@ func (p *parser) applyTypes(out []data.QuestionLayout, chosen, kept map[string]d
 	}
 	sort.Strings(refs)
 	want := map[int]data.QuestionType{}
+	byKey := map[string]data.QuestionType{}
 	for _, ref := range refs {
 		i := find(ref)
 		if i < 0 {
-			return nil, data.InputErrorf("文件「%s」没有题目 %s，无法设置它的题型；请对照导入预览中的题号", p.file, ref)
+			return nil, nil, data.InputErrorf("文件「%s」没有题目 %s，无法设置它的题型；请对照导入预览中的题号", p.file, ref)
+		}
+		if !slices.Contains(data.QuestionTypes, chosen[ref]) {
+			return nil, nil, data.InputErrorf("题目 %s 的题型 %q 无法识别，请从单选题、多选题、排序题、矩阵题、评分题、填空题、开放题中选择", ref, string(chosen[ref]))
 		}
 		want[i] = chosen[ref]
+		byKey[out[i].Key] = chosen[ref]
 	}
 	var reused []string
 	for k, t := range kept {
@@ -125,7 +133,7 @@ func (p *parser) applyTypes(out []data.QuestionLayout, chosen, kept map[string]d
 			w = append(w, note)
 		}
 	}
-	return w, nil
+	return w, byKey, nil
 }
 
 // setType makes a question the type t and returns a warning when its data says otherwise.

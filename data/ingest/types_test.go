@@ -212,3 +212,22 @@ func TestBadMetadataCells(t *testing.T) {
 		t.Errorf("bad_row.csv: imported %d, warnings %q", sum.Imported, sum.Warnings)
 	}
 }
+
+// A choice may name the question by its header; it is kept under the question's key. A type that is
+// none of the choosable ones is refused.
+func TestTypesChosenByHeader(t *testing.T) {
+	s, pid := newStore(t)
+	sum, d := importWith(t, s, pid, "wjx_text.csv", Options{Types: map[string]data.QuestionType{"4、您的年龄": data.QSingle}})
+	if q := questionOf(t, d, "Q4"); q.Type != data.QSingle {
+		t.Errorf("Q4: type %s, want single", q.Type)
+	}
+	got, err := data.SurveyTypeChoices(context.Background(), s, sum.RoundID)
+	if err != nil || len(got) != 1 || got["Q4"] != data.QSingle {
+		t.Errorf("stored %v, %v; want Q4 single", got, err)
+	}
+	_, err = Import(context.Background(), s, Options{PolicyID: pid, Round: "r2", Path: filepath.Join("testdata", "wjx_text.csv"),
+		Types: map[string]data.QuestionType{"Q4": data.QMeta}}, nil)
+	if err == nil || !strings.Contains(err.Error(), "题型") {
+		t.Errorf("meta as a chosen type: err %v", err)
+	}
+}
