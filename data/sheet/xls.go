@@ -18,7 +18,12 @@ package sheet
 //     any truncated record: open issues #13, #18, #29, the fix in PR #33 unmerged), keeps the shared
 //     string count as uint16 (a table over 65,535 texts — every distinct answer of a large survey — is
 //     misread), ignores DATEMODE (1904 dates), and formats numbers through its own rounding.
-// Both would need recover() around every call and would still read part of a broken file in silence.
+// Tried on testdata/xls (LibreOffice's save of a 问卷星 export): extrame/xls read answer 7's 5,250-character
+// opinion as 5,251 characters (the split at a CONTINUE record), showed the number 0.8 (General format) as
+// "1900-03-20T00:00:00Z", panicked (nil pointer) on the cut file and read the FILEPASS file as if it had no
+// password; shakinm/xlsReader read the texts right and returned an error on the cut file, but also read
+// the FILEPASS file, and leaves dates as serials for the caller to format.
+// Both would need recover() around every call, and neither says when a file has a password.
 // BIFF8 as a survey export uses it is small: the globals (BOF, FILEPASS, DATEMODE, FORMAT, XF,
 // BOUNDSHEET, SST + CONTINUE, EOF) and a handful of cell records, so we read exactly that, checking every
 // length, and refuse anything cut or inconsistent. Dates use the same number-format rules as the xlsx
