@@ -138,6 +138,24 @@ func (nk *numbering) notes(format Format) []string {
 	return w
 }
 
+// matrixWords mark a matrix question's stem ("您对以下方面的评价", "请对下列各项打分：").
+var matrixWords = []string{"以下", "下列", "如下", "各项", "各方面", "几个方面"}
+
+// matrixStem says whether a numbered header reads like the stem of a matrix question, whose rows may
+// follow as bare headers (问卷星 2016).
+func matrixStem(text string) bool {
+	t := strings.TrimSpace(text)
+	if strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":") {
+		return true
+	}
+	for _, w := range matrixWords {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // subRowNotes warns about 问卷星's 2016 matrix layout: bare headers read as the rows of the numbered
 // question before them.
 func subRowNote(num int, heads []string) string {

@@ -106,6 +106,23 @@ func TestIssue12SameNumberWarned(t *testing.T) {
 	}
 }
 
+// A bare column after a question that is no matrix stem is a column of its own, numbered after the
+// export's numbers: question 2 keeps its key.
+func TestIssue12BareColumnAfterPlainQuestion(t *testing.T) {
+	p := previewMem(t, Auto,
+		[]string{"序号", "提交答卷时间", "1、您的性别", "2、您对政策还有什么建议", "备注"},
+		[]string{"1", "2026-11-01 10:00:00", "男", "希望简化流程", "电话回访"},
+		[]string{"2", "2026-11-01 11:00:00", "女", "无", ""},
+	)
+	var got []string
+	for _, q := range p.Questions {
+		got = append(got, q.Key)
+	}
+	if strings.Join(got, " ") != "Q1 Q2 Q3" || !hasWarning(p.Warnings, "「备注」没有题号，编为 Q3") {
+		t.Errorf("keys %v, warnings %q", got, p.Warnings)
+	}
+}
+
 func TestIssue12SystemColumns(t *testing.T) {
 	cases := []struct {
 		file, format, keys string

@@ -210,7 +210,8 @@ func (p *parser) build(header []string) {
 	groups := map[string]*question{} // expanded groups by number / LimeSurvey code
 	limeNum := map[string]int{}
 	nk := newNumbering(p.format, header)
-	// 问卷星's 2016 matrix layout: "N、题目" then bare headers, one per row of the matrix.
+	// 问卷星's 2016 matrix layout: "N、题目" then bare headers, one per row of the matrix (when the
+	// question reads like a matrix's: 以下/下列/各项…; else a bare header is a column of its own).
 	var lastPlain *question
 	var bare []string
 	flushBare := func() {
@@ -334,7 +335,7 @@ func (p *parser) build(header []string) {
 				flushBare()
 				addPlain(n, h)
 				lastPlain = c.q
-			} else if lastPlain != nil && p.format != Wenjuan {
+			} else if lastPlain != nil && p.format != Wenjuan && matrixStem(lastPlain.text) {
 				bare = append(bare, h)
 				addPlain(lastPlain.num, lastPlain.text+"—"+h)
 			} else {
