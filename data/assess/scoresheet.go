@@ -147,10 +147,10 @@ func headerTexts(r gridRow) string {
 	return strings.Join(hs, "、")
 }
 
-// findAssessmentHeader is findHeader for score sheets: the header needs 一级指标 and 分值; when none
-// has both, the message names what the best row lacks and lists its headers.
-// A sheet without an 一级指标 column may give its dimensions as section rows in the indicator column:
-// "一、执行过程" (or 序号 一, 二 …), often with the section's sub-total beside it.
+// findAssessmentHeader is findHeader for score sheets: the header needs 分值 and 一级指标, or failing
+// that an indicator column (the dimensions then come from section rows such as "一、执行过程" or 序号
+// 一, 二 …, see isSection). When no row qualifies, the message names what the best row lacks and lists
+// its headers.
 func findAssessmentHeader(g *grid) (int, map[string]int, error) {
 	if hi, pos, err := findHeader(g, assessmentCols, []string{"dimension", "max"}); err == nil {
 		return hi, pos, nil
