@@ -150,6 +150,7 @@ func readXLS(data []byte, name string, lim Limits) (r Reader, err error) {
 	if _, err := io.ReadFull(book, stream); err != nil {
 		return nil, brokenXLS(name, "工作簿数据被截断")
 	}
+	data, doc, book, biff5 = nil, nil, nil, nil // the file's bytes can go: only the stream is read from here on
 	wb, e := parseGlobals(stream, name, lim)
 	if e != nil {
 		return nil, e
