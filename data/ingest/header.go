@@ -37,8 +37,9 @@ var metaAliases = map[string]metaAlias{
 	"来源详情": {metaIgnore, []Format{WJXText, WJXCode}}, "来自ip": {metaIP, []Format{WJXText, WJXCode}},
 	"总分": {metaIgnore, nil},
 	// 问卷网
-	"答卷编号": {metaSerial, []Format{Wenjuan}}, "答题时间": {metaSubmitted, []Format{Wenjuan}},
-	"开始时间": {metaStart, []Format{Wenjuan}}, "结束时间": {metaSubmitted, []Format{Wenjuan}},
+	// (答题时间/开始时间/结束时间 are as common in hand-made sheets: they are no sign of 问卷网)
+	"答卷编号": {metaSerial, []Format{Wenjuan}}, "答题时间": {metaSubmitted, nil},
+	"开始时间": {metaStart, nil}, "结束时间": {metaSubmitted, nil},
 	"来源渠道(问卷网)": {metaSource, []Format{Wenjuan}},
 	// 腾讯文档 / 金山表单 collection forms: "提交者（自动）", "提交时间（自动）" (see autoSuffixes)
 	"提交者（自动）": {metaRespondent, []Format{TxDocs}}, "提交时间（自动）": {metaSubmitted, []Format{TxDocs}},

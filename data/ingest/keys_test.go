@@ -123,6 +123,18 @@ func TestIssue12BareColumnAfterPlainQuestion(t *testing.T) {
 	}
 }
 
+// A hand-made sheet with 开始时间/结束时间 is no 问卷网 export.
+func TestIssue12TimesAloneAreNoWenjuan(t *testing.T) {
+	p := previewMem(t, Auto,
+		[]string{"开始时间", "结束时间", "您的身份", "您对窗口服务是否满意"},
+		[]string{"2026-11-01 10:00:00", "2026-11-01 10:03:00", "企业", "满意"},
+		[]string{"2026-11-01 11:00:00", "2026-11-01 11:02:00", "群众", "一般"},
+	)
+	if p.Format != Generic || len(p.Warnings) != 0 {
+		t.Errorf("format %s, warnings %q", p.Format, p.Warnings)
+	}
+}
+
 func TestIssue12SystemColumns(t *testing.T) {
 	cases := []struct {
 		file, format, keys string
