@@ -686,3 +686,28 @@ func checkTotal(line int, label, maxS string, scoreS []string, units []unitCol, 
 	}
 	return out
 }
+
+// SheetUnits lists the rated units (被评单位) of a score sheet with one score column per unit, in the
+// sheet's order; nil for a sheet with one 得分 column. The window asks which of them to import. An
+// unreadable or refused sheet is the error ImportAssessment would give.
+func SheetUnits(path string) ([]string, error) {
+	g, err := readGrid(path)
+	if err != nil {
+		return nil, err
+	}
+	hi, pos, err := findAssessmentHeader(g)
+	if err != nil {
+		return nil, err
+	}
+	units, _, _, err := unitColumns(g, hi, pos)
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, u := range units {
+		if u.name != "" {
+			names = append(names, u.name)
+		}
+	}
+	return names, nil
+}

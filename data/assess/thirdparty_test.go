@@ -343,3 +343,15 @@ func TestChooseUnits(t *testing.T) {
 		t.Errorf("%d rows, A_d %v", len(rows), parts)
 	}
 }
+
+func TestSheetUnits(t *testing.T) {
+	for file, want := range map[string]string{"districts.xlsx": "东城区、西城区、朝阳区", "experts.xlsx": "专家1、专家2、专家3", "points.xlsx": "", "merged.xlsx": ""} {
+		got, err := SheetUnits(filepath.Join("testdata", file))
+		if err != nil || strings.Join(got, "、") != want {
+			t.Errorf("%s: %q, %v; want %q", file, got, err, want)
+		}
+	}
+	if _, err := SheetUnits(filepath.Join("testdata", "rubric.xlsx")); err == nil || !strings.Contains(err.Error(), "找不到得分列") {
+		t.Errorf("rubric: err = %v", err)
+	}
+}
