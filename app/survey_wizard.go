@@ -44,6 +44,7 @@ type surveyWizard struct {
 	preview *ingest.PreviewResult
 	rows    []wizardRow                  // the table: questions, then metadata and personal columns
 	types   map[string]data.QuestionType // types the user chose, by question key (ingest.Options.Types)
+	kept    map[string]data.QuestionType // types chosen for earlier files of the round (the import applies them too)
 	summary *ingest.Summary              // set after a successful import
 }
 
@@ -118,6 +119,7 @@ func newSurveyWizard(u *UI, policyID int64, round string, onDone func(ingest.Sum
 	w.headerRow.SetSelectedIndex(0)
 	w.round = widget.NewSelectEntry(nil)
 	w.round.SetPlaceHolder(lang.L("Round name, e.g. 2026年度"))
+	w.round.OnChanged = func(string) { w.loadKept() }
 	w.info = widget.NewLabel("")
 	w.info.Wrapping = fyne.TextWrapWord
 	w.warnings = widget.NewLabel("")
@@ -197,6 +199,22 @@ func (w *surveyWizard) loadRounds(round string) {
 		default:
 			w.round.SetText(data.DefaultRound)
 		}
+	})
+}
+
+// loadKept reads the types chosen for earlier files of the round, which the import applies unless the
+// user chooses again: the table shows them.
+func (w *surveyWizard) loadKept() {
+	policyID, round := w.policyID, strings.TrimSpace(w.round.Text)
+	load(w.u, func(ctx context.Context, s *data.Store) (map[string]data.QuestionType, error) {
+		r, err := s.ResolveRound(ctx, policyID, round)
+		if err != nil || r.ID == 0 {
+			return nil, nil // a new round: nothing chosen yet
+		}
+		return data.SurveyTypeChoices(ctx, s, r.ID)
+	}, func(kept map[string]data.QuestionType) {
+		w.kept = kept
+		w.qtable.Refresh()
 	})
 }
 
@@ -348,7 +366,7 @@ func (w *surveyWizard) updateQCell(id widget.TableCellID, o fyne.CanvasObject) {
 			l.SetText(r.use)
 			return
 		}
-		t := r.qtype
+		t := w.baseType(r)
 		if chosen, ok := w.types[r.key]; ok {
 			t = chosen
 		}
@@ -362,6 +380,15 @@ func (w *surveyWizard) updateQCell(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 }
 
+// baseType is a question's type unless the user chooses again: kept from an earlier file of the round,
+// else the guess.
+func (w *surveyWizard) baseType(r wizardRow) data.QuestionType {
+	if t, ok := w.kept[r.key]; ok {
+		return t
+	}
+	return r.qtype
+}
+
 // chooseType records the type the user chose for the question of table row row (by its name).
 func (w *surveyWizard) chooseType(row int, name string) {
 	if row >= len(w.rows) || w.rows[row].qtype == "" {
@@ -372,7 +399,7 @@ func (w *surveyWizard) chooseType(row int, name string) {
 		if questionTypeName(t) != name {
 			continue
 		}
-		if t == r.qtype {
+		if t == w.baseType(r) {
 			delete(w.types, r.key)
 		} else {
 			w.types[r.key] = t

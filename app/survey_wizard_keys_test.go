@@ -86,6 +86,16 @@ func TestSurveyWizardHeaderKeysTypes(t *testing.T) {
 	if i, ok := data.FindQuestion(d.Questions, "Q5"); !ok || d.Questions[i].Type != data.QFill {
 		t.Errorf("Q5 stored as %+v", d.Questions)
 	}
+
+	// The next file of the round shows the type chosen before.
+	w2 := newSurveyWizard(u, pid, "2026年度", nil)
+	w2.setPath("../data/ingest/testdata/handmade_notitle.xlsx")
+	row, _ = wizardRowOf(t, w2, "意见建议")
+	cell = w2.qtable.CreateCell()
+	w2.updateQCell(widget.TableCellID{Row: row, Col: 2}, cell)
+	if sel := cell.(*fyne.Container).Objects[1].(*widget.Select); sel.Selected != questionTypeName(data.QFill) {
+		t.Errorf("kept type of Q5 shown as %q", sel.Selected)
+	}
 }
 
 // Personal and metadata columns of a 问卷网 export are lines of their own, never types to choose.
