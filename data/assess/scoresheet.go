@@ -669,7 +669,7 @@ func firstTotal(cells ...string) string {
 func checkTotal(line int, label, maxS string, scoreS []string, units []unitCol, ref *runningSum) []string {
 	var out []string
 	if v, ok := parseNumber(maxS); ok && math.Abs(v-ref.max) > 0.005 {
-		out = append(out, fmt.Sprintf("第%d行“%s”的分值 %g 与上方各行之和 %g 不符，已按各行的分数导入，请核对", line, label, v, ref.max))
+		out = append(out, fmt.Sprintf("第%d行“%s”的分值 %g 与所计各行之和 %g 不符，已按各行的分数导入，请核对", line, label, v, ref.max))
 	}
 	for i, u := range units {
 		got := 0.0
@@ -681,7 +681,7 @@ func checkTotal(line int, label, maxS string, scoreS []string, units []unitCol, 
 			if u.name != "" {
 				who = "中" + u.name + "的"
 			}
-			out = append(out, fmt.Sprintf("第%d行“%s”%s得分 %g 与上方各行之和 %g 不符，已按各行的分数导入，请核对", line, label, who, v, math.Round(got*100)/100))
+			out = append(out, fmt.Sprintf("第%d行“%s”%s得分 %g 与所计各行之和 %g 不符，已按各行的分数导入，请核对", line, label, who, v, math.Round(got*100)/100))
 		}
 	}
 	return out
