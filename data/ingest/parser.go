@@ -80,6 +80,9 @@ type slotStat struct {
 	seps map[string]*sepStat
 	// hintBeaten: the header reads like an open question but the data made it a choice (a warning).
 	hintBeaten bool
+	// rep holds the values given more than once: a choice has hardly any given only once, while 无 plus
+	// suggestions of one's own has many (see clearChoice).
+	rep map[string]bool
 }
 
 // sepStat collects the parts of the values that contain one separator.
@@ -648,6 +651,12 @@ func (p *parser) parseRow(rowNum int, row []string, keys []int32) (m data.Respon
 			slots[c.slot], ids[c.slot] = e.v, e.id
 			if again {
 				p.observeAgain(c.slot, e.runes)
+				if !c.vals[e.id].twice { // the second time the column has this text: the slot learns it repeats
+					c.vals[e.id].twice = true
+					if !strings.Contains(e.v, data.MultiSep) {
+						p.repeated(c.slot, e.v)
+					}
+				}
 			} else {
 				p.observe(c.slot, e.v)
 			}
@@ -692,6 +701,7 @@ type cellValue struct {
 	id         int32  // index in the column's vals: equal ids, equal values (-1 when not remembered)
 	missing    bool   // empty or a "no answer" marker
 	excelError bool   // #N/A and the like: counted, taken as missing
+	twice      bool   // the column has had this text twice (its slot knows the value repeats)
 }
 
 // cook turns an answer cell's raw text into its value.
@@ -916,6 +926,9 @@ func (p *parser) observe(slot int, v string) {
 		st.optIdx[o] = true
 		st.opts = append(st.opts, o)
 		p.budget -= len(o)
+	}
+	if st.optIdx[v] && !strings.Contains(v, data.MultiSep) {
+		p.repeated(slot, v)
 	}
 	if !st.multi && p.format != WJXText && p.format != WJXCode && p.format != Tencent && p.format != LimeSurvey {
 		// Layouts with no multi-select form of their own (金数据, 腾讯文档 forms, any sheet) join options

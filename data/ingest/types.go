@@ -19,10 +19,32 @@ const (
 )
 
 // clearChoice says whether a text column's answers are plainly a choice: few distinct values, each given
-// many times. No open question answered by hundreds of people comes down to a handful of texts.
+// many times, hardly any given only once. No open question answered by hundreds of people comes down to
+// a handful of texts; one where most wrote 无 still has its suggestions given once each.
 func clearChoice(st *slotStat) bool {
 	d := len(st.opts)
-	return !st.overflow && d >= 1 && d <= clearMaxOptions && st.answered >= clearMinAnswers && st.answered >= clearRepeat*d
+	if st.overflow || d < 1 || d > clearMaxOptions || st.answered < clearMinAnswers || st.answered < clearRepeat*d {
+		return false
+	}
+	once := 0
+	for _, o := range st.opts {
+		if !st.rep[o] {
+			once++
+		}
+	}
+	return once <= max(1, d/5)
+}
+
+// repeated notes that a slot has had the value v more than once.
+func (p *parser) repeated(slot int, v string) {
+	st := p.stats[slot]
+	if st.overflow { // too many options to be a choice: no need to know which repeat
+		return
+	}
+	if st.rep == nil {
+		st.rep = map[string]bool{}
+	}
+	st.rep[v] = true
 }
 
 // hinted says whether a header's wording suggests an open question (建议, 意见, 请说明…).

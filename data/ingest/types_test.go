@@ -57,6 +57,10 @@ func TestTypesDataBeatsHeaderHint(t *testing.T) {
 	if q := questionOf(t, d, "Q3"); q.Type != data.QOpenText {
 		t.Errorf("Q3 (real suggestions): type %s, want text", q.Type)
 	}
+	// 无 from most, 16 suggestions given once each: few distinct texts, but not a choice.
+	if q := questionOf(t, d, "Q4"); q.Type != data.QOpenText {
+		t.Errorf("Q4 (无 or a suggestion of one's own): type %s, options %d; want text", q.Type, len(q.Options))
+	}
 	if !warned(sum.Warnings, "Q2.1", "选择题") {
 		t.Errorf("no warning that the data overrode the header's hint: %q", sum.Warnings)
 	}

@@ -478,7 +478,7 @@ func wjxMatrixHint() [][]string {
 	for _, q := range rowsQ2 {
 		header = append(header, stem+q)
 	}
-	header = append(header, "3、您对政策还有哪些意见建议")
+	header = append(header, "3、您对政策还有哪些意见建议", "4、其他建议")
 	out := [][]string{header}
 	for i := 0; i < 260; i++ {
 		row := []string{strconv.Itoa(i + 1), shapeTime(i, "2006/1/2 15:04:05"), fmt.Sprintf("%d秒", 90+r.IntN(400)), "微信",
@@ -486,7 +486,11 @@ func wjxMatrixHint() [][]string {
 		for range rowsQ2 {
 			row = append(row, scale[min(r.IntN(6), 3)]) // mostly agreeing, as real answers lean
 		}
-		row = append(row, shapeSuggestion(r))
+		other := "无" // most write nothing more; every 17th a suggestion of their own
+		if i%17 == 0 {
+			other = fmt.Sprintf("第%d号窗口的叫号屏经常不显示，建议尽快维修", i/17+1)
+		}
+		row = append(row, shapeSuggestion(r), other)
 		out = append(out, row)
 	}
 	return out
