@@ -404,7 +404,10 @@ func methods(res *score.Result) []string {
 	if res.Sources.Responses > 0 {
 		out = append(out, fmt.Sprintf("社情民意问卷调查：回收问卷 %d 份，经质量筛查后有效问卷 %d 份。", res.Respondents.Imported, res.Respondents.Valid))
 	}
-	if res.Sources.AssessmentRows > 0 {
+	switch n := res.Sources.AssessmentUnits; {
+	case n > 1:
+		out = append(out, fmt.Sprintf("第三方评估：独立评估机构按评价指标逐项打分，对 %d 个被评单位各评 %d 项，取各单位得分的平均。", n, res.Sources.AssessmentRows/n))
+	case res.Sources.AssessmentRows > 0:
 		out = append(out, fmt.Sprintf("第三方评估：独立评估机构按评价指标逐项打分，共 %d 项。", res.Sources.AssessmentRows))
 	}
 	if res.Sources.OfficerRows > 0 {

@@ -73,6 +73,13 @@ func Compute(ctx context.Context, in Input) (*Result, error) {
 	res := &Result{Policy: in.Policy, Round: in.Round, Problems: []Problem{}, Directions: []Direction{},
 		IPA: []IPAPoint{}, Excluded: []Excluded{}, Warnings: []string{}, Dimensions: []Dimension{}}
 	res.Sources = SourceCounts{Responses: len(sd.Responses), AssessmentRows: len(in.Assessment), OfficerRows: len(in.Officers)}
+	units := map[string]bool{}
+	for _, r := range in.Assessment {
+		if r.Unit != "" {
+			units[r.Unit] = true
+		}
+	}
+	res.Sources.AssessmentUnits = len(units)
 	res.Method = Method{Scheme: sc, Sources: sc.Sources, Grades: GradeRule, AlphaBand: AlphaRule}
 
 	// Valuers for every question a score uses; a numeric answer without a declared scale is an error.

@@ -204,5 +204,8 @@ type Method struct {
 type SourceCounts struct {
 	Responses      int `json:"responses"`       // survey responses imported
 	AssessmentRows int `json:"assessment_rows"` // third-party rows
+	// AssessmentUnits is how many rated units (被评单位) the rows score, each on every indicator (0: none
+	// named, one assessment)
+	AssessmentUnits int `json:"assessment_units"`
 	OfficerRows    int `json:"officer_rows"`    // 体验官 feedback rows
 }
