@@ -207,5 +207,5 @@ type SourceCounts struct {
 	// AssessmentUnits is how many rated units (被评单位) the rows score, each on every indicator (0: none
 	// named, one assessment)
 	AssessmentUnits int `json:"assessment_units"`
-	OfficerRows    int `json:"officer_rows"`    // 体验官 feedback rows
+	OfficerRows     int `json:"officer_rows"` // 体验官 feedback rows
 }
