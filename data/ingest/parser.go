@@ -569,6 +569,7 @@ func (p *parser) parseRow(rowNum int, row []string, keys []int32) (m data.Respon
 		p.initExtras()
 	}
 	incomplete := false
+	submitted := false // the submit-time cell holds something (LimeSurvey: the response was submitted)
 	for i := range p.cols {
 		c := &p.cols[i]
 		v := ""
@@ -592,6 +593,9 @@ func (p *parser) parseRow(rowNum int, row []string, keys []int32) (m data.Respon
 				p.badMeta(i, v)
 				continue
 			}
+			if c.meta == metaSubmitted {
+				submitted = true
+			}
 			switch c.meta {
 			case metaSubmitted, metaStart:
 				raw := v
@@ -600,6 +604,9 @@ func (p *parser) parseRow(rowNum int, row []string, keys []int32) (m data.Respon
 				}
 				t, ok := parseTime(v)
 				if !ok {
+					if p.format == LimeSurvey && strings.HasPrefix(raw, "1980-01-01") {
+						break // LimeSurvey's stand-in date when an anonymous survey keeps no dates
+					}
 					p.badMeta(i, raw)
 					break
 				}
@@ -662,7 +669,7 @@ func (p *parser) parseRow(rowNum int, row []string, keys []int32) (m data.Respon
 			}
 		}
 	}
-	if p.rowx.limeSubmit && m.Submitted.IsZero() {
+	if p.rowx.limeSubmit && !submitted {
 		incomplete = true // LimeSurvey fills submitdate when the respondent submits the last page
 		p.rowx.limeOpen++
 	}

@@ -235,3 +235,17 @@ func TestTypesChosenByHeader(t *testing.T) {
 		t.Errorf("meta as a chosen type: err %v", err)
 	}
 }
+
+// An anonymous LimeSurvey survey without dates writes 1980-01-01 for every submitted response: submitted,
+// time unknown, no warning; only the empty submitdates are incomplete.
+func TestIncompleteLimeAnonymous(t *testing.T) {
+	s, pid := newStore(t)
+	sum, d := importWith(t, s, pid, "limesurvey_anonymous.csv", Options{})
+	if sum.Incomplete != 2 || !d.Responses[2].Incomplete || d.Responses[0].Incomplete || !d.Responses[0].Submitted.IsZero() {
+		t.Errorf("incomplete %d (row 3 %v, row 1 %v, row 1 submitted %v); want rows 3 and 6 only", sum.Incomplete,
+			d.Responses[2].Incomplete, d.Responses[0].Incomplete, d.Responses[0].Submitted)
+	}
+	if warned(sum.Warnings, "无法识别") {
+		t.Errorf("1980-01-01 warned about: %q", sum.Warnings)
+	}
+}

@@ -446,6 +446,7 @@ func writeShapes(dir string) {
 	must(writeCSV(filepath.Join(dir, "limesurvey_incomplete.csv"), limesurveyIncomplete(), false, false))
 	must(writeCSV(filepath.Join(dir, "wjx_null_times.csv"), wjxNullTimes(), false, false))
 	must(writeCSV(filepath.Join(dir, "wenjuan_status.csv"), wenjuanStatus(), false, false))
+	must(writeCSV(filepath.Join(dir, "limesurvey_anonymous.csv"), limesurveyAnonymous(), false, false))
 }
 
 // shapeRand is the generator's fixed random source: the files come out the same on every run.
@@ -814,4 +815,18 @@ func writeMergedXLSX(path string, rows [][]any, merges [][2]string) error {
 		}
 	}
 	return f.SaveAs(path)
+}
+
+// limesurveyAnonymous: an anonymous LimeSurvey survey that keeps no dates writes 1980-01-01 00:00:00 as the
+// submitdate of every submitted response; two of the eight stopped early (empty submitdate).
+func limesurveyAnonymous() [][]string {
+	out := [][]string{{"id", "submitdate", "lastpage", "startlanguage", "seed", "Q1", "Q2"}}
+	for i := 0; i < 8; i++ {
+		sub, q2 := "1980-01-01 00:00:00", []string{"办事效率高", "无", "希望增加夜间服务"}[i%3]
+		if i == 2 || i == 5 {
+			sub, q2 = "", ""
+		}
+		out = append(out, []string{strconv.Itoa(i + 1), sub, "2", "zh-Hans", strconv.Itoa(500 + i), []string{"满意", "一般", "不满意"}[i%3], q2})
+	}
+	return out
 }
