@@ -183,7 +183,7 @@ func (t *opinionsTab) apply(d opinionsData) {
 	text := fmt.Sprintf(lang.L("%d opinions in %d clusters; %d concentrated (at least %d opinions), %d of them undecided."),
 		s.Opinions, s.Clusters, s.Concentrated, d.settings.ConcentratedMin, s.Undecided)
 	if s.Opinions == 0 {
-		text = lang.L("No opinions yet. Import the consultation export (.xlsx or .csv with a column 意见内容), take the open answers of a survey, or add one by hand.")
+		text = lang.L("No opinions yet. Import the consultation export (.xlsx, .xls or .csv with a column 意见内容), take the open answers of a survey, or add one by hand.")
 	}
 	if s.Feedback != nil {
 		text += " " + fmt.Sprintf(lang.L("Adoption feedback published on %s (version %d)"), s.Feedback.Date, s.Feedback.Version)

@@ -102,7 +102,7 @@ func showSurveyWizard(u *UI, policyID int64, path, round string, onDone func(ing
 
 func newSurveyWizard(u *UI, policyID int64, round string, onDone func(ingest.Summary)) *surveyWizard {
 	w := &surveyWizard{u: u, policyID: policyID, onDone: onDone, types: map[string]data.QuestionType{}}
-	w.fileLabel = widget.NewLabel(lang.L("No file chosen. Choose a .xlsx or .csv export, or drop it on the window."))
+	w.fileLabel = widget.NewLabel(lang.L("No file chosen. Choose an .xlsx, .xls or .csv export, or drop it on the window."))
 	w.fileLabel.Truncation = fyne.TextTruncateEllipsis
 	choose := widget.NewButtonWithIcon(lang.L("Choose file…"), theme.FolderOpenIcon(), w.onChoose)
 	labels := make([]string, len(formatChoices))
