@@ -200,6 +200,11 @@ func (p *parser) setType(l *data.QuestionLayout, t data.QuestionType) string {
 			l.Sep, l.Options = sep, alt
 			break
 		}
+		// The user says it is a list: the separators never guessed (they occur inside sentences) will do.
+		if sep, parts := splitOptions(st, "，、"); sep != "" {
+			l.Sep, l.Options = sep, parts
+			break
+		}
 		l.Options = orderOptions(st.opts)
 		if !st.multi && !st.arrow {
 			note = fmt.Sprintf("%s按所选的%s导入，但回答中没有找到选项之间的分隔符，每个回答按一个选项计", name, typeName(t))
@@ -323,4 +328,31 @@ func (p *parser) incompleteNote() string {
 		why = "没有提交或标记为未完成"
 	}
 	return fmt.Sprintf("%d 份答卷未完成（%s），已导入，评分时按“未完成”剔除；如需计入，可在评分结果的剔除名单中恢复", n, why)
+}
+
+// splitOptions finds the first of seps's runes that some of a slot's answers contain and returns it with
+// the options the answers split into ("" when none contains one, or the answers are too many to list).
+func splitOptions(st *slotStat, seps string) (string, []string) {
+	if st.overflow {
+		return "", nil
+	}
+	for _, r := range seps {
+		sep := string(r)
+		found := false
+		var parts []string
+		seen := map[string]bool{}
+		for _, v := range st.opts {
+			found = found || strings.Contains(v, sep)
+			for _, part := range strings.Split(v, sep) {
+				if part = strings.TrimSpace(part); part != "" && !seen[part] {
+					seen[part] = true
+					parts = append(parts, part)
+				}
+			}
+		}
+		if found {
+			return sep, orderOptions(parts)
+		}
+	}
+	return "", nil
 }

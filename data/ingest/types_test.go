@@ -249,3 +249,25 @@ func TestIncompleteLimeAnonymous(t *testing.T) {
 		t.Errorf("1980-01-01 warned about: %q", sum.Warnings)
 	}
 }
+
+// A list joined by "，" only is never guessed (it is also every sentence's comma) but is read as one when
+// the user chooses multi-select for it.
+func TestTypesWideCommaWhenChosen(t *testing.T) {
+	s, pid := newStore(t)
+	const q = "您近一年办理过哪些业务"
+	sum, d := importWith(t, s, pid, "txdocs_wide.csv", Options{})
+	i, ok := data.FindQuestion(d.Questions, q)
+	if !ok || d.Questions[i].Type == data.QMulti {
+		t.Fatalf("guessed without a choice: %v %+v", ok, d.Questions)
+	}
+	sum, d = importWith(t, s, pid, "txdocs_wide.csv", Options{Round: "选择多选", Types: map[string]data.QuestionType{q: data.QMulti}})
+	i, _ = data.FindQuestion(d.Questions, q)
+	if got := d.Questions[i]; got.Type != data.QMulti || len(got.Options) != 6 {
+		t.Fatalf("chosen multi: type %s, options %q (warnings %q)", got.Type, got.Options, sum.Warnings)
+	}
+	for r, resp := range d.Responses {
+		if strings.Contains(resp.Answers[i], "，") {
+			t.Fatalf("response %d: %q not split", r, resp.Answers[i])
+		}
+	}
+}

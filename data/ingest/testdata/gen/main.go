@@ -447,6 +447,7 @@ func writeShapes(dir string) {
 	must(writeCSV(filepath.Join(dir, "wjx_null_times.csv"), wjxNullTimes(), false, false))
 	must(writeCSV(filepath.Join(dir, "wenjuan_status.csv"), wenjuanStatus(), false, false))
 	must(writeCSV(filepath.Join(dir, "limesurvey_anonymous.csv"), limesurveyAnonymous(), false, false))
+	must(writeCSV(filepath.Join(dir, "txdocs_wide.csv"), txdocsWide(), false, false))
 }
 
 // shapeRand is the generator's fixed random source: the files come out the same on every run.
@@ -827,6 +828,23 @@ func limesurveyAnonymous() [][]string {
 			sub, q2 = "", ""
 		}
 		out = append(out, []string{strconv.Itoa(i + 1), sub, "2", "zh-Hans", strconv.Itoa(500 + i), []string{"满意", "一般", "不满意"}[i%3], q2})
+	}
+	return out
+}
+
+// txdocsWide: a 金山表单 collection form whose multi-select is joined by "，" only: never guessed (the
+// full-width comma is the comma of every Chinese sentence), read as a list when the user says so.
+func txdocsWide() [][]string {
+	r := shapeRand(11)
+	topics := []string{"社保", "医保", "公积金", "户籍", "不动产", "营业执照"}
+	out := [][]string{{"提交者（自动）", "提交时间（自动）", "您近一年办理过哪些业务", "您对办理结果是否满意"}}
+	for i := 0; i < 30; i++ {
+		var parts []string
+		for _, k := range r.Perm(len(topics))[:1+r.IntN(3)] {
+			parts = append(parts, topics[k])
+		}
+		out = append(out, []string{"用户" + strconv.Itoa(i+1), shapeTime(i, "2006-01-02 15:04"), strings.Join(parts, "，"),
+			[]string{"满意", "基本满意", "不满意"}[r.IntN(3)]})
 	}
 	return out
 }
