@@ -416,8 +416,12 @@ func (s *Scheme) Validate(questions []data.Question) error {
 	}
 	ix := newQuestionIndex(questions)
 	check := func(ref, where string) error {
-		if _, ok := ix.find(ref); !ok {
+		i, ok := ix.find(ref)
+		if !ok {
 			return bad("%s引用了未知的题目 %q，请用 Q<题号> 或完整题目文字", where, ref)
+		}
+		if questions[i].Type == data.QMeta { // personal or system columns (姓名, 证件号…) are never scored
+			return bad("%s引用的“%s”是个人信息或系统列，不是题目，不能计分", where, questions[i].Text)
 		}
 		return nil
 	}
