@@ -60,7 +60,9 @@ func TestCLIImportXLS(t *testing.T) {
 	}
 	as := summary("import", "assessment", "--db", db, "--policy", "1", "--round", "2026年度", td("assessment.xls"))
 	asX := summary("import", "assessment", "--db", db, "--policy", "2", "--round", "2026年度", filepath.Join("data", "assess", "testdata", "experts.xlsx"))
-	// data/assess names the format by the file's extension: "assessment-csv" for anything not .xlsx.
+	if as["format"] != "assessment-xls" || asX["format"] != "assessment-xlsx" {
+		t.Errorf("formats %v, %v; want assessment-xls and assessment-xlsx", as["format"], asX["format"])
+	}
 	delete(as, "format")
 	delete(asX, "format")
 	if !reflect.DeepEqual(as, asX) || as["imported"] == float64(0) {

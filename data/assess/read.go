@@ -78,6 +78,9 @@ func readGrid(path string) (*grid, error) {
 		return nil, sheetErr(err)
 	}
 	g.mended = sheet.RepairWarnings(rd)
+	if bytes.HasPrefix(b, []byte{0xD0, 0xCF, 0x11, 0xE0}) { // .xls: merged 一级指标 cells are filled down by the header logic
+		g.format = "xls"
+	}
 	if bytes.HasPrefix(b, []byte("PK\x03\x04")) {
 		g.format = "xlsx"
 		if err := fillMerged(g, b, idx); err != nil {
