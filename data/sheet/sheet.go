@@ -1,4 +1,4 @@
-// Package sheet reads the rows of a spreadsheet file (.xlsx/.xlsm or .csv/.txt) one by one, as exact strings,
+// Package sheet reads the rows of a spreadsheet file (.xlsx/.xlsm, .xls, or .csv/.txt) one by one, as exact strings,
 // with bounded sizes and errors that name the row and column. It is the only place that parses those files.
 //
 // What a cell becomes (both xlsx paths return exactly the same; the differential tests hold them to it):
@@ -251,7 +251,8 @@ func finishRow(lim Limits, file string, rowNum int, row []string) ([]string, *Er
 	return row, nil
 }
 
-// Open opens a spreadsheet by its content and extension: .xlsx/.xlsm (a zip), .csv/.txt (text).
+// Open opens a spreadsheet by its content and extension: .xlsx/.xlsm (a zip), .xls (BIFF8, see xls.go; or an HTML
+// table or CSV that a survey site saved under that name), .csv/.txt (text).
 // A file that is not what its name says gets a clear *Error, never a reader of garbage.
 func Open(path string, lim Limits) (Reader, error) {
 	lim = lim.withDefaults()
