@@ -486,7 +486,7 @@ func wjxMatrixHint() [][]string {
 		row := []string{strconv.Itoa(i + 1), shapeTime(i, "2006/1/2 15:04:05"), fmt.Sprintf("%d秒", 90+r.IntN(400)), "微信",
 			fmt.Sprintf("36.112.%d.%d(北京-北京)", i/200, i%200+1), []string{"企业", "个体工商户", "群众"}[r.IntN(3)]}
 		for range rowsQ2 {
-			row = append(row, scale[min(r.IntN(6), 3)]) // mostly agreeing, as real answers lean
+			row = append(row, scale[min(r.IntN(6), 3)]) // 不赞成 half the time: the options are not evenly used
 		}
 		other := "无" // most write nothing more; every 17th a suggestion of their own
 		if i%17 == 0 {
