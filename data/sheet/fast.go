@@ -475,7 +475,17 @@ func (p *producer) noteRepair(col int) {
 type internStat struct {
 	looked, found int32
 	off           bool
+	// recent holds the column's first few interned texts: a Likert or choice column repeats a handful,
+	// found by a compare faster than hashing each cell's text for the map
+	recent []internedText
 }
+
+type internedText struct {
+	text string
+	key  int32
+}
+
+const recentInterned = 8
 
 const (
 	maxInterned      = 1 << 16
@@ -493,8 +503,17 @@ func (p *producer) intern(col int, text []byte) (int32, bool) {
 		return -1, false
 	}
 	st.looked++
+	for _, r := range st.recent {
+		if len(r.text) == len(text) && r.text == string(text) {
+			st.found++
+			return r.key, true
+		}
+	}
 	if k, ok := p.inl[string(text)]; ok {
 		st.found++
+		if len(st.recent) < recentInterned {
+			st.recent = append(st.recent, internedText{p.sst[k], k})
+		}
 		return k, true
 	}
 	if st.looked >= 256 && st.found < st.looked/2 { // comments, times, addresses: nearly all distinct
@@ -512,6 +531,9 @@ func (p *producer) intern(col int, text []byte) (int32, bool) {
 	p.sst = append(p.sst, t)
 	p.inl[t] = k
 	p.inlBytes += len(t)
+	if len(st.recent) < recentInterned {
+		st.recent = append(st.recent, internedText{t, k})
+	}
 	return k, true
 }
 
@@ -1492,7 +1514,7 @@ func (p *producer) readInlineText(s *xmlScanner, b []byte, i, c int, col *int) b
 		p.arena = p.arena[:off]
 		return false // readCell meets the same and hands the file to excelize
 	}
-	if text := p.arena[off:]; bytes.Contains(text, []byte("_x")) { // maybe _xHHHH_ escapes
+	if text := p.arena[off:]; bytes.IndexByte(text, '_') >= 0 { // maybe _xHHHH_ escapes
 		p.arena = append(p.arena[:off], bstrUnmarshal(text)...)
 	}
 	if len(p.arena) == off {

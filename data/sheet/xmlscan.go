@@ -288,21 +288,26 @@ func nextAttr(b []byte) (name, value, rest []byte, ok, bad bool) {
 // references, "\r\n" and lone "\r" read as "\n". Anything encoding/xml would reject gives errBadText.
 func appendText(dst, raw []byte) ([]byte, error) {
 	for len(raw) > 0 {
-		// Copy a run of plain text at once, checked as encoding/xml would: valid UTF-8 of XML characters.
+		// Copy a run of plain text at once, checked as encoding/xml would (valid UTF-8 of XML characters)
+		// in the same pass that looks for the end of the run.
 		i := 0
 		for i < len(raw) {
 			c := raw[i]
-			if c == '&' || c == '\r' || (c < 0x20 && c != '\t' && c != '\n') {
-				break
+			if c < utf8.RuneSelf {
+				if c == '&' || c == '\r' || (c < 0x20 && c != '\t' && c != '\n') {
+					break
+				}
+				i++
+				continue
 			}
-			i++
+			r, n := utf8.DecodeRune(raw[i:])
+			if n == 1 || r == 0xFFFE || r == 0xFFFF { // n == 1 for a byte ≥ 0x80: invalid UTF-8
+				return dst, errBadText
+			}
+			i += n
 		}
 		if i > 0 {
 			seg := raw[:i]
-			if !utf8.Valid(seg) || (bytes.IndexByte(seg, 0xEF) >= 0 &&
-				(bytes.Contains(seg, []byte("\xEF\xBF\xBE")) || bytes.Contains(seg, []byte("\xEF\xBF\xBF")))) {
-				return dst, errBadText // invalid UTF-8, U+FFFE or U+FFFF
-			}
 			dst = append(dst, seg...)
 			raw = raw[i:]
 			if len(raw) == 0 {
