@@ -77,6 +77,15 @@ var metaAliases = map[string]metaAlias{
 	"作答时长": {metaDuration, nil}, "用时": {metaDuration, nil}, "用时(秒)": {metaDuration, nil}, "答题用时": {metaDuration, nil},
 }
 
+// A completion-state column (答卷状态, 填写状态…: statusHeaders) is metadata, not a question: screening reads it.
+func init() {
+	for h := range statusHeaders {
+		if _, ok := metaAliases[h]; !ok {
+			metaAliases[h] = metaAlias{metaIgnore, nil}
+		}
+	}
+}
+
 // metaPrefixes are metadata headers recognised by their start (腾讯问卷 地理位置（省）…).
 var metaPrefixes = []struct {
 	prefix string

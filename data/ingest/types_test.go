@@ -181,6 +181,11 @@ func TestIncompleteStatusColumn(t *testing.T) {
 	if !d.Responses[2].Incomplete || d.Responses[0].Incomplete {
 		t.Errorf("row 3 flagged %v, row 1 flagged %v", d.Responses[2].Incomplete, d.Responses[0].Incomplete)
 	}
+	for _, q := range d.Questions { // the state column is metadata, not a question
+		if strings.Contains(q.Text, "状态") {
+			t.Errorf("the completion-state column was imported as question %s %q", q.Key, q.Text)
+		}
+	}
 }
 
 // A submit-time column the owner blanked as NULL: those cells are missing, one warning per column counts
