@@ -429,21 +429,22 @@ func (r *fastReader) Close() error {
 
 // producer state: runs in its own goroutine, owns everything below.
 type producer struct {
-	r        *fastReader
-	sst      []string
-	b        *batch
-	arena    []byte
-	pend     []pendingCell
-	rowCells []pendingCell
-	rowNum   int
-	lastRow  int // the last row with cells (for errors)
-	vbuf     []byte
-	ibuf     []byte
-	tbuf     []byte
-	nsst     int              // shared strings of the file; p.sst holds interned inline texts after them
-	inl      map[string]int32 // interned inline text → its index in p.sst
-	inlCols  []internStat     // per column
-	inlBytes int
+	r         *fastReader
+	sst       []string
+	b         *batch
+	arena     []byte
+	pend      []pendingCell
+	rowCells  []pendingCell
+	rowNum    int
+	rowDigits []byte // rowNum in decimal: a cell reference of this row ends in it
+	lastRow   int    // the last row with cells (for errors)
+	vbuf      []byte
+	ibuf      []byte
+	tbuf      []byte
+	nsst      int              // shared strings of the file; p.sst holds interned inline texts after them
+	inl       map[string]int32 // interned inline text → its index in p.sst
+	inlCols   []internStat     // per column
+	inlBytes  int
 	// sstRepaired holds the shared strings read with appendTextRepaired (nil when none); repairs the
 	// cells mended since the last flush
 	sstRepaired map[int32]bool
@@ -481,8 +482,39 @@ type internStat struct {
 }
 
 type internedText struct {
-	text string
-	key  int32
+	text  string
+	key   int32
+	plain bool // text has no '&', '\r', '_' or control character: the XML that gives it is the text itself
+}
+
+func newInterned(text string, key int32) internedText {
+	plain := true
+	for i := 0; i < len(text) && plain; i++ {
+		c := text[i]
+		plain = c != '&' && c != '\r' && c != '_' && c >= 0x20 && c != '<' && c != '>'
+	}
+	return internedText{text, key, plain}
+}
+
+// internedPlain finds the raw XML text of an inline cell of column col among the column's recent
+// interned texts that need no decoding: raw equal to such a text reads as that text (appendText and
+// bstrUnmarshal leave it as it is), so the repeated answers of a choice column are not decoded again.
+func (p *producer) internedPlain(col int, raw []byte) (int32, bool) {
+	if col >= len(p.inlCols) {
+		return -1, false
+	}
+	st := &p.inlCols[col]
+	if st.off {
+		return -1, false
+	}
+	for _, r := range st.recent {
+		if r.plain && len(r.text) == len(raw) && r.text == string(raw) {
+			st.looked++
+			st.found++
+			return r.key, true
+		}
+	}
+	return -1, false
 }
 
 const recentInterned = 8
@@ -512,7 +544,7 @@ func (p *producer) intern(col int, text []byte) (int32, bool) {
 	if k, ok := p.inl[string(text)]; ok {
 		st.found++
 		if len(st.recent) < recentInterned {
-			st.recent = append(st.recent, internedText{p.sst[k], k})
+			st.recent = append(st.recent, newInterned(p.sst[k], k))
 		}
 		return k, true
 	}
@@ -532,7 +564,7 @@ func (p *producer) intern(col int, text []byte) (int32, bool) {
 	p.inl[t] = k
 	p.inlBytes += len(t)
 	if len(st.recent) < recentInterned {
-		st.recent = append(st.recent, internedText{t, k})
+		st.recent = append(st.recent, newInterned(t, k))
 	}
 	return k, true
 }
@@ -1118,6 +1150,7 @@ func (p *producer) readRows(s *xmlScanner) error {
 				return rowOrderMsg(p.r.name, num, prev)
 			}
 			prev, p.rowNum = num, num
+			p.rowDigits = strconv.AppendInt(p.rowDigits[:0], int64(num), 10)
 			p.rowCells = p.rowCells[:0]
 			if s.kind == tokStart {
 				if err := p.readRow(s); err != nil {
@@ -1140,6 +1173,20 @@ func (p *producer) readRows(s *xmlScanner) error {
 func parseRowNum(v []byte) (int, bool) {
 	n, ok := parseDigits(v, 7)
 	return n, ok && n >= 1 && n <= 1048576
+}
+
+// columnInRow is parseColumn for a reference in the current row, whose number it compares instead of
+// parsing (the commonest case; any other reference is read by parseColumn).
+func (p *producer) columnInRow(ref []byte) (int, bool) {
+	col, i := 0, 0
+	for i < len(ref) && i < 3 && ref[i] >= 'A' && ref[i] <= 'Z' {
+		col = col*26 + int(ref[i]-'A'+1)
+		i++
+	}
+	if i > 0 && col <= 16384 && string(ref[i:]) == string(p.rowDigits) {
+		return col, true
+	}
+	return parseColumn(ref)
 }
 
 // parseColumn reads the column of a cell reference like "AB12" (strict: upper case, no $).
@@ -1419,7 +1466,7 @@ func (p *producer) readUsualCell(s *xmlScanner, col *int) bool {
 	if !ok {
 		return false
 	}
-	c, ok := parseColumn(ref)
+	c, ok := p.columnInRow(ref)
 	if !ok || c <= *col { // out of order: readCell says so
 		return false
 	}
@@ -1509,6 +1556,12 @@ func (p *producer) readInlineText(s *xmlScanner, b []byte, i, c int, col *int) b
 		return false // empty, or another shape: readCell
 	}
 	off := len(p.arena)
+	if k, ok := p.internedPlain(c, b[i:i+j]); ok { // a repeated answer: no need to decode it again
+		s.pos += i + j + len(inlineEnd)
+		*col = c
+		p.putCell(c, pendingCell{sst: k, off: int32(off), end: int32(off)})
+		return true
+	}
 	var err error
 	if p.arena, err = appendText(p.arena, b[i:i+j]); err != nil {
 		p.arena = p.arena[:off]
