@@ -143,3 +143,33 @@ func TestRefusedShapes(t *testing.T) {
 		}
 	}
 }
+
+// An answer repeated in a column is matched on its raw XML only where that XML is the text itself: a bare
+// "a&b" after "a&amp;b" (the same text) is still XML that needs mending, and says so.
+func TestRawMatchStillMends(t *testing.T) {
+	var rows strings.Builder
+	for r := 1; r <= 20; r++ {
+		v := "a&amp;b"
+		if r == 15 {
+			v = "a&b"
+		}
+		fmt.Fprintf(&rows, `<row r="%d"><c r="A%d" t="inlineStr"><is><t>%s</t></is></c></row>`, r, r, v)
+	}
+	path := filepath.Join(t.TempDir(), "raw.xlsx")
+	if err := os.WriteFile(path, rawXLSX(map[string]string{"xl/worksheets/sheet1.xml": sheetXML(rows.String())}), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Open(path, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	for r.Next() {
+		if r.Row()[0] != "a&b" {
+			t.Fatalf("row %d: %q", r.RowNum(), r.Row()[0])
+		}
+	}
+	if first, total := Repairs(r); total != 1 || first[0] != (Repair{15, "A"}) {
+		t.Errorf("repairs %v (%d), want row 15 column A", first, total)
+	}
+}
