@@ -7,13 +7,21 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime/pprof"
+	"strings"
 )
 
 func main() {
 	args := os.Args[1:]
-	if len(args) == 0 {
-		if err := openApp(""); err != nil {
+	// No arguments, or just a workspace file (a double-click on a .gpw: the desktop entry's and the Windows
+	// file association's command line): the window.
+	if len(args) == 0 || (len(args) == 1 && strings.EqualFold(filepath.Ext(args[0]), ".gpw")) {
+		path := ""
+		if len(args) == 1 {
+			path = args[0]
+		}
+		if err := openApp(path); err != nil {
 			fmt.Fprintln(os.Stderr, "gongping:", oneLine(err.Error()))
 			os.Exit(1)
 		}
