@@ -38,8 +38,8 @@
 //
 // # Workspace
 //
-// Without --db the app opens DefaultWorkspace: <user config dir>/gongping/workspace.gpw (%AppData% on
-// Windows, ~/.config on Linux), beside the holiday override file. File → 新建工作区 / 打开工作区 / 最近的工作区
+// Without --db the app opens DefaultWorkspace: 文档\公评\工作区.gpw on Windows (unless a workspace is already at
+// %AppData%\gongping\workspace.gpw), ~/.config/gongping/workspace.gpw elsewhere. File → 新建工作区 / 打开工作区 / 最近的工作区
 // switch the window to another file; 保存副本 writes a checked copy (data.Store.SaveCopy).
 //
 // # Startup

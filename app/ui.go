@@ -176,12 +176,21 @@ func restoreAtStartup(w fyne.Window, path, name string) {
 // runs fyne.Do on the calling goroutine, so a background load would race the test).
 var inlineLoads = false
 
-// DefaultWorkspace is the workspace opened when none is named: <user config dir>/gongping/workspace.gpw
-// (%AppData%\gongping on Windows, ~/.config/gongping on Linux) — beside the holiday override file — or the
-// app's own storage folder when the system has no config dir.
+// DefaultWorkspace is the workspace opened when none is named. On Windows it is 文档\公评\工作区.gpw, a folder
+// users see and back up (the Documents folder wherever it is redirected), unless a workspace is already at
+// the older place; elsewhere, and as that older place, <user config dir>/gongping/workspace.gpw
+// (~/.config/gongping on Linux, %AppData%\gongping on Windows) beside the holiday override file. With
+// neither, the app's own storage folder.
 func DefaultWorkspace(a fyne.App) string {
 	if dir, err := os.UserConfigDir(); err == nil {
-		return filepath.Join(dir, "gongping", "workspace.gpw")
+		old := filepath.Join(dir, "gongping", "workspace.gpw")
+		if _, err := os.Stat(old); err == nil {
+			return old
+		}
+		if docs := documentsDir(); docs != "" {
+			return filepath.Join(docs, "公评", "工作区.gpw")
+		}
+		return old
 	}
 	return filepath.Join(a.Storage().RootURI().Path(), "workspace.gpw")
 }
