@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Builds every release file into dist/ with SHA-256 sums, versioned from FyneApp.toml:
+#   gongping-V-windows-amd64-setup.exe     per-user installer (NSIS), 公评.exe + gongping.exe
+#   gongping-V-windows-amd64-portable.zip  unpack anywhere, double-click 公评.exe
+#   gongping_V_amd64.deb                   Debian/Ubuntu/Kylin/UOS (amd64), desktop entry, icon, .gpw type
+#   gongping-V-linux-amd64.tar.xz          the same files for other distributions
+#   gongping-V-cli-linux-{arm64,loong64}   the command line alone (pure Go, no window)
+# Needs (Debian): gcc libgl1-mesa-dev xorg-dev gcc-mingw-w64-x86-64 nsis imagemagick xz-utils zip.
+# Go tools come from the module proxy at pinned versions (go-winres, nfpm). The Windows window build
+# compiles Fyne's C parts with mingw: minutes the first time, seconds after (the Go build cache).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+V=$(sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
+[ -n "$V" ] || { echo "release: no Version in FyneApp.toml" >&2; exit 1; }
+DIST=${DIST:-dist}
+rm -rf "$DIST" && mkdir -p "$DIST/win" "$DIST/linux"
+TAGS=migrated_fynedo # as Fyne's packager builds releases (its thread checks off); CI tests with it too
+
+echo "== resources (icon, version info) =="
+convert assets/icon.png -define icon:auto-resize=256,128,64,48,32,16 "$DIST/win/gongping.ico"
+go run github.com/tc-hib/go-winres@v0.3.3 simply --arch amd64 --out rsrc --icon assets/icon.png --manifest gui \
+  --product-name "公评" --file-description "公评 政策执行效果公众评价" --product-version "$V" --file-version "$V" \
+  --copyright "公评开发组" --original-filename "公评.exe"
+trap 'rm -f rsrc_windows_*.syso' EXIT
+
+echo "== Windows: the window (公评.exe) and the command line (gongping.exe) =="
+CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
+  go build -tags "$TAGS" -trimpath -ldflags "-H windowsgui -s -w" -o "$DIST/win/公评.exe" .
+CGO_ENABLED=0 GOOS=windows GOARCH=amd64 go build -tags nogui -trimpath -ldflags "-s -w" -o "$DIST/win/gongping.exe" .
+rm -f rsrc_windows_*.syso
+{ printf '\xEF\xBB\xBF'; sed 's/$/\r/' scripts/windows/使用说明.txt; } > "$DIST/win/使用说明.txt"
+(cd "$DIST/win" && zip -q -9 "../gongping-$V-windows-amd64-portable.zip" 公评.exe gongping.exe gongping.ico 使用说明.txt)
+makensis -V2 -DVERSION="$V" -DSRC="$PWD/$DIST/win" -DOUT="$PWD/$DIST/gongping-$V-windows-amd64-setup.exe" scripts/windows/installer.nsi
+
+echo "== Linux amd64: .deb and .tar.xz =="
+go build -tags "$TAGS" -trimpath -ldflags "-s -w" -o "$DIST/linux/gongping" .
+mkdir -p "$DIST/linux/icons"
+for s in 16 32 48 64 128 256 512; do convert assets/icon.png -resize ${s}x${s} "$DIST/linux/icons/gongping-$s.png"; done
+sed "s|\${DIST}|$DIST|g; s|\${VERSION}|$V|g" scripts/linux/nfpm.yaml > "$DIST/linux/nfpm.yaml"
+go run github.com/goreleaser/nfpm/v2/cmd/nfpm@v2.45.2 package -f "$DIST/linux/nfpm.yaml" -p deb -t "$DIST/"
+tar -C "$DIST/linux" -cJf "$DIST/gongping-$V-linux-amd64.tar.xz" gongping icons \
+  -C "$PWD/scripts/linux" gongping.desktop gongping-mime.xml
+
+echo "== command line alone: arm64, loong64 =="
+for arch in arm64 loong64; do
+  CGO_ENABLED=0 GOOS=linux GOARCH=$arch go build -tags nogui -trimpath -ldflags "-s -w" -o "$DIST/gongping-$V-cli-linux-$arch" .
+done
+
+(cd "$DIST" && sha256sum gongping* > SHA256SUMS && cat SHA256SUMS)
