@@ -30,6 +30,7 @@ func openApp(path string) (err error) {
 			err = fmt.Errorf("无法打开桌面程序 (cannot start the desktop app): %v", r)
 		}
 	}()
+	app.MoveOldPreferences()
 	a := fyneapp.NewWithID(app.AppID)
 	a.SetIcon(app.Icon)
 	if err := app.LoadTranslations(app.Language(a)); err != nil {

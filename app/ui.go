@@ -23,8 +23,31 @@ import (
 	"github.com/gongping/gongping/data"
 )
 
-// AppID is the application's reverse-DNS identifier (also in FyneApp.toml).
-const AppID = "cn.gongping.desktop"
+// AppID is the application's reverse-DNS identifier (also in FyneApp.toml). Until 0.1 it was oldAppID, whose
+// ".desktop" ending made the Linux menu file cn.gongping.desktop.desktop.
+const AppID = "cn.gongping.app"
+
+const oldAppID = "cn.gongping.desktop"
+
+// MoveOldPreferences gives the app the preferences (recent workspaces, language) it kept under oldAppID:
+// Fyne keeps them in <config>/fyne/<app ID> (on Windows under %USERPROFILE%\AppData\Roaming). Call it before
+// the app is created; it does nothing once the new folder exists.
+func MoveOldPreferences() {
+	root, err := os.UserConfigDir()
+	if home, herr := os.UserHomeDir(); runtime.GOOS == "windows" && herr == nil {
+		root, err = filepath.Join(home, "AppData", "Roaming"), nil
+	}
+	if err != nil {
+		return
+	}
+	old, cur := filepath.Join(root, "fyne", oldAppID), filepath.Join(root, "fyne", AppID)
+	if _, err := os.Stat(cur); err == nil {
+		return
+	}
+	if _, err := os.Stat(old); err == nil {
+		os.Rename(old, cur) //nolint:errcheck // best effort: without it the app starts with no recent list
+	}
+}
 
 // Version is shown in 关于 when the build carries no Fyne metadata (go run / go build).
 const Version = "0.1.0"
