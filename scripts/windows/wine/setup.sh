@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prepares a Wine prefix that runs GongPing's Windows build (tests only): wineboot, then the stand-in
-# bcryptprimitives.dll in system32 (Go loads it from there only). WINEPREFIX defaults to /tmp/gongping-wine.
+# bcryptprimitives.dll in system32 (Go loads it from there only). WINEPREFIX defaults to /tmp/gongping-wine;
+# it must be new or made by this Wine (a 64-bit-only prefix stops working once wine32 is installed).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 export WINEPREFIX=${WINEPREFIX:-/tmp/gongping-wine} WINEDEBUG=${WINEDEBUG:--all}

@@ -5,12 +5,13 @@
 set -euo pipefail
 win=$(realpath "$1") lin=$(realpath "$2")
 repo=$(cd "$(dirname "$0")/../../.." && pwd)
-export WINEPREFIX=${WINEPREFIX:-/tmp/gongping-wine} WINEDEBUG=-all
-[ -f "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" ] || bash "$(dirname "$0")/setup.sh" >/dev/null
-c="$WINEPREFIX/drive_c/用户/评价"
-rm -rf "$c" && mkdir -p "$c"
+# A fresh prefix each run: one made before wine32 was installed (or by another Wine) does not start.
+export WINEPREFIX=$(mktemp -d /tmp/gongping-wine-XXXX) WINEDEBUG=-all
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap 'wineserver -k 2>/dev/null || true; rm -rf "$work" "$WINEPREFIX"' EXIT
+bash "$(dirname "$0")/setup.sh" >/dev/null
+c="$WINEPREFIX/drive_c/用户/评价"
+mkdir -p "$c"
 cp "$repo/data/ingest/testdata/wjx_text.xlsx" "$c/问卷.xlsx"
 cp "$repo/data/ingest/testdata/wjx_text_gbk.csv" "$c/问卷GBK.csv"
 cp "$c/问卷.xlsx" "$c/问卷GBK.csv" "$work/"
