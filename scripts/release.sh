@@ -6,6 +6,8 @@
 #   gongping-V-linux-amd64.tar.xz          the same files for other distributions
 #   gongping-V-cli-linux-{arm64,loong64}   the command line alone (pure Go, no window)
 # Needs (Debian): gcc libgl1-mesa-dev xorg-dev gcc-mingw-w64-x86-64 nsis imagemagick xz-utils zip.
+# Signing: with SIGN_PKCS12=cert.p12 (and SIGN_PASSWORD) the Windows programs and the installer are signed
+# with osslsigncode (Authenticode, SHA-256, timestamped when SIGN_TIMESTAMP names a server); without, unsigned.
 # Go tools come from the module proxy at pinned versions (go-winres, nfpm). The Windows window build
 # compiles Fyne's C parts with mingw: minutes the first time, seconds after (the Go build cache).
 set -euo pipefail
@@ -28,9 +30,17 @@ CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
   go build -tags "$TAGS" -trimpath -ldflags "-H windowsgui -s -w" -o "$DIST/win/公评.exe" .
 CGO_ENABLED=0 GOOS=windows GOARCH=amd64 go build -tags nogui -trimpath -ldflags "-s -w" -o "$DIST/win/gongping.exe" .
 rm -f rsrc_windows_*.syso
+sign() { # sign FILE in place when a certificate is given
+	[ -n "${SIGN_PKCS12:-}" ] || return 0
+	osslsigncode sign -pkcs12 "$SIGN_PKCS12" ${SIGN_PASSWORD:+-pass "$SIGN_PASSWORD"} -h sha256 -n "公评" \
+		${SIGN_TIMESTAMP:+-ts "$SIGN_TIMESTAMP"} -in "$1" -out "$1.signed" && mv "$1.signed" "$1"
+}
+sign "$DIST/win/公评.exe"
+sign "$DIST/win/gongping.exe"
 { printf '\xEF\xBB\xBF'; sed 's/$/\r/' scripts/windows/使用说明.txt; } > "$DIST/win/使用说明.txt"
 (cd "$DIST/win" && zip -q -9 "../gongping-$V-windows-amd64-portable.zip" 公评.exe gongping.exe gongping.ico 使用说明.txt)
 makensis -V2 -DVERSION="$V" -DSRC="$PWD/$DIST/win" -DOUT="$PWD/$DIST/gongping-$V-windows-amd64-setup.exe" scripts/windows/installer.nsi
+sign "$DIST/gongping-$V-windows-amd64-setup.exe"
 
 echo "== Linux amd64: .deb and .tar.xz =="
 go build -tags "$TAGS" -trimpath -ldflags "-s -w" -o "$DIST/linux/gongping" .
