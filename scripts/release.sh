@@ -2,10 +2,13 @@
 # Builds every release file into dist/ with SHA-256 sums, versioned from FyneApp.toml:
 #   gongping-V-windows-amd64-setup.exe     per-user installer (NSIS), 公评.exe + gongping.exe
 #   gongping-V-windows-amd64-portable.zip  unpack anywhere, double-click 公评.exe
-#   gongping_V_amd64.deb                   Debian/Ubuntu/Kylin/UOS (amd64), desktop entry, icon, .gpw type
-#   gongping-V-linux-amd64.tar.xz          the same files for other distributions
-#   gongping-V-cli-linux-{arm64,loong64}   the command line alone (pure Go, no window)
-# Needs (Debian): gcc libgl1-mesa-dev xorg-dev gcc-mingw-w64-x86-64 nsis imagemagick xz-utils zip.
+#   gongping_V_{amd64,arm64}.deb           Debian/Ubuntu/Kylin/UOS, desktop entry, icon, .gpw type
+#   gongping-V-linux-{amd64,arm64}.tar.xz  the same files for other distributions
+#   gongping-V-cli-linux-loong64           the command line alone (pure Go, no window)
+# Needs (Debian): gcc libgl1-mesa-dev xorg-dev gcc-mingw-w64-x86-64 nsis imagemagick xz-utils zip; for arm64
+# (skipped without them): gcc-aarch64-linux-gnu and, after dpkg --add-architecture arm64, libgl1-mesa-dev:arm64
+# libx11-dev:arm64 libxcursor-dev:arm64 libxrandr-dev:arm64 libxinerama-dev:arm64 libxi-dev:arm64 libxxf86vm-dev:arm64
+# (xorg-dev:arm64 does not exist).
 # Signing: with SIGN_PKCS12=cert.p12 (and SIGN_PASSWORD) the Windows programs and the installer are signed
 # with osslsigncode (Authenticode, SHA-256, timestamped when SIGN_TIMESTAMP names a server); without, unsigned.
 # Go tools come from the module proxy at pinned versions (go-winres, nfpm). The Windows window build
@@ -42,17 +45,24 @@ sign "$DIST/win/gongping.exe"
 makensis -V2 -DVERSION="$V" -DSRC="$PWD/$DIST/win" -DOUT="$PWD/$DIST/gongping-$V-windows-amd64-setup.exe" scripts/windows/installer.nsi
 sign "$DIST/gongping-$V-windows-amd64-setup.exe"
 
-echo "== Linux amd64: .deb and .tar.xz =="
-go build -tags "$TAGS" -trimpath -ldflags "-s -w" -o "$DIST/linux/gongping" .
 mkdir -p "$DIST/linux/icons"
 for s in 16 32 48 64 128 256 512; do convert assets/icon.png -resize ${s}x${s} "$DIST/linux/icons/gongping-$s.png"; done
-sed "s|\${DIST}|$DIST|g; s|\${VERSION}|$V|g" scripts/linux/nfpm.yaml > "$DIST/linux/nfpm.yaml"
-go run github.com/goreleaser/nfpm/v2/cmd/nfpm@v2.45.2 package -f "$DIST/linux/nfpm.yaml" -p deb -t "$DIST/"
-tar -C "$DIST/linux" -cJf "$DIST/gongping-$V-linux-amd64.tar.xz" gongping icons \
-  -C "$PWD/scripts/linux" gongping.desktop gongping-mime.xml
+for arch in amd64 arm64; do
+	echo "== Linux $arch: .deb and .tar.xz =="
+	if [ $arch = arm64 ]; then
+		command -v aarch64-linux-gnu-gcc >/dev/null || { echo "(no aarch64-linux-gnu-gcc: arm64 window build skipped)"; continue; }
+		export CC=aarch64-linux-gnu-gcc PKG_CONFIG_PATH=/usr/lib/aarch64-linux-gnu/pkgconfig
+	fi
+	CGO_ENABLED=1 GOOS=linux GOARCH=$arch go build -tags "$TAGS" -trimpath -ldflags "-s -w" -o "$DIST/linux/gongping" .
+	unset CC PKG_CONFIG_PATH
+	sed "s|\${DIST}|$DIST|g; s|\${VERSION}|$V|g; s|\${ARCH}|$arch|g" scripts/linux/nfpm.yaml > "$DIST/linux/nfpm.yaml"
+	go run github.com/goreleaser/nfpm/v2/cmd/nfpm@v2.45.2 package -f "$DIST/linux/nfpm.yaml" -p deb -t "$DIST/"
+	tar -C "$DIST/linux" -cJf "$DIST/gongping-$V-linux-$arch.tar.xz" gongping icons \
+		-C "$PWD/scripts/linux" gongping.desktop gongping-mime.xml
+done
 
-echo "== command line alone: arm64, loong64 =="
-for arch in arm64 loong64; do
+echo "== command line alone: loong64 =="
+for arch in loong64; do
   CGO_ENABLED=0 GOOS=linux GOARCH=$arch go build -tags nogui -trimpath -ldflags "-s -w" -o "$DIST/gongping-$V-cli-linux-$arch" .
 done
 
