@@ -17,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 V=$(sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 [ -n "$V" ] || { echo "release: no Version in FyneApp.toml" >&2; exit 1; }
-DIST=${DIST:-dist}
+DIST=$(realpath -m "${DIST:-dist}")
 rm -rf "$DIST" && mkdir -p "$DIST/win" "$DIST/linux"
 TAGS=migrated_fynedo # as Fyne's packager builds releases (its thread checks off); CI tests with it too
 
@@ -42,7 +42,7 @@ sign "$DIST/win/公评.exe"
 sign "$DIST/win/gongping.exe"
 { printf '\xEF\xBB\xBF'; sed 's/$/\r/' scripts/windows/使用说明.txt; } > "$DIST/win/使用说明.txt"
 (cd "$DIST/win" && zip -q -9 "../gongping-$V-windows-amd64-portable.zip" 公评.exe gongping.exe gongping.ico 使用说明.txt)
-makensis -V2 -DVERSION="$V" -DSRC="$PWD/$DIST/win" -DOUT="$PWD/$DIST/gongping-$V-windows-amd64-setup.exe" scripts/windows/installer.nsi
+makensis -V2 -DVERSION="$V" -DSRC="$DIST/win" -DOUT="$DIST/gongping-$V-windows-amd64-setup.exe" scripts/windows/installer.nsi
 sign "$DIST/gongping-$V-windows-amd64-setup.exe"
 
 mkdir -p "$DIST/linux/icons"

@@ -17,7 +17,7 @@ for f in 公评.exe gongping.exe gongping.ico uninstall.exe 使用说明.txt; do
 	[ -f "$u/AppData/Local/Programs/GongPing/$f" ] || fail "not installed: $f"
 done
 [ -f "$u/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/公评/公评.lnk" ] || fail "no Start-menu shortcut"
-wine reg query 'HKCU\Software\Classes\.gpw' | tr -d '\r' | grep -q 'GongPing.Workspace' || fail "no .gpw association"
+wine reg query 'HKCU\Software\Classes\.gpw' | tr -d '\r' | grep 'GongPing.Workspace' >/dev/null || fail "no .gpw association"
 wine reg query 'HKCU\Software\Classes\GongPing.Workspace\shell\open\command' >/dev/null || fail "no open command"
 mkdir -p "$u/Documents/公评" && echo kept > "$u/Documents/公评/工作区.gpw"
 wine "$u/AppData/Local/Programs/GongPing/uninstall.exe" /S
