@@ -19,12 +19,14 @@ done
 [ -f "$u/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/公评/公评.lnk" ] || fail "no Start-menu shortcut"
 wine reg query 'HKCU\Software\Classes\.gpw' | tr -d '\r' | grep 'GongPing.Workspace' >/dev/null || fail "no .gpw association"
 wine reg query 'HKCU\Software\Classes\GongPing.Workspace\shell\open\command' >/dev/null || fail "no open command"
-mkdir -p "$u/Documents/公评" && echo kept > "$u/Documents/公评/工作区.gpw"
+# a workspace of the user's (not under Documents: Wine links that to the real home folder)
+ws="$u/AppData/Roaming/gongping/workspace.gpw"
+mkdir -p "$(dirname "$ws")" && echo kept > "$ws"
 wine "$u/AppData/Local/Programs/GongPing/uninstall.exe" /S
 sleep 3
 wineserver -w
 [ ! -e "$u/AppData/Local/Programs/GongPing" ] || fail "program folder left after uninstall"
 [ ! -e "$u/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/公评" ] || fail "Start-menu folder left"
 if wine reg query 'HKCU\Software\Classes\GongPing.Workspace' >/dev/null 2>&1; then fail "association left"; fi
-[ -f "$u/Documents/公评/工作区.gpw" ] || fail "the uninstaller removed a workspace"
+[ -f "$ws" ] || fail "the uninstaller removed a workspace"
 echo "installer: installs, associates .gpw, uninstalls cleanly, keeps workspaces"
