@@ -245,7 +245,7 @@ func officers(ctx context.Context, s *data.Store, p data.Policy) (Item, error) {
 		it.Detail += fmt.Sprintf("，少于 %d 人", MinOfficers)
 	}
 	if unlisted > 0 {
-		it.Detail += fmt.Sprintf("；另有 %d 人提交了体验官反馈但不在名单中，请登记到名单（officer add）", unlisted)
+		it.Detail += fmt.Sprintf("；另有 %d 人提交了体验官反馈但不在名单中，请登记到体验官名单", unlisted)
 	}
 	return it, nil
 }

@@ -82,7 +82,7 @@ func Decide(ctx context.Context, s *data.Store, policyID int64, in DecideInput) 
 		for _, id := range in.Clusters {
 			c := st.clusters[id]
 			if reason == "" && st.concentrated(c) && needsReason(dec) {
-				return data.InputErrorf("分组 %d 是较为集中的意见（%d 条），%s须说明理由：请填写理由（--reason）", id, len(c.members), dec)
+				return &data.InputError{Msg: fmt.Sprintf("分组 %d 是较为集中的意见（%d 条），%s须说明理由：请填写理由", id, len(c.members), dec), CLIHint: "--reason 理由"}
 			}
 			ts = append(ts, target{clusterKey(id), fmt.Sprintf("分组 %d", id)})
 		}
@@ -92,7 +92,7 @@ func Decide(ctx context.Context, s *data.Store, policyID int64, in DecideInput) 
 				return &data.InputError{Msg: fmt.Sprintf("政策 %d 没有编号为 %d 的意见", policyID, id), Err: data.ErrNotFound}
 			}
 			if c := st.opinions[i].Cluster; c != nil && reason == "" && st.concentrated(st.clusters[*c]) && needsReason(dec) {
-				return data.InputErrorf("意见 %d 属于较为集中的分组 %d，%s须说明理由：请填写理由（--reason）", id, *c, dec)
+				return &data.InputError{Msg: fmt.Sprintf("意见 %d 属于较为集中的分组 %d，%s须说明理由：请填写理由", id, *c, dec), CLIHint: "--reason 理由"}
 			}
 			ts = append(ts, target{opinionKey(id), fmt.Sprintf("意见 %d", id)})
 		}
