@@ -111,7 +111,8 @@ func Decide(ctx context.Context, s *data.Store, policyID int64, in DecideInput) 
 			case cur.Publication == nil:
 				_, err = tx.ExecContext(ctx, `UPDATE decisions SET decision=?, reason=?, date=? WHERE id=?`, dec, reason, date, cur.ID)
 			case !in.Amend:
-				return data.InputErrorf("%s 的处理意见已于 %s 公开，不能直接修改；如需更正，请以更正方式提交（新的日期版本，命令行加 --amend --date）", t.name, st.publishedOn(cur))
+				return &data.InputError{Msg: fmt.Sprintf("%s 的处理意见已于 %s 公开，不能直接修改；如需更正，请以更正方式提交（注明更正日期，作为新的版本）", t.name, st.publishedOn(cur)),
+					CLIHint: "--amend --date YYYY-MM-DD"}
 			case date < st.publishedOn(cur):
 				return data.InputErrorf("更正日期 %s 早于原处理意见的公开日期 %s", date, st.publishedOn(cur))
 			case dec == cur.Decision && reason == cur.Reason:

@@ -208,7 +208,8 @@ func parseSchemeWorkbook(b []byte) (*Scheme, error) {
 		return nil, err
 	}
 	if rs == nil {
-		return nil, data.InputErrorf("评价方案缺少工作表“%s”，请从 scheme get --out 导出的模板开始编辑", sheetSettings)
+		return nil, &data.InputError{Msg: fmt.Sprintf("评价方案缺少工作表“%s”，请从导出的方案模板（评价方案页的“导出”）开始编辑", sheetSettings),
+			CLIHint: "gongping scheme get --db F --policy ID --out 方案.xlsx"}
 	}
 	for i, r := range rs {
 		if i == 0 {
