@@ -217,7 +217,7 @@ func ParseSchemeJSON(b []byte) (*Scheme, error) {
 	case bytes.Equal(v, []byte("null")):
 		return nil, &data.InputError{Msg: "评价方案文件的内容是 null（空值），不是方案：请先导出当前方案作模板（评价方案页的“导出”），编辑后再导入", CLIHint: "gongping scheme get --db F --policy ID --out 方案.json"}
 	case v[0] != '{':
-		return nil, data.InputErrorf("评价方案 JSON 应以 { 开头（一个对象，如 scheme get 导出的那样），而这个文件以 %q 开头", firstRunes(v, 12))
+		return nil, data.InputErrorf("评价方案 JSON 应以 { 开头（一个对象，如评价方案页“导出”的那样），而这个文件以 %q 开头", firstRunes(v, 12))
 	}
 	s := NewScheme()
 	s.Likert.Missing = nil
