@@ -22,7 +22,7 @@ import (
 func ParseSchemeFile(b []byte) (*Scheme, error) {
 	switch {
 	case len(b) > maxSchemeBytes*4:
-		return nil, data.InputErrorf("评价方案文件过大（超过 16 MB），不像是评价方案：请导入从评价方案页“导出”（或命令行 scheme get）得到的 .xlsx 或 .json 文件")
+		return nil, data.InputErrorf("评价方案文件过大（超过 16 MB），不像是评价方案：请导入从评价方案页“导出”得到的 .xlsx 或 .json 文件")
 	case bytes.HasPrefix(b, []byte("PK\x03\x04")) || bytes.HasPrefix(b, []byte("PK\x05\x06")):
 		return parseSchemeZip(b)
 	case bytes.HasPrefix(b, oleMagic):
@@ -50,7 +50,7 @@ func oleError(b []byte) error {
 	case has("Workbook") || has("Book"):
 		return data.InputErrorf(msgXLS)
 	case has("WordDocument"):
-		return data.InputErrorf("评价方案文件是 Word 文档（.doc），不是评价方案：请导入从评价方案页“导出”（或命令行 scheme get）得到的 .xlsx 或 .json 文件")
+		return data.InputErrorf("评价方案文件是 Word 文档（.doc），不是评价方案：请导入从评价方案页“导出”得到的 .xlsx 或 .json 文件")
 	}
 	return data.InputErrorf("评价方案文件是旧版 Office 文件，不是 .xlsx 或 .json：请在 Excel/WPS 中另存为 .xlsx 后再导入")
 }
@@ -82,15 +82,15 @@ func parseSchemeZip(b []byte) (*Scheme, error) {
 		case strings.HasPrefix(string(mt), "application/vnd.oasis.opendocument.spreadsheet"):
 			return nil, data.InputErrorf(msgODS)
 		case strings.HasPrefix(string(mt), "application/vnd.oasis.opendocument."):
-			return nil, data.InputErrorf("评价方案文件是 OpenDocument 文档，不是评价方案：请导入从评价方案页“导出”（或命令行 scheme get）得到的 .xlsx 或 .json 文件")
+			return nil, data.InputErrorf("评价方案文件是 OpenDocument 文档，不是评价方案：请导入从评价方案页“导出”得到的 .xlsx 或 .json 文件")
 		}
 	}
 	switch {
 	case files["xl/workbook.xml"] != nil:
 	case files["word/document.xml"] != nil:
-		return nil, data.InputErrorf("评价方案文件是 Word 文档（.docx），不是评价方案：请导入从评价方案页“导出”（或命令行 scheme get）得到的 .xlsx 或 .json 文件")
+		return nil, data.InputErrorf("评价方案文件是 Word 文档（.docx），不是评价方案：请导入从评价方案页“导出”得到的 .xlsx 或 .json 文件")
 	default:
-		return nil, data.InputErrorf("评价方案文件是 zip 压缩包，但不是 xlsx 工作簿：请导入从评价方案页“导出”（或命令行 scheme get）得到的 .xlsx 或 .json 文件")
+		return nil, data.InputErrorf("评价方案文件是 zip 压缩包，但不是 xlsx 工作簿：请导入从评价方案页“导出”得到的 .xlsx 或 .json 文件")
 	}
 	if err := checkWorkbookParts(files); err != nil {
 		return nil, err
