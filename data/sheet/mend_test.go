@@ -173,3 +173,16 @@ func TestRawMatchStillMends(t *testing.T) {
 		t.Errorf("repairs %v (%d), want row 15 column A", first, total)
 	}
 }
+
+// A file that starts as a zip but is not one (cut while downloading): a Chinese message, no "zip: not a
+// valid zip file" in the window (issue 15).
+func TestBrokenZipMessage(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "问卷.xlsx")
+	if err := os.WriteFile(path, []byte("PK\x03\x04 cut off here"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := collect(Open(path, Limits{}))
+	if !strings.Contains(res.Err, "压缩包无法解开") || strings.Contains(res.Err, "zip:") {
+		t.Errorf("err = %q", res.Err)
+	}
+}

@@ -344,5 +344,8 @@ func asError(err error, file string, row int, col string) *Error {
 	if m := err.Error(); strings.Contains(m, "illegal character") || strings.Contains(m, "invalid UTF-8") || strings.Contains(m, "character entity") {
 		return &Error{File: file, Msg: "文件中含有表格不允许的控制字符或乱码，未导入任何数据；请用 Excel/WPS 打开后另存为 .xlsx 再导入"}
 	}
+	if errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrChecksum) || errors.Is(err, zip.ErrAlgorithm) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return &Error{File: file, Row: row, Col: col, Msg: "文件不完整或已损坏（压缩包无法解开，可能下载或复制时被截断），未导入任何数据；请重新导出或下载后再导入"}
+	}
 	return &Error{File: file, Row: row, Col: col, Msg: "文件已损坏或格式无法识别（" + err.Error() + "），请用 Excel/WPS 打开后另存为 .xlsx 再导入"}
 }
