@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/gongping/gongping/data"
@@ -587,21 +586,8 @@ func excludedIDs(res *score.Result) map[int64]bool {
 }
 
 // noContent are answers that say nothing ("无", "没有意见" …); they are counted, not listed.
-var noContent = map[string]bool{}
-
-func init() {
-	for _, s := range strings.Fields("无 没有 暂无 没 无意见 没有意见 暂无意见 无建议 没有建议 暂无建议 无其他 无其它 没有了 不知道 不清楚 说不清 很好 好 挺好 都好 还行 可以 一般 无所谓 没意见 none no n/a na nil null 无。 没有。 / \\ - -- — …… ... . 。 0") {
-		noContent[s] = true
-	}
-}
-
-func isNoContent(s string) bool {
-	if len(s) > 32 { // longer than any filler: the common case, decided without lowering the text
-		return false
-	}
-	k := strings.ToLower(strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }))
-	return k == "" || noContent[k] || noContent[strings.ToLower(strings.TrimSpace(s))]
-}
+// isNoContent is data.IsFiller: the one list of answers that say nothing, which the opinions use too.
+func isNoContent(s string) bool { return data.IsFiller(s) }
 
 func (a *assembler) openText(r *Report, in Input) {
 	sd := in.Survey

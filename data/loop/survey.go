@@ -3,24 +3,14 @@ package loop
 import (
 	"context"
 	"fmt"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/gongping/gongping/data"
 )
 
-// noComment answers say there is nothing to say; they are not opinions.
-var noComment = map[string]bool{
-	"无": true, "没有": true, "暂无": true, "无意见": true, "没意见": true, "无建议": true, "暂无建议": true, "暂无意见": true,
-	"没有意见": true, "没有建议": true, "无其他意见": true, "无其他建议": true, "不清楚": true, "不知道": true, "说不清": true,
-	"好": true, "很好": true, "挺好": true, "满意": true, "都挺好": true, "没": true, "无。": true, "na": true, "n/a": true,
-	"none": true, "no": true, "/": true, "-": true, "—": true, "(空)": true, "(跳过)": true, "空": true, "略": true,
-}
-
 // isNoComment tells whether an open answer carries no point: a filler, or fewer than 2 letters.
 func isNoComment(s string) bool {
-	k := strings.ToLower(strings.TrimRight(strings.TrimSpace(strings.Map(foldWidth, s)), "。.!！"))
-	if noComment[k] || noComment[strings.TrimSpace(s)] {
+	if data.IsFiller(s) {
 		return true
 	}
 	n := 0
