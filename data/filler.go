@@ -24,14 +24,14 @@ func IsFiller(s string) bool {
 	if len(s) > 48 { // longer than any filler: decided without folding the text
 		return false
 	}
-	k := strings.ToLower(strings.TrimFunc(strings.Map(foldWidth, s), func(r rune) bool {
+	k := strings.ToLower(strings.TrimFunc(strings.Map(FoldWidth, s), func(r rune) bool {
 		return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r)
 	}))
-	return k == "" || fillers[k] || fillers[strings.ToLower(strings.TrimSpace(strings.Map(foldWidth, s)))]
+	return k == "" || fillers[k] || fillers[strings.ToLower(strings.TrimSpace(strings.Map(FoldWidth, s)))]
 }
 
-// foldWidth maps full-width ASCII (ＮＡ, （空）) and the ideographic space to their plain forms.
-func foldWidth(r rune) rune {
+// FoldWidth maps full-width ASCII (ＮＡ, （空）) and the ideographic space to their plain forms.
+func FoldWidth(r rune) rune {
 	switch {
 	case r >= 0xFF01 && r <= 0xFF5E:
 		return r - 0xFEE0

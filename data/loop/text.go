@@ -6,18 +6,12 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/gongping/gongping/data"
 )
 
 // foldWidth turns full-width ASCII forms and the ideographic space into their plain forms.
-func foldWidth(r rune) rune {
-	switch {
-	case r >= 0xFF01 && r <= 0xFF5E:
-		return r - 0xFEE0
-	case r == 0x3000:
-		return ' '
-	}
-	return r
-}
+var foldWidth = data.FoldWidth
 
 // particles carry no point of their own; dropping them lets "的审批" and "审批" read alike. (地, 得, 着 are
 // kept: they are also characters of words such as 土地, 获得, 着力.)
