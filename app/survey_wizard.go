@@ -270,6 +270,7 @@ func (w *surveyWizard) applyPreview(p *ingest.PreviewResult) {
 		w.info.SetText(lang.L("This file cannot be imported:"))
 		w.warnings.SetText(strings.Join(p.Warnings, "\n"))
 		w.qtable.Refresh()
+		w.content.Refresh()
 		return
 	}
 	rows := fmt.Sprintf(lang.L("%d responses"), p.Rows)
@@ -292,6 +293,7 @@ func (w *surveyWizard) applyPreview(p *ingest.PreviewResult) {
 		w.warnings.SetText("")
 	}
 	w.qtable.Refresh()
+	w.content.Refresh() // the texts above the table grew: lay the wizard out again (they overlapped the table)
 	if p.Rows > 0 {
 		w.importBtn.Enable()
 	}
