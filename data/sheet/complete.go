@@ -103,7 +103,7 @@ func checkSheetComplete(zipPath string, sheet int, maxBytes int64, lastRead int)
 			return nil
 		}
 		if err != nil {
-			if m := err.Error(); strings.Contains(m, "illegal character") || strings.Contains(m, "invalid UTF-8") || strings.Contains(m, "character entity") {
+			if isBadTextError(err) {
 				return &badTextError{row, col}
 			}
 			return errIncomplete

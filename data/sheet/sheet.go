@@ -335,13 +335,20 @@ func notWorkbook(path string) string {
 	return ""
 }
 
+// isBadTextError tells whether err is encoding/xml's refusal of text XML does not allow (a control character,
+// invalid UTF-8, an unknown entity): the errBadText of the excelize paths.
+func isBadTextError(err error) bool {
+	m := err.Error()
+	return strings.Contains(m, "illegal character") || strings.Contains(m, "invalid UTF-8") || strings.Contains(m, "character entity")
+}
+
 // asError turns any failure into an *Error for file at row (0 if unknown).
 func asError(err error, file string, row int, col string) *Error {
 	var e *Error
 	if errors.As(err, &e) {
 		return e
 	}
-	if m := err.Error(); strings.Contains(m, "illegal character") || strings.Contains(m, "invalid UTF-8") || strings.Contains(m, "character entity") {
+	if isBadTextError(err) {
 		return &Error{File: file, Msg: "文件中含有表格不允许的控制字符或乱码，未导入任何数据；请用 Excel/WPS 打开后另存为 .xlsx 再导入"}
 	}
 	if errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrChecksum) || errors.Is(err, zip.ErrAlgorithm) || errors.Is(err, io.ErrUnexpectedEOF) {
