@@ -507,10 +507,19 @@ func (p *producer) internedPlain(col int, raw []byte) (int32, bool) {
 	if st.off {
 		return -1, false
 	}
+	if k, ok := st.findRecent(raw, true); ok {
+		st.looked++
+		st.found++
+		return k, true
+	}
+	return -1, false
+}
+
+// findRecent finds text among the column's recent interned texts (only those that need no decoding when
+// plainOnly).
+func (st *internStat) findRecent(text []byte, plainOnly bool) (int32, bool) {
 	for _, r := range st.recent {
-		if r.plain && len(r.text) == len(raw) && r.text == string(raw) {
-			st.looked++
-			st.found++
+		if (r.plain || !plainOnly) && len(r.text) == len(text) && r.text == string(text) {
 			return r.key, true
 		}
 	}
@@ -535,11 +544,9 @@ func (p *producer) intern(col int, text []byte) (int32, bool) {
 		return -1, false
 	}
 	st.looked++
-	for _, r := range st.recent {
-		if len(r.text) == len(text) && r.text == string(text) {
-			st.found++
-			return r.key, true
-		}
+	if k, ok := st.findRecent(text, false); ok {
+		st.found++
+		return k, true
 	}
 	if k, ok := p.inl[string(text)]; ok {
 		st.found++
