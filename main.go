@@ -10,9 +10,12 @@ import (
 	"path/filepath"
 	"runtime/pprof"
 	"strings"
+
+	"github.com/gongping/gongping/app/cli"
 )
 
 func main() {
+	cli.OpenWindow = openApp
 	args := os.Args[1:]
 	// No arguments, or just a workspace file (a double-click on a .gpw: the desktop entry's and the Windows
 	// file association's command line): the window.
@@ -22,14 +25,14 @@ func main() {
 			path = args[0]
 		}
 		if err := openApp(path); err != nil {
-			fmt.Fprintln(os.Stderr, "gongping:", oneLine(err.Error()))
+			fmt.Fprintln(os.Stderr, "gongping:", strings.Join(strings.Fields(err.Error()), " "))
 			os.Exit(1)
 		}
 		return
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	stopProfile := startProfile(os.Getenv("GONGPING_CPUPROFILE"))
-	code := runCLI(ctx, args, os.Stdout, os.Stderr)
+	code := cli.Run(ctx, args, os.Stdin, os.Stdout, os.Stderr)
 	stopProfile()
 	stop()
 	os.Exit(code)
@@ -53,14 +56,4 @@ func startProfile(path string) func() {
 		pprof.StopCPUProfile()
 		f.Close()
 	}
-}
-
-func init() {
-	register(&command{name: "open", usage: "[--db F]", run: func(e *env, args []string) error {
-		f, db := dbFlags("open")
-		if err := f.parseFlagsOnly(args); err != nil {
-			return err
-		}
-		return openApp(*db)
-	}})
 }

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"encoding/json"
@@ -14,7 +14,7 @@ import (
 func TestCLIScoreHeldBack(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "ws.gpw")
-	fx := filepath.Join("data", "score", "testdata")
+	fx := filepath.Join("..", "..", "data", "score", "testdata")
 	scheme := filepath.Join(dir, "scheme.json")
 	os.WriteFile(scheme, []byte(`{"dimensions":{
  "process":{"indicators":[{"name":"办理便捷","questions":["Q1"]},{"name":"服务态度","questions":["Q2"]},{"name":"办事效率","questions":["Q3"]}]},

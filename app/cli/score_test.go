@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"encoding/json"
@@ -12,7 +12,7 @@ import (
 func TestCLIScore(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "ws.gpw")
-	fx := filepath.Join("data", "score", "testdata")
+	fx := filepath.Join("..", "..", "data", "score", "testdata")
 	scheme := filepath.Join(dir, "scheme.json")
 	os.WriteFile(scheme, []byte(`{"questions":{"Q4":{"points":5,"best":5}},
  "dimensions":{"process":{"indicators":[{"name":"便捷","weight":2,"questions":["Q2"]},{"name":"态度","questions":["Q3"]}]},

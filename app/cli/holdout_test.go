@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"encoding/json"
@@ -43,7 +43,7 @@ func checkRule(t *testing.T, db, rule string) (string, string) {
 // policy is drafted without an issue date, its feedback published, and issued later with policy set.
 func TestCLIHoldoutLoop(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "ws.gpw")
-	file := filepath.Join("data", "loop", "testdata", "holdout_opinions_gbk.csv")
+	file := filepath.Join("..", "..", "data", "loop", "testdata", "holdout_opinions_gbk.csv")
 	steps := []struct {
 		args     []string
 		code     int
@@ -95,7 +95,7 @@ func TestCLIHoldoutLoop(t *testing.T) {
 // a decision) quietly dropped one of them.
 func TestCLIHoldoutBadInput(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "ws.gpw")
-	file := filepath.Join("data", "loop", "testdata", "holdout_stance.csv")
+	file := filepath.Join("..", "..", "data", "loop", "testdata", "holdout_stance.csv")
 	cases := []struct {
 		args     []string
 		code     int

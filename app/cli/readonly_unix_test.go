@@ -1,6 +1,6 @@
 //go:build unix
 
-package main
+package cli
 
 import (
 	"os"
@@ -67,7 +67,7 @@ func TestCLIReadOnlyWorkspace(t *testing.T) {
 				{"policy", "add", "--db", db, "--title", "t", "--dept", "d", "--category", "其他"},
 				{"scheme", "restore", "--db", db, "--policy", "1", "--version", "1"},
 				{"survey", "delete", "--db", db, "--policy", "1", "--import", "1"},
-				{"import", "survey", "--db", db, "--policy", "1", filepath.Join("data", "score", "testdata", "fixture.csv")},
+				{"import", "survey", "--db", db, "--policy", "1", filepath.Join("..", "..", "data", "score", "testdata", "fixture.csv")},
 				{"publish", "--db", db, "--policy", "1", "--what", "feedback", "--date", "2026-01-05"},
 				{"reasons", "--db", db, "--add", "新理由"},
 				{"demo", "--db", db},

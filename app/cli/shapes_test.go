@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"encoding/json"
@@ -14,7 +14,7 @@ func shapesWorkspace(t *testing.T) (db string, td func(string) string) {
 	if code, _, errs := gp(t, "policy", "add", "--db", db, "--title", "优化营商环境若干措施", "--dept", "市政务服务局", "--category", "营商环境"); code != 0 {
 		t.Fatal(errs)
 	}
-	return db, func(name string) string { return filepath.Join("data", "ingest", "testdata", name) }
+	return db, func(name string) string { return filepath.Join("..", "..", "data", "ingest", "testdata", name) }
 }
 
 // importSummary runs import survey and decodes its summary.

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"encoding/json"
@@ -13,7 +13,7 @@ import (
 // refused naming what is missing.
 func TestCLIAssessmentUnitColumns(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "ws.gpw")
-	td := func(f string) string { return filepath.Join("data", "assess", "testdata", f) }
+	td := func(f string) string { return filepath.Join("..", "..", "data", "assess", "testdata", f) }
 	if code, out, errs := gp(t, "policy", "add", "--db", db, "--title", "区级营商环境政策", "--dept", "市政务服务局", "--category", "营商环境"); code != 0 {
 		t.Fatal(out, errs)
 	}
@@ -67,7 +67,7 @@ func TestCLIAssessmentUnitColumns(t *testing.T) {
 // --unit keeps the named districts only; a district the sheet lacks is refused (exit 1) listing those it has.
 func TestCLIAssessmentChooseUnit(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "ws.gpw")
-	sheet := filepath.Join("data", "assess", "testdata", "districts.xlsx")
+	sheet := filepath.Join("..", "..", "data", "assess", "testdata", "districts.xlsx")
 	if code, out, errs := gp(t, "policy", "add", "--db", db, "--title", "东城区营商环境措施", "--dept", "东城区政务服务局", "--category", "营商环境"); code != 0 {
 		t.Fatal(out, errs)
 	}

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"encoding/json"
@@ -13,7 +13,7 @@ import (
 // sheet saved as .xls import as their .xlsx originals do.
 func TestCLIImportXLS(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "ws.gpw")
-	td := func(name string) string { return filepath.Join("data", "sheet", "testdata", "xls", name) }
+	td := func(name string) string { return filepath.Join("..", "..", "data", "sheet", "testdata", "xls", name) }
 	for _, title := range []string{"优化营商环境措施（.xls）", "优化营商环境措施（.xlsx）"} {
 		if code, _, errs := gp(t, "policy", "add", "--db", db, "--title", title, "--dept", "市政务服务局", "--category", "营商环境"); code != 0 {
 			t.Fatal(errs)
@@ -54,12 +54,12 @@ func TestCLIImportXLS(t *testing.T) {
 	}
 
 	ops := summary("import", "opinions", "--db", db, "--policy", "1", td("opinions.xls"))
-	opsX := summary("import", "opinions", "--db", db, "--policy", "2", filepath.Join("data", "loop", "testdata", "holdout_opinions.xlsx"))
+	opsX := summary("import", "opinions", "--db", db, "--policy", "2", filepath.Join("..", "..", "data", "loop", "testdata", "holdout_opinions.xlsx"))
 	if !reflect.DeepEqual(ops, opsX) || ops["imported"] == float64(0) {
 		t.Errorf("opinions:\n .xls  %v\n .xlsx %v", ops, opsX)
 	}
 	as := summary("import", "assessment", "--db", db, "--policy", "1", "--round", "2026年度", td("assessment.xls"))
-	asX := summary("import", "assessment", "--db", db, "--policy", "2", "--round", "2026年度", filepath.Join("data", "assess", "testdata", "experts.xlsx"))
+	asX := summary("import", "assessment", "--db", db, "--policy", "2", "--round", "2026年度", filepath.Join("..", "..", "data", "assess", "testdata", "experts.xlsx"))
 	if as["format"] != "assessment-xls" || asX["format"] != "assessment-xlsx" {
 		t.Errorf("formats %v, %v; want assessment-xls and assessment-xlsx", as["format"], asX["format"])
 	}

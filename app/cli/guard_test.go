@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"archive/zip"
@@ -278,7 +278,7 @@ func TestCLIDamagedWorkspaceAndBackups(t *testing.T) {
 	for _, args := range [][]string{
 		{"policy", "list", "--db", db},
 		{"score", "--db", db, "--policy", "1"},
-		{"import", "survey", "--db", db, "--policy", "1", filepath.Join("data", "score", "testdata", "fixture.csv")},
+		{"import", "survey", "--db", db, "--policy", "1", filepath.Join("..", "..", "data", "score", "testdata", "fixture.csv")},
 	} {
 		code, _, errs := gp(t, args...)
 		if code != 1 || !strings.Contains(errs, "已损坏") || !strings.Contains(errs, latest) || strings.Contains(errs, "malformed") {

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"encoding/json"
@@ -12,7 +12,7 @@ import (
 // mended and named in a warning; where the file cannot be read to its end, it is refused.
 func TestCLIImportMendedCells(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "ws.gpw")
-	td := func(name string) string { return filepath.Join("data", "sheet", "testdata", name) }
+	td := func(name string) string { return filepath.Join("..", "..", "data", "sheet", "testdata", name) }
 	if code, _, errs := gp(t, "policy", "add", "--db", db, "--title", "优化营商环境措施", "--dept", "市发展改革委", "--category", "营商环境"); code != 0 {
 		t.Fatal(errs)
 	}

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -410,4 +410,9 @@ func printJSON(w io.Writer, v any) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
+}
+
+// Run runs one command line (the arguments after "gongping") and returns its exit status.
+func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return runCLI(ctx, args, stdout, stderr)
 }
