@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -495,7 +494,7 @@ func (t *resultsTab) excludeForm() fyne.CanvasObject {
 func (t *resultsTab) excludeByHand() {
 	id, err := strconv.ParseInt(strings.TrimSpace(t.excludeID.Text), 10, 64)
 	if err != nil || id <= 0 {
-		t.u.ShowError(errors.New(lang.L("Enter the number of a response: the first column of the table on the Survey page.")))
+		t.u.ShowError(&data.InputError{Msg: lang.L("Enter the number of a response: the first column of the table on the Survey page.")})
 		return
 	}
 	exclude := false
