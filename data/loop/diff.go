@@ -134,10 +134,10 @@ func cleanup(ops []DiffOp) []DiffOp {
 	var del, ins string
 	flush := func() {
 		if del != "" {
-			out = append(out, DiffOp{"-", del})
+			out = append(out, DiffOp{Op: "-", Text: del})
 		}
 		if ins != "" {
-			out = append(out, DiffOp{"+", ins})
+			out = append(out, DiffOp{Op: "+", Text: ins})
 		}
 		del, ins = "", ""
 	}

@@ -12,15 +12,15 @@ func TestDiff(t *testing.T) {
 		want          []DiffOp
 	}{
 		{"", "", []DiffOp{}},
-		{"abc", "abc", []DiffOp{{"=", "abc"}}},
-		{"", "新增", []DiffOp{{"+", "新增"}}},
-		{"删除", "", []DiffOp{{"-", "删除"}}},
+		{"abc", "abc", []DiffOp{{Op: "=", Text: "abc"}}},
+		{"", "新增", []DiffOp{{Op: "+", Text: "新增"}}},
+		{"删除", "", []DiffOp{{Op: "-", Text: "删除"}}},
 		// a number is one unit: 20 → 12 is a replacement, not a kept "2"
-		{"审批时限为20个工作日", "审批时限为12个工作日", []DiffOp{{"=", "审批时限为"}, {"-", "20"}, {"+", "12"}, {"=", "个工作日"}}},
-		{"比例不超过1.5%", "比例不超过3%", []DiffOp{{"=", "比例不超过"}, {"-", "1.5%"}, {"+", "3%"}}},
-		{"企业应当提交申请材料", "企业可以通过网上提交申请材料", []DiffOp{{"=", "企业"}, {"-", "应当"}, {"+", "可以通过网上"}, {"=", "提交申请材料"}}},
+		{"审批时限为20个工作日", "审批时限为12个工作日", []DiffOp{{Op: "=", Text: "审批时限为"}, {Op: "-", Text: "20"}, {Op: "+", Text: "12"}, {Op: "=", Text: "个工作日"}}},
+		{"比例不超过1.5%", "比例不超过3%", []DiffOp{{Op: "=", Text: "比例不超过"}, {Op: "-", Text: "1.5%"}, {Op: "+", Text: "3%"}}},
+		{"企业应当提交申请材料", "企业可以通过网上提交申请材料", []DiffOp{{Op: "=", Text: "企业"}, {Op: "-", Text: "应当"}, {Op: "+", Text: "可以通过网上"}, {Op: "=", Text: "提交申请材料"}}},
 		// a lone matching "的" between two changes is folded into the change
-		{"甲乙丙的丁戊己", "子丑寅的卯辰巳", []DiffOp{{"-", "甲乙丙的丁戊己"}, {"+", "子丑寅的卯辰巳"}}},
+		{"甲乙丙的丁戊己", "子丑寅的卯辰巳", []DiffOp{{Op: "-", Text: "甲乙丙的丁戊己"}, {Op: "+", Text: "子丑寅的卯辰巳"}}},
 	} {
 		got := Diff(tc.before, tc.after)
 		if !reflect.DeepEqual(got, tc.want) {

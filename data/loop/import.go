@@ -479,16 +479,6 @@ func AddOpinion(ctx context.Context, s *data.Store, policyID int64, o Opinion) (
 	return store(ctx, s, policyID, o.Source, "", "", 1, []Opinion{o})
 }
 
-// Import is one imported batch of opinions.
-type Import struct {
-	ID         int64  `json:"id"`
-	Source     string `json:"source"`
-	File       string `json:"file"`
-	Rows       int    `json:"rows"`
-	Opinions   int    `json:"opinions"` // still stored
-	ImportedAt string `json:"imported_at"`
-}
-
 // Imports lists a policy's imported batches, oldest first.
 func Imports(ctx context.Context, s *data.Store, policyID int64) ([]Import, error) {
 	rows, err := s.DB.QueryContext(ctx, `SELECT i.id, i.source, i.file_name, i.rows, i.imported_at,

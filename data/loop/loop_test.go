@@ -417,7 +417,7 @@ func TestRevisionsAreAppendOnly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r1.Record != r1.ID || r1.Version != 1 || r1.Clause != "第五条" || len(r1.Diff) != 4 || r1.Diff[1] != (DiffOp{"-", "20"}) {
+	if r1.Record != r1.ID || r1.Version != 1 || r1.Clause != "第五条" || len(r1.Diff) != 4 || r1.Diff[1] != (DiffOp{Op: "-", Text: "20"}) {
 		t.Errorf("revision %+v", r1)
 	}
 	in.After, in.Date = "审批时限为15个工作日。", "2026-10-05"

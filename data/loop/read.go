@@ -335,12 +335,6 @@ func DecisionHistory(ctx context.Context, s *data.Store, policyID int64) ([]Deci
 	return ds, err
 }
 
-// ReasonTemplate is a reusable reason for decisions.
-type ReasonTemplate struct {
-	ID   int64  `json:"id"`
-	Text string `json:"text"`
-}
-
 // ReasonTemplates lists the reusable reasons.
 func ReasonTemplates(ctx context.Context, s *data.Store) ([]ReasonTemplate, error) {
 	rows, err := s.DB.QueryContext(ctx, `SELECT id, text FROM reason_templates ORDER BY id`)
