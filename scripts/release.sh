@@ -5,8 +5,9 @@
 #   gongping_V_{amd64,arm64}.deb           Debian/Ubuntu/Kylin/UOS, desktop entry, icon, .gpw type
 #   gongping-V-linux-{amd64,arm64}.tar.xz  the same files for other distributions
 #   gongping-V-cli-linux-loong64           the command line alone (pure Go, no window)
-# Needs (Debian): gcc libgl1-mesa-dev xorg-dev gcc-mingw-w64-x86-64 nsis imagemagick xz-utils zip; for arm64
-# (skipped without them): gcc-aarch64-linux-gnu and, after dpkg --add-architecture arm64, libgl1-mesa-dev:arm64
+# Needs (Debian): gcc libgl1-mesa-dev xorg-dev gcc-mingw-w64-x86-64 nsis imagemagick xz-utils zip npm (Zig,
+# fetched once by scripts/linux/zig.sh, links the Linux builds for glibc 2.28); for arm64 (skipped without
+# them), after dpkg --add-architecture arm64: libgl1-mesa-dev:arm64
 # libx11-dev:arm64 libxcursor-dev:arm64 libxrandr-dev:arm64 libxinerama-dev:arm64 libxi-dev:arm64 libxxf86vm-dev:arm64
 # (xorg-dev:arm64 does not exist).
 # Signing: with SIGN_PKCS12=cert.p12 (and SIGN_PASSWORD) the Windows programs and the installer are signed
@@ -47,14 +48,20 @@ sign "$DIST/gongping-$V-windows-amd64-setup.exe"
 
 mkdir -p "$DIST/linux/icons"
 for s in 16 32 48 64 128 256 512; do convert assets/icon.png -resize ${s}x${s} "$DIST/linux/icons/gongping-$s.png"; done
+# Linked for glibc 2.28 with zig cc (scripts/linux/zigcc), so UOS 20 (2.28) and Kylin V10 (2.31) run it.
+ZIG=$(bash scripts/linux/zig.sh)
+export ZIG
 for arch in amd64 arm64; do
 	echo "== Linux $arch: .deb and .tar.xz =="
-	if [ $arch = arm64 ]; then
-		command -v aarch64-linux-gnu-gcc >/dev/null || { echo "(no aarch64-linux-gnu-gcc: arm64 window build skipped)"; continue; }
-		export CC=aarch64-linux-gnu-gcc PKG_CONFIG_PATH=/usr/lib/aarch64-linux-gnu/pkgconfig
+	if [ $arch = arm64 ] && [ ! -e /usr/lib/aarch64-linux-gnu/libGL.so ]; then
+		echo "(no arm64 libGL: arm64 window build skipped)"; continue
 	fi
-	CGO_ENABLED=1 GOOS=linux GOARCH=$arch go build -tags "$TAGS" -trimpath -ldflags "-s -w" -o "$DIST/linux/gongping" .
-	unset CC PKG_CONFIG_PATH
+	CGO_ENABLED=1 GOOS=linux GOARCH=$arch CC="$PWD/scripts/linux/zigcc" \
+		go build -tags "$TAGS" -trimpath -ldflags "-s -w" -o "$DIST/linux/gongping" .
+	newest=$(objdump -T "$DIST/linux/gongping" | grep -o 'GLIBC_[0-9.]*' | sort -Vu | tail -1)
+	[ "$(printf '%s\n' "$newest" GLIBC_2.28 | sort -V | tail -1)" = GLIBC_2.28 ] ||
+		{ echo "release: the $arch build needs $newest, more than glibc 2.28" >&2; exit 1; }
+	echo "$arch: newest glibc symbol $newest"
 	sed "s|\${DIST}|$DIST|g; s|\${VERSION}|$V|g; s|\${ARCH}|$arch|g" scripts/linux/nfpm.yaml > "$DIST/linux/nfpm.yaml"
 	go run github.com/goreleaser/nfpm/v2/cmd/nfpm@v2.45.2 package -f "$DIST/linux/nfpm.yaml" -p deb -t "$DIST/"
 	tar -C "$DIST/linux" -cJf "$DIST/gongping-$V-linux-$arch.tar.xz" gongping icons \
