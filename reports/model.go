@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -152,7 +153,7 @@ type IPAPoint struct {
 	N                              int
 }
 
-// Priority is one entry of the improvement priority list.
+// Priority is one entry of the improvement priority list, as score.Priorities ranks it.
 type Priority struct {
 	Rank       int
 	Item, Why  string
@@ -243,6 +244,10 @@ func (a *assembler) tc(s string) string {
 	return m.out
 }
 
+// again is t for a text already counted where it first appeared in the report (a priority's item is an
+// indicator or direction listed above it): the same masked text, not counted twice.
+func (a *assembler) again(s string) string { return a.m.Mask(defang(clean(s))) }
+
 // t is the one door every stored text passes through on its way into a report: control characters
 // (which XML cannot hold) and broken UTF-8 are dropped, links are defanged, then personal data is masked.
 func (a *assembler) t(s string) string {
@@ -253,7 +258,7 @@ func (a *assembler) t(s string) string {
 
 // Assemble builds the publishable report from its input; every text is masked here and nowhere else.
 func Assemble(in Input) *Report {
-	a := &assembler{m: privacy.NewMasker(knownNames(in.Survey)...)}
+	a := &assembler{m: privacy.NewMasker(privacy.SurveyNames(in.Survey)...)}
 	for _, n := range in.Names {
 		if privacy.LooksLikeName(n) { // a submitter "市民" or "匿名" must not be masked everywhere
 			a.m.AddName(n)
@@ -340,7 +345,10 @@ func (a *assembler) scores(r *Report, res *score.Result) {
 			Quadrant: a.t(p.Quadrant), Importance: p.Importance, Performance: p.Performance, N: p.N})
 	}
 	r.IPAMeans = res.Method.IPAMeans
-	r.Priorities = priorities(r.IPA, r.Directions)
+	for _, p := range score.Priorities(res.IPA, res.Directions) {
+		// The items are the IPA's and the directions' texts, counted as masked there.
+		r.Priorities = append(r.Priorities, Priority{Rank: p.Rank, Item: a.again(p.Item), Why: p.Why, Importance: p.Importance})
+	}
 	for _, w := range res.Warnings {
 		r.Warnings = append(r.Warnings, a.t(w))
 	}
@@ -360,42 +368,6 @@ func sourceName(s string) string {
 		return n
 	}
 	return s
-}
-
-// priorities orders what to improve first: indicators in 重点改进区 by importance, the most demanded
-// directions, then 次要改进区.
-func priorities(ipa []IPAPoint, dirs []Direction) []Priority {
-	var out []Priority
-	byImp := func(q string) []IPAPoint {
-		var ps []IPAPoint
-		for _, p := range ipa {
-			if p.Quadrant == q {
-				ps = append(ps, p)
-			}
-		}
-		sort.SliceStable(ps, func(i, j int) bool { return ps[i].Importance > ps[j].Importance })
-		return ps
-	}
-	for _, p := range byImp(score.QuadrantFix) {
-		out = append(out, Priority{Item: p.Indicator, Importance: "高",
-			Why: fmt.Sprintf("重点改进区：对总体满意度影响大（r=%.2f），得分 %.1f 低于平均", p.Importance, p.Performance)})
-	}
-	n := 0
-	for _, d := range dirs {
-		if d.Share == nil || n == 5 {
-			continue
-		}
-		out = append(out, Priority{Item: d.Item, Why: fmt.Sprintf("%.1f%% 的受访者提出此改进需求", *d.Share*100)})
-		n++
-	}
-	for _, p := range byImp(score.QuadrantMinor) {
-		out = append(out, Priority{Item: p.Indicator, Importance: "低",
-			Why: fmt.Sprintf("次要改进区：得分 %.1f 低于平均，对总体满意度影响较小", p.Performance)})
-	}
-	for i := range out {
-		out[i].Rank = i + 1
-	}
-	return out
 }
 
 func methods(res *score.Result) []string {
@@ -520,7 +492,7 @@ func adoptionCounts(as []Adoption) []KV {
 		n[a.Decision]++
 	}
 	var out []KV
-	for _, d := range []string{"采纳", "部分采纳", "未采纳", "不予处理", ""} {
+	for _, d := range append(slices.Clone(data.Decisions), "") { // the decisions in their order, then the undecided
 		if n[d] > 0 {
 			name := d
 			if d == "" {
@@ -532,69 +504,12 @@ func adoptionCounts(as []Adoption) []KV {
 	return out
 }
 
-// knownNames are the submitter names of a round: respondent names and answers to name columns.
-func knownNames(sd *data.SurveyData) []string {
-	if sd == nil {
-		return nil
-	}
-	var nameCols []int
-	for i, q := range sd.Questions {
-		if isNameColumn(q.Text) {
-			nameCols = append(nameCols, i)
-		}
-	}
-	seen := map[string]bool{}
-	var out []string
-	add := func(s string) {
-		s = strings.TrimSpace(s)
-		if !seen[s] && privacy.LooksLikeName(s) {
-			seen[s] = true
-			out = append(out, s)
-		}
-	}
-	for _, r := range sd.Responses {
-		add(r.Respondent)
-		for _, i := range nameCols {
-			if i < len(r.Answers) {
-				add(r.Answers[i])
-			}
-		}
-	}
-	return out
-}
-
-func isNameColumn(h string) bool {
-	for _, w := range []string{"姓名", "名字", "提交人", "填写人", "联系人", "称呼"} {
-		if strings.Contains(h, w) {
-			return true
-		}
-	}
-	return false
-}
-
-// excludedIDs are the responses screening left out (restored ones count as valid).
-func excludedIDs(res *score.Result) map[int64]bool {
-	out := map[int64]bool{}
-	if res != nil {
-		for _, e := range res.Excluded {
-			if !e.Restored {
-				out[e.ResponseID] = true
-			}
-		}
-	}
-	return out
-}
-
-// noContent are answers that say nothing ("无", "没有意见" …); they are counted, not listed.
-// isNoContent is data.IsFiller: the one list of answers that say nothing, which the opinions use too.
-func isNoContent(s string) bool { return data.IsFiller(s) }
-
 func (a *assembler) openText(r *Report, in Input) {
 	sd := in.Survey
 	if sd == nil {
 		return
 	}
-	ex := excludedIDs(in.Result)
+	ex := in.Result.ExcludedIDs()
 	for qi, q := range sd.Questions {
 		if q.Type != data.QOpenText || privacy.IsPersonalColumn(q.Text) {
 			continue
@@ -610,7 +525,7 @@ func (a *assembler) openText(r *Report, in Input) {
 				continue
 			}
 			g.Answered++
-			if isNoContent(ans) {
+			if data.IsFiller(ans) { // "无", "没有意见", "满意" …: counted, not listed
 				g.Empty++
 				continue
 			}
@@ -632,7 +547,7 @@ func (a *assembler) raw(in Input) *RawData {
 	if sd == nil {
 		return nil
 	}
-	ex := excludedIDs(in.Result)
+	ex := in.Result.ExcludedIDs()
 	rd := &RawData{Headers: []string{"序号", "提交时间", "用时（秒）"}}
 	var keep []int
 	for i, q := range sd.Questions {

@@ -7,44 +7,11 @@ import "math"
 // thresholds (satisfaction ≥ 75, grades, indicators < 60) are about the exact value.
 func atLeast(x, t float64) bool { return x >= t-1e-9 }
 
-// Grade is the grade of a composite score: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 < 60.
-func Grade(score float64) string {
-	switch {
-	case atLeast(score, 90):
-		return "优"
-	case atLeast(score, 80):
-		return "良"
-	case atLeast(score, 60):
-		return "中"
-	}
-	return "差"
-}
-
 // PassScore is the score below which an indicator is listed as a problem.
 const PassScore = 60
 
 // BelowPass reports whether an indicator score counts as a problem (< 60).
 func BelowPass(score float64) bool { return !atLeast(score, PassScore) }
-
-// GradeRule states the grade thresholds.
-const GradeRule = "优≥90，良≥80，中≥60，差<60"
-
-// AlphaBand names the reliability of a Cronbach's α: 优秀 ≥ 0.9, 良好 ≥ 0.8, 可接受 ≥ 0.7, 偏低 < 0.7
-// (the usual reading of α in Chinese survey practice, e.g. SPSSAU's).
-func AlphaBand(alpha float64) string {
-	switch {
-	case alpha >= 0.9:
-		return "优秀"
-	case alpha >= 0.8:
-		return "良好"
-	case alpha >= 0.7:
-		return "可接受"
-	}
-	return "偏低"
-}
-
-// AlphaRule states the α thresholds.
-const AlphaRule = "优秀≥0.9，良好≥0.8，可接受≥0.7，偏低<0.7"
 
 // meanSD returns the mean and the sample standard deviation (0 when n < 2).
 func meanSD(xs []float64) (mean, sd float64) {
