@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/assess"
 )
 
@@ -132,79 +131,4 @@ func sortSurvey[T any](xs []T, key func(T) (*float64, int)) {
 		}
 		return ci > cj
 	})
-}
-
-// breakdown computes the survey part of each dimension per answer of question q.
-func breakdown(sc *Scheme, q data.Question, qi int, resp []data.Response, valid []bool, calcs map[string][]*indicatorCalc, dims []Dimension, v *valuer) *Breakdown {
-	b := &Breakdown{Question: q.Key, Text: q.Text, Groups: []Group{}}
-	pos := map[string]int{}
-	var members [][]int
-	add := func(o string) int {
-		if i, ok := pos[o]; ok {
-			return i
-		}
-		pos[o] = len(b.Groups)
-		b.Groups = append(b.Groups, Group{Value: o})
-		members = append(members, nil)
-		return len(b.Groups) - 1
-	}
-	for _, o := range q.Options {
-		if c := cleanAnswer(o); c != "" && !v.missing[c] {
-			add(c)
-		}
-	}
-	for r := range resp {
-		if !valid[r] {
-			continue
-		}
-		a := cleanAnswer(resp[r].Answers[qi])
-		if v.isMissing(a) {
-			continue
-		}
-		if _, known := pos[a]; !known && len(b.Groups) >= 200 {
-			continue // bound hostile free text
-		}
-		g := add(a)
-		members[g] = append(members[g], r)
-	}
-	for g := range b.Groups {
-		grp := &b.Groups[g]
-		grp.N = len(members[g])
-		grp.Dimensions = []GroupDimension{}
-		var cs, cw float64
-		held := false // a held-back dimension: no group composite either
-		for di, k := range DimensionKeys {
-			gd := GroupDimension{Key: k}
-			var sw, sws float64
-			seen := map[int]bool{}
-			for _, c := range calcs[k] {
-				var s float64
-				var n int
-				for _, r := range members[g] {
-					if x := c.vals[r]; !math.IsNaN(x) {
-						s += x
-						n++
-						seen[r] = true
-					}
-				}
-				if n > 0 {
-					sw += c.weight * s / float64(n)
-					sws += c.weight
-				}
-			}
-			gd.N = len(seen)
-			if dims[di].HeldBack != "" {
-				held = true
-			} else if sws > 0 {
-				gd.Score = ptr(sw / sws)
-				cs += dims[di].Weight * *gd.Score
-				cw += dims[di].Weight
-			}
-			grp.Dimensions = append(grp.Dimensions, gd)
-		}
-		if cw > 0 && !held {
-			grp.Composite = ptr(cs / cw)
-		}
-	}
-	return b
 }
