@@ -12,13 +12,13 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/calendar"
 	"github.com/gongping/gongping/data/demo"
+	"github.com/gongping/gongping/data/store"
 )
 
 const (
@@ -111,52 +111,8 @@ func uriPath(uri fyne.URI) (string, error) {
 	return uri.Path(), nil
 }
 
-func withExt(path string) string {
-	if filepath.Ext(path) == "" {
-		return path + WorkspaceExt
-	}
-	return path
-}
-
-// askSavePath asks where to write a new file: a path entry prefilled beside the open workspace, with a
-// folder browser. Fyne's save dialog is not used because it truncates the chosen file before we see the
-// path, which would destroy the open workspace if the user picked it.
-func (u *UI) askSavePath(title, name string, then func(path string)) {
-	dir := "."
-	if u.store != nil {
-		dir = filepath.Dir(u.store.Path)
-	}
-	entry := widget.NewEntry()
-	entry.SetText(filepath.Join(dir, name))
-	browse := widget.NewButton(lang.L("Choose folder…"), func() {
-		fd := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
-			if err != nil || l == nil {
-				return
-			}
-			entry.SetText(filepath.Join(l.Path(), filepath.Base(entry.Text)))
-		}, u.Win)
-		if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(entry.Text))); err == nil {
-			fd.SetLocation(l)
-		}
-		fd.Resize(u.dialogSize())
-		fd.Show()
-	})
-	content := container.NewBorder(nil, nil, nil, browse, entry)
-	d := dialog.NewCustomConfirm(title, lang.L("Save"), lang.L("Cancel"), container.NewGridWrap(fyne.NewSize(560, entry.MinSize().Height), content), func(ok bool) {
-		if ok && strings.TrimSpace(entry.Text) != "" {
-			then(withExt(strings.TrimSpace(entry.Text)))
-		}
-	}, u.Win)
-	d.Show()
-}
-
-func (u *UI) dialogSize() fyne.Size {
-	s := u.Win.Canvas().Size()
-	return fyne.NewSize(max(600, s.Width*0.8), max(420, s.Height*0.8))
-}
-
 func (u *UI) newWorkspaceDialog() {
-	u.askSavePath(lang.L("New workspace"), "workspace"+WorkspaceExt, u.NewWorkspace)
+	u.askSavePath(lang.L("New workspace"), "workspace"+WorkspaceExt, u.workspaceDir(), u.NewWorkspace)
 }
 
 // NewWorkspace creates an empty workspace at path and switches to it; an existing file is never touched.
@@ -169,34 +125,12 @@ func (u *UI) NewWorkspace(path string) {
 }
 
 func (u *UI) openWorkspaceDialog() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			u.ShowError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		r.Close()
-		p, err := uriPath(r.URI())
-		if err != nil {
-			u.ShowError(err)
-			return
-		}
-		u.OpenWorkspace(p)
-	}, u.Win)
-	if u.store != nil {
-		if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(u.store.Path))); err == nil {
-			d.SetLocation(l)
-		}
-	}
-	d.Resize(u.dialogSize())
-	d.Show()
+	u.pickFile(nil, u.workspaceDir(), u.OpenWorkspace) // any name: workspaces mailed around lose their .gpw
 }
 
 func (u *UI) saveCopyDialog() {
 	base := strings.TrimSuffix(filepath.Base(u.store.Path), filepath.Ext(u.store.Path))
-	u.askSavePath(lang.L("Save a copy"), base+"-副本"+WorkspaceExt, func(p string) {
+	u.askSavePath(lang.L("Save a copy"), base+"-副本"+WorkspaceExt, u.workspaceDir(), func(p string) {
 		if _, err := os.Stat(p); err == nil {
 			dialog.ShowConfirm(lang.L("Replace file?"), fmt.Sprintf(lang.L("%s already exists. Replace it with the copy?"), p), func(ok bool) {
 				if ok {
@@ -232,37 +166,37 @@ func (u *UI) SaveCopy(path string) {
 }
 
 // backupWhat says before what a backup was made.
-func backupWhat(b data.Backup) string {
+func backupWhat(b store.Backup) string {
 	switch b.Reason {
-	case data.BackupSurveyDelete:
+	case store.BackupSurveyDelete:
 		return lang.L("before a survey import was deleted")
-	case data.BackupOpinionDelete:
+	case store.BackupOpinionDelete:
 		return lang.L("before opinions were deleted")
-	case data.BackupScheme:
+	case store.BackupScheme:
 		return lang.L("before the scheme was replaced")
-	case data.BackupPublish:
+	case store.BackupPublish:
 		return lang.L("before publishing")
-	case data.BackupRestore:
+	case store.BackupRestore:
 		return lang.L("the workspace as it was before a restore")
-	case data.BackupDamaged:
+	case store.BackupDamaged:
 		return lang.L("the damaged workspace, kept as it was")
 	}
 	return b.What
 }
 
 // backupLine is one backup for a list: when, before what, how big.
-func backupLine(b data.Backup) string {
+func backupLine(b store.Backup) string {
 	return fmt.Sprintf("%s　%s　%.1f MB", b.Time.Format("2006-01-02 15:04:05"), backupWhat(b), float64(b.Size)/(1<<20))
 }
 
 // showBackups lists the workspace's automatic backups (File → 自动备份), each with a button to restore it.
 func (u *UI) showBackups() {
-	bs, err := data.ListBackups(u.store.Path)
+	bs, err := store.ListBackups(u.store.Path)
 	if err != nil {
 		u.ShowError(err)
 		return
 	}
-	intro := widget.NewLabel(fmt.Sprintf(lang.L("Before an import is deleted, a scheme replaced or anything published, GongPing backs the workspace up. The newest %d backups are kept, in %s."), data.KeepBackups, data.BackupDir(u.store.Path)))
+	intro := widget.NewLabel(fmt.Sprintf(lang.L("Before an import is deleted, a scheme replaced or anything published, GongPing backs the workspace up. The newest %d backups are kept, in %s."), store.KeepBackups, store.BackupDir(u.store.Path)))
 	intro.Wrapping = fyne.TextWrapWord
 	rows := container.NewVBox()
 	if len(bs) == 0 {
@@ -296,10 +230,10 @@ func (u *UI) showBackups() {
 func (u *UI) RestoreBackup(name string) {
 	path := u.store.Path
 	u.store.Close() // nothing may have the workspace open while its file is replaced
-	var res data.RestoreResult
+	var res store.RestoreResult
 	u.RunLong(lang.L("Restoring the backup…"), func(ctx context.Context, _ func(int, int)) error {
 		var err error
-		res, err = data.RestoreBackup(ctx, path, name)
+		res, err = store.RestoreBackup(ctx, path, name)
 		return err
 	}, func(err error) {
 		if oerr := u.openStore(path); oerr != nil {
@@ -365,7 +299,7 @@ func (u *UI) showAbout() {
 		v = Version
 	}
 	text := widget.NewLabel(fmt.Sprintf(lang.L("GongPing %s — public evaluation of policy implementation, following the Beijing measures on deepening government openness and expanding public participation (2020).\n\nWorkspace: %s\nSchema version: %d"),
-		v, u.store.Path, data.SchemaVersion()))
+		v, u.store.Path, store.SchemaVersion()))
 	text.Wrapping = fyne.TextWrapWord
 	// Teams enter next year's State Council holiday notice here before any library update.
 	holidays := widget.NewLabel(fmt.Sprintf(lang.L("Holiday adjustments file: %s\nOne line per date, e.g. “2027-02-06 休” (day off) or “2027-02-07 班” (make-up working day); read at start."), calendar.OverridePath()))

@@ -10,7 +10,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
@@ -18,6 +17,7 @@ import (
 
 	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/privacy"
+	"github.com/gongping/gongping/data/store"
 	"github.com/gongping/gongping/reports"
 )
 
@@ -95,7 +95,7 @@ type publishData struct {
 
 func (t *publishTab) reload() {
 	id := t.policyID
-	load(t.u, func(ctx context.Context, s *data.Store) (publishData, error) {
+	load(t.u, func(ctx context.Context, s *store.Store) (publishData, error) {
 		var d publishData
 		var err error
 		if d.policy, err = s.Policy(ctx, id); err != nil {
@@ -166,7 +166,7 @@ func (t *publishTab) onRoundChanged() {
 	}
 	t.preview.SetText(lang.L("Counting…"))
 	id, opt := t.policyID, t.options()
-	load(t.u, func(ctx context.Context, s *data.Store) (privacy.Counts, error) {
+	load(t.u, func(ctx context.Context, s *store.Store) (privacy.Counts, error) {
 		return reports.Preview(ctx, s, id, opt)
 	}, func(c privacy.Counts) {
 		if t.round.Selected == opt.Round && t.raw.Checked == opt.RawData { // not a stale answer
@@ -184,22 +184,7 @@ func previewText(c privacy.Counts) string {
 }
 
 func (t *publishTab) onBrowse() {
-	fd := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
-		if err != nil || l == nil {
-			return
-		}
-		t.folder.SetText(l.Path())
-	}, t.u.Win)
-	dir := t.folder.Text
-	for dir != "" && dir != filepath.Dir(dir) {
-		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-			fd.SetLocation(l)
-			break
-		}
-		dir = filepath.Dir(dir)
-	}
-	fd.Resize(t.u.dialogSize())
-	fd.Show()
+	t.u.pickFolder(t.folder.Text, t.folder.SetText)
 }
 
 func (t *publishTab) onGenerate() {

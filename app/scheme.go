@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -12,12 +13,12 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/score"
+	"github.com/gongping/gongping/data/store"
 )
 
 func init() {
@@ -80,7 +81,7 @@ func newSchemeTab(u *UI, policyID int64) *schemeTab {
 
 func (t *schemeTab) reload() {
 	id := t.policyID
-	load(t.u, func(ctx context.Context, s *data.Store) (schemeData, error) {
+	load(t.u, func(ctx context.Context, s *store.Store) (schemeData, error) {
 		var d schemeData
 		var err error
 		d.sc, d.set, d.qs, err = score.SchemeToEdit(ctx, s, id)
@@ -568,7 +569,7 @@ func sortedLabelRefs(m map[string]float64) []string {
 func (t *schemeTab) save() {
 	sc, id := t.sc.Clone(), t.policyID
 	t.askIfPublished(lang.L("Replace the scheme?"), func() {
-		t.store(lang.L("Saving the scheme…"), func(ctx context.Context, s *data.Store) (score.SchemeChange, error) {
+		t.store(lang.L("Saving the scheme…"), func(ctx context.Context, s *store.Store) (score.SchemeChange, error) {
 			return score.SaveScheme(ctx, s, id, sc, lang.L("scheme editor"))
 		}, nil)
 	})
@@ -578,7 +579,7 @@ func (t *schemeTab) save() {
 // published evaluation (what was published stays frozen; later scores would differ from it).
 func (t *schemeTab) askIfPublished(title string, then func()) {
 	id := t.policyID
-	load(t.u, func(ctx context.Context, s *data.Store) ([]score.PublishedUse, error) {
+	load(t.u, func(ctx context.Context, s *store.Store) ([]score.PublishedUse, error) {
 		return score.SchemePublished(ctx, s, id)
 	}, func(uses []score.PublishedUse) {
 		if len(uses) == 0 {
@@ -597,7 +598,7 @@ func (t *schemeTab) askIfPublished(title string, then func()) {
 
 // store runs a scheme change off the UI goroutine and shows what it did; then (may be nil) runs after it
 // succeeded.
-func (t *schemeTab) store(title string, change func(ctx context.Context, s *data.Store) (score.SchemeChange, error), then func()) {
+func (t *schemeTab) store(title string, change func(ctx context.Context, s *store.Store) (score.SchemeChange, error), then func()) {
 	s := t.u.Store()
 	var ch score.SchemeChange
 	t.u.RunLong(title, func(ctx context.Context, _ func(int, int)) error {
@@ -669,7 +670,7 @@ func (t *schemeTab) showMappings() {
 
 func (t *schemeTab) showHistory() {
 	id := t.policyID
-	load(t.u, func(ctx context.Context, s *data.Store) ([]score.SchemeVersion, error) {
+	load(t.u, func(ctx context.Context, s *store.Store) ([]score.SchemeVersion, error) {
 		return score.SchemeHistory(ctx, s, id)
 	}, func(h []score.SchemeVersion) {
 		rows := container.NewVBox()
@@ -710,7 +711,7 @@ func (t *schemeTab) showHistory() {
 func (t *schemeTab) restore(n int) {
 	id := t.policyID
 	do := func() {
-		t.store(lang.L("Restoring the scheme…"), func(ctx context.Context, s *data.Store) (score.SchemeChange, error) {
+		t.store(lang.L("Restoring the scheme…"), func(ctx context.Context, s *store.Store) (score.SchemeChange, error) {
 			return score.RestoreScheme(ctx, s, id, n)
 		}, t.reload)
 	}
@@ -740,13 +741,8 @@ func (t *schemeTab) suggest() {
 }
 
 func (t *schemeTab) importFile() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			t.u.ShowError(err)
-			return
-		}
-		defer r.Close()
-		b, err := io.ReadAll(io.LimitReader(r, 16<<20))
+	t.u.pickFile([]string{".json", ".xlsx"}, t.u.workspaceDir(), func(path string) {
+		b, err := data.ReadFileLimited(path, 16<<20)
 		if err != nil {
 			t.u.ShowError(err)
 			return
@@ -759,31 +755,22 @@ func (t *schemeTab) importFile() {
 		t.sc = sc
 		t.changed()
 		t.rebuild()
-	}, t.u.Win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".json", ".xlsx"}))
-	d.Resize(t.u.Win.Canvas().Size().Subtract(fyne.NewSize(80, 80)))
-	d.Show()
+	})
 }
 
 func (t *schemeTab) exportFile() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			t.u.ShowError(err)
-			return
-		}
-		defer w.Close()
-		if strings.EqualFold(w.URI().Extension(), ".json") {
-			_, err = w.Write(t.sc.JSON())
-		} else {
-			err = t.sc.WriteXLSX(w)
-		}
+	t.u.askSavePath(lang.L("Export…"), lang.L("scheme")+".xlsx", t.u.workspaceDir(), func(path string) {
+		err := data.WriteFileAtomic(path, func(w io.Writer) error {
+			if strings.EqualFold(filepath.Ext(path), ".json") {
+				_, err := w.Write(t.sc.JSON())
+				return err
+			}
+			return t.sc.WriteXLSX(w)
+		})
 		if err != nil {
 			t.u.ShowError(err)
 		}
-	}, t.u.Win)
-	d.SetFileName(lang.L("scheme") + ".xlsx")
-	d.Resize(t.u.Win.Canvas().Size().Subtract(fyne.NewSize(80, 80)))
-	d.Show()
+	})
 }
 
 // entropy sets dimension k's indicator weights by the entropy method over the latest round's data.

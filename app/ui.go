@@ -21,6 +21,7 @@ import (
 	_ "github.com/gongping/gongping/app/localeenv" // initialised before fyne's lang: no locale noise
 	"github.com/gongping/gongping/assets"
 	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/store"
 )
 
 // AppID is the application's reverse-DNS identifier (also in FyneApp.toml). Until 0.1 it was oldAppID, whose
@@ -61,7 +62,7 @@ type UI struct {
 	App fyne.App
 	Win fyne.Window
 
-	store    *data.Store
+	store    *store.Store
 	policyID int64 // selected policy, 0 when none
 
 	list     *policyList
@@ -126,6 +127,9 @@ func newUI(a fyne.App, w fyne.Window, workspacePath string, inline bool) (*UI, e
 		return nil, err
 	}
 	u.build()
+	if !inline {
+		WarnIfNoCJKFont(w) // after build: Fyne has scanned the system's fonts for the Chinese it measured
+	}
 	return u, nil
 }
 
@@ -159,8 +163,8 @@ func ShowStartupError(w fyne.Window, err error) {
 	msg.Wrapping = fyne.TextWrapWord
 	content := container.NewVBox(msg)
 	var oe *openError
-	if errors.As(err, &oe) && errors.Is(err, data.ErrDamaged) {
-		if bs, _ := data.ListBackups(oe.path); len(bs) > 0 {
+	if errors.As(err, &oe) && errors.Is(err, store.ErrDamaged) {
+		if bs, _ := store.ListBackups(oe.path); len(bs) > 0 {
 			content.Add(widget.NewLabel(lang.L("Automatic backups of this workspace, newest first:")))
 			for _, b := range bs {
 				b := b
@@ -182,7 +186,7 @@ func ShowStartupError(w fyne.Window, err error) {
 // restoreAtStartup restores a backup over a workspace that would not open and opens the window on it; the
 // app closes the workspace when it stops.
 func restoreAtStartup(w fyne.Window, path, name string) {
-	if _, err := data.RestoreBackup(context.Background(), path, name); err != nil {
+	if _, err := store.RestoreBackup(context.Background(), path, name); err != nil {
 		ShowStartupError(w, &openError{path: path, err: err})
 		return
 	}
@@ -230,7 +234,7 @@ func (u *UI) Close() error {
 }
 
 // Store is the current workspace; it changes when the user opens another one.
-func (u *UI) Store() *data.Store { return u.store }
+func (u *UI) Store() *store.Store { return u.store }
 
 // openStore opens path and makes it the current workspace, closing the previous one.
 func (u *UI) openStore(path string) error {
@@ -238,7 +242,7 @@ func (u *UI) openStore(path string) error {
 	if err != nil {
 		return err
 	}
-	s, err := data.Open(abs)
+	s, err := store.Open(abs)
 	var ie *data.InputError
 	switch {
 	case errors.As(err, &ie): // says what is wrong with the file and what to do
@@ -349,12 +353,12 @@ func (u *UI) ShowError(err error) {
 }
 
 // explain puts SQLite's and the file system's errors about the workspace (damage, a full disk, a read-only
-// file) into the Chinese the user reads (data.Explain).
+// file) into the Chinese the user reads (store.Explain).
 func (u *UI) explain(err error) error {
 	if u.store == nil {
 		return err
 	}
-	return data.Explain(err, u.store.Path)
+	return store.Explain(err, u.store.Path)
 }
 
 // showInfo tells the user something that is not an error.
@@ -364,7 +368,7 @@ func (u *UI) showInfo(title, msg string) {
 
 // load runs fetch off the UI goroutine and apply on it ("load, then apply"). Results for a workspace that
 // is no longer current are dropped.
-func load[T any](u *UI, fetch func(ctx context.Context, s *data.Store) (T, error), apply func(T)) {
+func load[T any](u *UI, fetch func(ctx context.Context, s *store.Store) (T, error), apply func(T)) {
 	s := u.store
 	if u.inline {
 		v, err := fetch(context.Background(), s)

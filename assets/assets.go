@@ -5,6 +5,7 @@ package assets
 import "embed"
 
 //go:generate go run ./icongen -o icon.png
+//go:generate go run ./nocjkgen -o nocjk.png
 
 // IconPNG is the app icon (512×512 PNG), drawn by icongen.
 //
@@ -16,3 +17,9 @@ var IconPNG []byte
 //
 //go:embed translations
 var Translations embed.FS
+
+// NoCJKPNG is the window's notice that the computer has no Chinese font, drawn as a picture by nocjkgen
+// (as text it would show as boxes on exactly the computers that need it).
+//
+//go:embed nocjk.png
+var NoCJKPNG []byte

@@ -20,6 +20,7 @@ import (
 	"github.com/gongping/gongping/data/loop"
 	"github.com/gongping/gongping/data/privacy"
 	"github.com/gongping/gongping/data/score"
+	"github.com/gongping/gongping/data/store"
 )
 
 // File names written into the output folder.
@@ -37,12 +38,12 @@ type Options struct {
 }
 
 // Write writes DIR/report.html and DIR/report.xlsx for a round of a policy and returns their paths.
-func Write(ctx context.Context, s *data.Store, policyID int64, roundName, outDir string, progress func(float64)) (htmlPath, xlsxPath string, err error) {
+func Write(ctx context.Context, s *store.Store, policyID int64, roundName, outDir string, progress func(float64)) (htmlPath, xlsxPath string, err error) {
 	return WriteWith(ctx, s, policyID, outDir, Options{Round: roundName, Progress: progress})
 }
 
 // WriteWith is Write with options.
-func WriteWith(ctx context.Context, s *data.Store, policyID int64, outDir string, opt Options) (htmlPath, xlsxPath string, err error) {
+func WriteWith(ctx context.Context, s *store.Store, policyID int64, outDir string, opt Options) (htmlPath, xlsxPath string, err error) {
 	step := func(f float64) {
 		if opt.Progress != nil {
 			opt.Progress(f)
@@ -72,33 +73,12 @@ func WriteWith(ctx context.Context, s *data.Store, policyID int64, outDir string
 	return htmlPath, xlsxPath, nil
 }
 
-// writeFile writes through a temporary file in the same folder and renames it, so a failed or
-// cancelled run never leaves a half-written report where the old one was.
-func writeFile(path string, fn func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".gongping-report-*")
-	if err != nil {
-		return &data.InputError{Msg: fmt.Sprintf("无法在 %s 写入文件：%v", filepath.Dir(path), err), Err: err}
-	}
-	defer os.Remove(tmp.Name())
-	if err := fn(tmp); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", filepath.Base(path), err)
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	// CreateTemp makes the file private (0600); a report is meant to be shared and published.
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return &data.InputError{Msg: fmt.Sprintf("无法写入 %s（文件是否正在被其他程序打开？）：%v", path, err), Err: err}
-	}
-	return nil
-}
+// writeFile writes a report through data.WriteFileAtomic: a failed or cancelled run never leaves a
+// half-written report where the old one was.
+func writeFile(path string, fn func(io.Writer) error) error { return data.WriteFileAtomic(path, fn) }
 
 // Preview reports how many personal items the report of this round would mask, without writing it.
-func Preview(ctx context.Context, s *data.Store, policyID int64, opt Options) (privacy.Counts, error) {
+func Preview(ctx context.Context, s *store.Store, policyID int64, opt Options) (privacy.Counts, error) {
 	r, err := Build(ctx, s, policyID, opt)
 	if err != nil {
 		return privacy.Counts{}, err
@@ -107,7 +87,7 @@ func Preview(ctx context.Context, s *data.Store, policyID int64, opt Options) (p
 }
 
 // Build reads everything the report shows from the store and assembles it (masked).
-func Build(ctx context.Context, s *data.Store, policyID int64, opt Options) (*Report, error) {
+func Build(ctx context.Context, s *store.Store, policyID int64, opt Options) (*Report, error) {
 	in, err := Load(ctx, s, policyID, opt)
 	if err != nil {
 		return nil, err
@@ -119,7 +99,7 @@ func Build(ctx context.Context, s *data.Store, policyID int64, opt Options) (*Re
 }
 
 // Load reads the report's input from the store.
-func Load(ctx context.Context, s *data.Store, policyID int64, opt Options) (Input, error) {
+func Load(ctx context.Context, s *store.Store, policyID int64, opt Options) (Input, error) {
 	in := Input{Generated: time.Now(), RawData: opt.RawData}
 	p, err := s.Policy(ctx, policyID)
 	if err != nil {
@@ -169,7 +149,7 @@ func Load(ctx context.Context, s *data.Store, policyID int64, opt Options) (Inpu
 
 // loadScore scores the round; a round that cannot be scored (bad scheme, no data) gives the reason as
 // scoreErr, since the report still shows everything else and says why there is no score.
-func loadScore(ctx context.Context, s *data.Store, policyID int64, round string, survey *data.SurveyData, progress func(float64)) (res *score.Result, scoreErr string, err error) {
+func loadScore(ctx context.Context, s *store.Store, policyID int64, round string, survey *data.SurveyData, progress func(float64)) (res *score.Result, scoreErr string, err error) {
 	res, err = score.ScoreWith(ctx, s, policyID, score.Options{Round: round, Survey: survey, Progress: func(f float64) {
 		if progress != nil {
 			progress(0.05 + 0.4*f) // scoring is most of the reading
@@ -186,7 +166,7 @@ func loadScore(ctx context.Context, s *data.Store, policyID int64, round string,
 }
 
 // loadSurvey reads the round's survey answers (open text and raw data); nil when the round has none.
-func loadSurvey(ctx context.Context, s *data.Store, round data.Round) (*data.SurveyData, error) {
+func loadSurvey(ctx context.Context, s *store.Store, round data.Round) (*data.SurveyData, error) {
 	if round.ID == 0 {
 		return nil, nil
 	}
@@ -204,7 +184,7 @@ func loadSurvey(ctx context.Context, s *data.Store, round data.Round) (*data.Sur
 // opinion submitters' names (to be masked wherever they appear). Published are the concentrated
 // clusters, every cluster with a decision and every opinion decided on its own; scattered undecided
 // opinions are left to the adoption feedback work.
-func loadLoop(ctx context.Context, s *data.Store, policyID int64, in *Input) error {
+func loadLoop(ctx context.Context, s *store.Store, policyID int64, in *Input) error {
 	cs, err := loop.Clusters(ctx, s, policyID)
 	if err != nil {
 		return fmt.Errorf("opinion clusters: %w", err)
