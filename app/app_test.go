@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"os"
 	"path/filepath"
@@ -19,6 +18,7 @@ import (
 
 	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/check"
+	"github.com/gongping/gongping/data/store"
 )
 
 func TestMain(m *testing.M) {
@@ -210,7 +210,7 @@ func TestOverviewTimelineStates(t *testing.T) {
 	if err := u.store.UpdatePolicy(ctx, p); err != nil {
 		t.Fatal(err)
 	}
-	err = u.store.Tx(ctx, func(tx *sql.Tx) error { _, err := data.EnsureRound(ctx, tx, id, "2026年度"); return err })
+	err = u.store.Tx(ctx, func(tx *store.Tx) error { _, err := tx.EnsureRound(ctx, id, "2026年度"); return err })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -414,7 +414,7 @@ func TestSaveCopyAndWorkspaces(t *testing.T) {
 	if u.lastError != "" {
 		t.Fatalf("save copy: %s", u.lastError)
 	}
-	s, err := data.Open(cp)
+	s, err := store.Open(cp)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -571,7 +571,7 @@ func TestCloseLeavesOneFile(t *testing.T) {
 	if fi, err := os.Stat(path + "-wal"); err == nil && fi.Size() > 0 {
 		t.Errorf("write-ahead log left beside the workspace (%d bytes): a copied .gpw would miss data", fi.Size())
 	}
-	s, err := data.Open(path)
+	s, err := store.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -593,13 +593,13 @@ func TestRegisteredStageStatusAddsToBuiltin(t *testing.T) {
 	stageSources = map[data.Stage][]StageStatusFunc{}
 	stageMu.Unlock()
 	t.Cleanup(func() { stageMu.Lock(); stageSources = saved; stageMu.Unlock() })
-	RegisterStageStatus(data.StageConsultation, func(context.Context, *data.Store, int64) (StageState, string, error) {
+	RegisterStageStatus(data.StageConsultation, func(context.Context, *store.Store, int64) (StageState, string, error) {
 		return StageNoRecord, "", nil // no record: the next source speaks
 	})
-	RegisterStageStatus(data.StageConsultation, func(context.Context, *data.Store, int64) (StageState, string, error) {
+	RegisterStageStatus(data.StageConsultation, func(context.Context, *store.Store, int64) (StageState, string, error) {
 		return StageActive, "12 条意见", nil
 	})
-	RegisterStageStatus(data.StageRevision, func(context.Context, *data.Store, int64) (StageState, string, error) {
+	RegisterStageStatus(data.StageRevision, func(context.Context, *store.Store, int64) (StageState, string, error) {
 		return StageDone, "3 条修订记录", nil
 	})
 	o, err := loadOverview(ctx, u.store, id, "2026-06-01")

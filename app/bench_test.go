@@ -8,8 +8,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/demo"
+	"github.com/gongping/gongping/data/store"
 )
 
 // BenchmarkOpenDemo measures what the app does between launch and a usable window on the demo workspace:
@@ -17,7 +17,7 @@ import (
 // window's time to map under Xvfb is measured separately; see the report.)
 func BenchmarkOpenDemo(b *testing.B) {
 	path := filepath.Join(b.TempDir(), "demo.gpw")
-	s, err := data.Open(path)
+	s, err := store.Open(path)
 	if err != nil {
 		b.Fatal(err)
 	}

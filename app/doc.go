@@ -40,7 +40,7 @@
 //
 // Without --db the app opens DefaultWorkspace: 文档\公评\工作区.gpw on Windows (unless a workspace is already at
 // %AppData%\gongping\workspace.gpw), ~/.config/gongping/workspace.gpw elsewhere. File → 新建工作区 / 打开工作区 / 最近的工作区
-// switch the window to another file; 保存副本 writes a checked copy (data.Store.SaveCopy).
+// switch the window to another file; 保存副本 writes a checked copy (store.Store.SaveCopy).
 //
 // # Startup
 //

@@ -15,6 +15,7 @@ import (
 	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/demo"
 	"github.com/gongping/gongping/data/score"
+	"github.com/gongping/gongping/data/store"
 )
 
 func tapOverlay(t *testing.T, u *UI, text string) {
@@ -41,7 +42,7 @@ func TestBackupsFromTheFileMenu(t *testing.T) {
 	u := newTestUI(t)
 	ctx := context.Background()
 	addPolicy(t, u, data.Policy{Title: "备份前的政策"})
-	if _, err := u.store.Backup(ctx, data.BackupPublish); err != nil {
+	if _, err := u.store.Backup(ctx, store.BackupPublish); err != nil {
 		t.Fatal(err)
 	}
 	addPolicy(t, u, data.Policy{Title: "备份后的政策"})
@@ -64,8 +65,8 @@ func TestBackupsFromTheFileMenu(t *testing.T) {
 	if !strings.Contains(overlayText(u), "恢复前的工作区已另存为") {
 		t.Errorf("no report of the restore: %q", overlayText(u))
 	}
-	bs, _ := data.ListBackups(u.store.Path)
-	if len(bs) != 2 || bs[0].Reason != data.BackupRestore {
+	bs, _ := store.ListBackups(u.store.Path)
+	if len(bs) != 2 || bs[0].Reason != store.BackupRestore {
 		t.Errorf("backups after restore = %+v", bs)
 	}
 }
@@ -123,7 +124,7 @@ func TestStartupScreenRestoresDamagedWorkspace(t *testing.T) {
 	w := test.NewTempWindow(t, widget.NewLabel(""))
 	w.Resize(fyne.NewSize(1000, 700))
 	path := filepath.Join(t.TempDir(), "ws.gpw")
-	s, err := data.Open(path)
+	s, err := store.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,7 +177,7 @@ func TestStartupScreenRestoresDamagedWorkspace(t *testing.T) {
 	if !strings.Contains(w.Title(), "ws.gpw") {
 		t.Errorf("window not opened on the restored workspace: title %q", w.Title())
 	}
-	r, err := data.OpenReadOnly(path)
+	r, err := store.OpenReadOnly(path)
 	if err != nil {
 		t.Fatalf("restored workspace: %v", err)
 	}

@@ -18,6 +18,7 @@ import (
 
 	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/loop"
+	"github.com/gongping/gongping/data/store"
 )
 
 // Shared parts of the closed-loop screens (opinions, revisions): the loop stages on the overview's
@@ -33,7 +34,7 @@ func init() {
 
 // consultationStatus speaks once the comment period is over (or was never recorded) and opinions exist;
 // while it runs, the built-in status (dates) speaks.
-func consultationStatus(ctx context.Context, s *data.Store, policyID int64) (StageState, string, error) {
+func consultationStatus(ctx context.Context, s *store.Store, policyID int64) (StageState, string, error) {
 	c, cerr := s.Consultation(ctx, policyID)
 	if cerr == nil && c.End >= todayDate() {
 		return StageNoRecord, "", nil
@@ -46,7 +47,7 @@ func consultationStatus(ctx context.Context, s *data.Store, policyID int64) (Sta
 	return StageDone, fmt.Sprintf(lang.L("%d opinions in %d clusters, %d concentrated"), sum.Opinions, sum.Clusters, sum.Concentrated), nil
 }
 
-func feedbackStatus(ctx context.Context, s *data.Store, policyID int64) (StageState, string, error) {
+func feedbackStatus(ctx context.Context, s *store.Store, policyID int64) (StageState, string, error) {
 	sum, err := loop.GetSummary(ctx, s, policyID)
 	if err != nil {
 		return StageNoRecord, "", err
@@ -63,7 +64,7 @@ func feedbackStatus(ctx context.Context, s *data.Store, policyID int64) (StageSt
 
 // evaluationStatus: once the evaluation is published the evaluation stage is over; before that the
 // built-in status (rounds) speaks.
-func evaluationStatus(ctx context.Context, s *data.Store, policyID int64) (StageState, string, error) {
+func evaluationStatus(ctx context.Context, s *store.Store, policyID int64) (StageState, string, error) {
 	sum, err := loop.GetSummary(ctx, s, policyID)
 	if err != nil || sum.Evaluation == nil {
 		return StageNoRecord, "", err
@@ -71,7 +72,7 @@ func evaluationStatus(ctx context.Context, s *data.Store, policyID int64) (Stage
 	return StageDone, "", nil
 }
 
-func revisionStatus(ctx context.Context, s *data.Store, policyID int64) (StageState, string, error) {
+func revisionStatus(ctx context.Context, s *store.Store, policyID int64) (StageState, string, error) {
 	sum, err := loop.GetSummary(ctx, s, policyID)
 	if err != nil || sum.Revisions == 0 {
 		return StageNoRecord, "", err
@@ -82,7 +83,7 @@ func revisionStatus(ctx context.Context, s *data.Store, policyID int64) (StageSt
 	return StageActive, fmt.Sprintf(lang.L("%d revision records"), sum.Revisions), nil
 }
 
-func publishedStatus(ctx context.Context, s *data.Store, policyID int64) (StageState, string, error) {
+func publishedStatus(ctx context.Context, s *store.Store, policyID int64) (StageState, string, error) {
 	sum, err := loop.GetSummary(ctx, s, policyID)
 	if err != nil || sum.Evaluation == nil {
 		return StageNoRecord, "", err
@@ -265,7 +266,7 @@ func (p *publishStep) check() {
 	date := p.date.Text
 	p.publish.Disable()
 	type verdict struct{ refusal error }
-	load(p.u, func(ctx context.Context, s *data.Store) (verdict, error) {
+	load(p.u, func(ctx context.Context, s *store.Store) (verdict, error) {
 		return verdict{loop.CheckPublish(ctx, s, p.policyID, p.what, date)}, nil
 	}, func(v verdict) {
 		refusal := v.refusal

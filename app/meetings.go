@@ -15,6 +15,7 @@ import (
 
 	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/check"
+	"github.com/gongping/gongping/data/store"
 )
 
 // meetingsPage is the workspace-wide list of executive meetings attended by public representatives.
@@ -46,7 +47,7 @@ func newMeetingsPage(u *UI) *meetingsPage {
 }
 
 func (m *meetingsPage) reload() {
-	load(m.u, func(ctx context.Context, s *data.Store) ([]data.Meeting, error) {
+	load(m.u, func(ctx context.Context, s *store.Store) ([]data.Meeting, error) {
 		return s.Meetings(ctx, 0)
 	}, m.apply)
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/loop"
+	"github.com/gongping/gongping/data/store"
 )
 
 func init() {
@@ -142,7 +143,7 @@ func newOpinionsTab(u *UI, policyID int64) *opinionsTab {
 
 func (t *opinionsTab) reload() {
 	id := t.policyID
-	load(t.u, func(ctx context.Context, s *data.Store) (opinionsData, error) {
+	load(t.u, func(ctx context.Context, s *store.Store) (opinionsData, error) {
 		var d opinionsData
 		var err error
 		if d.policy, err = s.Policy(ctx, id); err != nil {
@@ -426,13 +427,13 @@ func containsID(ids []int64, id int64) bool {
 
 // change runs an edit off the UI goroutine (adding or deleting re-clusters the whole policy), then reloads;
 // a refusal is shown as it is.
-func (t *opinionsTab) change(edit func(ctx context.Context, s *data.Store) error) {
+func (t *opinionsTab) change(edit func(ctx context.Context, s *store.Store) error) {
 	t.changeOr(edit, nil)
 }
 
 // changeOr is change with onFail run (before the error is shown) when edit fails: a form reopens with what
 // was typed.
-func (t *opinionsTab) changeOr(edit func(ctx context.Context, s *data.Store) error, onFail func()) {
+func (t *opinionsTab) changeOr(edit func(ctx context.Context, s *store.Store) error, onFail func()) {
 	s := t.u.store
 	t.u.RunLong(lang.L("Updating opinions"), func(ctx context.Context, _ func(int, int)) error {
 		return edit(ctx, s)
@@ -473,7 +474,7 @@ func (t *opinionsTab) onMerge() {
 			others = append(others, id)
 		}
 	}
-	t.change(func(ctx context.Context, s *data.Store) error { return loop.Merge(ctx, s, t.policyID, target, others) })
+	t.change(func(ctx context.Context, s *store.Store) error { return loop.Merge(ctx, s, t.policyID, target, others) })
 }
 
 func (t *opinionsTab) onSplit() {
@@ -482,7 +483,7 @@ func (t *opinionsTab) onSplit() {
 		t.u.ShowError(data.InputErrorf("%s", lang.L("Check the opinions to split off first.")))
 		return
 	}
-	t.change(func(ctx context.Context, s *data.Store) error {
+	t.change(func(ctx context.Context, s *store.Store) error {
 		_, err := loop.Move(ctx, s, t.policyID, ids, 0)
 		return err
 	})
@@ -508,7 +509,7 @@ func (t *opinionsTab) onMove() {
 			t.u.ShowError(err)
 			return
 		}
-		t.change(func(ctx context.Context, s *data.Store) error {
+		t.change(func(ctx context.Context, s *store.Store) error {
 			_, err := loop.Move(ctx, s, t.policyID, ids, target[0])
 			return err
 		})
@@ -630,7 +631,7 @@ func (t *opinionsTab) onAdd() {
 		}
 		src := []string{loop.SourceManual, loop.SourceHotline, loop.SourceOfficer}[max(0, source.SelectedIndex())]
 		o := loop.Opinion{Content: content.Text, Clause: clause.Text, Source: src, Submitter: submitter.Text, Contact: contact.Text, Submitted: date.Text}
-		t.changeOr(func(ctx context.Context, s *data.Store) error {
+		t.changeOr(func(ctx context.Context, s *store.Store) error {
 			_, err := loop.AddOpinion(ctx, s, t.policyID, o)
 			return err
 		}, d.Show)
@@ -658,7 +659,7 @@ func (t *opinionsTab) onDelete() {
 		if !ok {
 			return
 		}
-		t.change(func(ctx context.Context, s *data.Store) error {
+		t.change(func(ctx context.Context, s *store.Store) error {
 			return loop.DeleteOpinionsWithBackup(ctx, s, t.policyID, ids)
 		})
 	}, t.u.Win)
@@ -684,7 +685,7 @@ func (t *opinionsTab) onImports() {
 					return
 				}
 				d.Hide()
-				t.change(func(ctx context.Context, s *data.Store) error {
+				t.change(func(ctx context.Context, s *store.Store) error {
 					return loop.DeleteImportWithBackup(ctx, s, t.policyID, im.ID)
 				})
 			}, t.u.Win)

@@ -17,6 +17,7 @@ import (
 	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/calendar"
 	"github.com/gongping/gongping/data/check"
+	"github.com/gongping/gongping/data/store"
 )
 
 func init() {
@@ -36,7 +37,7 @@ const (
 
 // StageStatusFunc reports a loop stage's state and a one-line detail from the store. It runs off the UI
 // goroutine. Returning StageNoRecord lets the next source (or the built-in rule) speak.
-type StageStatusFunc func(ctx context.Context, s *data.Store, policyID int64) (StageState, string, error)
+type StageStatusFunc func(ctx context.Context, s *store.Store, policyID int64) (StageState, string, error)
 
 var (
 	stageMu      sync.Mutex
@@ -70,7 +71,7 @@ type overviewData struct {
 }
 
 // loadOverview reads the policy's loop from the store; today decides planned/active/done.
-func loadOverview(ctx context.Context, s *data.Store, id int64, today string) (overviewData, error) {
+func loadOverview(ctx context.Context, s *store.Store, id int64, today string) (overviewData, error) {
 	var o overviewData
 	var err error
 	if o.Policy, err = s.Policy(ctx, id); err != nil {
@@ -119,7 +120,7 @@ func loadOverview(ctx context.Context, s *data.Store, id int64, today string) (o
 	return o, nil
 }
 
-func registeredStageStatus(ctx context.Context, s *data.Store, id int64, st data.Stage) (StageState, string, error) {
+func registeredStageStatus(ctx context.Context, s *store.Store, id int64, st data.Stage) (StageState, string, error) {
 	stageMu.Lock()
 	fs := append([]StageStatusFunc(nil), stageSources[st]...)
 	stageMu.Unlock()
@@ -208,7 +209,7 @@ func buildOverview(u *UI, policyID int64) fyne.CanvasObject {
 
 func (t *overviewTab) reload() {
 	id := t.policyID
-	load(t.u, func(ctx context.Context, s *data.Store) (overviewData, error) {
+	load(t.u, func(ctx context.Context, s *store.Store) (overviewData, error) {
 		return loadOverview(ctx, s, id, time.Now().Format(data.DateLayout))
 	}, t.apply)
 }

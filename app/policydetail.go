@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/store"
 )
 
 // policyDetail is the right pane: the selected policy's header and its registered tabs.
@@ -40,7 +41,7 @@ func (d *policyDetail) show(id int64) {
 		d.content.Refresh()
 		return
 	}
-	load(d.u, func(ctx context.Context, s *data.Store) (data.Policy, error) {
+	load(d.u, func(ctx context.Context, s *store.Store) (data.Policy, error) {
 		return s.Policy(ctx, id)
 	}, func(p data.Policy) {
 		if d.u.policyID != p.ID { // the user moved on meanwhile

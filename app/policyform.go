@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/store"
 )
 
 // policyForm edits a policy's fields; the store's validation decides, the form shows its message inline.
@@ -103,7 +104,7 @@ func (f *policyForm) value() data.Policy {
 }
 
 // save validates and stores the policy; on a validation error it shows the message and returns it.
-func (f *policyForm) save(ctx context.Context, s *data.Store) (int64, error) {
+func (f *policyForm) save(ctx context.Context, s *store.Store) (int64, error) {
 	p := f.value()
 	err := p.Validate()
 	if err == nil {

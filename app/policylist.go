@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/store"
 )
 
 // policyList is the left pane: filters, title search, the policies and 新建政策.
@@ -132,7 +133,7 @@ func (pl *policyList) reload() {
 	f := pl.filter()
 	pl.seq++
 	seq := pl.seq
-	load(pl.u, func(ctx context.Context, s *data.Store) (policyListData, error) {
+	load(pl.u, func(ctx context.Context, s *store.Store) (policyListData, error) {
 		var d policyListData
 		var err error
 		if d.items, err = s.ListPolicies(ctx, f); err != nil {

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/store"
 	"github.com/gongping/gongping/data/unprivileged"
 )
 
@@ -26,7 +27,7 @@ func TestReadOnlyWindow(t *testing.T) {
 	}
 	ctx := context.Background()
 	path := filepath.Join(scratch, "ws.gpw")
-	s, err := data.Open(path)
+	s, err := store.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/score"
+	"github.com/gongping/gongping/data/store"
 )
 
 func init() {
@@ -74,7 +75,7 @@ type resultsSetup struct {
 // loadRounds fills the round and breakdown selectors, then scores the latest round.
 func (t *resultsTab) loadRounds() {
 	id := t.policyID
-	load(t.u, func(ctx context.Context, s *data.Store) (resultsSetup, error) {
+	load(t.u, func(ctx context.Context, s *store.Store) (resultsSetup, error) {
 		var d resultsSetup
 		var err error
 		if d.rounds, err = s.Rounds(ctx, id); err != nil || len(d.rounds) == 0 {

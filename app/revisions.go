@@ -15,6 +15,7 @@ import (
 
 	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/loop"
+	"github.com/gongping/gongping/data/store"
 )
 
 func init() {
@@ -108,7 +109,7 @@ func revisionTitle(r loop.Revision) string {
 
 func (t *revisionsTab) reload() {
 	id := t.policyID
-	load(t.u, func(ctx context.Context, s *data.Store) (revisionsData, error) {
+	load(t.u, func(ctx context.Context, s *store.Store) (revisionsData, error) {
 		d := revisionsData{histories: map[int64][]loop.Revision{}}
 		var err error
 		if d.policy, err = s.Policy(ctx, id); err != nil {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/check"
+	"github.com/gongping/gongping/data/store"
 )
 
 func init() {
@@ -56,7 +57,7 @@ func newRosterTab(u *UI, policyID int64) *rosterTab {
 
 func (t *rosterTab) reload() {
 	id := t.policyID
-	load(t.u, func(ctx context.Context, s *data.Store) (rosterData, error) {
+	load(t.u, func(ctx context.Context, s *store.Store) (rosterData, error) {
 		var d rosterData
 		var err error
 		if d.policy, err = s.Policy(ctx, id); err != nil {

@@ -22,7 +22,7 @@ func TestSchemeEditor(t *testing.T) {
 	id := scoredWorkspace(t, u)
 	ctx := context.Background()
 	// Forget the stored scheme to see the editor's default.
-	if _, err := u.store.DB.ExecContext(ctx, `DELETE FROM schemes WHERE policy_id=?`, id); err != nil {
+	if _, err := u.store.LegacyDB().ExecContext(ctx, `DELETE FROM schemes WHERE policy_id=?`, id); err != nil {
 		t.Fatal(err)
 	}
 	tab := newSchemeTab(u, id)

@@ -17,6 +17,7 @@ import (
 
 	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/ingest"
+	"github.com/gongping/gongping/data/store"
 )
 
 func init() {
@@ -134,7 +135,7 @@ func newSurveyTab(u *UI, policyID int64) *surveyTab {
 func (t *surveyTab) reload(roundID int64) {
 	policyID := t.policyID
 	t.summary.SetText(lang.L("Loading survey data…"))
-	load(t.u, func(ctx context.Context, s *data.Store) (surveyView, error) {
+	load(t.u, func(ctx context.Context, s *store.Store) (surveyView, error) {
 		var v surveyView
 		var err error
 		if v.rounds, err = s.Rounds(ctx, policyID); err != nil {
@@ -256,7 +257,7 @@ func (t *surveyTab) loadPage(page int) {
 	}
 	t.loading[page] = true
 	roundID, gen := t.roundID, t.gen
-	load(t.u, func(ctx context.Context, s *data.Store) (*data.SurveyData, error) {
+	load(t.u, func(ctx context.Context, s *store.Store) (*data.SurveyData, error) {
 		return s.SurveyPage(ctx, roundID, page*surveyPageSize, surveyPageSize)
 	}, func(d *data.SurveyData) {
 		if gen != t.gen { // the tab was reloaded meanwhile

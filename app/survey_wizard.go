@@ -17,6 +17,7 @@ import (
 
 	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/ingest"
+	"github.com/gongping/gongping/data/store"
 )
 
 // surveyWizard imports one survey export: choose the file, check the detected layout and header row
@@ -183,7 +184,7 @@ func typeChoiceNames() []string {
 // loadRounds offers the policy's rounds; the default is the given one, else the latest, else 默认.
 func (w *surveyWizard) loadRounds(round string) {
 	policyID := w.policyID
-	load(w.u, func(ctx context.Context, s *data.Store) ([]data.Round, error) {
+	load(w.u, func(ctx context.Context, s *store.Store) ([]data.Round, error) {
 		return s.Rounds(ctx, policyID)
 	}, func(rs []data.Round) {
 		names := make([]string, len(rs))
@@ -206,12 +207,12 @@ func (w *surveyWizard) loadRounds(round string) {
 // user chooses again: the table shows them.
 func (w *surveyWizard) loadKept() {
 	policyID, round := w.policyID, strings.TrimSpace(w.round.Text)
-	load(w.u, func(ctx context.Context, s *data.Store) (map[string]data.QuestionType, error) {
+	load(w.u, func(ctx context.Context, s *store.Store) (map[string]data.QuestionType, error) {
 		r, err := s.ResolveRound(ctx, policyID, round)
 		if err != nil || r.ID == 0 {
 			return nil, nil // a new round: nothing chosen yet
 		}
-		return data.SurveyTypeChoices(ctx, s, r.ID)
+		return s.SurveyTypeChoices(ctx, r.ID)
 	}, func(kept map[string]data.QuestionType) {
 		w.kept = kept
 		w.qtable.Refresh()
@@ -253,7 +254,7 @@ func (w *surveyWizard) runPreview() {
 	w.importBtn.Disable()
 	w.info.SetText(lang.L("Reading the file…"))
 	w.warnings.SetText("")
-	load(w.u, func(ctx context.Context, _ *data.Store) (*ingest.PreviewResult, error) {
+	load(w.u, func(ctx context.Context, _ *store.Store) (*ingest.PreviewResult, error) {
 		p, err := ingest.PreviewAt(path, format, headerRow)
 		if err != nil {
 			// Show the problem in the wizard (not as a failure of the app): the user picks another file.

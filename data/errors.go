@@ -1,6 +1,9 @@
 package data
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+)
 
 // InputError is an error caused by what the user gave (a bad file, value or id). Its message is safe to
 // show a user as it is; the command line exits 1 for it. Everything else is an internal error.
@@ -19,3 +22,6 @@ func (e *InputError) Unwrap() error { return e.Err }
 func InputErrorf(format string, args ...any) error {
 	return &InputError{Msg: fmt.Sprintf(format, args...)}
 }
+
+// ErrNotFound is returned when a looked-up row does not exist.
+var ErrNotFound = errors.New("not found")

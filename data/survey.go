@@ -191,24 +191,26 @@ type Frequencies struct {
 
 // Frequencies counts the answers to question i over every response.
 func (d *SurveyData) Frequencies(i int) Frequencies {
-	t := newTally()
+	t := NewTally()
 	for _, r := range d.Responses {
 		if i < len(r.Answers) {
-			t.add(r.Answers[i])
+			t.Add(r.Answers[i])
 		}
 	}
-	return t.frequencies(d.Questions[i], len(d.Responses))
+	return t.Frequencies(d.Questions[i], len(d.Responses))
 }
 
-// tally counts one question's answers a response at a time.
-type tally struct {
+// Tally counts one question's answers a response at a time (NewTally, Add, Frequencies).
+type Tally struct {
 	answered int
 	counts   map[string]int
 }
 
-func newTally() *tally { return &tally{counts: map[string]int{}} }
+// NewTally starts a count.
+func NewTally() *Tally { return &Tally{counts: map[string]int{}} }
 
-func (t *tally) add(answer string) {
+// Add counts one answer ("" = missing: not counted).
+func (t *Tally) Add(answer string) {
 	if answer == "" {
 		return
 	}
@@ -218,8 +220,8 @@ func (t *tally) add(answer string) {
 	}
 }
 
-// frequencies is the count of q's answers among responses: its options in order, then others by count.
-func (t *tally) frequencies(q Question, responses int) Frequencies {
+// Frequencies is the count of q's answers among responses: its options in order, then others by count.
+func (t *Tally) Frequencies(q Question, responses int) Frequencies {
 	f := Frequencies{Question: q, Responses: responses, Answered: t.answered}
 	seen := map[string]bool{}
 	for _, o := range q.Options {

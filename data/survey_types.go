@@ -1,11 +1,7 @@
 package data
 
 import (
-	"context"
-	"database/sql"
-	"encoding/json"
 	"fmt"
-	"sort"
 	"strings"
 )
 
@@ -36,72 +32,4 @@ func ParseQuestionType(s string) (QuestionType, error) {
 		codes = append(codes, fmt.Sprintf("%s（%s）", t, QuestionTypeNames[t]))
 	}
 	return "", InputErrorf("未知的题型 %q，可选：%s", s, strings.Join(codes, "、"))
-}
-
-// SurveyTypeChoices are the types the user chose for questions of a round, by question key.
-func SurveyTypeChoices(ctx context.Context, s *Store, roundID int64) (map[string]QuestionType, error) {
-	rows, err := s.DB.QueryContext(ctx, `SELECT key, type FROM survey_type_choices WHERE round_id=?`, roundID)
-	if err != nil {
-		return nil, fmt.Errorf("type choices of round %d: %w", roundID, err)
-	}
-	defer rows.Close()
-	return scanTypeChoices(rows)
-}
-
-// TypeChoicesTx is SurveyTypeChoices inside a transaction.
-func TypeChoicesTx(ctx context.Context, tx *sql.Tx, roundID int64) (map[string]QuestionType, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT key, type FROM survey_type_choices WHERE round_id=?`, roundID)
-	if err != nil {
-		return nil, fmt.Errorf("type choices of round %d: %w", roundID, err)
-	}
-	defer rows.Close()
-	return scanTypeChoices(rows)
-}
-
-func scanTypeChoices(rows *sql.Rows) (map[string]QuestionType, error) {
-	out := map[string]QuestionType{}
-	for rows.Next() {
-		var k, t string
-		if err := rows.Scan(&k, &t); err != nil {
-			return nil, err
-		}
-		out[k] = QuestionType(t)
-	}
-	return out, rows.Err()
-}
-
-// SaveTypeChoices records the types the user chose for questions of a round (replacing earlier choices
-// for the same keys), inside the import's transaction.
-func SaveTypeChoices(ctx context.Context, tx *sql.Tx, roundID int64, choices map[string]QuestionType) error {
-	keys := make([]string, 0, len(choices))
-	for k := range choices {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO survey_type_choices (round_id, key, type) VALUES (?,?,?)
-			ON CONFLICT(round_id, key) DO UPDATE SET type=excluded.type`, roundID, k, string(choices[k])); err != nil {
-			return fmt.Errorf("save type of %s: %w", k, err)
-		}
-	}
-	return nil
-}
-
-// MarkIncomplete flags the responses of an import stored from the given rows of its file as not finished
-// (未完成); it returns how many it flagged (rows the import left out as already stored are not counted).
-func MarkIncomplete(ctx context.Context, tx *sql.Tx, importID int64, rowNums []int) (int, error) {
-	if len(rowNums) == 0 {
-		return 0, nil
-	}
-	js, err := json.Marshal(rowNums)
-	if err != nil {
-		return 0, err
-	}
-	res, err := tx.ExecContext(ctx, `UPDATE survey_responses SET incomplete=1
-		WHERE import_id=? AND row_num IN (SELECT value FROM json_each(?))`, importID, string(js))
-	if err != nil {
-		return 0, fmt.Errorf("mark incomplete responses of import %d: %w", importID, err)
-	}
-	n, err := res.RowsAffected()
-	return int(n), err
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/ingest"
 	"github.com/gongping/gongping/data/score"
+	"github.com/gongping/gongping/data/store"
 )
 
 // bigInput is a 100,000-respondent round (59 columns: 5 meta-like personal columns, 48 Likert questions,
@@ -137,7 +138,7 @@ func BenchmarkWriteFromStore100k(b *testing.B) {
 		fmt.Fprintln(f, strings.Join(row, ","))
 	}
 	f.Close()
-	s, err := data.Open(filepath.Join(dir, "ws.db"))
+	s, err := store.Open(filepath.Join(dir, "ws.db"))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -9,15 +9,15 @@ import (
 	"testing"
 
 	"github.com/gongping/gongping/assets/echarts"
-	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/demo"
+	"github.com/gongping/gongping/data/store"
 )
 
 // TestDemoReport writes the bundled sample policy's report (what `gongping demo --report` publishes)
 // and checks it is complete and safe: every section filled, every chart there, no personal data.
 func TestDemoReport(t *testing.T) {
 	ctx := context.Background()
-	s, err := data.Open(filepath.Join(t.TempDir(), "demo.db"))
+	s, err := store.Open(filepath.Join(t.TempDir(), "demo.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/ingest"
 	"github.com/gongping/gongping/data/score"
+	"github.com/gongping/gongping/data/store"
 )
 
 // A held-back indicator (data/score/testdata/holdback.csv: 20% of 服务态度's answers unreadable) shows its
@@ -18,7 +19,7 @@ import (
 // question keys in the reasons.
 func TestReportHeldBack(t *testing.T) {
 	ctx := context.Background()
-	s, err := data.Open(filepath.Join(t.TempDir(), "ws.db"))
+	s, err := store.Open(filepath.Join(t.TempDir(), "ws.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

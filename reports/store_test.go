@@ -11,15 +11,16 @@ import (
 	"github.com/gongping/gongping/data/ingest"
 	"github.com/gongping/gongping/data/loop"
 	"github.com/gongping/gongping/data/score"
+	"github.com/gongping/gongping/data/store"
 )
 
 // fixtureStore builds a real workspace: a policy, its consultation, the generated survey export
 // (testdata/survey.csv, made by testdata/gen) imported through the survey importer, the scheme, and
 // a closed loop with a hostile opinion, a decision and a revision record.
-func fixtureStore(t testing.TB) (*data.Store, int64) {
+func fixtureStore(t testing.TB) (*store.Store, int64) {
 	t.Helper()
 	ctx := context.Background()
-	s, err := data.Open(filepath.Join(t.TempDir(), "ws.db"))
+	s, err := store.Open(filepath.Join(t.TempDir(), "ws.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,7 +135,7 @@ func TestWriteFromStore(t *testing.T) {
 // A policy with only consultation opinions (no round, no survey) still gets its report, masked.
 func TestReportWithOpinionsOnly(t *testing.T) {
 	ctx := context.Background()
-	s, err := data.Open(filepath.Join(t.TempDir(), "ws.db"))
+	s, err := store.Open(filepath.Join(t.TempDir(), "ws.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

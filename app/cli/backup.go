@@ -3,7 +3,7 @@ package cli
 import (
 	"fmt"
 
-	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/store"
 )
 
 func init() {
@@ -22,7 +22,7 @@ func backupList(e *env, args []string) error {
 	if *db == "" {
 		return errNoDB()
 	}
-	bs, err := data.ListBackups(*db)
+	bs, err := store.ListBackups(*db)
 	if err != nil {
 		return err
 	}
@@ -30,10 +30,10 @@ func backupList(e *env, args []string) error {
 		return printJSON(e.stdout, bs)
 	}
 	if len(bs) == 0 {
-		fmt.Fprintf(e.stdout, "工作区 %s 还没有自动备份（删除导入、替换评价方案、公开之前会自动备份，保留最近 %d 个）\n", *db, data.KeepBackups)
+		fmt.Fprintf(e.stdout, "工作区 %s 还没有自动备份（删除导入、替换评价方案、公开之前会自动备份，保留最近 %d 个）\n", *db, store.KeepBackups)
 		return nil
 	}
-	fmt.Fprintf(e.stdout, "自动备份在 %s（保留最近 %d 个）：\n", data.BackupDir(*db), data.KeepBackups)
+	fmt.Fprintf(e.stdout, "自动备份在 %s（保留最近 %d 个）：\n", store.BackupDir(*db), store.KeepBackups)
 	w := newTable(e.stdout)
 	fmt.Fprintln(w, "名称\t时间\t原因\t大小")
 	for _, b := range bs {
@@ -48,7 +48,7 @@ func backupRestore(e *env, args []string) error {
 	if err := f.parseFlagsOnly(args, "db", "backup"); err != nil {
 		return err
 	}
-	res, err := data.RestoreBackup(e.ctx, *db, *name)
+	res, err := store.RestoreBackup(e.ctx, *db, *name)
 	if err != nil {
 		return err
 	}

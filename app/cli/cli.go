@@ -15,6 +15,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/store"
 )
 
 // command is one subcommand of the command line ("policy add", "import survey", …).
@@ -71,8 +72,8 @@ func runCLI(ctx context.Context, args []string, stdout, stderr io.Writer) (statu
 	db := flagValue(rest, "db")
 	if db != "" && writes(cmd.name, rest) {
 		// A writing command on a workspace that cannot be written stops before it reads its input.
-		if _, err := os.Stat(db); err == nil && !data.CanWrite(db) {
-			fmt.Fprintf(stderr, "gongping %s: %s\n", cmd.name, oneLine(data.ReadOnlyError(db).Error()))
+		if _, err := os.Stat(db); err == nil && !store.CanWrite(db) {
+			fmt.Fprintf(stderr, "gongping %s: %s\n", cmd.name, oneLine(store.ReadOnlyError(db).Error()))
 			return 1
 		}
 	}
@@ -85,7 +86,7 @@ func runCLI(ctx context.Context, args []string, stdout, stderr io.Writer) (statu
 		fmt.Fprintf(stderr, "gongping %s: %s\n用法 (usage): gongping %s %s\n", cmd.name, oneLine(ue.msg), cmd.name, cmd.usage)
 		return 2
 	}
-	fmt.Fprintf(stderr, "gongping %s: %s\n", cmd.name, oneLine(userMessage(data.Explain(err, db))))
+	fmt.Fprintf(stderr, "gongping %s: %s\n", cmd.name, oneLine(userMessage(store.Explain(err, db))))
 	return 1
 }
 
@@ -314,11 +315,11 @@ func policyFlags(name string) (*flags, *string, *string) {
 func errNoDB() error { return usagef("缺少 --db (missing --db FILE)") }
 
 // openDB opens the workspace named by --db.
-func openDB(path string) (*data.Store, error) {
+func openDB(path string) (*store.Store, error) {
 	if path == "" {
 		return nil, errNoDB()
 	}
-	s, err := data.Open(path)
+	s, err := store.Open(path)
 	var ie *data.InputError
 	switch {
 	case errors.As(err, &ie): // says what is wrong with the file and what to do
@@ -330,7 +331,7 @@ func openDB(path string) (*data.Store, error) {
 }
 
 // openPolicy opens the workspace and checks that the policy exists.
-func openPolicy(e *env, db, policy string) (*data.Store, int64, error) {
+func openPolicy(e *env, db, policy string) (*store.Store, int64, error) {
 	if db == "" {
 		return nil, 0, errNoDB()
 	}
@@ -354,7 +355,7 @@ func openPolicy(e *env, db, policy string) (*data.Store, int64, error) {
 
 // openRound opens the workspace, checks that the policy exists and finds its round named round (the latest
 // when empty).
-func openRound(e *env, db, policy, round string) (*data.Store, data.Round, error) {
+func openRound(e *env, db, policy, round string) (*store.Store, data.Round, error) {
 	s, id, err := openPolicy(e, db, policy)
 	if err != nil {
 		return nil, data.Round{}, err
@@ -378,7 +379,7 @@ func (e *env) printID(id int64, err error) error {
 
 // listCmd makes a command that lists something of one policy (--db, --policy, --json, no arguments): it
 // prints what list returns, as JSON with --json, else as text.
-func listCmd[T any](name string, list func(context.Context, *data.Store, int64) (T, error), text func(io.Writer, T) error) func(*env, []string) error {
+func listCmd[T any](name string, list func(context.Context, *store.Store, int64) (T, error), text func(io.Writer, T) error) func(*env, []string) error {
 	return func(e *env, args []string) error {
 		f, db, pol := policyFlags(name)
 		asJSON := f.Bool("json", false, "")

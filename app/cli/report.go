@@ -3,7 +3,7 @@ package cli
 import (
 	"fmt"
 
-	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/store"
 	"github.com/gongping/gongping/reports"
 )
 
@@ -35,7 +35,7 @@ func reportCmd(e *env, args []string) error {
 }
 
 // writeReport writes the policy's report.html and report.xlsx into dir and prints their paths.
-func writeReport(e *env, s *data.Store, id int64, dir string, opt reports.Options) error {
+func writeReport(e *env, s *store.Store, id int64, dir string, opt reports.Options) error {
 	hp, xp, err := reports.WriteWith(e.ctx, s, id, dir, opt)
 	if err != nil {
 		return err

@@ -11,6 +11,7 @@ import (
 	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/assess"
 	"github.com/gongping/gongping/data/score"
+	"github.com/gongping/gongping/data/store"
 )
 
 func init() {
@@ -177,7 +178,7 @@ func schemeGet(e *env, args []string) error {
 // assessment per unit, or only those named with --unit (repeatable).
 func importAssessment(e *env, args []string) error {
 	var units multi
-	fn := func(ctx context.Context, s *data.Store, policyID int64, round, path string) (*assess.Summary, error) {
+	fn := func(ctx context.Context, s *store.Store, policyID int64, round, path string) (*assess.Summary, error) {
 		var opt assess.AssessmentOptions
 		if len(units) > 0 {
 			opt.Units = units
@@ -192,7 +193,7 @@ func importOfficers(e *env, args []string) error {
 }
 
 // importSheet runs a score-sheet importer; more declares a command's own flags.
-func importSheet(e *env, args []string, name, what string, fn func(ctx context.Context, s *data.Store, policyID int64, round, path string) (*assess.Summary, error), more ...func(*flags)) error {
+func importSheet(e *env, args []string, name, what string, fn func(ctx context.Context, s *store.Store, policyID int64, round, path string) (*assess.Summary, error), more ...func(*flags)) error {
 	f, db, pol := policyFlags(name)
 	round := f.String("round", "", "")
 	for _, m := range more {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/ingest"
+	"github.com/gongping/gongping/data/store"
 )
 
 func init() {
@@ -16,14 +17,14 @@ func init() {
 		usage: "--db F --policy ID [--round R] [--format auto|wjx-text|wjx-code|tencent|wenjuan|txdocs|jinshuju|limesurvey|generic] [--type Q=TYPE]… FILE",
 		run:   importSurvey})
 	register(&command{name: "survey questions", usage: "--db F --policy ID [--round R] [--json]",
-		run: roundListCmd("survey questions", (*data.Store).QuestionFrequencies, printQuestions)})
+		run: roundListCmd("survey questions", (*store.Store).QuestionFrequencies, printQuestions)})
 	register(&command{name: "survey imports", usage: "--db F --policy ID [--round R] [--json]",
-		run: roundListCmd("survey imports", (*data.Store).SurveyImports, printSurveyImports)})
+		run: roundListCmd("survey imports", (*store.Store).SurveyImports, printSurveyImports)})
 	register(&command{name: "survey delete", usage: "--db F --policy ID --import N", run: surveyDelete})
 }
 
 // roundListCmd is listCmd for what belongs to a round (--round R, the policy's latest by default).
-func roundListCmd[T any](name string, list func(*data.Store, context.Context, int64) ([]T, error), text func(io.Writer, data.Round, []T) error) func(*env, []string) error {
+func roundListCmd[T any](name string, list func(*store.Store, context.Context, int64) ([]T, error), text func(io.Writer, data.Round, []T) error) func(*env, []string) error {
 	return func(e *env, args []string) error {
 		f, db, pol := policyFlags(name)
 		round := f.String("round", "", "")

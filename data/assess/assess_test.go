@@ -10,11 +10,12 @@ import (
 	"testing"
 
 	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/store"
 )
 
-func newStore(t *testing.T) (*data.Store, int64) {
+func newStore(t *testing.T) (*store.Store, int64) {
 	t.Helper()
-	s, err := data.Open(filepath.Join(t.TempDir(), "w.db"))
+	s, err := store.Open(filepath.Join(t.TempDir(), "w.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

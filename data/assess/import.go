@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/store"
 )
 
 // Summary is what an import prints (DESIGN.md's import summary JSON).
@@ -28,7 +29,7 @@ type Summary struct {
 // ImportAssessment reads a third-party score sheet into a round (created on first use) of a policy. The
 // whole file is stored or nothing; the same file twice in a round is refused. A sheet with one score
 // column per rated unit is stored as one assessment per unit.
-func ImportAssessment(ctx context.Context, s *data.Store, policyID int64, round, path string) (*Summary, error) {
+func ImportAssessment(ctx context.Context, s *store.Store, policyID int64, round, path string) (*Summary, error) {
 	return ImportAssessmentWith(ctx, s, policyID, round, path, AssessmentOptions{})
 }
 
@@ -41,7 +42,7 @@ type AssessmentOptions struct {
 }
 
 // ImportAssessmentWith is ImportAssessment with options.
-func ImportAssessmentWith(ctx context.Context, s *data.Store, policyID int64, round, path string, opt AssessmentOptions) (*Summary, error) {
+func ImportAssessmentWith(ctx context.Context, s *store.Store, policyID int64, round, path string, opt AssessmentOptions) (*Summary, error) {
 	if _, err := s.Policy(ctx, policyID); err != nil {
 		return nil, err
 	}
@@ -50,11 +51,12 @@ func ImportAssessmentWith(ctx context.Context, s *data.Store, policyID int64, ro
 		return nil, err
 	}
 	round = roundName(ctx, s, policyID, round)
-	err = s.Tx(ctx, func(tx *sql.Tx) error {
-		rd, err := data.EnsureRound(ctx, tx, policyID, round)
+	err = s.Tx(ctx, func(stx *store.Tx) error {
+		rd, err := stx.EnsureRound(ctx, policyID, round)
 		if err != nil {
 			return err
 		}
+		tx := stx.LegacyTx() // moves to data/store with the rest of this file's SQL
 		sum.Round = rd.Name
 		if err := refuseDuplicate(ctx, tx, "assessment_imports", rd, sha); err != nil {
 			return err
@@ -98,7 +100,7 @@ func ImportAssessmentWith(ctx context.Context, s *data.Store, policyID int64, ro
 }
 
 // roundName is the round an import goes to: the named one, else the policy's latest (默认 when none).
-func roundName(ctx context.Context, s *data.Store, policyID int64, round string) string {
+func roundName(ctx context.Context, s *store.Store, policyID int64, round string) string {
 	if strings.TrimSpace(round) != "" {
 		return round
 	}
@@ -304,7 +306,7 @@ func parseDate(s string) (string, bool) {
 }
 
 // ImportOfficers reads a 体验官 feedback sheet into a round; names not on the policy's roster are warnings.
-func ImportOfficers(ctx context.Context, s *data.Store, policyID int64, round, path string) (*Summary, error) {
+func ImportOfficers(ctx context.Context, s *store.Store, policyID int64, round, path string) (*Summary, error) {
 	roster, err := s.Officers(ctx, policyID)
 	if err != nil {
 		return nil, err
@@ -317,11 +319,12 @@ func ImportOfficers(ctx context.Context, s *data.Store, policyID int64, round, p
 		return nil, err
 	}
 	round = roundName(ctx, s, policyID, round)
-	err = s.Tx(ctx, func(tx *sql.Tx) error {
-		rd, err := data.EnsureRound(ctx, tx, policyID, round)
+	err = s.Tx(ctx, func(stx *store.Tx) error {
+		rd, err := stx.EnsureRound(ctx, policyID, round)
 		if err != nil {
 			return err
 		}
+		tx := stx.LegacyTx() // moves to data/store with the rest of this file's SQL
 		sum.Round = rd.Name
 		id, err := insertImport(ctx, tx, "officer_imports", rd, path, sha, sum, sum.Scale)
 		if err != nil {
@@ -346,8 +349,8 @@ func ImportOfficers(ctx context.Context, s *data.Store, policyID int64, round, p
 }
 
 // Rows returns a round's assessment rows in import and sheet order.
-func Rows(ctx context.Context, s *data.Store, roundID int64) ([]Row, error) {
-	rs, err := s.DB.QueryContext(ctx, `SELECT r.line, r.dimension, r.indicator, r.max_score, r.score, r.problem, r.suggestion, i.sha256
+func Rows(ctx context.Context, s *store.Store, roundID int64) ([]Row, error) {
+	rs, err := s.LegacyDB().QueryContext(ctx, `SELECT r.line, r.dimension, r.indicator, r.max_score, r.score, r.problem, r.suggestion, i.sha256
 		FROM assessment_rows r JOIN assessment_imports i ON i.id = r.import_id WHERE r.round_id=? ORDER BY r.id`, roundID)
 	if err != nil {
 		return nil, fmt.Errorf("assessment rows of round %d: %w", roundID, err)
@@ -369,8 +372,8 @@ func Rows(ctx context.Context, s *data.Store, roundID int64) ([]Row, error) {
 }
 
 // Feedbacks returns a round's 体验官 feedback in import and sheet order.
-func Feedbacks(ctx context.Context, s *data.Store, roundID int64) ([]Feedback, error) {
-	rs, err := s.DB.QueryContext(ctx, `SELECT line, name, date, process, standards, results, problems, suggestions FROM officer_feedback WHERE round_id=? ORDER BY id`, roundID)
+func Feedbacks(ctx context.Context, s *store.Store, roundID int64) ([]Feedback, error) {
+	rs, err := s.LegacyDB().QueryContext(ctx, `SELECT line, name, date, process, standards, results, problems, suggestions FROM officer_feedback WHERE round_id=? ORDER BY id`, roundID)
 	if err != nil {
 		return nil, fmt.Errorf("officer feedback of round %d: %w", roundID, err)
 	}

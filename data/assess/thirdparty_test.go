@@ -9,10 +9,11 @@ import (
 	"testing"
 
 	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/store"
 )
 
 // assessmentParts recomputes DESIGN's A_d = 100 × Σ得分 / Σ满分 per dimension from the stored rows.
-func assessmentParts(t *testing.T, s *data.Store, policyID int64, round string) ([]Row, map[string]float64) {
+func assessmentParts(t *testing.T, s *store.Store, policyID int64, round string) ([]Row, map[string]float64) {
 	t.Helper()
 	ctx := context.Background()
 	rd, err := s.ResolveRound(ctx, policyID, round)

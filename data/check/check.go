@@ -9,6 +9,7 @@ import (
 
 	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/calendar"
+	"github.com/gongping/gongping/data/store"
 )
 
 // Result is the checklist of one policy (gongping check --json).
@@ -47,7 +48,7 @@ var Rules = []struct{ Key, Name string }{
 	{"evaluation_published", "执行后公开评价报告和修订情况"},
 }
 
-type ruleFunc func(ctx context.Context, s *data.Store, p data.Policy) (Item, error)
+type ruleFunc func(ctx context.Context, s *store.Store, p data.Policy) (Item, error)
 
 // ruleFuncs maps a rule to its judge; a rule whose data is not stored yet is judged by notYet.
 var ruleFuncs = map[string]ruleFunc{
@@ -58,7 +59,7 @@ var ruleFuncs = map[string]ruleFunc{
 }
 
 // Run judges every rule for one policy.
-func Run(ctx context.Context, s *data.Store, policyID int64) (Result, error) {
+func Run(ctx context.Context, s *store.Store, policyID int64) (Result, error) {
 	p, err := s.Policy(ctx, policyID)
 	if err != nil {
 		return Result{}, err
@@ -84,7 +85,7 @@ func Run(ctx context.Context, s *data.Store, policyID int64) (Result, error) {
 func boolp(b bool) *bool { return &b }
 func intp(i int) *int    { return &i }
 
-func commentPeriod(ctx context.Context, s *data.Store, p data.Policy) (Item, error) {
+func commentPeriod(ctx context.Context, s *store.Store, p data.Policy) (Item, error) {
 	it := Item{Required: intp(MinCommentDays)}
 	c, err := s.Consultation(ctx, p.ID)
 	if errors.Is(err, data.ErrNotFound) {
@@ -156,7 +157,7 @@ func Count(from, to string) (calendar.Count, error) {
 }
 
 // policyYear is the year the meetings rule looks at: the issue year, else the consultation's, else this year.
-func policyYear(ctx context.Context, s *data.Store, p data.Policy) int {
+func policyYear(ctx context.Context, s *store.Store, p data.Policy) int {
 	if t, err := data.ParseDate(p.Issued); err == nil {
 		return t.Year()
 	}
@@ -199,7 +200,7 @@ func MeetingsByYear(ms []data.Meeting) []MeetingsYear {
 	return out
 }
 
-func meetings(ctx context.Context, s *data.Store, p data.Policy) (Item, error) {
+func meetings(ctx context.Context, s *store.Store, p data.Policy) (Item, error) {
 	year := policyYear(ctx, s, p)
 	ms, err := s.Meetings(ctx, year)
 	if err != nil {
@@ -222,7 +223,7 @@ func meetings(ctx context.Context, s *data.Store, p data.Policy) (Item, error) {
 	return it, nil
 }
 
-func officers(ctx context.Context, s *data.Store, p data.Policy) (Item, error) {
+func officers(ctx context.Context, s *store.Store, p data.Policy) (Item, error) {
 	os, err := s.Officers(ctx, p.ID)
 	if err != nil {
 		return Item{}, err
@@ -230,7 +231,7 @@ func officers(ctx context.Context, s *data.Store, p data.Policy) (Item, error) {
 	// Officers who sent feedback (import officers) but are not on the roster: the rule counts the roster,
 	// the detail says who is missing from it.
 	var unlisted int
-	if err := s.DB.QueryRowContext(ctx, `SELECT count(DISTINCT f.name) FROM officer_feedback f JOIN rounds r ON r.id=f.round_id
+	if err := s.LegacyDB().QueryRowContext(ctx, `SELECT count(DISTINCT f.name) FROM officer_feedback f JOIN rounds r ON r.id=f.round_id
 		WHERE r.policy_id=? AND f.name NOT IN (SELECT name FROM officers WHERE policy_id=?)`, p.ID, p.ID).Scan(&unlisted); err != nil {
 		return Item{}, fmt.Errorf("officer feedback: %w", err)
 	}
@@ -250,7 +251,7 @@ func officers(ctx context.Context, s *data.Store, p data.Policy) (Item, error) {
 	return it, nil
 }
 
-func demandCollection(ctx context.Context, s *data.Store, p data.Policy) (Item, error) {
+func demandCollection(ctx context.Context, s *store.Store, p data.Policy) (Item, error) {
 	ns, err := s.Needs(ctx, p.ID)
 	if err != nil {
 		return Item{}, err

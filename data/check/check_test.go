@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/store"
 )
 
 func TestMain(m *testing.M) {
@@ -15,9 +16,9 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-func newPolicy(t *testing.T, p data.Policy) (*data.Store, int64) {
+func newPolicy(t *testing.T, p data.Policy) (*store.Store, int64) {
 	t.Helper()
-	s, err := data.Open(filepath.Join(t.TempDir(), "ws.gpw"))
+	s, err := store.Open(filepath.Join(t.TempDir(), "ws.gpw"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,7 +33,7 @@ func newPolicy(t *testing.T, p data.Policy) (*data.Store, int64) {
 	return s, id
 }
 
-func rule(t *testing.T, s *data.Store, id int64, key string) Item {
+func rule(t *testing.T, s *store.Store, id int64, key string) Item {
 	t.Helper()
 	res, err := Run(context.Background(), s, id)
 	if err != nil {

@@ -53,7 +53,7 @@ func TestCommentPeriodUncountable(t *testing.T) {
 	ctx := context.Background()
 	s, id := newPolicy(t, data.Policy{})
 	// SetConsultation now refuses a period over a year; a workspace from before may still hold one.
-	if _, err := s.DB.ExecContext(ctx, `INSERT INTO consultations (policy_id, start, end) VALUES (?, '1960-01-01', '2026-01-01')`, id); err != nil {
+	if _, err := s.LegacyDB().ExecContext(ctx, `INSERT INTO consultations (policy_id, start, end) VALUES (?, '1960-01-01', '2026-01-01')`, id); err != nil {
 		t.Fatal(err)
 	}
 	it := rule(t, s, id, ruleCommentPeriod)

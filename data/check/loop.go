@@ -8,6 +8,7 @@ import (
 
 	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/loop"
+	"github.com/gongping/gongping/data/store"
 )
 
 // The rules of the closed loop after the comment period: adoption feedback, reasons for concentrated
@@ -33,7 +34,7 @@ func daysBetween(a, b string) int {
 }
 
 // feedbackOnIssue: the adoption of public comments is published no later than the policy's issue date.
-func feedbackOnIssue(ctx context.Context, s *data.Store, p data.Policy) (Item, error) {
+func feedbackOnIssue(ctx context.Context, s *store.Store, p data.Policy) (Item, error) {
 	pubs, err := loop.Publications(ctx, s, p.ID, loop.WhatFeedback)
 	if err != nil {
 		return Item{}, err
@@ -79,7 +80,7 @@ func feedbackOnIssue(ctx context.Context, s *data.Store, p data.Policy) (Item, e
 }
 
 // unadoptedReasons: every concentrated cluster not fully adopted has a reason.
-func unadoptedReasons(ctx context.Context, s *data.Store, p data.Policy) (Item, error) {
+func unadoptedReasons(ctx context.Context, s *store.Store, p data.Policy) (Item, error) {
 	cs, err := loop.Clusters(ctx, s, p.ID)
 	if err != nil {
 		return Item{}, err
@@ -130,7 +131,7 @@ func unadoptedReasons(ctx context.Context, s *data.Store, p data.Policy) (Item, 
 }
 
 // evaluationPublished: the evaluation report and the revision record are published after implementation.
-func evaluationPublished(ctx context.Context, s *data.Store, p data.Policy) (Item, error) {
+func evaluationPublished(ctx context.Context, s *store.Store, p data.Policy) (Item, error) {
 	pubs, err := loop.Publications(ctx, s, p.ID, loop.WhatEvaluation)
 	if err != nil {
 		return Item{}, err

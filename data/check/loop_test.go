@@ -11,10 +11,11 @@ import (
 	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/demo"
 	"github.com/gongping/gongping/data/loop"
+	"github.com/gongping/gongping/data/store"
 )
 
 // addOpinions imports n copies of one point (a concentrated cluster when n ≥ 5) and one other opinion.
-func addOpinions(t *testing.T, s *data.Store, id int64, n int) []loop.Cluster {
+func addOpinions(t *testing.T, s *store.Store, id int64, n int) []loop.Cluster {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "opinions.csv")
 	f, _ := os.Create(path)
@@ -36,7 +37,7 @@ func addOpinions(t *testing.T, s *data.Store, id int64, n int) []loop.Cluster {
 	return cs
 }
 
-func decide(t *testing.T, s *data.Store, id int64, in loop.DecideInput) {
+func decide(t *testing.T, s *store.Store, id int64, in loop.DecideInput) {
 	t.Helper()
 	if err := loop.Decide(context.Background(), s, id, in); err != nil {
 		t.Fatal(err)
@@ -148,7 +149,7 @@ func TestEvaluationPublished(t *testing.T) {
 
 // The demo runs the whole loop: every rule it can judge passes, for the right reasons.
 func TestDemoPassesEveryRule(t *testing.T) {
-	s, err := data.Open(filepath.Join(t.TempDir(), "ws.gpw"))
+	s, err := store.Open(filepath.Join(t.TempDir(), "ws.gpw"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,10 +7,11 @@ import (
 	"fmt"
 
 	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/store"
 )
 
 // Run adds the sample policy (and its loop) to s and returns the policy ids it created.
-func Run(ctx context.Context, s *data.Store) ([]int64, error) {
+func Run(ctx context.Context, s *store.Store) ([]int64, error) {
 	id, err := foundationStep(ctx, s)
 	if err != nil {
 		return nil, fmt.Errorf("demo policy: %w", err)
@@ -18,7 +19,7 @@ func Run(ctx context.Context, s *data.Store) ([]int64, error) {
 	// Each later step adds the data of one capability to the same policy.
 	for _, step := range []struct {
 		name string
-		fn   func(context.Context, *data.Store, int64) error
+		fn   func(context.Context, *store.Store, int64) error
 	}{
 		{"survey", surveyStep},
 		{"scoring", scoringStep},

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/store"
 )
 
 // Sample policy dates, shared by the later steps (feedback is published on Issued; evaluation in November).
@@ -16,7 +17,7 @@ const (
 	RoundName    = "2026年度"
 )
 
-func foundationStep(ctx context.Context, s *data.Store) (int64, error) {
+func foundationStep(ctx context.Context, s *store.Store) (int64, error) {
 	id, err := s.AddPolicy(ctx, data.Policy{
 		Title:        "关于进一步优化营商环境降低企业制度性交易成本的若干措施",
 		DocNo:        "京政办发〔2026〕12号",

@@ -8,8 +8,8 @@ import (
 	"strings"
 
 	"github.com/gongping/gongping/assets/sample/opinions"
-	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/loop"
+	"github.com/gongping/gongping/data/store"
 )
 
 // Dates of the sample's loop, between the consultation's end and the policy's issue, then after the evaluation.
@@ -31,7 +31,7 @@ var concentratedDecisions = []struct{ phrase, decision, reason string }{
 // loopStep runs the closed loop on the sample policy as a team would: import the public comments, cluster
 // them, decide (with reasons), publish the adoption feedback on the issue date, record the revisions the
 // evaluation led to, and publish the evaluation.
-func loopStep(ctx context.Context, s *data.Store, policyID int64) error {
+func loopStep(ctx context.Context, s *store.Store, policyID int64) error {
 	dir, err := os.MkdirTemp("", "gongping-demo-opinions-*")
 	if err != nil {
 		return err

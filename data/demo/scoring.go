@@ -6,15 +6,15 @@ import (
 	"path/filepath"
 
 	"github.com/gongping/gongping/assets/sample/genscoring"
-	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/assess"
 	"github.com/gongping/gongping/data/score"
+	"github.com/gongping/gongping/data/store"
 )
 
 // scoringStep gives the sample policy its evaluation scheme (the default indicators, with the sample
 // survey's questions mapped by their text, as a user would confirm them), and imports the sample
 // third-party assessment sheet and 体验官 feedback through the real importers.
-func scoringStep(ctx context.Context, s *data.Store, policyID int64) error {
+func scoringStep(ctx context.Context, s *store.Store, policyID int64) error {
 	p, err := s.Policy(ctx, policyID)
 	if err != nil {
 		return err

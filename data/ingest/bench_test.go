@@ -12,6 +12,7 @@ import (
 
 	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/sheet"
+	"github.com/gongping/gongping/data/store"
 )
 
 // bigFile returns the 100,000-row × 59-column 问卷星 xlsx as Excel saves it (shared strings); see bigFileBy.
@@ -88,7 +89,7 @@ func benchImportCommand(b *testing.B, bin, path string) {
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		db := filepath.Join(dir, fmt.Sprintf("w%d.gpw", i))
-		s, err := data.Open(db)
+		s, err := store.Open(db)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -3,8 +3,8 @@
 // stores every response in one transaction (whole file or nothing).
 //
 // Pipeline: data/sheet reads rows → detect (header row, layout) → parser (columns → metadata and
-// answer slots, per-slot statistics) → data.SurveyWriter stores packed rows → finish (question types
-// and options decided from the statistics) → data.SurveyWriter.Finish records the layout.
+// answer slots, per-slot statistics) → store.SurveyWriter stores packed rows → finish (question types
+// and options decided from the statistics) → store.SurveyWriter.Finish records the layout.
 package ingest
 
 import (

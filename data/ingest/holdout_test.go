@@ -8,6 +8,7 @@ import (
 
 	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/ingest"
+	"github.com/gongping/gongping/data/store"
 )
 
 // Hold-out regressions: exports written independently of the package's own generator, each of which
@@ -44,7 +45,7 @@ func TestHoldoutExports(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.file, func(t *testing.T) {
 			ctx := context.Background()
-			s, err := data.Open(filepath.Join(t.TempDir(), "w.db"))
+			s, err := store.Open(filepath.Join(t.TempDir(), "w.db"))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -94,7 +95,7 @@ func TestHoldoutExports(t *testing.T) {
 // A 1904-system workbook (Mac Excel) whose submit time is a date serial without a date format.
 func TestHoldout1904Serial(t *testing.T) {
 	ctx := context.Background()
-	s, err := data.Open(filepath.Join(t.TempDir(), "w.db"))
+	s, err := store.Open(filepath.Join(t.TempDir(), "w.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

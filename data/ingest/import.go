@@ -3,7 +3,6 @@ package ingest
 import (
 	"context"
 	"crypto/sha256"
-	"database/sql"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/sheet"
+	"github.com/gongping/gongping/data/store"
 )
 
 // Options says what to import where.
@@ -191,7 +191,7 @@ func fileHash(path string) (string, error) {
 // Import stores a survey export in a round of a policy, in one transaction: the whole file or nothing
 // (also when ctx is cancelled or the process dies). progress, if not nil, gets (rows done, estimated
 // total rows) now and then; total is 0 while unknown. A file already imported into that round is refused.
-func Import(ctx context.Context, st *data.Store, opt Options, progress func(done, total int)) (sum Summary, err error) {
+func Import(ctx context.Context, st *store.Store, opt Options, progress func(done, total int)) (sum Summary, err error) {
 	started := time.Now()
 	file := filepath.Base(opt.Path)
 	row := 0
@@ -243,12 +243,12 @@ func Import(ctx context.Context, st *data.Store, opt Options, progress func(done
 		progress(p.rows, max(total, p.rows))
 	}
 	report()
-	err = st.Tx(ctx, func(tx *sql.Tx) error {
-		round, err := data.EnsureRound(ctx, tx, opt.PolicyID, roundName)
+	err = st.Tx(ctx, func(tx *store.Tx) error {
+		round, err := tx.EnsureRound(ctx, opt.PolicyID, roundName)
 		if err != nil {
 			return err
 		}
-		w, err := data.NewSurveyWriter(ctx, tx, round.ID, file, hash, string(s.format))
+		w, err := tx.NewSurveyWriter(ctx, round.ID, file, hash, string(s.format))
 		if err != nil {
 			return err
 		}
@@ -284,7 +284,7 @@ func Import(ctx context.Context, st *data.Store, opt Options, progress func(done
 		warnings = append(warnings, keyNotes(layout)...)
 		questions := len(layout)
 		layout = append(layout, p.personalLayouts()...) // stored apart as meta questions P1, P2…
-		kept, err := data.TypeChoicesTx(ctx, tx, round.ID)
+		kept, err := tx.TypeChoices(ctx, round.ID)
 		if err != nil {
 			return err
 		}
@@ -292,7 +292,7 @@ func Import(ctx context.Context, st *data.Store, opt Options, progress func(done
 		if err != nil {
 			return err
 		}
-		if err := data.SaveTypeChoices(ctx, tx, round.ID, chosen); err != nil {
+		if err := tx.SaveTypeChoices(ctx, round.ID, chosen); err != nil {
 			return err
 		}
 		warnings = append(append(warnings, p.hintNotes(layout)...), typeNotes...)
@@ -300,7 +300,7 @@ func Import(ctx context.Context, st *data.Store, opt Options, progress func(done
 		if err != nil {
 			return err
 		}
-		incomplete, err := data.MarkIncomplete(ctx, tx, imp.ID, p.rowx.incomplete)
+		incomplete, err := tx.MarkIncomplete(ctx, imp.ID, p.rowx.incomplete)
 		if err != nil {
 			return err
 		}
@@ -323,7 +323,7 @@ func Import(ctx context.Context, st *data.Store, opt Options, progress func(done
 }
 
 // defaultRound is the round an import goes to: the named one, else the latest, else "默认".
-func defaultRound(ctx context.Context, st *data.Store, policyID int64, name string) (string, error) {
+func defaultRound(ctx context.Context, st *store.Store, policyID int64, name string) (string, error) {
 	if policyID <= 0 {
 		return "", data.InputErrorf("请先选择政策")
 	}

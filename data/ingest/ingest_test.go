@@ -15,11 +15,12 @@ import (
 	"time"
 
 	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/store"
 )
 
-func newStore(t testing.TB) (*data.Store, int64) {
+func newStore(t testing.TB) (*store.Store, int64) {
 	t.Helper()
-	s, err := data.Open(filepath.Join(t.TempDir(), "w.gpw"))
+	s, err := store.Open(filepath.Join(t.TempDir(), "w.gpw"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,7 +33,7 @@ func newStore(t testing.TB) (*data.Store, int64) {
 }
 
 // importFile imports a testdata file and loads the round back.
-func importFile(t *testing.T, s *data.Store, pid int64, name string, format Format) (Summary, *data.SurveyData) {
+func importFile(t *testing.T, s *store.Store, pid int64, name string, format Format) (Summary, *data.SurveyData) {
 	t.Helper()
 	sum, err := Import(context.Background(), s, Options{PolicyID: pid, Round: name, Format: format, Path: filepath.Join("testdata", name)}, nil)
 	if err != nil {
@@ -294,11 +295,11 @@ func TestDefaultRoundName(t *testing.T) {
 }
 
 // assertNothingStored checks that a failed import left no round, import or response behind.
-func assertNothingStored(t *testing.T, s *data.Store, pid int64) {
+func assertNothingStored(t *testing.T, s *store.Store, pid int64) {
 	t.Helper()
 	var n int
 	for _, table := range []string{"survey_imports", "survey_responses", "survey_questions"} {
-		if err := s.DB.QueryRow("SELECT count(*) FROM " + table).Scan(&n); err != nil {
+		if err := s.LegacyDB().QueryRow("SELECT count(*) FROM " + table).Scan(&n); err != nil {
 			t.Fatal(err)
 		}
 		if n != 0 {

@@ -14,7 +14,7 @@ type parsedBatch struct {
 	metas    []data.ResponseMeta
 	slots    []string // the rows' slots back to back; row i ends at slotEnds[i]
 	slotEnds []int
-	ids      []int32 // the rows' value ids (see data.SurveyWriter.AddKnown); row i ends at idEnds[i]
+	ids      []int32 // the rows' value ids (see store.SurveyWriter.AddKnown); row i ends at idEnds[i]
 	idEnds   []int
 	err      error // the parser stopped after these rows: a bad row, the reader's error or ctx's
 }

@@ -8,10 +8,11 @@ import (
 	"testing"
 
 	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/store"
 )
 
 // importWith imports a testdata file with options into a round named after the file (plus suffix).
-func importWith(t *testing.T, s *data.Store, pid int64, name string, opt Options) (Summary, *data.SurveyData) {
+func importWith(t *testing.T, s *store.Store, pid int64, name string, opt Options) (Summary, *data.SurveyData) {
 	t.Helper()
 	opt.PolicyID, opt.Path = pid, filepath.Join("testdata", name)
 	if opt.Round == "" {
@@ -130,7 +131,7 @@ func TestTypesChosenAndKept(t *testing.T) {
 	if !warned(sum.Warnings, "Q4", "单选题") {
 		t.Errorf("no warning that Q4's numbers look like a fill-in: %q", sum.Warnings)
 	}
-	got, err := data.SurveyTypeChoices(context.Background(), s, sum.RoundID)
+	got, err := s.SurveyTypeChoices(context.Background(), sum.RoundID)
 	if err != nil || got["Q4"] != data.QSingle || got["Q1"] != data.QOpenText {
 		t.Fatalf("stored choices %v, %v", got, err)
 	}
@@ -230,7 +231,7 @@ func TestTypesChosenByHeader(t *testing.T) {
 	if q := questionOf(t, d, "Q4"); q.Type != data.QSingle {
 		t.Errorf("Q4: type %s, want single", q.Type)
 	}
-	got, err := data.SurveyTypeChoices(context.Background(), s, sum.RoundID)
+	got, err := s.SurveyTypeChoices(context.Background(), sum.RoundID)
 	if err != nil || len(got) != 1 || got["Q4"] != data.QSingle {
 		t.Errorf("stored %v, %v; want Q4 single", got, err)
 	}

@@ -83,7 +83,7 @@ func BenchmarkImportAndCluster10k(b *testing.B) {
 	}
 	for b.Loop() {
 		s, pid := newPolicy(b, "")
-		if _, err := store(context.Background(), s, pid, SourceConsultation, "bench", "x", len(ops), ops); err != nil {
+		if _, err := storeOpinions(context.Background(), s, pid, SourceConsultation, "bench", "x", len(ops), ops); err != nil {
 			b.Fatal(err)
 		}
 		cs, err := Clusters(context.Background(), s, pid)

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/store"
 )
 
 // DecideInput is one decision applied to one or more clusters and opinions at once (bulk).
@@ -42,7 +43,7 @@ func ParseDecision(s string) (string, error) {
 func needsReason(decision string) bool { return decision != Adopted }
 
 // Decide records a decision for every cluster and opinion named, all or nothing.
-func Decide(ctx context.Context, s *data.Store, policyID int64, in DecideInput) error {
+func Decide(ctx context.Context, s *store.Store, policyID int64, in DecideInput) error {
 	dec, err := ParseDecision(in.Decision)
 	if err != nil {
 		return err
@@ -57,7 +58,7 @@ func Decide(ctx context.Context, s *data.Store, policyID int64, in DecideInput) 
 	if _, err := s.Policy(ctx, policyID); err != nil {
 		return err
 	}
-	return s.Tx(ctx, func(tx *sql.Tx) error {
+	return s.LegacyTx(ctx, func(tx *sql.Tx) error {
 		reason := cleanText(in.Reason)
 		if reason == "" && in.Template != 0 {
 			if err := tx.QueryRowContext(ctx, `SELECT text FROM reason_templates WHERE id=?`, in.Template).Scan(&reason); err != nil {
@@ -130,8 +131,8 @@ func Decide(ctx context.Context, s *data.Store, policyID int64, in DecideInput) 
 }
 
 // ClearDecision removes the draft decision of clusters and opinions; a published one cannot be removed.
-func ClearDecision(ctx context.Context, s *data.Store, policyID int64, clusters, opinions []int64) error {
-	return s.Tx(ctx, func(tx *sql.Tx) error {
+func ClearDecision(ctx context.Context, s *store.Store, policyID int64, clusters, opinions []int64) error {
+	return s.LegacyTx(ctx, func(tx *sql.Tx) error {
 		st, err := checkClusters(ctx, tx, policyID, clusters...)
 		if err != nil {
 			return err
@@ -163,19 +164,19 @@ func ClearDecision(ctx context.Context, s *data.Store, policyID int64, clusters,
 }
 
 // AddReasonTemplate stores a reusable reason and returns its id (the existing one for a known text).
-func AddReasonTemplate(ctx context.Context, s *data.Store, text string) (int64, error) {
+func AddReasonTemplate(ctx context.Context, s *store.Store, text string) (int64, error) {
 	text = cleanText(text)
 	if text == "" || len([]rune(text)) > 500 {
 		return 0, data.InputErrorf("理由模板应为 1 到 500 字")
 	}
 	var id int64
-	err := s.DB.QueryRowContext(ctx, `INSERT INTO reason_templates (text) VALUES (?) ON CONFLICT(text) DO UPDATE SET text=excluded.text RETURNING id`, text).Scan(&id)
+	err := s.LegacyDB().QueryRowContext(ctx, `INSERT INTO reason_templates (text) VALUES (?) ON CONFLICT(text) DO UPDATE SET text=excluded.text RETURNING id`, text).Scan(&id)
 	return id, err
 }
 
 // DeleteReasonTemplate removes a reusable reason (decisions keep their text).
-func DeleteReasonTemplate(ctx context.Context, s *data.Store, id int64) error {
-	res, err := s.DB.ExecContext(ctx, `DELETE FROM reason_templates WHERE id=?`, id)
+func DeleteReasonTemplate(ctx context.Context, s *store.Store, id int64) error {
+	res, err := s.LegacyDB().ExecContext(ctx, `DELETE FROM reason_templates WHERE id=?`, id)
 	if err != nil {
 		return err
 	}

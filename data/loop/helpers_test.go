@@ -6,12 +6,13 @@ import (
 	"testing"
 
 	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/store"
 )
 
 // newPolicy opens a fresh workspace with one issued policy.
-func newPolicy(t testing.TB, issued string) (*data.Store, int64) {
+func newPolicy(t testing.TB, issued string) (*store.Store, int64) {
 	t.Helper()
-	s, err := data.Open(filepath.Join(t.TempDir(), "ws.gpw"))
+	s, err := store.Open(filepath.Join(t.TempDir(), "ws.gpw"))
 	if err != nil {
 		t.Fatal(err)
 	}

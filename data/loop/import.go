@@ -15,6 +15,7 @@ import (
 
 	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/sheet"
+	"github.com/gongping/gongping/data/store"
 )
 
 // Bounds of an opinions import: every imported cell is untrusted.
@@ -181,7 +182,7 @@ type Progress func(done, total int64)
 // ImportFile imports a consultation export (.xlsx or .csv) as opinions of the policy, all or nothing, and
 // re-clusters. The same export imported twice into the same policy is refused: it is recognised by the
 // content of its rows, so a copy saved again (or as .csv) is recognised too.
-func ImportFile(ctx context.Context, s *data.Store, policyID int64, path string, progress Progress) (ImportSummary, error) {
+func ImportFile(ctx context.Context, s *store.Store, policyID int64, path string, progress Progress) (ImportSummary, error) {
 	if _, err := s.Policy(ctx, policyID); err != nil {
 		return ImportSummary{}, err
 	}
@@ -217,7 +218,7 @@ func colLetter(i int) string {
 	return s
 }
 
-func importRows(ctx context.Context, s *data.Store, policyID int64, name string, r RowReader, progress Progress) (ImportSummary, error) {
+func importRows(ctx context.Context, s *store.Store, policyID int64, name string, r RowReader, progress Progress) (ImportSummary, error) {
 	h := sha256.New() // of every row read, header included: the export's fingerprint
 	hashRow := func(row []string) {
 		for _, c := range row {
@@ -360,7 +361,7 @@ func importRows(ctx context.Context, s *data.Store, policyID int64, name string,
 		}
 	}
 	fingerprint := "rows:" + hex.EncodeToString(h.Sum(nil))
-	if _, err := store(ctx, s, policyID, SourceConsultation, name, fingerprint, res.Rows, ops); err != nil {
+	if _, err := storeOpinions(ctx, s, policyID, SourceConsultation, name, fingerprint, res.Rows, ops); err != nil {
 		return res, err
 	}
 	res.Imported = len(ops)
@@ -375,7 +376,7 @@ func truncate(s string, n int) string {
 	return string(r[:n]) + "…"
 }
 
-func fillClusterCounts(ctx context.Context, s *data.Store, policyID int64, res *ImportSummary) error {
+func fillClusterCounts(ctx context.Context, s *store.Store, policyID int64, res *ImportSummary) error {
 	sum, err := GetSummary(ctx, s, policyID)
 	if err != nil {
 		return err
@@ -384,12 +385,12 @@ func fillClusterCounts(ctx context.Context, s *data.Store, policyID int64, res *
 	return nil
 }
 
-// store writes one batch of opinions and re-clusters, in one transaction. A batch whose fingerprint was
+// storeOpinions writes one batch of opinions and re-clusters, in one transaction. A batch whose fingerprint was
 // imported before is refused.
 // It returns the id of the last opinion stored.
-func store(ctx context.Context, s *data.Store, policyID int64, source, name, fingerprint string, rows int, ops []Opinion) (int64, error) {
+func storeOpinions(ctx context.Context, s *store.Store, policyID int64, source, name, fingerprint string, rows int, ops []Opinion) (int64, error) {
 	var last int64
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
+	err := s.LegacyTx(ctx, func(tx *sql.Tx) error {
 		var importID any
 		if fingerprint != "" {
 			var when, file string
@@ -439,7 +440,7 @@ func store(ctx context.Context, s *data.Store, policyID int64, source, name, fin
 
 // AddOpinion adds one opinion by hand (a letter, a hotline call, a remark at a meeting) and re-clusters.
 // Source defaults to manual; Clause may name several clauses.
-func AddOpinion(ctx context.Context, s *data.Store, policyID int64, o Opinion) (int64, error) {
+func AddOpinion(ctx context.Context, s *store.Store, policyID int64, o Opinion) (int64, error) {
 	if _, err := s.Policy(ctx, policyID); err != nil {
 		return 0, err
 	}
@@ -476,12 +477,12 @@ func AddOpinion(ctx context.Context, s *data.Store, policyID int64, o Opinion) (
 	if len(o.Clauses) == 0 {
 		o.Clauses = ClausesInText(o.Content)
 	}
-	return store(ctx, s, policyID, o.Source, "", "", 1, []Opinion{o})
+	return storeOpinions(ctx, s, policyID, o.Source, "", "", 1, []Opinion{o})
 }
 
 // Imports lists a policy's imported batches, oldest first.
-func Imports(ctx context.Context, s *data.Store, policyID int64) ([]Import, error) {
-	rows, err := s.DB.QueryContext(ctx, `SELECT i.id, i.source, i.file_name, i.rows, i.imported_at,
+func Imports(ctx context.Context, s *store.Store, policyID int64) ([]Import, error) {
+	rows, err := s.LegacyDB().QueryContext(ctx, `SELECT i.id, i.source, i.file_name, i.rows, i.imported_at,
 		(SELECT count(*) FROM opinions o WHERE o.import_id = i.id) FROM opinion_imports i WHERE i.policy_id=? ORDER BY i.id`, policyID)
 	if err != nil {
 		return nil, err
@@ -500,9 +501,9 @@ func Imports(ctx context.Context, s *data.Store, policyID int64) ([]Import, erro
 
 // DeleteImport removes an imported batch and its opinions (the wrong file was imported), unless one of
 // them is already part of what was published or named by a revision record.
-func DeleteImport(ctx context.Context, s *data.Store, policyID, importID int64) error {
+func DeleteImport(ctx context.Context, s *store.Store, policyID, importID int64) error {
 	var ids []int64
-	rows, err := s.DB.QueryContext(ctx, `SELECT id FROM opinions WHERE policy_id=? AND import_id=?`, policyID, importID)
+	rows, err := s.LegacyDB().QueryContext(ctx, `SELECT id FROM opinions WHERE policy_id=? AND import_id=?`, policyID, importID)
 	if err != nil {
 		return err
 	}
@@ -516,7 +517,7 @@ func DeleteImport(ctx context.Context, s *data.Store, policyID, importID int64) 
 	}
 	rows.Close()
 	var n int
-	if err := s.DB.QueryRowContext(ctx, `SELECT count(*) FROM opinion_imports WHERE id=? AND policy_id=?`, importID, policyID).Scan(&n); err != nil {
+	if err := s.LegacyDB().QueryRowContext(ctx, `SELECT count(*) FROM opinion_imports WHERE id=? AND policy_id=?`, importID, policyID).Scan(&n); err != nil {
 		return err
 	}
 	if n == 0 {
@@ -527,15 +528,15 @@ func DeleteImport(ctx context.Context, s *data.Store, policyID, importID int64) 
 
 // DeleteOpinions removes opinions (entered twice, or by mistake), unless one of them is already part of
 // what was published or named by a revision record.
-func DeleteOpinions(ctx context.Context, s *data.Store, policyID int64, ids []int64) error {
+func DeleteOpinions(ctx context.Context, s *store.Store, policyID int64, ids []int64) error {
 	if len(ids) == 0 {
 		return data.InputErrorf("请选择要删除的意见")
 	}
 	return deleteOpinions(ctx, s, policyID, ids, 0)
 }
 
-func deleteOpinions(ctx context.Context, s *data.Store, policyID int64, ids []int64, importID int64) error {
-	return s.Tx(ctx, func(tx *sql.Tx) error {
+func deleteOpinions(ctx context.Context, s *store.Store, policyID int64, ids []int64, importID int64) error {
+	return s.LegacyTx(ctx, func(tx *sql.Tx) error {
 		st, err := loadState(ctx, tx, policyID)
 		if err != nil {
 			return err

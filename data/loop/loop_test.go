@@ -13,6 +13,7 @@ import (
 
 	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/ingest"
+	"github.com/gongping/gongping/data/store"
 )
 
 var ctx = context.Background()
@@ -34,7 +35,7 @@ func mass(n int, text string) [][]string {
 }
 
 // loopPolicy is a policy issued 2026-04-15 with a 6-opinion mass comment, a 2-opinion point and singles.
-func loopPolicy(t *testing.T) (*data.Store, int64, map[string]int64) {
+func loopPolicy(t *testing.T) (*store.Store, int64, map[string]int64) {
 	t.Helper()
 	s, pid := newPolicy(t, "2026-04-15")
 	rows := mass(6, "建议将社会投资项目审批时限由20个工作日压缩至10个工作日，进一步减轻企业负担。")
@@ -61,10 +62,10 @@ func inputError(t *testing.T, err error, want string) {
 	}
 }
 
-func count(t *testing.T, s *data.Store, q string, args ...any) int {
+func count(t *testing.T, s *store.Store, q string, args ...any) int {
 	t.Helper()
 	var n int
-	if err := s.DB.QueryRow(q, args...).Scan(&n); err != nil {
+	if err := s.LegacyDB().QueryRow(q, args...).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
 	return n
@@ -285,13 +286,13 @@ func TestPublishFreezesAndAmendmentsAreVersions(t *testing.T) {
 	// In place: refused, by the rule and by the database.
 	err = Decide(ctx, s, pid, DecideInput{Clusters: []int64{c["mass"]}, Decision: Adopted})
 	inputError(t, err, "已于 2026-04-15 公开，不能直接修改")
-	if _, err := s.DB.Exec(`UPDATE decisions SET reason='x'`); err == nil || !strings.Contains(err.Error(), "frozen") {
+	if _, err := s.LegacyDB().Exec(`UPDATE decisions SET reason='x'`); err == nil || !strings.Contains(err.Error(), "frozen") {
 		t.Errorf("direct update of a published decision: %v", err)
 	}
-	if _, err := s.DB.Exec(`UPDATE publications SET date='2026-01-01'`); err == nil {
+	if _, err := s.LegacyDB().Exec(`UPDATE publications SET date='2026-01-01'`); err == nil {
 		t.Error("a publication was changed in place")
 	}
-	if _, err := s.DB.Exec(`DELETE FROM publications`); err == nil {
+	if _, err := s.LegacyDB().Exec(`DELETE FROM publications`); err == nil {
 		t.Error("a publication was deleted")
 	}
 	err = ClearDecision(ctx, s, pid, []int64{c["mass"]}, nil)
@@ -430,10 +431,10 @@ func TestRevisionsAreAppendOnly(t *testing.T) {
 	if r2.Version != 2 || len(hist) != 2 || hist[0].After != "审批时限为10个工作日。" || len(cur) != 1 || cur[0].ID != r2.ID {
 		t.Errorf("history %+v current %+v", hist, cur)
 	}
-	if _, err := s.DB.Exec(`UPDATE revisions SET after='x' WHERE id=?`, r1.ID); err == nil {
+	if _, err := s.LegacyDB().Exec(`UPDATE revisions SET after='x' WHERE id=?`, r1.ID); err == nil {
 		t.Error("a revision was changed in place")
 	}
-	if _, err := s.DB.Exec(`DELETE FROM revisions`); err == nil {
+	if _, err := s.LegacyDB().Exec(`DELETE FROM revisions`); err == nil {
 		t.Error("a revision was deleted")
 	}
 	// The linked cluster is kept by re-clustering and cannot be merged away.

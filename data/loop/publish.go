@@ -10,11 +10,12 @@ import (
 	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/privacy"
 	"github.com/gongping/gongping/data/score"
+	"github.com/gongping/gongping/data/store"
 )
 
 // evaluationSummary returns the scoring engine's result for the policy's latest round, to freeze in an
 // evaluation publication; nil when there is nothing to score yet (no round, no survey).
-func evaluationSummary(ctx context.Context, s *data.Store, policyID int64) (any, error) {
+func evaluationSummary(ctx context.Context, s *store.Store, policyID int64) (any, error) {
 	res, err := score.Score(ctx, s, policyID, "")
 	var ie *data.InputError
 	if errors.As(err, &ie) {
@@ -30,9 +31,9 @@ func evaluationSummary(ctx context.Context, s *data.Store, policyID int64) (any,
 // summary with the revision records (what = evaluation). A later publication of the same kind is an
 // amendment: a new dated version; the earlier versions stay as they were. An automatic backup is made
 // first: a publication cannot be undone, the backup is the way back to before it.
-func Publish(ctx context.Context, s *data.Store, policyID int64, what, date string) (Publication, error) {
+func Publish(ctx context.Context, s *store.Store, policyID int64, what, date string) (Publication, error) {
 	var pub Publication
-	err := s.WithBackup(ctx, data.BackupPublish, func() error {
+	err := s.WithBackup(ctx, store.BackupPublish, func() error {
 		var err error
 		pub, err = publish(ctx, s, policyID, what, date, false)
 		return err
@@ -45,7 +46,7 @@ var errDryRun = errors.New("dry run")
 
 // CheckPublish tells whether Publish would succeed, without publishing: nil, or the refusal Publish
 // would give (the window shows it before the user presses 公开).
-func CheckPublish(ctx context.Context, s *data.Store, policyID int64, what, date string) error {
+func CheckPublish(ctx context.Context, s *store.Store, policyID int64, what, date string) error {
 	_, err := publish(ctx, s, policyID, what, date, true)
 	if errors.Is(err, errDryRun) {
 		return nil
@@ -53,7 +54,7 @@ func CheckPublish(ctx context.Context, s *data.Store, policyID int64, what, date
 	return err
 }
 
-func publish(ctx context.Context, s *data.Store, policyID int64, what, date string, dryRun bool) (Publication, error) {
+func publish(ctx context.Context, s *store.Store, policyID int64, what, date string, dryRun bool) (Publication, error) {
 	d, err := data.ParseDate(date)
 	if err != nil {
 		return Publication{}, err
@@ -85,7 +86,7 @@ func publish(ctx context.Context, s *data.Store, policyID int64, what, date stri
 		return Publication{}, data.InputErrorf("未知的公开内容 %q，可选：feedback（采纳情况）、evaluation（评价报告和修订情况）", what)
 	}
 	var pub Publication
-	err = s.Tx(ctx, func(tx *sql.Tx) error {
+	err = s.LegacyTx(ctx, func(tx *sql.Tx) error {
 		prev, err := publications(ctx, tx, policyID, what)
 		if err != nil {
 			return err

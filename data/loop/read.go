@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/store"
 )
 
 // querier is what both *sql.DB and *sql.Tx offer.
@@ -20,8 +21,8 @@ type querier interface {
 }
 
 // GetSettings returns a policy's loop settings (the defaults when never set).
-func GetSettings(ctx context.Context, s *data.Store, policyID int64) (Settings, error) {
-	return settings(ctx, s.DB, policyID)
+func GetSettings(ctx context.Context, s *store.Store, policyID int64) (Settings, error) {
+	return settings(ctx, s.LegacyDB(), policyID)
 }
 
 func settings(ctx context.Context, q querier, policyID int64) (Settings, error) {
@@ -35,7 +36,7 @@ func settings(ctx context.Context, q querier, policyID int64) (Settings, error) 
 }
 
 // SetSettings changes a policy's loop settings and re-clusters when the threshold changed.
-func SetSettings(ctx context.Context, s *data.Store, policyID int64, st Settings) error {
+func SetSettings(ctx context.Context, s *store.Store, policyID int64, st Settings) error {
 	if !(st.Similarity > 0 && st.Similarity <= 1) { // written so that NaN fails too
 		return data.InputErrorf("相似度阈值应在 0 到 1 之间（如 0.45），而不是 %g", st.Similarity)
 	}
@@ -45,7 +46,7 @@ func SetSettings(ctx context.Context, s *data.Store, policyID int64, st Settings
 	if _, err := s.Policy(ctx, policyID); err != nil {
 		return err
 	}
-	return s.Tx(ctx, func(tx *sql.Tx) error {
+	return s.LegacyTx(ctx, func(tx *sql.Tx) error {
 		old, err := settings(ctx, tx, policyID)
 		if err != nil {
 			return err
@@ -290,8 +291,8 @@ func (st *state) clusterList() []Cluster {
 }
 
 // Clusters lists a policy's opinion clusters, largest first.
-func Clusters(ctx context.Context, s *data.Store, policyID int64) ([]Cluster, error) {
-	st, err := loadState(ctx, s.DB, policyID)
+func Clusters(ctx context.Context, s *store.Store, policyID int64) ([]Cluster, error) {
+	st, err := loadState(ctx, s.LegacyDB(), policyID)
 	if err != nil {
 		return nil, err
 	}
@@ -299,8 +300,8 @@ func Clusters(ctx context.Context, s *data.Store, policyID int64) ([]Cluster, er
 }
 
 // Opinions lists a policy's opinions by id, each with its cluster and decision (its own, else its cluster's).
-func Opinions(ctx context.Context, s *data.Store, policyID int64) ([]Opinion, error) {
-	st, err := loadState(ctx, s.DB, policyID)
+func Opinions(ctx context.Context, s *store.Store, policyID int64) ([]Opinion, error) {
+	st, err := loadState(ctx, s.LegacyDB(), policyID)
 	if err != nil {
 		return nil, err
 	}
@@ -327,8 +328,8 @@ func (st *state) opinionList() []Opinion {
 
 // DecisionHistory lists every version of the decisions of a policy, oldest first: drafts as last edited,
 // published ones and the amendments that replaced them.
-func DecisionHistory(ctx context.Context, s *data.Store, policyID int64) ([]DecisionRecord, error) {
-	ds, err := decisionRows(ctx, s.DB, `WHERE policy_id=? ORDER BY id`, policyID)
+func DecisionHistory(ctx context.Context, s *store.Store, policyID int64) ([]DecisionRecord, error) {
+	ds, err := decisionRows(ctx, s.LegacyDB(), `WHERE policy_id=? ORDER BY id`, policyID)
 	if ds == nil {
 		ds = []DecisionRecord{}
 	}
@@ -336,8 +337,8 @@ func DecisionHistory(ctx context.Context, s *data.Store, policyID int64) ([]Deci
 }
 
 // ReasonTemplates lists the reusable reasons.
-func ReasonTemplates(ctx context.Context, s *data.Store) ([]ReasonTemplate, error) {
-	rows, err := s.DB.QueryContext(ctx, `SELECT id, text FROM reason_templates ORDER BY id`)
+func ReasonTemplates(ctx context.Context, s *store.Store) ([]ReasonTemplate, error) {
+	rows, err := s.LegacyDB().QueryContext(ctx, `SELECT id, text FROM reason_templates ORDER BY id`)
 	if err != nil {
 		return nil, err
 	}
@@ -354,8 +355,8 @@ func ReasonTemplates(ctx context.Context, s *data.Store) ([]ReasonTemplate, erro
 }
 
 // Publications lists a policy's publications of one kind ("" = both), oldest first.
-func Publications(ctx context.Context, s *data.Store, policyID int64, what string) ([]Publication, error) {
-	return publications(ctx, s.DB, policyID, what)
+func Publications(ctx context.Context, s *store.Store, policyID int64, what string) ([]Publication, error) {
+	return publications(ctx, s.LegacyDB(), policyID, what)
 }
 
 func publications(ctx context.Context, q querier, policyID int64, what string) ([]Publication, error) {
@@ -379,8 +380,8 @@ func publications(ctx context.Context, q querier, policyID int64, what string) (
 }
 
 // GetSummary counts a policy's loop.
-func GetSummary(ctx context.Context, s *data.Store, policyID int64) (Summary, error) {
-	st, err := loadState(ctx, s.DB, policyID)
+func GetSummary(ctx context.Context, s *store.Store, policyID int64) (Summary, error) {
+	st, err := loadState(ctx, s.LegacyDB(), policyID)
 	if err != nil {
 		return Summary{}, err
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/store"
 )
 
 // Manual edits and re-clustering. A cluster the user shaped (merge, split, move), decided, or named in a
@@ -18,11 +19,11 @@ import (
 
 // Recluster groups the policy's opinions again under its current threshold. With reset, the user's
 // shaping (manual clusters, pinned opinions) is dropped first; decided and revision-linked clusters stay.
-func Recluster(ctx context.Context, s *data.Store, policyID int64, reset bool) error {
+func Recluster(ctx context.Context, s *store.Store, policyID int64, reset bool) error {
 	if _, err := s.Policy(ctx, policyID); err != nil {
 		return err
 	}
-	return s.Tx(ctx, func(tx *sql.Tx) error { return recluster(ctx, tx, policyID, reset) })
+	return s.LegacyTx(ctx, func(tx *sql.Tx) error { return recluster(ctx, tx, policyID, reset) })
 }
 
 func recluster(ctx context.Context, tx *sql.Tx, policyID int64, reset bool) error {
@@ -159,11 +160,11 @@ func (st *state) frozenError(id int64) error {
 // Merge moves every opinion of the other clusters into target; the others disappear. A published cluster
 // cannot change; a cluster with a decision different from target's cannot be merged into it (that would
 // silently drop a decision), nor can one a revision record names.
-func Merge(ctx context.Context, s *data.Store, policyID, target int64, others []int64) error {
+func Merge(ctx context.Context, s *store.Store, policyID, target int64, others []int64) error {
 	if len(others) == 0 {
 		return data.InputErrorf("请选择要合并进分组 %d 的其他分组", target)
 	}
-	return s.Tx(ctx, func(tx *sql.Tx) error {
+	return s.LegacyTx(ctx, func(tx *sql.Tx) error {
 		st, err := checkClusters(ctx, tx, policyID, append([]int64{target}, others...)...)
 		if err != nil {
 			return err
@@ -198,11 +199,11 @@ func Merge(ctx context.Context, s *data.Store, policyID, target int64, others []
 
 // Move places opinions in cluster target (0: a new cluster, i.e. split them off) and returns the
 // cluster's id. The opinions are pinned there and the clusters they leave are kept as they now are.
-func Move(ctx context.Context, s *data.Store, policyID int64, opinionIDs []int64, target int64) (int64, error) {
+func Move(ctx context.Context, s *store.Store, policyID int64, opinionIDs []int64, target int64) (int64, error) {
 	if len(opinionIDs) == 0 {
 		return 0, data.InputErrorf("请选择要移动的意见")
 	}
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
+	err := s.LegacyTx(ctx, func(tx *sql.Tx) error {
 		var ids []int64
 		if target != 0 {
 			ids = append(ids, target)

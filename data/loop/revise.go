@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/store"
 )
 
 // Bounds of a revision record.
@@ -78,8 +79,8 @@ func currentRevisions(revs []Revision) []Revision {
 
 // Revisions lists the current version of each of a policy's revision records (withdrawn ones included,
 // marked), in the order they were first recorded.
-func Revisions(ctx context.Context, s *data.Store, policyID int64) ([]Revision, error) {
-	revs, err := revisionRows(ctx, s.DB, `WHERE policy_id=? ORDER BY record, version`, policyID)
+func Revisions(ctx context.Context, s *store.Store, policyID int64) ([]Revision, error) {
+	revs, err := revisionRows(ctx, s.LegacyDB(), `WHERE policy_id=? ORDER BY record, version`, policyID)
 	if err != nil {
 		return nil, err
 	}
@@ -87,8 +88,8 @@ func Revisions(ctx context.Context, s *data.Store, policyID int64) ([]Revision, 
 }
 
 // RevisionHistory lists every version of one revision record, oldest first.
-func RevisionHistory(ctx context.Context, s *data.Store, policyID, record int64) ([]Revision, error) {
-	revs, err := revisionRows(ctx, s.DB, `WHERE policy_id=? AND record=? ORDER BY version`, policyID, record)
+func RevisionHistory(ctx context.Context, s *store.Store, policyID, record int64) ([]Revision, error) {
+	revs, err := revisionRows(ctx, s.LegacyDB(), `WHERE policy_id=? AND record=? ORDER BY version`, policyID, record)
 	if err != nil {
 		return nil, err
 	}
@@ -181,26 +182,26 @@ func jsonList[T any](v []T) string {
 }
 
 // AddRevision records a new revision record and returns it.
-func AddRevision(ctx context.Context, s *data.Store, policyID int64, in RevisionInput) (Revision, error) {
+func AddRevision(ctx context.Context, s *store.Store, policyID int64, in RevisionInput) (Revision, error) {
 	return writeRevision(ctx, s, policyID, 0, in, false)
 }
 
 // EditRevision records a new version of revision record `record`; earlier versions stay as they were.
-func EditRevision(ctx context.Context, s *data.Store, policyID, record int64, in RevisionInput) (Revision, error) {
+func EditRevision(ctx context.Context, s *store.Store, policyID, record int64, in RevisionInput) (Revision, error) {
 	return writeRevision(ctx, s, policyID, record, in, false)
 }
 
 // WithdrawRevision records a version of `record` that withdraws it (the change is no longer made).
-func WithdrawRevision(ctx context.Context, s *data.Store, policyID, record int64, date string) (Revision, error) {
+func WithdrawRevision(ctx context.Context, s *store.Store, policyID, record int64, date string) (Revision, error) {
 	return writeRevision(ctx, s, policyID, record, RevisionInput{Date: date}, true)
 }
 
-func writeRevision(ctx context.Context, s *data.Store, policyID, record int64, in RevisionInput, withdraw bool) (Revision, error) {
+func writeRevision(ctx context.Context, s *store.Store, policyID, record int64, in RevisionInput, withdraw bool) (Revision, error) {
 	if _, err := s.Policy(ctx, policyID); err != nil {
 		return Revision{}, err
 	}
 	var id int64
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
+	err := s.LegacyTx(ctx, func(tx *sql.Tx) error {
 		version := 1
 		var prevVersion *Revision // the latest version of record, when editing or withdrawing
 		if record != 0 {
@@ -258,7 +259,7 @@ func writeRevision(ctx context.Context, s *data.Store, policyID, record int64, i
 	if err != nil {
 		return Revision{}, err
 	}
-	revs, err := revisionRows(ctx, s.DB, `WHERE id=?`, id)
+	revs, err := revisionRows(ctx, s.LegacyDB(), `WHERE id=?`, id)
 	if err != nil || len(revs) == 0 {
 		return Revision{}, fmt.Errorf("read revision %d: %v", id, err)
 	}

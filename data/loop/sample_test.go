@@ -8,11 +8,11 @@ import (
 	"testing"
 
 	"github.com/gongping/gongping/assets/sample/opinions"
-	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/store"
 )
 
 // importSample imports the bundled sample consultation export into a fresh policy issued 2026-04-15.
-func importSample(t testing.TB) (*data.Store, int64, ImportSummary) {
+func importSample(t testing.TB) (*store.Store, int64, ImportSummary) {
 	t.Helper()
 	s, pid := newPolicy(t, "2026-04-15")
 	path := filepath.Join(t.TempDir(), "opinions.xlsx")

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/store"
 )
 
 // isNoComment tells whether an open answer carries no point: a filler, or fewer than 2 letters.
@@ -23,7 +24,7 @@ func isNoComment(s string) bool {
 // ImportSurvey takes the open-text answers of a survey round as opinions (source survey), skipping empty
 // and "无" answers and answers taken before (a round that grew takes only its new answers). Respondent ids
 // and names stay out of the opinions.
-func ImportSurvey(ctx context.Context, s *data.Store, policyID int64, roundName string) (ImportSummary, error) {
+func ImportSurvey(ctx context.Context, s *store.Store, policyID int64, roundName string) (ImportSummary, error) {
 	res := ImportSummary{Format: SourceSurvey, Warnings: []string{}, Columns: []string{}}
 	r, err := s.ResolveRound(ctx, policyID, roundName)
 	if err != nil {
@@ -47,7 +48,7 @@ func ImportSurvey(ctx context.Context, s *data.Store, policyID int64, roundName 
 	}
 	// Answers taken before (the round may have grown since) are not taken again.
 	taken := map[string]bool{}
-	rows, err := s.DB.QueryContext(ctx, `SELECT seq FROM opinions WHERE policy_id=? AND source=?`, policyID, SourceSurvey)
+	rows, err := s.LegacyDB().QueryContext(ctx, `SELECT seq FROM opinions WHERE policy_id=? AND source=?`, policyID, SourceSurvey)
 	if err != nil {
 		return res, err
 	}
@@ -107,7 +108,7 @@ func ImportSurvey(ctx context.Context, s *data.Store, policyID int64, roundName 
 	case again > 0:
 		res.Warnings = append(res.Warnings, fmt.Sprintf("%d 条回答此前已导入，本次只导入新增的回答", again))
 	}
-	if _, err := store(ctx, s, policyID, SourceSurvey, res.File, fmt.Sprintf("round:%d:%d", r.ID, lastID), res.Rows, ops); err != nil {
+	if _, err := storeOpinions(ctx, s, policyID, SourceSurvey, res.File, fmt.Sprintf("round:%d:%d", r.ID, lastID), res.Rows, ops); err != nil {
 		return res, err
 	}
 	res.Imported = len(ops)

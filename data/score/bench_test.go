@@ -12,6 +12,7 @@ import (
 
 	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/ingest"
+	"github.com/gongping/gongping/data/store"
 )
 
 // benchRound is 100,000 respondents × 50 questions: 45 Likert questions (3 dimensions × 5 indicators × 3),
@@ -115,7 +116,7 @@ func BenchmarkScoreWorkspace(b *testing.B) {
 	}
 	w.Flush()
 	f.Close()
-	s, err := data.Open(filepath.Join(dir, "w.db"))
+	s, err := store.Open(filepath.Join(dir, "w.db"))
 	if err != nil {
 		b.Fatal(err)
 	}

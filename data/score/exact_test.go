@@ -8,6 +8,7 @@ import (
 
 	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/ingest"
+	"github.com/gongping/gongping/data/store"
 )
 
 // A respondent whose dimension value is exactly 75 on paper is satisfied, even where floating point gives
@@ -39,10 +40,10 @@ func TestSatisfactionAtExactly75(t *testing.T) {
 }
 
 // surveyWorkspace imports one testdata survey file into a fresh workspace through the real importer.
-func surveyWorkspace(t *testing.T, file string) (*data.Store, int64) {
+func surveyWorkspace(t *testing.T, file string) (*store.Store, int64) {
 	t.Helper()
 	ctx := context.Background()
-	s, err := data.Open(filepath.Join(t.TempDir(), "w.db"))
+	s, err := store.Open(filepath.Join(t.TempDir(), "w.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

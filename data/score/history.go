@@ -8,6 +8,7 @@ import (
 	"fmt"
 
 	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/store"
 )
 
 // Scheme history (评价方案历史): every scheme a policy has had is kept, append-only like revision records.
@@ -46,21 +47,21 @@ type storedVersion struct {
 
 // currentVersion is the policy's stored scheme and the newest history version holding it (Version 0 and
 // json "" when the policy has no stored scheme; Version 0 with json set when the history lacks it).
-func currentVersion(ctx context.Context, s *data.Store, policyID int64) (storedVersion, error) {
+func currentVersion(ctx context.Context, s *store.Store, policyID int64) (storedVersion, error) {
 	var v storedVersion
-	err := s.DB.QueryRowContext(ctx, `SELECT json FROM schemes WHERE policy_id=?`, policyID).Scan(&v.json)
+	err := s.LegacyDB().QueryRowContext(ctx, `SELECT json FROM schemes WHERE policy_id=?`, policyID).Scan(&v.json)
 	if errors.Is(err, sql.ErrNoRows) {
 		return v, nil
 	}
 	if err != nil {
 		return v, fmt.Errorf("scheme of policy %d: %w", policyID, err)
 	}
-	err = s.DB.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM scheme_versions WHERE policy_id=? AND json=?`, policyID, v.json).Scan(&v.Version)
+	err = s.LegacyDB().QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM scheme_versions WHERE policy_id=? AND json=?`, policyID, v.json).Scan(&v.Version)
 	return v, err
 }
 
 // SchemeHistory lists every scheme the policy has had, oldest first.
-func SchemeHistory(ctx context.Context, s *data.Store, policyID int64) ([]SchemeVersion, error) {
+func SchemeHistory(ctx context.Context, s *store.Store, policyID int64) ([]SchemeVersion, error) {
 	if _, err := s.Policy(ctx, policyID); err != nil {
 		return nil, err
 	}
@@ -72,7 +73,7 @@ func SchemeHistory(ctx context.Context, s *data.Store, policyID int64) ([]Scheme
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.DB.QueryContext(ctx, `SELECT version, json, source, saved_at FROM scheme_versions WHERE policy_id=? ORDER BY version`, policyID)
+	rows, err := s.LegacyDB().QueryContext(ctx, `SELECT version, json, source, saved_at FROM scheme_versions WHERE policy_id=? ORDER BY version`, policyID)
 	if err != nil {
 		return nil, fmt.Errorf("scheme history of policy %d: %w", policyID, err)
 	}
@@ -100,9 +101,9 @@ func SchemeHistory(ctx context.Context, s *data.Store, policyID int64) ([]Scheme
 }
 
 // SchemeAt returns version n of the policy's scheme history.
-func SchemeAt(ctx context.Context, s *data.Store, policyID int64, n int) (*Scheme, error) {
+func SchemeAt(ctx context.Context, s *store.Store, policyID int64, n int) (*Scheme, error) {
 	var js string
-	err := s.DB.QueryRowContext(ctx, `SELECT json FROM scheme_versions WHERE policy_id=? AND version=?`, policyID, n).Scan(&js)
+	err := s.LegacyDB().QueryRowContext(ctx, `SELECT json FROM scheme_versions WHERE policy_id=? AND version=?`, policyID, n).Scan(&js)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, &data.InputError{Msg: fmt.Sprintf("政策 %d 的评价方案没有第 %d 版（“方案历史”中列出各版）", policyID, n), Err: data.ErrNotFound,
 			CLIHint: fmt.Sprintf("gongping scheme history --db F --policy %d", policyID)}
@@ -115,7 +116,7 @@ func SchemeAt(ctx context.Context, s *data.Store, policyID int64, n int) (*Schem
 
 // RestoreScheme makes version n of the history the policy's scheme again: it is saved as the newest
 // version (the one it replaces stays in the history), with the same checks and backup as SaveScheme.
-func RestoreScheme(ctx context.Context, s *data.Store, policyID int64, n int) (SchemeChange, error) {
+func RestoreScheme(ctx context.Context, s *store.Store, policyID int64, n int) (SchemeChange, error) {
 	sc, err := SchemeAt(ctx, s, policyID, n)
 	if err != nil {
 		return SchemeChange{}, err
@@ -125,7 +126,7 @@ func RestoreScheme(ctx context.Context, s *data.Store, policyID int64, n int) (S
 
 // SchemePublished lists the evaluation publications whose scores the policy's current scheme produced:
 // replacing that scheme changes the scores from those published (the window asks first).
-func SchemePublished(ctx context.Context, s *data.Store, policyID int64) ([]PublishedUse, error) {
+func SchemePublished(ctx context.Context, s *store.Store, policyID int64) ([]PublishedUse, error) {
 	cur, err := currentVersion(ctx, s, policyID)
 	if err != nil || cur.json == "" {
 		return []PublishedUse{}, err
@@ -134,7 +135,7 @@ func SchemePublished(ctx context.Context, s *data.Store, policyID int64) ([]Publ
 }
 
 // PublishedWith lists the evaluation publications scored with the scheme whose JSON form is js.
-func PublishedWith(ctx context.Context, s *data.Store, policyID int64, js string) ([]PublishedUse, error) {
+func PublishedWith(ctx context.Context, s *store.Store, policyID int64, js string) ([]PublishedUse, error) {
 	out := []PublishedUse{}
 	sc, err := ParseSchemeJSON([]byte(js))
 	if err != nil {
@@ -157,8 +158,8 @@ type publishedScheme struct {
 
 // publishedSchemes reads the scheme each evaluation publication of the policy was scored with: the frozen
 // snapshot holds the scoring result, whose method names the scheme used (Result.Method.Scheme).
-func publishedSchemes(ctx context.Context, s *data.Store, policyID int64) ([]publishedScheme, error) {
-	rows, err := s.DB.QueryContext(ctx, `SELECT version, date, snapshot FROM publications WHERE policy_id=? AND what='evaluation' ORDER BY version`, policyID)
+func publishedSchemes(ctx context.Context, s *store.Store, policyID int64) ([]publishedScheme, error) {
+	rows, err := s.LegacyDB().QueryContext(ctx, `SELECT version, date, snapshot FROM publications WHERE policy_id=? AND what='evaluation' ORDER BY version`, policyID)
 	if err != nil {
 		return nil, fmt.Errorf("publications of policy %d: %w", policyID, err)
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/store"
 )
 
 // A file that holds no scheme — null, {}, nothing, trailing text, a list — never replaces a stored one.
@@ -225,17 +226,17 @@ func TestSchemeHistoryAndRestore(t *testing.T) {
 	if len(h) != 3 || h[2].Source != "恢复第 1 版" || !h[2].Current || h[0].Current {
 		t.Errorf("history after restore = %+v", h)
 	}
-	if bs, _ := data.ListBackups(s.Path); len(bs) != 2 || bs[0].Reason != data.BackupScheme {
+	if bs, _ := store.ListBackups(s.Path); len(bs) != 2 || bs[0].Reason != store.BackupScheme {
 		t.Errorf("backups = %+v", bs)
 	}
 	if _, err := RestoreScheme(ctx, s, id, 9); err == nil || !strings.Contains(err.Error(), "没有第 9 版") {
 		t.Errorf("restore of a missing version: %v", err)
 	}
 	// The history is append-only.
-	if _, err := s.DB.Exec(`UPDATE scheme_versions SET json='{}' WHERE version=1`); err == nil {
+	if _, err := s.LegacyDB().Exec(`UPDATE scheme_versions SET json='{}' WHERE version=1`); err == nil {
 		t.Error("a scheme version was changed")
 	}
-	if _, err := s.DB.Exec(`DELETE FROM scheme_versions WHERE version=1`); err == nil {
+	if _, err := s.LegacyDB().Exec(`DELETE FROM scheme_versions WHERE version=1`); err == nil {
 		t.Error("a scheme version was deleted")
 	}
 }

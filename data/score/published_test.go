@@ -5,16 +5,16 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/demo"
 	"github.com/gongping/gongping/data/score"
+	"github.com/gongping/gongping/data/store"
 )
 
 // The demo publishes its evaluation: its scheme is known to have scored that publication, replacing it
 // says so, and the history marks the version that did.
 func TestSchemeThatScoredAPublication(t *testing.T) {
 	ctx := context.Background()
-	s, err := data.Open(filepath.Join(t.TempDir(), "demo.gpw"))
+	s, err := store.Open(filepath.Join(t.TempDir(), "demo.gpw"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/store"
 )
 
 // Options narrow a scoring run.
@@ -20,12 +21,12 @@ type Options struct {
 // Score evaluates a round of a policy with its stored scheme. With none set it gives no score (every
 // score held back, see Input.unconfirmed) but still the counts, screening, problems and texts:
 // the entry point of `gongping score`, the results page and the report.
-func Score(ctx context.Context, s *data.Store, policyID int64, roundName string) (*Result, error) {
+func Score(ctx context.Context, s *store.Store, policyID int64, roundName string) (*Result, error) {
 	return ScoreWith(ctx, s, policyID, Options{Round: roundName})
 }
 
 // ScoreWith is Score with options (breakdown, progress).
-func ScoreWith(ctx context.Context, s *data.Store, policyID int64, opt Options) (*Result, error) {
+func ScoreWith(ctx context.Context, s *store.Store, policyID int64, opt Options) (*Result, error) {
 	if opt.Progress != nil {
 		opt.Progress(0)
 	}

@@ -8,10 +8,11 @@ import (
 
 	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/assess"
+	"github.com/gongping/gongping/data/store"
 )
 
 // loadSurvey returns everything imported into a round (an empty survey when none was).
-func loadSurvey(ctx context.Context, s *data.Store, rd data.Round, have *data.SurveyData) (*data.SurveyData, error) {
+func loadSurvey(ctx context.Context, s *store.Store, rd data.Round, have *data.SurveyData) (*data.SurveyData, error) {
 	if have != nil && have.Round.ID == rd.ID {
 		return have, nil
 	}
@@ -23,9 +24,9 @@ func loadSurvey(ctx context.Context, s *data.Store, rd data.Round, have *data.Su
 
 // SchemeOf returns the policy's stored scheme; set is false (and the scheme the default one, see
 // DefaultScheme) when none was stored yet.
-func SchemeOf(ctx context.Context, s *data.Store, policyID int64) (sc *Scheme, set bool, err error) {
+func SchemeOf(ctx context.Context, s *store.Store, policyID int64) (sc *Scheme, set bool, err error) {
 	var js string
-	err = s.DB.QueryRowContext(ctx, `SELECT json FROM schemes WHERE policy_id=?`, policyID).Scan(&js)
+	err = s.LegacyDB().QueryRowContext(ctx, `SELECT json FROM schemes WHERE policy_id=?`, policyID).Scan(&js)
 	if errors.Is(err, sql.ErrNoRows) {
 		p, err := s.Policy(ctx, policyID)
 		if err != nil {
@@ -45,7 +46,7 @@ func SchemeOf(ctx context.Context, s *data.Store, policyID int64) (sc *Scheme, s
 
 // SchemeToEdit is the scheme a user starts from: the stored one, or (set false) the default scheme with
 // the latest round's questions placed by Suggest, for the user to confirm. Returns the round's questions.
-func SchemeToEdit(ctx context.Context, s *data.Store, policyID int64) (sc *Scheme, set bool, qs []data.Question, err error) {
+func SchemeToEdit(ctx context.Context, s *store.Store, policyID int64) (sc *Scheme, set bool, qs []data.Question, err error) {
 	if sc, set, err = SchemeOf(ctx, s, policyID); err != nil {
 		return nil, false, nil, err
 	}
@@ -61,7 +62,7 @@ func SchemeToEdit(ctx context.Context, s *data.Store, policyID int64) (sc *Schem
 }
 
 // SetScheme validates and stores a policy's scheme (SaveScheme without naming where it came from).
-func SetScheme(ctx context.Context, s *data.Store, policyID int64, sc *Scheme) error {
+func SetScheme(ctx context.Context, s *store.Store, policyID int64, sc *Scheme) error {
 	_, err := SaveScheme(ctx, s, policyID, sc, "")
 	return err
 }
@@ -71,7 +72,7 @@ func SetScheme(ctx context.Context, s *data.Store, policyID int64, sc *Scheme) e
 // questions. A scheme without any indicator is refused: storing one would wipe every survey score. The
 // scheme it replaces stays in the history (SchemeHistory) and an automatic backup of the workspace is made
 // first. Saving the scheme the policy already has changes nothing (Version 0).
-func SaveScheme(ctx context.Context, s *data.Store, policyID int64, sc *Scheme, source string) (SchemeChange, error) {
+func SaveScheme(ctx context.Context, s *store.Store, policyID int64, sc *Scheme, source string) (SchemeChange, error) {
 	var ch SchemeChange
 	if _, err := s.Policy(ctx, policyID); err != nil {
 		return ch, err
@@ -106,8 +107,9 @@ func SaveScheme(ctx context.Context, s *data.Store, policyID int64, sc *Scheme, 
 	if cur.Version > 0 && cur.json == js {
 		return SchemeChange{Replaced: cur.Version}, nil
 	}
-	store := func() error {
-		return s.Tx(ctx, func(tx *sql.Tx) error {
+	save := func() error {
+		return s.Tx(ctx, func(stx *store.Tx) error {
+			tx := stx.LegacyTx() // moves to data/store with the rest of this file's SQL
 			var n int
 			if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM scheme_versions WHERE policy_id=?`, policyID).Scan(&n); err != nil {
 				return err
@@ -139,15 +141,15 @@ func SaveScheme(ctx context.Context, s *data.Store, policyID int64, sc *Scheme, 
 		})
 	}
 	if cur.json == "" {
-		return ch, store()
+		return ch, save()
 	}
 	ch.Replaced = cur.Version
 	if ch.Published, err = PublishedWith(ctx, s, policyID, cur.json); err != nil {
 		return ch, err
 	}
-	err = s.WithBackup(ctx, data.BackupScheme, store)
+	err = s.WithBackup(ctx, store.BackupScheme, save)
 	if err == nil {
-		if bs, _ := data.ListBackups(s.Path); len(bs) > 0 {
+		if bs, _ := store.ListBackups(s.Path); len(bs) > 0 {
 			ch.Backup = bs[0].Name
 		}
 	}
@@ -162,15 +164,15 @@ func (sc *Scheme) checkNumeric(sd *data.SurveyData) error {
 
 // SetOverride records a hand decision about a survey response: restore = true keeps it whatever screening
 // says; false excludes it (note says why).
-func SetOverride(ctx context.Context, s *data.Store, roundID, responseID int64, restore bool, note string) error {
+func SetOverride(ctx context.Context, s *store.Store, roundID, responseID int64, restore bool, note string) error {
 	var one int
-	if err := s.DB.QueryRowContext(ctx, `SELECT 1 FROM survey_responses WHERE id=? AND round_id=?`, responseID, roundID).Scan(&one); err != nil {
+	if err := s.LegacyDB().QueryRowContext(ctx, `SELECT 1 FROM survey_responses WHERE id=? AND round_id=?`, responseID, roundID).Scan(&one); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return data.InputErrorf("答卷 %d 不属于该评价轮次，请检查答卷编号", responseID)
 		}
 		return err
 	}
-	_, err := s.DB.ExecContext(ctx, `INSERT INTO response_overrides (response_id, round_id, restore, note) VALUES (?,?,?,?)
+	_, err := s.LegacyDB().ExecContext(ctx, `INSERT INTO response_overrides (response_id, round_id, restore, note) VALUES (?,?,?,?)
 		ON CONFLICT(response_id) DO UPDATE SET restore=excluded.restore, note=excluded.note, at=strftime('%Y-%m-%dT%H:%M:%SZ','now')`,
 		responseID, roundID, restore, note)
 	if err != nil {
@@ -180,13 +182,13 @@ func SetOverride(ctx context.Context, s *data.Store, roundID, responseID int64, 
 }
 
 // ClearOverride drops the hand decision about a response: screening decides again.
-func ClearOverride(ctx context.Context, s *data.Store, responseID int64) error {
-	_, err := s.DB.ExecContext(ctx, `DELETE FROM response_overrides WHERE response_id=?`, responseID)
+func ClearOverride(ctx context.Context, s *store.Store, responseID int64) error {
+	_, err := s.LegacyDB().ExecContext(ctx, `DELETE FROM response_overrides WHERE response_id=?`, responseID)
 	return err
 }
 
-func overrides(ctx context.Context, s *data.Store, roundID int64) (map[int64]Override, error) {
-	rows, err := s.DB.QueryContext(ctx, `SELECT response_id, restore, note FROM response_overrides WHERE round_id=?`, roundID)
+func overrides(ctx context.Context, s *store.Store, roundID int64) (map[int64]Override, error) {
+	rows, err := s.LegacyDB().QueryContext(ctx, `SELECT response_id, restore, note FROM response_overrides WHERE round_id=?`, roundID)
 	if err != nil {
 		return nil, fmt.Errorf("overrides of round %d: %w", roundID, err)
 	}
@@ -204,12 +206,12 @@ func overrides(ctx context.Context, s *data.Store, roundID int64) (map[int64]Ove
 }
 
 // LoadInput reads everything a scoring run of one round needs from the workspace.
-func LoadInput(ctx context.Context, s *data.Store, policyID int64, roundName string) (Input, error) {
+func LoadInput(ctx context.Context, s *store.Store, policyID int64, roundName string) (Input, error) {
 	return loadInput(ctx, s, policyID, roundName, nil)
 }
 
 // loadInput is LoadInput with the round's survey when the caller has it (see Options.Survey).
-func loadInput(ctx context.Context, s *data.Store, policyID int64, roundName string, survey *data.SurveyData) (Input, error) {
+func loadInput(ctx context.Context, s *store.Store, policyID int64, roundName string, survey *data.SurveyData) (Input, error) {
 	rd, err := s.ResolveRound(ctx, policyID, roundName)
 	if err != nil {
 		return Input{}, err

@@ -12,13 +12,14 @@ import (
 	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/assess"
 	"github.com/gongping/gongping/data/ingest"
+	"github.com/gongping/gongping/data/store"
 )
 
 // workspace imports testdata/fixture*.csv into a fresh workspace through the real importers.
-func workspace(t testing.TB) (*data.Store, int64) {
+func workspace(t testing.TB) (*store.Store, int64) {
 	t.Helper()
 	ctx := context.Background()
-	s, err := data.Open(filepath.Join(t.TempDir(), "w.db"))
+	s, err := store.Open(filepath.Join(t.TempDir(), "w.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package data
+package store
 
 import (
 	"context"
@@ -7,135 +7,20 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"sort"
-	"strconv"
 	"strings"
 	"time"
+
+	"github.com/gongping/gongping/data"
 )
 
 // Storage of survey responses. Each imported file keeps its own column layout: its answer cells go into
 // "slots" (one per kept column, plus other-text slots), packed per response into one blob, and the
-// file's []QuestionLayout says how each question's answer is assembled from its slots. That lets the
+// file's []data.QuestionLayout says how each question's answer is assembled from its slots. That lets the
 // importer decide a question's type after the last row (a wjx-code 0/1 group is a multi-select, a group
 // of option numbers is a matrix) without ever rewriting a stored row.
 //
 // Blob format: per slot, a uvarint v: 0 = missing; odd = index v>>1 into the slot's dictionary (the
 // import's dicts[slot], the short values seen most); even = a literal of v>>1 bytes that follows.
-
-// AssembleKind says how a question's answer is built from its slots.
-type AssembleKind string
-
-// Assembly kinds.
-const (
-	AssembleValue   AssembleKind = "value"   // the one slot's value (Sep, if set, is turned into MultiSep)
-	AssembleFlags   AssembleKind = "flags"   // Labels[k] is chosen when slot k is not a "no" (see FlagChosen)
-	AssembleRanks   AssembleKind = "ranks"   // slot k holds the rank (1 = first) of Labels[k]
-	AssembleOrdered AssembleKind = "ordered" // slot k holds the option ranked k-th
-)
-
-// QuestionLayout is one question of an imported file and how to assemble its answer.
-type QuestionLayout struct {
-	Question
-	Kind   AssembleKind `json:"kind"`
-	Slots  []int        `json:"slots"`
-	Labels []string     `json:"labels,omitempty"`
-	Sep    string       `json:"sep,omitempty"`
-}
-
-// flagNo are the cells of an expanded multi-select column that mean "not chosen".
-var flagNo = map[string]bool{"": true, "0": true, "N": true, "No": true, "no": true, "否": true, "未选": true, "未选中": true, "False": true, "false": true}
-
-// FlagChosen says whether a cell of an expanded multi-select column (0/1, Y/N, 是/否, the option
-// text, 腾讯问卷's non-empty) marks the option as chosen.
-func FlagChosen(v string) bool { return !flagNo[v] }
-
-// Assemble builds the answer from a response's slot values.
-func (l *QuestionLayout) Assemble(slots []string) string {
-	get := func(s int) string {
-		if s < len(slots) {
-			return slots[s]
-		}
-		return ""
-	}
-	switch l.Kind {
-	case AssembleFlags:
-		var b strings.Builder
-		for k, s := range l.Slots {
-			if v := get(s); FlagChosen(v) && k < len(l.Labels) {
-				if b.Len() > 0 {
-					b.WriteString(MultiSep)
-				}
-				b.WriteString(l.Labels[k])
-			}
-		}
-		return b.String()
-	case AssembleRanks:
-		type ranked struct {
-			rank  float64
-			label string
-		}
-		var rs []ranked
-		for k, s := range l.Slots {
-			if r, err := strconv.ParseFloat(get(s), 64); err == nil && r > 0 && k < len(l.Labels) {
-				rs = append(rs, ranked{r, l.Labels[k]})
-			}
-		}
-		sort.SliceStable(rs, func(i, j int) bool { return rs[i].rank < rs[j].rank })
-		parts := make([]string, len(rs))
-		for i, r := range rs {
-			parts[i] = r.label
-		}
-		return strings.Join(parts, MultiSep)
-	case AssembleOrdered:
-		var parts []string
-		for _, s := range l.Slots {
-			if v := get(s); v != "" {
-				parts = append(parts, v)
-			}
-		}
-		return strings.Join(parts, MultiSep)
-	default:
-		if len(l.Slots) == 0 {
-			return ""
-		}
-		v := get(l.Slots[0])
-		if l.Sep != "" && v != "" {
-			// Sep's runes each separate options (",，": 腾讯文档 forms mix the two commas).
-			parts := strings.FieldsFunc(v, func(r rune) bool { return strings.ContainsRune(l.Sep, r) })
-			out := parts[:0]
-			for _, p := range parts {
-				if p = strings.TrimSpace(p); p != "" {
-					out = append(out, p)
-				}
-			}
-			v = strings.Join(out, MultiSep)
-		}
-		return v
-	}
-}
-
-// ResponseMeta is what an export tells about a response besides its answers.
-type ResponseMeta struct {
-	Submitted  time.Time // zero when unknown
-	Duration   float64   // seconds; < 0 when unknown
-	IP         string
-	Respondent string
-	Source     string
-}
-
-// SurveyImport is one imported file.
-type SurveyImport struct {
-	ID         int64    `json:"import_id"`
-	RoundID    int64    `json:"round_id"`
-	FileName   string   `json:"file"`
-	SHA256     string   `json:"sha256"`
-	Format     string   `json:"format"`
-	Rows       int      `json:"rows"`
-	Imported   int      `json:"imported"`
-	Skipped    int      `json:"skipped"` // responses the round already had (see SurveyWriter.AddKnown)
-	Warnings   []string `json:"warnings"`
-	ImportedAt string   `json:"imported_at"`
-}
 
 const (
 	dictMaxEntries  = 4096     // per slot; beyond it values are stored as literals
@@ -151,7 +36,7 @@ type SurveyWriter struct {
 	stmt      *sql.Stmt // one row
 	batch     *sql.Stmt // insertBatch rows
 	pending   []any     // arguments of the rows not stored yet
-	imp       SurveyImport
+	imp       data.SurveyImport
 	dicts     []map[string]uint64
 	dictVals  [][]string
 	dictBytes int
@@ -163,13 +48,14 @@ type SurveyWriter struct {
 
 // NewSurveyWriter starts storing a file into a round inside tx. A file with the same SHA-256 already
 // imported into the round is refused with an InputError (nothing is written).
-func NewSurveyWriter(ctx context.Context, tx *sql.Tx, roundID int64, fileName, sha256, format string) (*SurveyWriter, error) {
+func (t *Tx) NewSurveyWriter(ctx context.Context, roundID int64, fileName, sha256, format string) (*SurveyWriter, error) {
+	tx := t.tx
 	var prevID int64
 	var prevAt, prevName string
 	err := tx.QueryRowContext(ctx, `SELECT id, imported_at, file_name FROM survey_imports WHERE round_id=? AND sha256=?`, roundID, sha256).
 		Scan(&prevID, &prevAt, &prevName)
 	if err == nil {
-		return nil, InputErrorf("文件 %s 已于 %s 导入到本轮次（导入编号 %d，原文件 %s），未重复导入；如需重新导入请先删除该次导入或选择其他轮次",
+		return nil, data.InputErrorf("文件 %s 已于 %s 导入到本轮次（导入编号 %d，原文件 %s），未重复导入；如需重新导入请先删除该次导入或选择其他轮次",
 			fileName, prevAt, prevID, prevName)
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
@@ -200,7 +86,7 @@ func NewSurveyWriter(ctx context.Context, tx *sql.Tx, roundID int64, fileName, s
 		return nil, err
 	}
 	return &SurveyWriter{tx: tx, stmt: stmt, batch: batch, seen: seen,
-		imp: SurveyImport{ID: id, RoundID: roundID, FileName: fileName, SHA256: sha256, Format: format}}, nil
+		imp: data.SurveyImport{ID: id, RoundID: roundID, FileName: fileName, SHA256: sha256, Format: format}}, nil
 }
 
 // responseKeys are the respondent ids and submit times of a round's responses, which together name a
@@ -276,7 +162,7 @@ func (w *SurveyWriter) flush(ctx context.Context) error {
 func (w *SurveyWriter) ImportID() int64 { return w.imp.ID }
 
 // Add stores one response; slots[k] is the value of slot k ("" = missing).
-func (w *SurveyWriter) Add(ctx context.Context, rowNum int, m ResponseMeta, slots []string) error {
+func (w *SurveyWriter) Add(ctx context.Context, rowNum int, m data.ResponseMeta, slots []string) error {
 	return w.AddKnown(ctx, rowNum, m, slots, nil)
 }
 
@@ -286,7 +172,7 @@ func (w *SurveyWriter) Add(ctx context.Context, rowNum int, m ResponseMeta, slot
 //
 // A response whose respondent id and submit time the round had before this file is left out (Skipped
 // counts it): it is already stored, from another export of the same survey.
-func (w *SurveyWriter) AddKnown(ctx context.Context, rowNum int, m ResponseMeta, slots []string, ids []int32) error {
+func (w *SurveyWriter) AddKnown(ctx context.Context, rowNum int, m data.ResponseMeta, slots []string, ids []int32) error {
 	var submitted, duration any
 	if !m.Submitted.IsZero() {
 		when := formatSurveyTime(m.Submitted)
@@ -300,7 +186,7 @@ func (w *SurveyWriter) AddKnown(ctx context.Context, rowNum int, m ResponseMeta,
 	w.blobs = w.encodeKnown(w.blobs, slots, ids)
 	blob := w.blobs[start:len(w.blobs):len(w.blobs)] // stays valid when w.blobs grows: the old array is left alone
 	if len(blob) > MaxResponseBytes {
-		return InputErrorf("文件「%s」第%d行内容过大（%d MB，上限 %d MB），请检查该行是否有异常的超长内容",
+		return data.InputErrorf("文件「%s」第%d行内容过大（%d MB，上限 %d MB），请检查该行是否有异常的超长内容",
 			w.imp.FileName, rowNum, len(blob)>>20, MaxResponseBytes>>20)
 	}
 	if m.Duration >= 0 {
@@ -315,13 +201,13 @@ func (w *SurveyWriter) AddKnown(ctx context.Context, rowNum int, m ResponseMeta,
 	return nil
 }
 
-// formatSurveyTime is t.In(Beijing).Format(SurveyTimeLayout), written out by hand (once per response).
+// formatSurveyTime is t.In(data.Beijing).Format(data.SurveyTimeLayout), written out by hand (once per response).
 func formatSurveyTime(t time.Time) string {
-	t = t.In(Beijing)
+	t = t.In(data.Beijing)
 	y, mo, d := t.Date()
 	h, mi, s := t.Clock()
 	if y < 0 || y > 9999 {
-		return t.Format(SurveyTimeLayout)
+		return t.Format(data.SurveyTimeLayout)
 	}
 	b := [19]byte{'0' + byte(y/1000), '0' + byte(y/100%10), '0' + byte(y/10%10), '0' + byte(y%10), '-',
 		'0' + byte(mo/10), '0' + byte(mo%10), '-', '0' + byte(d/10), '0' + byte(d%10), ' ',
@@ -419,7 +305,7 @@ func decodeSlots(blob []byte, dict [][]string, slots []string) ([]string, error)
 // Finish records the file's question layout, row counts and warnings, and merges its questions into
 // the round's. A question key the round already has with another header text is an InputError:
 // that file belongs to another questionnaire (or another round).
-func (w *SurveyWriter) Finish(ctx context.Context, layout []QuestionLayout, rows int, warnings []string) (SurveyImport, error) {
+func (w *SurveyWriter) Finish(ctx context.Context, layout []data.QuestionLayout, rows int, warnings []string) (data.SurveyImport, error) {
 	if err := w.flush(ctx); err != nil {
 		return w.imp, err
 	}
@@ -465,43 +351,13 @@ func (w *SurveyWriter) Finish(ctx context.Context, layout []QuestionLayout, rows
 	return w.imp, err
 }
 
-// typeRank orders types when two imports disagree: a question seen as multi-select anywhere is one.
-var typeRank = map[QuestionType]int{QOpenText: 1, QFill: 2, QRating: 3, QSingle: 4, QMatrix: 5, QRanking: 6, QMulti: 7}
-
-func mergeRoundQuestions(ctx context.Context, tx *sql.Tx, roundID int64, layout []QuestionLayout) error {
+func mergeRoundQuestions(ctx context.Context, tx *sql.Tx, roundID int64, layout []data.QuestionLayout) error {
 	qs, err := roundQuestions(ctx, tx, roundID)
 	if err != nil {
 		return err
 	}
-	byKey := map[string]int{}
-	for i, q := range qs {
-		byKey[q.Key] = i
-	}
-	for _, l := range layout {
-		i, ok := byKey[l.Key]
-		if !ok {
-			byKey[l.Key] = len(qs)
-			qs = append(qs, l.Question)
-			continue
-		}
-		q := &qs[i]
-		if strings.TrimSpace(q.Text) != strings.TrimSpace(l.Text) {
-			return InputErrorf("题目 %s 与本轮次已导入的问卷不一致（已有“%s”，本文件为“%s”）；请确认是同一份问卷，或导入到新的轮次",
-				l.Key, q.Text, l.Text)
-		}
-		if typeRank[l.Type] > typeRank[q.Type] {
-			q.Type = l.Type
-		}
-		have := map[string]bool{}
-		for _, o := range q.Options {
-			have[o] = true
-		}
-		for _, o := range l.Options {
-			if !have[o] {
-				have[o] = true
-				q.Options = append(q.Options, o)
-			}
-		}
+	if qs, err = data.MergeQuestions(qs, layout); err != nil {
+		return err
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM survey_questions WHERE round_id=?`, roundID); err != nil {
 		return err
@@ -531,15 +387,15 @@ type querier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
-func roundQuestions(ctx context.Context, q querier, roundID int64) ([]Question, error) {
+func roundQuestions(ctx context.Context, q querier, roundID int64) ([]data.Question, error) {
 	rows, err := q.QueryContext(ctx, `SELECT key, num, text, type, options FROM survey_questions WHERE round_id=? ORDER BY pos`, roundID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := []Question{}
+	out := []data.Question{}
 	for rows.Next() {
-		var q Question
+		var q data.Question
 		var opts string
 		if err := rows.Scan(&q.Key, &q.Num, &q.Text, &q.Type, &opts); err != nil {
 			return nil, err
@@ -553,21 +409,21 @@ func roundQuestions(ctx context.Context, q querier, roundID int64) ([]Question, 
 }
 
 // SurveyQuestions lists the questions of a round in questionnaire order.
-func (s *Store) SurveyQuestions(ctx context.Context, roundID int64) ([]Question, error) {
-	return roundQuestions(ctx, s.DB, roundID)
+func (s *Store) SurveyQuestions(ctx context.Context, roundID int64) ([]data.Question, error) {
+	return roundQuestions(ctx, s.db, roundID)
 }
 
 // SurveyImports lists the files imported into a round, oldest first.
-func (s *Store) SurveyImports(ctx context.Context, roundID int64) ([]SurveyImport, error) {
-	rows, err := s.DB.QueryContext(ctx, `SELECT id, round_id, file_name, sha256, format, rows, imported, skipped, warnings, imported_at
+func (s *Store) SurveyImports(ctx context.Context, roundID int64) ([]data.SurveyImport, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, round_id, file_name, sha256, format, rows, imported, skipped, warnings, imported_at
 		FROM survey_imports WHERE round_id=? ORDER BY id`, roundID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := []SurveyImport{}
+	out := []data.SurveyImport{}
 	for rows.Next() {
-		var im SurveyImport
+		var im data.SurveyImport
 		var wj string
 		if err := rows.Scan(&im.ID, &im.RoundID, &im.FileName, &im.SHA256, &im.Format, &im.Rows, &im.Imported, &im.Skipped, &wj, &im.ImportedAt); err != nil {
 			return nil, err
@@ -580,29 +436,19 @@ func (s *Store) SurveyImports(ctx context.Context, roundID int64) ([]SurveyImpor
 	return out, rows.Err()
 }
 
-// Round returns a round by id, or ErrNotFound.
-func (s *Store) Round(ctx context.Context, roundID int64) (Round, error) {
-	r := Round{ID: roundID}
-	err := s.DB.QueryRowContext(ctx, `SELECT policy_id, name FROM rounds WHERE id=?`, roundID).Scan(&r.PolicyID, &r.Name)
-	if errors.Is(err, sql.ErrNoRows) {
-		return r, &InputError{Msg: fmt.Sprintf("评价轮次 %d 不存在", roundID), Err: ErrNotFound}
-	}
-	return r, err
-}
-
 // importDecoder turns one import's blobs into answers in round question order.
 type importDecoder struct {
 	dicts  [][]string
-	layout []QuestionLayout
+	layout []data.QuestionLayout
 	target []int // round question index of layout[i]
 }
 
-func (s *Store) importDecoders(ctx context.Context, roundID int64, qs []Question) (map[int64]*importDecoder, error) {
+func (s *Store) importDecoders(ctx context.Context, roundID int64, qs []data.Question) (map[int64]*importDecoder, error) {
 	index := map[string]int{}
 	for i, q := range qs {
 		index[q.Key] = i
 	}
-	rows, err := s.DB.QueryContext(ctx, `SELECT id, layout, dicts FROM survey_imports WHERE round_id=?`, roundID)
+	rows, err := s.db.QueryContext(ctx, `SELECT id, layout, dicts FROM survey_imports WHERE round_id=?`, roundID)
 	if err != nil {
 		return nil, err
 	}
@@ -636,7 +482,7 @@ func (s *Store) importDecoders(ctx context.Context, roundID int64, qs []Question
 
 // SurveyData loads every question and response of a round. Built for speed: one query, answers
 // decoded from per-import dictionaries so repeated option texts share one string.
-func (s *Store) SurveyData(ctx context.Context, roundID int64) (*SurveyData, error) {
+func (s *Store) SurveyData(ctx context.Context, roundID int64) (*data.SurveyData, error) {
 	r, err := s.Round(ctx, roundID)
 	if err != nil {
 		return nil, err
@@ -645,7 +491,7 @@ func (s *Store) SurveyData(ctx context.Context, roundID int64) (*SurveyData, err
 }
 
 // SurveyPage loads limit responses of a round starting at offset (in import order), with all questions.
-func (s *Store) SurveyPage(ctx context.Context, roundID int64, offset, limit int) (*SurveyData, error) {
+func (s *Store) SurveyPage(ctx context.Context, roundID int64, offset, limit int) (*data.SurveyData, error) {
 	r, err := s.Round(ctx, roundID)
 	if err != nil {
 		return nil, err
@@ -656,12 +502,12 @@ func (s *Store) SurveyPage(ctx context.Context, roundID int64, offset, limit int
 // SurveyCount is the number of responses stored in a round.
 func (s *Store) SurveyCount(ctx context.Context, roundID int64) (int, error) {
 	var n int
-	err := s.DB.QueryRowContext(ctx, `SELECT count(*) FROM survey_responses WHERE round_id=?`, roundID).Scan(&n)
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM survey_responses WHERE round_id=?`, roundID).Scan(&n)
 	return n, err
 }
 
-func (s *Store) surveyPage(ctx context.Context, r Round, limit, offset int) (*SurveyData, error) {
-	qs, err := roundQuestions(ctx, s.DB, r.ID)
+func (s *Store) surveyPage(ctx context.Context, r data.Round, limit, offset int) (*data.SurveyData, error) {
+	qs, err := roundQuestions(ctx, s.db, r.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -672,10 +518,10 @@ func (s *Store) surveyPage(ctx context.Context, r Round, limit, offset int) (*Su
 	if limit >= 0 {
 		n = max(0, min(limit, n-offset))
 	}
-	d := &SurveyData{Round: r, Questions: qs, Responses: make([]Response, 0, n)}
+	d := &data.SurveyData{Round: r, Questions: qs, Responses: make([]data.Response, 0, n)}
 	nq := len(qs)
 	backing := make([]string, n*nq) // one allocation for every answer slice
-	err = s.eachResponse(ctx, r.ID, qs, limit, offset, true, func(resp *Response) error {
+	err = s.eachResponse(ctx, r.ID, qs, limit, offset, true, func(resp *data.Response) error {
 		if len(backing) < nq {
 			backing = make([]string, nq*1024)
 		}
@@ -694,7 +540,7 @@ func (s *Store) surveyPage(ctx context.Context, r Round, limit, offset int) (*Su
 
 // eachResponse calls fn with the round's responses in import order (limit < 0: all of them); with meta
 // false only ID and Answers are read. *resp and its Answers are reused: fn copies what it keeps.
-func (s *Store) eachResponse(ctx context.Context, roundID int64, qs []Question, limit, offset int, meta bool, fn func(resp *Response) error) error {
+func (s *Store) eachResponse(ctx context.Context, roundID int64, qs []data.Question, limit, offset int, meta bool, fn func(resp *data.Response) error) error {
 	decs, err := s.importDecoders(ctx, roundID, qs)
 	if err != nil {
 		return err
@@ -703,7 +549,7 @@ func (s *Store) eachResponse(ctx context.Context, roundID int64, qs []Question, 
 	if meta {
 		cols = "id, import_id, answers, submitted, duration, ip, respondent, source, incomplete"
 	}
-	rows, err := s.DB.QueryContext(ctx, `SELECT `+cols+` FROM survey_responses WHERE round_id=? ORDER BY id LIMIT ? OFFSET ?`,
+	rows, err := s.db.QueryContext(ctx, `SELECT `+cols+` FROM survey_responses WHERE round_id=? ORDER BY id LIMIT ? OFFSET ?`,
 		roundID, limit, offset)
 	if err != nil {
 		return err
@@ -712,7 +558,7 @@ func (s *Store) eachResponse(ctx context.Context, roundID int64, qs []Question, 
 	answers := make([]string, len(qs))
 	var slots []string
 	for n := 1; rows.Next(); n++ {
-		resp := Response{Duration: -1}
+		resp := data.Response{Duration: -1}
 		var importID int64
 		var submitted sql.NullString
 		var duration sql.NullFloat64
@@ -725,7 +571,7 @@ func (s *Store) eachResponse(ctx context.Context, roundID int64, qs []Question, 
 			return err
 		}
 		if submitted.Valid {
-			if t, err := time.ParseInLocation(SurveyTimeLayout, submitted.String, Beijing); err == nil {
+			if t, err := time.ParseInLocation(data.SurveyTimeLayout, submitted.String, data.Beijing); err == nil {
 				resp.Submitted = t
 			}
 		}
@@ -758,43 +604,34 @@ func (s *Store) eachResponse(ctx context.Context, roundID int64, qs []Question, 
 
 // QuestionFrequencies counts every question's answers in a round (per option, with percentages).
 // It reads the responses one at a time: a round of 100,000 needs no more memory than its distinct answers.
-func (s *Store) QuestionFrequencies(ctx context.Context, roundID int64) ([]Frequencies, error) {
+func (s *Store) QuestionFrequencies(ctx context.Context, roundID int64) ([]data.Frequencies, error) {
 	if _, err := s.Round(ctx, roundID); err != nil {
 		return nil, err
 	}
-	qs, err := roundQuestions(ctx, s.DB, roundID)
+	qs, err := roundQuestions(ctx, s.db, roundID)
 	if err != nil {
 		return nil, err
 	}
-	tallies := make([]*tally, len(qs))
+	tallies := make([]*data.Tally, len(qs))
 	for i := range tallies {
-		tallies[i] = newTally()
+		tallies[i] = data.NewTally()
 	}
 	n := 0
-	err = s.eachResponse(ctx, roundID, qs, -1, 0, false, func(resp *Response) error {
+	err = s.eachResponse(ctx, roundID, qs, -1, 0, false, func(resp *data.Response) error {
 		n++
 		for i, a := range resp.Answers {
-			tallies[i].add(a)
+			tallies[i].Add(a)
 		}
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	out := make([]Frequencies, len(qs))
+	out := make([]data.Frequencies, len(qs))
 	for i, q := range qs {
-		out[i] = tallies[i].frequencies(q, n)
+		out[i] = tallies[i].Frequencies(q, n)
 	}
 	return out, nil
-}
-
-func sortCounts(cs []OptionCount) {
-	sort.Slice(cs, func(i, j int) bool {
-		if cs[i].Count != cs[j].Count {
-			return cs[i].Count > cs[j].Count
-		}
-		return cs[i].Option < cs[j].Option
-	})
 }
 
 // DeleteSurveyImport removes one imported file and its responses; the round's questions are rebuilt
@@ -804,12 +641,12 @@ func (s *Store) DeleteSurveyImport(ctx context.Context, policyID, importID int64
 }
 
 func (s *Store) deleteSurveyImport(ctx context.Context, policyID, importID int64) error {
-	return s.Tx(ctx, func(tx *sql.Tx) error {
+	return s.withTx(ctx, func(tx *sql.Tx) error {
 		var roundID int64
 		err := tx.QueryRowContext(ctx, `SELECT i.round_id FROM survey_imports i JOIN rounds r ON r.id=i.round_id
 			WHERE i.id=? AND r.policy_id=?`, importID, policyID).Scan(&roundID)
 		if errors.Is(err, sql.ErrNoRows) {
-			return &InputError{Msg: fmt.Sprintf("政策 %d 没有编号为 %d 的问卷导入记录", policyID, importID), Err: ErrNotFound,
+			return &data.InputError{Msg: fmt.Sprintf("政策 %d 没有编号为 %d 的问卷导入记录", policyID, importID), Err: data.ErrNotFound,
 				CLIHint: fmt.Sprintf("gongping survey imports --db F --policy %d 列出各次导入", policyID)}
 		}
 		if err != nil {
@@ -828,10 +665,10 @@ func (s *Store) deleteSurveyImport(ctx context.Context, policyID, importID int64
 		if err != nil {
 			return err
 		}
-		var layouts [][]QuestionLayout
+		var layouts [][]data.QuestionLayout
 		for rows.Next() {
 			var lj string
-			var l []QuestionLayout
+			var l []data.QuestionLayout
 			if err := rows.Scan(&lj); err != nil {
 				rows.Close()
 				return err

@@ -1,4 +1,4 @@
-package data
+package store
 
 import (
 	"bytes"
@@ -12,6 +12,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/gongping/gongping/data"
 )
 
 // dirState is a folder's file names with their contents' SHA-256: "byte for byte untouched".
@@ -94,11 +96,11 @@ func TestEarlierWorkspaceGetsMarked(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	id, err := s.AddPolicy(ctx, Policy{Title: "旧政策", Dept: "市政府办公厅", Category: "其他"})
+	id, err := s.AddPolicy(ctx, data.Policy{Title: "旧政策", Dept: "市政府办公厅", Category: "其他"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.DB.Exec("PRAGMA application_id = 0"); err != nil {
+	if _, err := s.db.Exec("PRAGMA application_id = 0"); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
@@ -108,14 +110,14 @@ func TestEarlierWorkspaceGetsMarked(t *testing.T) {
 			t.Fatalf("earlier workspace refused: %v", err)
 		}
 		var got int32
-		s.DB.QueryRow("PRAGMA application_id").Scan(&got)
+		s.db.QueryRow("PRAGMA application_id").Scan(&got)
 		if got != ApplicationID {
 			t.Errorf("application_id = %#x, want %#x", got, ApplicationID)
 		}
 		if pol, err := s.Policy(ctx, id); err != nil || pol.Title != "旧政策" {
 			t.Errorf("policy lost: %v", err)
 		}
-		s.DB.Exec("PRAGMA application_id = 0")
+		s.db.Exec("PRAGMA application_id = 0")
 		s.Close()
 	}
 
@@ -127,7 +129,7 @@ func TestEarlierWorkspaceGetsMarked(t *testing.T) {
 			t.Fatalf("%s: %v", p, err)
 		}
 		var got int32
-		s.DB.QueryRow("PRAGMA application_id").Scan(&got)
+		s.db.QueryRow("PRAGMA application_id").Scan(&got)
 		if got != ApplicationID {
 			t.Errorf("%s: application_id = %#x", p, got)
 		}
@@ -139,11 +141,11 @@ func TestEarlierWorkspaceGetsMarked(t *testing.T) {
 func fill(t *testing.T, s *Store, n int) {
 	t.Helper()
 	for i := 0; i < n; i++ {
-		id, err := s.AddPolicy(context.Background(), Policy{Title: fmt.Sprintf("政策%02d", i), Dept: "市财政局", Category: "其他"})
+		id, err := s.AddPolicy(context.Background(), data.Policy{Title: fmt.Sprintf("政策%02d", i), Dept: "市财政局", Category: "其他"})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.DB.Exec(`INSERT INTO schemes (policy_id, json) VALUES (?, ?)`, id, fmt.Sprintf(`{"name":%q}`, strings.Repeat("方案", 3500))); err != nil {
+		if _, err := s.db.Exec(`INSERT INTO schemes (policy_id, json) VALUES (?, ?)`, id, fmt.Sprintf(`{"name":%q}`, strings.Repeat("方案", 3500))); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -210,7 +212,7 @@ func TestDamagedWorkspaceRefusedAndRestored(t *testing.T) {
 		t.Fatalf("after restore: %v", err)
 	}
 	defer s.Close()
-	ps, err := s.ListPolicies(ctx, PolicyFilter{})
+	ps, err := s.ListPolicies(ctx, data.PolicyFilter{})
 	if err != nil || len(ps) != 40 {
 		t.Fatalf("restored workspace: %d policies, %v", len(ps), err)
 	}
@@ -236,7 +238,7 @@ func TestAutomaticBackups(t *testing.T) {
 	s := mustOpen(t)
 	var names []string
 	for i := 0; i < KeepBackups+2; i++ {
-		if _, err := s.AddPolicy(ctx, Policy{Title: fmt.Sprintf("政策%d", i), Dept: "d", Category: "其他"}); err != nil {
+		if _, err := s.AddPolicy(ctx, data.Policy{Title: fmt.Sprintf("政策%d", i), Dept: "d", Category: "其他"}); err != nil {
 			t.Fatal(err)
 		}
 		err := s.WithBackup(ctx, BackupPublish, func() error { return nil })
@@ -272,7 +274,7 @@ func TestAutomaticBackups(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ps, _ := r.ListPolicies(ctx, PolicyFilter{})
+	ps, _ := r.ListPolicies(ctx, data.PolicyFilter{})
 	r.Close()
 	if len(ps) != 3 {
 		t.Errorf("restored workspace has %d policies, want 3", len(ps))
@@ -284,7 +286,7 @@ func TestAutomaticBackups(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ps, _ = k.ListPolicies(ctx, PolicyFilter{})
+	ps, _ = k.ListPolicies(ctx, data.PolicyFilter{})
 	k.Close()
 	if len(ps) != KeepBackups+2 {
 		t.Errorf("kept copy has %d policies, want %d", len(ps), KeepBackups+2)
@@ -302,13 +304,13 @@ func TestRestoreRefusedWhileOpen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.AddPolicy(ctx, Policy{Title: "t", Dept: "d", Category: "其他"}); err != nil {
+	if _, err := s.AddPolicy(ctx, data.Policy{Title: "t", Dept: "d", Category: "其他"}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := RestoreBackup(ctx, s.Path, b.Name); err == nil || !strings.Contains(err.Error(), "正被另一个") {
 		t.Fatalf("restore while open = %v", err)
 	}
-	if ps, _ := s.ListPolicies(ctx, PolicyFilter{}); len(ps) != 1 {
+	if ps, _ := s.ListPolicies(ctx, data.PolicyFilter{}); len(ps) != 1 {
 		t.Error("the open workspace changed")
 	}
 }
@@ -317,26 +319,26 @@ func TestRestoreRefusedWhileOpen(t *testing.T) {
 func TestDiskFullMessage(t *testing.T) {
 	ctx := context.Background()
 	s := mustOpen(t)
-	s.DB.SetMaxOpenConns(1)
+	s.db.SetMaxOpenConns(1)
 	var pages int
-	s.DB.QueryRow("PRAGMA page_count").Scan(&pages)
-	if _, err := s.DB.Exec(fmt.Sprintf("PRAGMA max_page_count = %d", pages)); err != nil {
+	s.db.QueryRow("PRAGMA page_count").Scan(&pages)
+	if _, err := s.db.Exec(fmt.Sprintf("PRAGMA max_page_count = %d", pages)); err != nil {
 		t.Fatal(err)
 	}
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.Exec(`INSERT INTO policies (title, dept, category) VALUES ('满', 'd', '其他')`)
+	err := s.Tx(ctx, func(tx *Tx) error {
+		res, err := tx.tx.Exec(`INSERT INTO policies (title, dept, category) VALUES ('满', 'd', '其他')`)
 		if err != nil {
 			return err
 		}
 		id, _ := res.LastInsertId()
-		_, err = tx.Exec(`INSERT INTO schemes (policy_id, json) VALUES (?, ?)`, id, strings.Repeat("满", 400000))
+		_, err = tx.tx.Exec(`INSERT INTO schemes (policy_id, json) VALUES (?, ?)`, id, strings.Repeat("满", 400000))
 		return err
 	})
-	var ie *InputError
+	var ie *data.InputError
 	if !errors.As(err, &ie) || !errors.Is(err, ErrDiskFull) || !strings.Contains(err.Error(), "磁盘空间不足") {
 		t.Fatalf("Tx = %v, want the disk-full message", err)
 	}
-	if ps, _ := s.ListPolicies(ctx, PolicyFilter{}); len(ps) != 0 {
+	if ps, _ := s.ListPolicies(ctx, data.PolicyFilter{}); len(ps) != 0 {
 		t.Error("a part of the failed transaction was stored")
 	}
 }
@@ -347,7 +349,7 @@ func TestDiskFullMessage(t *testing.T) {
 func TestOpenWhileOpenElsewhere(t *testing.T) {
 	ctx := context.Background()
 	s := mustOpen(t)
-	if _, err := s.AddPolicy(ctx, Policy{Title: "另一个窗口刚加的政策", Dept: "d", Category: "其他"}); err != nil {
+	if _, err := s.AddPolicy(ctx, data.Policy{Title: "另一个窗口刚加的政策", Dept: "d", Category: "其他"}); err != nil {
 		t.Fatal(err)
 	}
 	for _, open := range []func(string) (*Store, error){Open, OpenReadOnly} {
@@ -355,7 +357,7 @@ func TestOpenWhileOpenElsewhere(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ps, err := r.ListPolicies(ctx, PolicyFilter{})
+		ps, err := r.ListPolicies(ctx, data.PolicyFilter{})
 		r.Close()
 		if err != nil || len(ps) != 1 {
 			t.Errorf("second connection sees %d policies (%v), want the one committed by the first", len(ps), err)

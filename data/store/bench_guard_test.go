@@ -1,4 +1,4 @@
-package data
+package store
 
 import (
 	"context"
@@ -50,7 +50,7 @@ func BenchmarkOpen(b *testing.B) {
 			b.Fatal(err)
 		}
 		var n int
-		s.DB.QueryRow("SELECT count(*) FROM policies").Scan(&n)
+		s.db.QueryRow("SELECT count(*) FROM policies").Scan(&n)
 		s.Close()
 	}
 }

@@ -1,15 +1,16 @@
-package data
+package store
 
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gongping/gongping/data"
 )
 
 // TestEncodeKnownSameAsEncode: blobs packed with the caller's value ids equal blobs packed by text, and
@@ -82,20 +83,20 @@ func TestWriterRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	pid, err := s.AddPolicy(ctx, Policy{Title: "t", Dept: "d", Category: "其他"})
+	pid, err := s.AddPolicy(ctx, data.Policy{Title: "t", Dept: "d", Category: "其他"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	const rows, width = 3*insertBatch + 5, 6
 	want := make([][]string, rows)
 	var roundID int64
-	err = s.Tx(ctx, func(tx *sql.Tx) error {
-		r, err := EnsureRound(ctx, tx, pid, "r")
+	err = s.Tx(ctx, func(tx *Tx) error {
+		r, err := tx.EnsureRound(ctx, pid, "r")
 		if err != nil {
 			return err
 		}
 		roundID = r.ID
-		w, err := NewSurveyWriter(ctx, tx, r.ID, "f", "h", "generic")
+		w, err := tx.NewSurveyWriter(ctx, r.ID, "f", "h", "generic")
 		if err != nil {
 			return err
 		}
@@ -115,14 +116,14 @@ func TestWriterRoundTrip(t *testing.T) {
 				}
 			}
 			want[n] = slots
-			if err := w.AddKnown(ctx, n+2, ResponseMeta{Duration: -1}, slots, ids); err != nil {
+			if err := w.AddKnown(ctx, n+2, data.ResponseMeta{Duration: -1}, slots, ids); err != nil {
 				return err
 			}
 		}
-		var layout []QuestionLayout
+		var layout []data.QuestionLayout
 		for k := 0; k < width; k++ {
-			layout = append(layout, QuestionLayout{Question: Question{Key: fmt.Sprintf("Q%d", k+1), Num: k + 1, Text: fmt.Sprint(k), Type: QOpenText},
-				Kind: AssembleValue, Slots: []int{k}})
+			layout = append(layout, data.QuestionLayout{Question: data.Question{Key: fmt.Sprintf("Q%d", k+1), Num: k + 1, Text: fmt.Sprint(k), Type: data.QOpenText},
+				Kind: data.AssembleValue, Slots: []int{k}})
 		}
 		_, err = w.Finish(ctx, layout, rows, nil)
 		return err
@@ -144,12 +145,12 @@ func TestWriterRoundTrip(t *testing.T) {
 	}
 }
 
-// TestFormatSurveyTime: the hand-written format is time.Format's, in Beijing time.
+// TestFormatSurveyTime: the hand-written format is time.Format's, in data.Beijing time.
 func TestFormatSurveyTime(t *testing.T) {
-	for _, tm := range []time.Time{time.Date(2026, 11, 1, 9, 5, 7, 0, Beijing), time.Date(2026, 12, 31, 23, 59, 59, 999, time.UTC),
-		time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(9999, 12, 31, 15, 59, 59, 0, time.UTC), time.Date(10000, 1, 1, 0, 0, 0, 0, Beijing),
-		time.Date(-5, 3, 1, 0, 0, 0, 0, Beijing), time.Unix(0, 0), time.Date(2024, 2, 29, 16, 0, 0, 0, time.UTC)} {
-		if got, want := formatSurveyTime(tm), tm.In(Beijing).Format(SurveyTimeLayout); got != want {
+	for _, tm := range []time.Time{time.Date(2026, 11, 1, 9, 5, 7, 0, data.Beijing), time.Date(2026, 12, 31, 23, 59, 59, 999, time.UTC),
+		time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(9999, 12, 31, 15, 59, 59, 0, time.UTC), time.Date(10000, 1, 1, 0, 0, 0, 0, data.Beijing),
+		time.Date(-5, 3, 1, 0, 0, 0, 0, data.Beijing), time.Unix(0, 0), time.Date(2024, 2, 29, 16, 0, 0, 0, time.UTC)} {
+		if got, want := formatSurveyTime(tm), tm.In(data.Beijing).Format(data.SurveyTimeLayout); got != want {
 			t.Errorf("formatSurveyTime(%v) = %q, want %q", tm, got, want)
 		}
 	}

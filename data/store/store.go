@@ -1,5 +1,7 @@
-// Package data holds GongPing's domain types and the workspace store: one SQLite file per workspace.
-package data
+// Package store is the workspace: one SQLite file per workspace, its migrations, and every query GongPing
+// runs (the only package that imports database/sql). Domain types and rules are in package data; other
+// packages call the typed methods of Store and, inside one transaction, of Tx.
+package store
 
 import (
 	"bytes"
@@ -18,20 +20,16 @@ import (
 	"strings"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"github.com/gongping/gongping/data"
 )
 
 //go:embed migrations/*.sql
 var migrationFS embed.FS
 
-// ErrNotFound is returned when a looked-up row does not exist.
-var ErrNotFound = errors.New("not found")
-
-// ErrNewerWorkspace is returned when a workspace was written by a newer GongPing.
-var ErrNewerWorkspace = errors.New("workspace was written by a newer version of GongPing")
-
 // Store is an open workspace.
 type Store struct {
-	DB   *sql.DB
+	db   *sql.DB
 	Path string
 	// ReadOnly is set when the workspace was opened read-only (its file or folder cannot be written, or
 	// OpenReadOnly was asked): reading works, every write fails with ErrReadOnly's message.
@@ -119,7 +117,7 @@ func openUpTo(path string, max int, readOnly bool) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open workspace %s: %w", path, err)
 	}
-	s := &Store{DB: db, Path: path}
+	s := &Store{db: db, Path: path}
 	if err := s.migrate(context.Background(), max); err != nil {
 		db.Close()
 		return nil, Explain(err, path)
@@ -134,15 +132,15 @@ func openUpTo(path string, max int, readOnly bool) (*Store, error) {
 func openReadOnly(path string, info fileInfo) (*Store, error) {
 	switch {
 	case info.kind == kindNew:
-		return nil, &InputError{Msg: fmt.Sprintf("无法新建工作区 %s：所在文件夹是只读的，请选择可写的文件夹", path), Err: ErrReadOnly}
+		return nil, &data.InputError{Msg: fmt.Sprintf("无法新建工作区 %s：所在文件夹是只读的，请选择可写的文件夹", path), Err: ErrReadOnly}
 	case info.version < SchemaVersion():
-		return nil, &InputError{Msg: fmt.Sprintf("工作区 %s 由较早版本的公评创建，打开前需要升级，但它是只读的（文件或所在文件夹不可写）：请把它复制到可写的文件夹后再打开", path), Err: ErrReadOnly}
+		return nil, &data.InputError{Msg: fmt.Sprintf("工作区 %s 由较早版本的公评创建，打开前需要升级，但它是只读的（文件或所在文件夹不可写）：请把它复制到可写的文件夹后再打开", path), Err: ErrReadOnly}
 	}
 	db, err := openRO(path, info.shared, "_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)&_txlock=deferred")
 	if err != nil {
 		return nil, Explain(err, path)
 	}
-	return &Store{DB: db, Path: path, ReadOnly: true}, nil
+	return &Store{db: db, Path: path, ReadOnly: true}, nil
 }
 
 // roDSN is a read-only connection string; immutable (no locks, no log) when nobody else can be using the file.
@@ -210,7 +208,7 @@ func inspect(path string) (fileInfo, error) {
 		return fileInfo{}, Explain(err, path)
 	}
 	if fi.IsDir() {
-		return fileInfo{}, InputErrorf("%s 是文件夹，不是工作区文件", path)
+		return fileInfo{}, data.InputErrorf("%s 是文件夹，不是工作区文件", path)
 	}
 	if fi.Size() == 0 {
 		return fileInfo{kind: kindNew}, nil
@@ -368,7 +366,7 @@ func dirWritable(dir string) bool {
 }
 
 // Close closes the workspace.
-func (s *Store) Close() error { return s.DB.Close() }
+func (s *Store) Close() error { return s.db.Close() }
 
 func (s *Store) migrate(ctx context.Context, max int) error {
 	ms, err := migrations()
@@ -380,7 +378,7 @@ func (s *Store) migrate(ctx context.Context, max int) error {
 	}
 	var v int
 	var id int32
-	if err := s.DB.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
 		return fmt.Errorf("read workspace version: %w", err)
 	}
 	if v > SchemaVersion() {
@@ -388,7 +386,7 @@ func (s *Store) migrate(ctx context.Context, max int) error {
 	}
 	stamp := fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)
 	for i := v; i < len(ms); i++ {
-		err := s.Tx(ctx, func(tx *sql.Tx) error {
+		err := s.sqlTx(ctx, func(tx *sql.Tx) error {
 			if _, err := tx.ExecContext(ctx, ms[i]); err != nil {
 				return err
 			}
@@ -403,11 +401,11 @@ func (s *Store) migrate(ctx context.Context, max int) error {
 		}
 	}
 	// A workspace of an earlier GongPing, already at the current version, gets its mark now.
-	if err := s.DB.QueryRowContext(ctx, "PRAGMA application_id").Scan(&id); err != nil {
+	if err := s.db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&id); err != nil {
 		return fmt.Errorf("read application id: %w", err)
 	}
 	if id != ApplicationID {
-		if _, err := s.DB.ExecContext(ctx, stamp); err != nil {
+		if _, err := s.db.ExecContext(ctx, stamp); err != nil {
 			return fmt.Errorf("mark workspace: %w", err)
 		}
 	}
@@ -417,18 +415,29 @@ func (s *Store) migrate(ctx context.Context, max int) error {
 // Version reports the workspace's schema version.
 func (s *Store) Version() (int, error) {
 	var v int
-	err := s.DB.QueryRow("PRAGMA user_version").Scan(&v)
+	err := s.db.QueryRow("PRAGMA user_version").Scan(&v)
 	return v, err
+}
+
+// Tx is one transaction of a workspace: the writes that belong together (an import, a decision, a scheme
+// and its history) are its methods. Get one from Store.Tx.
+type Tx struct {
+	tx *sql.Tx
 }
 
 // Tx runs fn in one transaction, committing when it returns nil. SQLite's damage, disk-full and read-only
 // errors come back as InputErrors saying what happened and what to do (Explain).
-func (s *Store) Tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	return Explain(s.tx(ctx, fn), s.Path)
+func (s *Store) Tx(ctx context.Context, fn func(tx *Tx) error) error {
+	return s.withTx(ctx, func(tx *sql.Tx) error { return fn(&Tx{tx: tx}) })
 }
 
-func (s *Store) tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := s.DB.BeginTx(ctx, nil)
+// withTx is Tx for this package's own methods, which work on the *sql.Tx.
+func (s *Store) withTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	return Explain(s.sqlTx(ctx, fn), s.Path)
+}
+
+func (s *Store) sqlTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
@@ -438,6 +447,23 @@ func (s *Store) tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	return tx.Commit()
 }
+
+// LegacyDB is the raw database handle, for data/loop's queries only.
+//
+// TODO(S2): removed when loop's SQL moves here.
+func (s *Store) LegacyDB() *sql.DB { return s.db }
+
+// LegacyTx is Tx handing out the raw transaction, for data/loop's queries only.
+//
+// TODO(S2): removed when loop's SQL moves here.
+func (s *Store) LegacyTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	return s.withTx(ctx, fn)
+}
+
+// LegacyTx is the raw transaction, for data/loop's queries only.
+//
+// TODO(S2): removed when loop's SQL moves here.
+func (tx *Tx) LegacyTx() *sql.Tx { return tx.tx }
 
 // SaveCopy writes a consistent copy of the workspace to dest: VACUUM INTO a temp file beside it,
 // check its integrity, then rename, so a failed copy never leaves a half-written file at dest.
@@ -454,7 +480,7 @@ func (s *Store) SaveCopy(ctx context.Context, dest string) error {
 	tmp.Close()
 	os.Remove(tmpName) // VACUUM INTO needs a path that does not exist
 	defer os.Remove(tmpName)
-	if _, err := s.DB.ExecContext(ctx, "VACUUM INTO ?", tmpName); err != nil {
+	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", tmpName); err != nil {
 		return fmt.Errorf("save copy: %w", err)
 	}
 	cp, err := sql.Open("sqlite", "file:"+tmpName+"?mode=ro")

@@ -1,13 +1,14 @@
-package data
+package store
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/gongping/gongping/data"
 )
 
 // mustOpen opens a fresh workspace in a temp dir.
@@ -32,11 +33,11 @@ func TestFreshWorkspaceIsCurrent(t *testing.T) {
 	}
 	var fk, busy, sync, page int
 	var jm string
-	s.DB.QueryRow("PRAGMA foreign_keys").Scan(&fk)
-	s.DB.QueryRow("PRAGMA journal_mode").Scan(&jm)
-	s.DB.QueryRow("PRAGMA busy_timeout").Scan(&busy)
-	s.DB.QueryRow("PRAGMA synchronous").Scan(&sync)
-	s.DB.QueryRow("PRAGMA page_size").Scan(&page)
+	s.db.QueryRow("PRAGMA foreign_keys").Scan(&fk)
+	s.db.QueryRow("PRAGMA journal_mode").Scan(&jm)
+	s.db.QueryRow("PRAGMA busy_timeout").Scan(&busy)
+	s.db.QueryRow("PRAGMA synchronous").Scan(&sync)
+	s.db.QueryRow("PRAGMA page_size").Scan(&page)
 	if fk != 1 || jm != "wal" || busy != 5000 || sync != 2 || page != 65536 {
 		t.Errorf("pragmas: foreign_keys=%d journal_mode=%s busy_timeout=%d synchronous=%d page_size=%d", fk, jm, busy, sync, page)
 	}
@@ -49,7 +50,7 @@ func TestUpgradeFromEachOlderSchema(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		id, err := s.AddPolicy(context.Background(), Policy{Title: "旧政策", Dept: "市政府办公厅", Category: "其他"})
+		id, err := s.AddPolicy(context.Background(), data.Policy{Title: "旧政策", Dept: "市政府办公厅", Category: "其他"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -74,7 +75,7 @@ func TestRefuseNewerWorkspace(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.DB.Exec("PRAGMA user_version = 999"); err != nil {
+	if _, err := s.db.Exec("PRAGMA user_version = 999"); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
@@ -97,8 +98,8 @@ func TestRefuseNonWorkspace(t *testing.T) {
 func TestFailedMigrationLeavesVersion(t *testing.T) {
 	// A migration runs in one transaction with its version bump: a failure leaves the old version.
 	s := mustOpen(t)
-	err := s.Tx(context.Background(), func(tx *sql.Tx) error {
-		if _, err := tx.Exec("PRAGMA user_version = 77"); err != nil {
+	err := s.Tx(context.Background(), func(tx *Tx) error {
+		if _, err := tx.tx.Exec("PRAGMA user_version = 77"); err != nil {
 			return err
 		}
 		return errors.New("boom")
@@ -114,7 +115,7 @@ func TestFailedMigrationLeavesVersion(t *testing.T) {
 func TestSaveCopy(t *testing.T) {
 	s := mustOpen(t)
 	ctx := context.Background()
-	if _, err := s.AddPolicy(ctx, Policy{Title: "复制测试", Dept: "市财政局", Category: "公共服务"}); err != nil {
+	if _, err := s.AddPolicy(ctx, data.Policy{Title: "复制测试", Dept: "市财政局", Category: "公共服务"}); err != nil {
 		t.Fatal(err)
 	}
 	dest := filepath.Join(t.TempDir(), "backup.gpw")
@@ -126,7 +127,7 @@ func TestSaveCopy(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer c.Close()
-	ps, err := c.ListPolicies(ctx, PolicyFilter{})
+	ps, err := c.ListPolicies(ctx, data.PolicyFilter{})
 	if err != nil || len(ps) != 1 || ps[0].Title != "复制测试" {
 		t.Fatalf("copy has %v %+v", err, ps)
 	}
@@ -142,7 +143,7 @@ func TestSaveCopy(t *testing.T) {
 func TestPolicyValidationAndFilter(t *testing.T) {
 	s := mustOpen(t)
 	ctx := context.Background()
-	bad := []Policy{
+	bad := []data.Policy{
 		{Title: " ", Dept: "d", Category: "其他"},
 		{Title: "t", Dept: "", Category: "其他"},
 		{Title: "t", Dept: "d", Category: "不存在"},
@@ -150,13 +151,13 @@ func TestPolicyValidationAndFilter(t *testing.T) {
 		{Title: "t", Dept: "d", Category: "其他", Stage: "done"},
 	}
 	for _, p := range bad {
-		var ie *InputError
+		var ie *data.InputError
 		if _, err := s.AddPolicy(ctx, p); !errors.As(err, &ie) {
-			t.Errorf("AddPolicy(%+v) = %v, want InputError", p, err)
+			t.Errorf("AddPolicy(%+v) = %v, want data.InputError", p, err)
 		}
 	}
-	for _, p := range []Policy{
-		{Title: "优化营商环境措施", Dept: "市发展改革委", Category: "营商环境", Stage: StageConsultation},
+	for _, p := range []data.Policy{
+		{Title: "优化营商环境措施", Dept: "市发展改革委", Category: "营商环境", Stage: data.StageConsultation},
 		{Title: "垃圾分类管理办法", Dept: "市城市管理委", Category: "城市精细化管理"},
 	} {
 		if _, err := s.AddPolicy(ctx, p); err != nil {
@@ -164,35 +165,35 @@ func TestPolicyValidationAndFilter(t *testing.T) {
 		}
 	}
 	for _, tc := range []struct {
-		f    PolicyFilter
+		f    data.PolicyFilter
 		want int
 	}{
-		{PolicyFilter{}, 2},
-		{PolicyFilter{Category: "营商环境"}, 1},
-		{PolicyFilter{Dept: "市城市管理委"}, 1},
-		{PolicyFilter{Stage: StageConsultation}, 1},
-		{PolicyFilter{Search: "垃圾"}, 1},
-		{PolicyFilter{Search: "不存在"}, 0},
+		{data.PolicyFilter{}, 2},
+		{data.PolicyFilter{Category: "营商环境"}, 1},
+		{data.PolicyFilter{Dept: "市城市管理委"}, 1},
+		{data.PolicyFilter{Stage: data.StageConsultation}, 1},
+		{data.PolicyFilter{Search: "垃圾"}, 1},
+		{data.PolicyFilter{Search: "不存在"}, 0},
 	} {
 		got, err := s.ListPolicies(ctx, tc.f)
 		if err != nil || len(got) != tc.want {
 			t.Errorf("ListPolicies(%+v) = %d (%v), want %d", tc.f, len(got), err, tc.want)
 		}
 	}
-	if _, err := s.Policy(ctx, 99); !errors.Is(err, ErrNotFound) {
-		t.Errorf("Policy(99) = %v, want ErrNotFound", err)
+	if _, err := s.Policy(ctx, 99); !errors.Is(err, data.ErrNotFound) {
+		t.Errorf("data.Policy(99) = %v, want data.ErrNotFound", err)
 	}
 }
 
 func TestRoundsAndRoster(t *testing.T) {
 	s := mustOpen(t)
 	ctx := context.Background()
-	id, _ := s.AddPolicy(ctx, Policy{Title: "t", Dept: "d", Category: "其他"})
-	if _, err := s.ResolveRound(ctx, id, ""); !errors.Is(err, ErrNotFound) {
+	id, _ := s.AddPolicy(ctx, data.Policy{Title: "t", Dept: "d", Category: "其他"})
+	if _, err := s.ResolveRound(ctx, id, ""); !errors.Is(err, data.ErrNotFound) {
 		t.Errorf("no rounds yet: %v", err)
 	}
 	for _, name := range []string{"2025年度", "2026年度", "2025年度"} {
-		if err := s.Tx(ctx, func(tx *sql.Tx) error { _, err := EnsureRound(ctx, tx, id, name); return err }); err != nil {
+		if err := s.Tx(ctx, func(tx *Tx) error { _, err := tx.EnsureRound(ctx, id, name); return err }); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -209,15 +210,15 @@ func TestRoundsAndRoster(t *testing.T) {
 	if _, err := s.AddOfficer(ctx, id, "张三"); err == nil {
 		t.Error("duplicate officer accepted")
 	}
-	if err := s.SetConsultation(ctx, Consultation{PolicyID: id, Start: "2026-03-10", End: "2026-03-01"}); err == nil {
+	if err := s.SetConsultation(ctx, data.Consultation{PolicyID: id, Start: "2026-03-10", End: "2026-03-01"}); err == nil {
 		t.Error("end before start accepted")
 	}
 	// A mistyped year: a period of decades would pass the working-day rule.
-	if err := s.SetConsultation(ctx, Consultation{PolicyID: id, Start: "1960-03-01", End: "2026-03-31"}); err == nil || !strings.Contains(err.Error(), "年份") {
+	if err := s.SetConsultation(ctx, data.Consultation{PolicyID: id, Start: "1960-03-01", End: "2026-03-31"}); err == nil || !strings.Contains(err.Error(), "年份") {
 		t.Errorf("a 66-year comment period: %v, want it refused", err)
 	}
 	for _, end := range []string{"2026-03-01", "2027-02-28"} { // one day; a full year
-		if err := s.SetConsultation(ctx, Consultation{PolicyID: id, Start: "2026-03-01", End: end}); err != nil {
+		if err := s.SetConsultation(ctx, data.Consultation{PolicyID: id, Start: "2026-03-01", End: end}); err != nil {
 			t.Errorf("period 2026-03-01 to %s: %v", end, err)
 		}
 	}

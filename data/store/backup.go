@@ -1,4 +1,4 @@
-package data
+package store
 
 import (
 	"context"
@@ -11,6 +11,8 @@ import (
 	"regexp"
 	"sort"
 	"time"
+
+	"github.com/gongping/gongping/data"
 )
 
 // Automatic backups (自动备份): before a step that removes or freezes data (deleting an import, replacing a
@@ -153,7 +155,7 @@ func uniqueBackupName(dir, reason string) (name, path string, t time.Time) {
 }
 
 func backupFailed(path string, err error) error {
-	return &InputError{Msg: fmt.Sprintf("无法自动备份工作区（%v），为安全起见这一步没有执行", Explain(err, BackupDir(path))), Err: err}
+	return &data.InputError{Msg: fmt.Sprintf("无法自动备份工作区（%v），为安全起见这一步没有执行", Explain(err, BackupDir(path))), Err: err}
 }
 
 // pruneBackups removes all but the newest KeepBackups, never the one named keep.
@@ -197,11 +199,11 @@ func RestoreBackup(ctx context.Context, path, name string) (RestoreResult, error
 		}
 	}
 	if !found {
-		return res, &InputError{Msg: fmt.Sprintf("工作区 %s 没有名为 %q 的自动备份（可在“文件 → 自动备份”中查看各份备份）", path, name),
+		return res, &data.InputError{Msg: fmt.Sprintf("工作区 %s 没有名为 %q 的自动备份（可在“文件 → 自动备份”中查看各份备份）", path, name),
 			CLIHint: "gongping backup list --db " + path}
 	}
 	if info, err := inspect(res.Restored.Path); err != nil || info.kind == kindNew {
-		return res, InputErrorf("自动备份 %s 无法使用（%v），请选择另一个备份", name, err)
+		return res, data.InputErrorf("自动备份 %s 无法使用（%v），请选择另一个备份", name, err)
 	}
 	if _, err := os.Stat(path); err == nil && !CanWrite(path) {
 		return res, ReadOnlyError(path)
@@ -215,7 +217,7 @@ func RestoreBackup(ctx context.Context, path, name string) (RestoreResult, error
 		if kept != nil {
 			os.Remove(kept.Path)
 		}
-		return res, InputErrorf("工作区 %s 正被另一个公评窗口或程序使用：请先关闭它，再恢复备份", path)
+		return res, data.InputErrorf("工作区 %s 正被另一个公评窗口或程序使用：请先关闭它，再恢复备份", path)
 	}
 	if err := replaceFile(res.Restored.Path, path); err != nil {
 		return res, Explain(fmt.Errorf("restore backup: %w", err), path)

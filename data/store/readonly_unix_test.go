@@ -1,6 +1,6 @@
 //go:build unix
 
-package data
+package store
 
 import (
 	"context"
@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/gongping/gongping/data/unprivileged"
+
+	"github.com/gongping/gongping/data"
 )
 
 // A workspace that cannot be written — the file read-only, or the folder read-only as a mailed copy or a
@@ -37,7 +39,7 @@ func TestReadOnlyWorkspace(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if _, err := s.AddPolicy(ctx, Policy{Title: "只读政策", Dept: "d", Category: "其他"}); err != nil {
+			if _, err := s.AddPolicy(ctx, data.Policy{Title: "只读政策", Dept: "d", Category: "其他"}); err != nil {
 				t.Fatal(err)
 			}
 			s.Close()
@@ -55,11 +57,11 @@ func TestReadOnlyWorkspace(t *testing.T) {
 			if !s.ReadOnly {
 				t.Error("not marked read-only")
 			}
-			ps, err := s.ListPolicies(ctx, PolicyFilter{})
+			ps, err := s.ListPolicies(ctx, data.PolicyFilter{})
 			if err != nil || len(ps) != 1 || ps[0].Title != "只读政策" {
 				t.Fatalf("list: %v %v", ps, err)
 			}
-			_, err = s.AddPolicy(ctx, Policy{Title: "新", Dept: "d", Category: "其他"})
+			_, err = s.AddPolicy(ctx, data.Policy{Title: "新", Dept: "d", Category: "其他"})
 			if err = Explain(err, path); err == nil || !strings.Contains(err.Error(), "只读") {
 				t.Errorf("write to a read-only workspace: %v", err)
 			}
