@@ -17,8 +17,13 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"github.com/gongping/gongping/app"
+	"github.com/gongping/gongping/app/cli"
 	_ "github.com/gongping/gongping/app/localeenv" // before fyne's lang: no locale noise on stderr
 )
+
+// The window build gives the command line its window (gongping open, and main with no arguments); the
+// nogui build leaves cli's, which says that it has none.
+func init() { cli.OpenWindow = openApp }
 
 // openApp runs the desktop app on the workspace at path (the default workspace when empty).
 // The error it returns is a one-line message for the user.

@@ -13,7 +13,7 @@ import (
 func gp(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code := runCLI(context.Background(), args, &out, &errb)
+	code := Run(context.Background(), args, nil, &out, &errb)
 	return code, out.String(), errb.String()
 }
 

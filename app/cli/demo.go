@@ -6,30 +6,19 @@ import (
 	"github.com/gongping/gongping/data/demo"
 )
 
-func init() {
-	register(&command{name: "demo", usage: "--db F [--report DIR]", run: demoCmd})
-}
-
-func demoCmd(e *env, args []string) error {
-	f, db := dbFlags("demo")
-	reportDir := f.String("report", "", "")
-	if err := f.parseFlagsOnly(args, "db"); err != nil {
-		return err
+func demoCmd(f *flags) action {
+	reportDir := f.String("report", "", "同时把示例政策的评价报告写到这个文件夹")
+	return func(e *env) error {
+		ids, err := demo.Run(e.ctx, e.store)
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			fmt.Fprintln(e.stdout, id)
+		}
+		if *reportDir != "" {
+			return writeDemoReport(e, ids, *reportDir)
+		}
+		return nil
 	}
-	s, err := openDB(*db)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	ids, err := demo.Run(e.ctx, s)
-	if err != nil {
-		return err
-	}
-	for _, id := range ids {
-		fmt.Fprintln(e.stdout, id)
-	}
-	if *reportDir != "" {
-		return writeDemoReport(e, s, ids, *reportDir)
-	}
-	return nil
 }

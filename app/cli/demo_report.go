@@ -4,19 +4,18 @@ import (
 	"path/filepath"
 	"strconv"
 
-	"github.com/gongping/gongping/data/store"
 	"github.com/gongping/gongping/reports"
 )
 
 // writeDemoReport writes the full report of each demo policy; with one policy straight into dir,
 // with several into dir/<id>.
-func writeDemoReport(e *env, s *store.Store, ids []int64, dir string) error {
+func writeDemoReport(e *env, ids []int64, dir string) error {
 	for _, id := range ids {
 		out := dir
 		if len(ids) > 1 {
 			out = filepath.Join(dir, strconv.FormatInt(id, 10))
 		}
-		if err := writeReport(e, s, id, out, reports.Options{}); err != nil {
+		if err := writeReport(e, id, out, reports.Options{}); err != nil {
 			return err
 		}
 	}

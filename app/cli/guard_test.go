@@ -302,20 +302,3 @@ func TestCLIDamagedWorkspaceAndBackups(t *testing.T) {
 		t.Errorf("restore without --backup = %d %s", code, errs)
 	}
 }
-
-// Every command says whether it writes its workspace.
-func TestCommandAccess(t *testing.T) {
-	for name := range commands {
-		if _, ok := commandAccess[name]; !ok {
-			t.Errorf("command %q is missing from commandAccess in cli.go (reads or writes?)", name)
-		}
-	}
-	for name := range commandAccess {
-		if commands[name] == nil {
-			t.Errorf("commandAccess lists %q, which is no command", name)
-		}
-	}
-	if writes("reasons", []string{"--db", "x"}) || !writes("reasons", []string{"--db", "x", "--add", "理由"}) || writes("policy list", nil) || !writes("nosuch", nil) {
-		t.Error("writes() misjudges")
-	}
-}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"slices"
@@ -14,91 +13,44 @@ import (
 
 // The closed loop on the command line: opinions, clusters, decisions, publication, revision records.
 
-func init() {
-	register(&command{name: "import opinions", usage: "--db F --policy ID FILE | --from-survey [--round R]", run: importOpinions})
-	register(&command{name: "opinion add", usage: "--db F --policy ID --content TEXT [--clause C] [--source manual|hotline|officer] [--submitter N] [--contact C] [--date DATE]", run: opinionAdd})
-	register(&command{name: "opinion imports", usage: "--db F --policy ID [--json]", run: listCmd("opinion imports", loop.Imports, printImports)})
-	register(&command{name: "opinion delete", usage: "--db F --policy ID (--import N | --opinion K…)", run: opinionDelete})
-	register(&command{name: "opinions", usage: "--db F --policy ID [--json] [--clause C] [--cluster K] [--decision D] [--personal]", run: opinionsCmd})
-	register(&command{name: "clusters", usage: "--db F --policy ID [--json]", run: listCmd("clusters", loop.Clusters, printClusters)})
-	register(&command{name: "cluster", usage: "--db F --policy ID [--threshold X] [--concentrated N] [--reset]", run: clusterCmd})
-	register(&command{name: "cluster merge", usage: "--db F --policy ID --into K --cluster K2 [--cluster K3]…", run: clusterMerge})
-	register(&command{name: "cluster split", usage: "--db F --policy ID --opinion K [--opinion K2]…", run: clusterSplit})
-	register(&command{name: "cluster move", usage: "--db F --policy ID --opinion K [--opinion K2]… --to CLUSTER", run: clusterMove})
-	register(&command{name: "decide", usage: "--db F --policy ID (--cluster K / --opinion K)… --decision 采纳|部分采纳|未采纳|不予处理 [--reason TEXT | --template N] [--date DATE] [--amend] | --clear", run: decideCmd})
-	register(&command{name: "decisions", usage: "--db F --policy ID [--json]", run: listCmd("decisions", loop.DecisionHistory, printDecisions)})
-	register(&command{name: "reasons", usage: "--db F [--json] [--add TEXT] [--delete N]", run: reasonsCmd})
-	register(&command{name: "revise add", usage: "--db F --policy ID --clause C --before TEXT --after TEXT --reason TEXT [--opinion K]… [--cluster K]… [--finding TEXT]… [--date DATE]", run: reviseAdd})
-	register(&command{name: "revise edit", usage: "--db F --policy ID --record N [--clause C] [--before TEXT] [--after TEXT] [--reason TEXT] [--opinion K]… [--cluster K]… [--finding TEXT]… [--date DATE]", run: reviseEdit})
-	register(&command{name: "revise withdraw", usage: "--db F --policy ID --record N [--date DATE]", run: reviseWithdraw})
-	register(&command{name: "revise list", usage: "--db F --policy ID [--json] [--history N]", run: reviseList})
-	register(&command{name: "publish", usage: "--db F --policy ID --what feedback|evaluation --date DATE [--json]", run: publishCmd})
-	register(&command{name: "publications", usage: "--db F --policy ID [--what feedback|evaluation] [--json]", run: publicationsCmd})
-}
-
-// ids parses repeated id flags.
-func ids(name string, vs multi) ([]int64, error) {
-	var out []int64
-	for _, v := range vs {
-		for _, p := range strings.Split(v, ",") {
-			id, err := parseID(name, p)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, id)
+func importOpinions(f *flags) action {
+	fromSurvey := f.Bool("from-survey", false, "取这项政策问卷中文字题的回答作为意见（不需要 FILE）")
+	round := f.String("round", "", "与 --from-survey 同用：取哪一轮问卷（默认：最近的一轮）")
+	args := f.takeArgs()
+	f.checkWith(func() error {
+		switch {
+		case *fromSurvey && len(*args) > 0:
+			return usagef("--from-survey 不需要文件参数")
+		case !*fromSurvey && len(*args) != 1:
+			return usagef("请给出一个意见文件 FILE（.xlsx 或 .csv）")
 		}
+		return nil
+	})
+	return func(e *env) error {
+		var sum loop.ImportSummary
+		var err error
+		if *fromSurvey {
+			sum, err = loop.ImportSurvey(e.ctx, e.store, e.policy, *round)
+		} else {
+			sum, err = loop.ImportFile(e.ctx, e.store, e.policy, (*args)[0], nil)
+		}
+		if err != nil {
+			return err
+		}
+		return printJSON(e.stdout, sum)
 	}
-	return out, nil
 }
 
-func importOpinions(e *env, args []string) error {
-	f, db, pol := policyFlags("import opinions")
-	fromSurvey := f.Bool("from-survey", false, "")
-	round := f.String("round", "", "")
-	if err := f.parse(args); err != nil {
-		return err
-	}
-	switch {
-	case *fromSurvey && len(f.positional) > 0:
-		return usagef("--from-survey 不需要文件参数")
-	case !*fromSurvey && len(f.positional) != 1:
-		return usagef("请给出一个意见文件 FILE（.xlsx 或 .csv）")
-	}
-	s, id, err := openPolicy(e, *db, *pol)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	var sum loop.ImportSummary
-	if *fromSurvey {
-		sum, err = loop.ImportSurvey(e.ctx, s, id, *round)
-	} else {
-		sum, err = loop.ImportFile(e.ctx, s, id, f.positional[0], nil)
-	}
-	if err != nil {
-		return err
-	}
-	return printJSON(e.stdout, sum)
-}
-
-func opinionAdd(e *env, args []string) error {
-	f, db, pol := policyFlags("opinion add")
+func opinionAdd(f *flags) action {
 	var o loop.Opinion
-	f.StringVar(&o.Content, "content", "", "")
-	f.StringVar(&o.Clause, "clause", "", "")
-	f.StringVar(&o.Source, "source", loop.SourceManual, "")
-	f.StringVar(&o.Submitter, "submitter", "", "")
-	f.StringVar(&o.Contact, "contact", "", "")
-	f.StringVar(&o.Submitted, "date", "", "")
-	if err := f.parseFlagsOnly(args, "content"); err != nil {
-		return err
-	}
-	s, id, err := openPolicy(e, *db, *pol)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	return e.printID(loop.AddOpinion(e.ctx, s, id, o))
+	f.StringVar(&o.Content, "content", "", "意见内容")
+	f.StringVar(&o.Clause, "clause", "", "意见针对的条款（如 第五条）")
+	f.StringVar(&o.Source, "source", loop.SourceManual, "来源：manual（信函、座谈等手工录入）、hotline（12345 热线）、officer（体验官）")
+	f.StringVar(&o.Submitter, "submitter", "", "提交人（个人信息，不会公开）")
+	f.StringVar(&o.Contact, "contact", "", "联系方式（个人信息，不会公开）")
+	f.StringVar(&o.Submitted, "date", "", "提交日期（YYYY-MM-DD）")
+	f.need("content")
+	return func(e *env) error { return e.printID(loop.AddOpinion(e.ctx, e.store, e.policy, o)) }
 }
 
 func printImports(w io.Writer, ims []loop.Import) error {
@@ -108,108 +60,89 @@ func printImports(w io.Writer, ims []loop.Import) error {
 	return nil
 }
 
-func opinionDelete(e *env, args []string) error {
-	f, db, pol := policyFlags("opinion delete")
-	imp := f.String("import", "", "")
-	var ops multi
-	f.Var(&ops, "opinion", "")
-	if err := f.parseFlagsOnly(args); err != nil {
-		return err
-	}
-	oids, err := ids("opinion", ops)
-	if err != nil {
-		return err
-	}
-	if (*imp == "") == (len(oids) == 0) {
-		return usagef("请给出 --import 或 --opinion 之一")
-	}
-	s, id, err := openPolicy(e, *db, *pol)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	if *imp != "" {
-		iid, err := parseID("import", *imp)
-		if err != nil {
-			return err
+func opinionDelete(f *flags) action {
+	imp := f.id("import", "删除这一次意见导入及其全部意见（gongping opinion imports 列出编号）")
+	ops := f.ids("opinion", "删除这条意见（可重复，或用逗号分隔：--opinion 3,5）")
+	f.checkWith(func() error {
+		if (*imp == 0) == (len(*ops) == 0) {
+			return usagef("请给出 --import 或 --opinion 之一")
 		}
-		return loop.DeleteImportWithBackup(e.ctx, s, id, iid)
+		return nil
+	})
+	return func(e *env) error {
+		if *imp != 0 {
+			return loop.DeleteImportWithBackup(e.ctx, e.store, e.policy, *imp)
+		}
+		return loop.DeleteOpinionsWithBackup(e.ctx, e.store, e.policy, *ops)
 	}
-	return loop.DeleteOpinionsWithBackup(e.ctx, s, id, oids)
 }
 
-func opinionsCmd(e *env, args []string) error {
-	f, db, pol := policyFlags("opinions")
-	asJSON := f.Bool("json", false, "")
-	clause := f.String("clause", "", "")
-	cluster := f.String("cluster", "", "")
-	decision := f.String("decision", "", "")
-	personal := f.Bool("personal", false, "")
-	if err := f.parseFlagsOnly(args); err != nil {
-		return err
-	}
-	clusterID, err := optID("cluster", *cluster)
-	if err != nil {
-		return err
-	}
-	dec := *decision
-	if dec != "" && dec != "undecided" && dec != "未处理" {
-		if dec, err = loop.ParseDecision(dec); err != nil {
+func opinionsCmd(f *flags) action {
+	asJSON := f.jsonFlag()
+	clause := f.String("clause", "", "只列出针对这一条款的意见（如 第五条）")
+	clusterID := f.id("cluster", "只列出这一分组的意见")
+	decision := f.String("decision", "", "只列出这样处理的意见：采纳、部分采纳、未采纳、不予处理，或 未处理（undecided）")
+	personal := f.Bool("personal", false, "同时列出提交人和联系方式（个人信息，默认不列出）")
+	dec := ""
+	f.checkWith(func() error {
+		dec = *decision
+		if dec != "" && dec != "undecided" && dec != "未处理" {
+			var err error
+			dec, err = loop.ParseDecision(dec)
 			return err
 		}
-	}
-	s, id, err := openPolicy(e, *db, *pol)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	ops, err := loop.Opinions(e.ctx, s, id)
-	if err != nil {
-		return err
-	}
-	if clusterID != 0 { // an unknown cluster is an error, not an empty list
-		cs, err := loop.Clusters(e.ctx, s, id)
+		return nil
+	})
+	return func(e *env) error {
+		s, id := e.store, e.policy
+		ops, err := loop.Opinions(e.ctx, s, id)
 		if err != nil {
 			return err
 		}
-		if !slices.ContainsFunc(cs, func(c loop.Cluster) bool { return c.ID == clusterID }) {
-			return data.InputErrorf("政策 %d 没有编号为 %d 的意见分组", id, clusterID)
-		}
-	}
-	out := []loop.Opinion{}
-	want := loop.NormalizeClause(*clause)
-	for _, o := range ops {
-		if want != "" && !slices.Contains(o.Clauses, want) {
-			continue
-		}
-		if clusterID != 0 && (o.Cluster == nil || *o.Cluster != clusterID) {
-			continue
-		}
-		switch dec {
-		case "":
-		case "undecided", "未处理":
-			if o.Decision != nil {
-				continue
+		if *clusterID != 0 { // an unknown cluster is an error, not an empty list
+			cs, err := loop.Clusters(e.ctx, s, id)
+			if err != nil {
+				return err
 			}
-		default:
-			if o.Decision == nil || *o.Decision != dec {
-				continue
+			if !slices.ContainsFunc(cs, func(c loop.Cluster) bool { return c.ID == *clusterID }) {
+				return data.InputErrorf("政策 %d 没有编号为 %d 的意见分组", id, *clusterID)
 			}
 		}
-		if !*personal { // personal data only on request
-			o.Submitter, o.Contact = "", ""
+		out := []loop.Opinion{}
+		want := loop.NormalizeClause(*clause)
+		for _, o := range ops {
+			if want != "" && !slices.Contains(o.Clauses, want) {
+				continue
+			}
+			if *clusterID != 0 && (o.Cluster == nil || *o.Cluster != *clusterID) {
+				continue
+			}
+			switch dec {
+			case "":
+			case "undecided", "未处理":
+				if o.Decision != nil {
+					continue
+				}
+			default:
+				if o.Decision == nil || *o.Decision != dec {
+					continue
+				}
+			}
+			if !*personal { // personal data only on request
+				o.Submitter, o.Contact = "", ""
+			}
+			out = append(out, o)
 		}
-		out = append(out, o)
+		if *asJSON {
+			return printJSON(e.stdout, out)
+		}
+		tw := newTable(e.stdout)
+		fmt.Fprintln(tw, "ID\t分组\t来源\t条款\t处理\t意见内容")
+		for _, o := range out {
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", o.ID, idOrDash(o.Cluster), o.Source, o.Clause, strOrDash(o.Decision), short(o.Content, 60))
+		}
+		return tw.Flush()
 	}
-	if *asJSON {
-		return printJSON(e.stdout, out)
-	}
-	tw := newTable(e.stdout)
-	fmt.Fprintln(tw, "ID\t分组\t来源\t条款\t处理\t意见内容")
-	for _, o := range out {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", o.ID, idOrDash(o.Cluster), o.Source, o.Clause, strOrDash(o.Decision), short(o.Content, 60))
-	}
-	return tw.Flush()
 }
 
 func idOrDash(p *int64) string {
@@ -247,207 +180,155 @@ func printClusters(w io.Writer, cs []loop.Cluster) error {
 	return tw.Flush()
 }
 
-func clusterCmd(e *env, args []string) error {
-	f, db, pol := policyFlags("cluster")
-	threshold := f.String("threshold", "", "")
-	conc := f.String("concentrated", "", "")
-	reset := f.Bool("reset", false, "")
-	if err := f.parseFlagsOnly(args); err != nil {
-		return err
-	}
-	s, id, err := openPolicy(e, *db, *pol)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	if *threshold != "" || *conc != "" {
-		st, err := loop.GetSettings(e.ctx, s, id)
-		if err != nil {
-			return err
-		}
+func clusterCmd(f *flags) action {
+	threshold := f.String("threshold", "", "相似度阈值，0 到 1 之间的小数：越大分得越细（保存为这项政策的设置）")
+	conc := f.String("concentrated", "", "一个分组至少有几条意见算“较为集中”（保存为这项政策的设置）")
+	reset := f.Bool("reset", false, "放弃人工合并、拆分和移动，全部重新分组")
+	var similarity float64
+	var concMin int
+	f.checkWith(func() error {
+		var err error
 		if *threshold != "" {
-			if st.Similarity, err = strconv.ParseFloat(*threshold, 64); err != nil {
+			if similarity, err = strconv.ParseFloat(*threshold, 64); err != nil {
 				return usagef("--threshold 应为 0 到 1 之间的小数，而不是 %q", *threshold)
 			}
 		}
 		if *conc != "" {
-			if st.ConcentratedMin, err = strconv.Atoi(*conc); err != nil {
+			if concMin, err = strconv.Atoi(*conc); err != nil {
 				return usagef("--concentrated 应为整数，而不是 %q", *conc)
 			}
 		}
-		if err := loop.SetSettings(e.ctx, s, id, st); err != nil {
+		return nil
+	})
+	return func(e *env) error {
+		s, id := e.store, e.policy
+		if *threshold != "" || *conc != "" {
+			st, err := loop.GetSettings(e.ctx, s, id)
+			if err != nil {
+				return err
+			}
+			if *threshold != "" {
+				st.Similarity = similarity
+			}
+			if *conc != "" {
+				st.ConcentratedMin = concMin
+			}
+			if err := loop.SetSettings(e.ctx, s, id, st); err != nil {
+				return err
+			}
+		}
+		if *reset || (*threshold == "" && *conc == "") {
+			if err := loop.Recluster(e.ctx, s, id, *reset); err != nil {
+				return err
+			}
+		}
+		sum, err := loop.GetSummary(e.ctx, s, id)
+		if err != nil {
 			return err
 		}
-	}
-	if *reset || (*threshold == "" && *conc == "") {
-		if err := loop.Recluster(e.ctx, s, id, *reset); err != nil {
+		st, err := loop.GetSettings(e.ctx, s, id)
+		if err != nil {
 			return err
 		}
+		return printJSON(e.stdout, map[string]any{"opinions": sum.Opinions, "clusters": sum.Clusters, "concentrated": sum.Concentrated,
+			"similarity": st.Similarity, "concentrated_min": st.ConcentratedMin})
 	}
-	sum, err := loop.GetSummary(e.ctx, s, id)
-	if err != nil {
-		return err
-	}
-	st, err := loop.GetSettings(e.ctx, s, id)
-	if err != nil {
-		return err
-	}
-	return printJSON(e.stdout, map[string]any{"opinions": sum.Opinions, "clusters": sum.Clusters, "concentrated": sum.Concentrated,
-		"similarity": st.Similarity, "concentrated_min": st.ConcentratedMin})
 }
 
-func clusterMerge(e *env, args []string) error {
-	f, db, pol := policyFlags("cluster merge")
-	into := f.String("into", "", "")
-	var others multi
-	f.Var(&others, "cluster", "")
-	if err := f.parseFlagsOnly(args, "into"); err != nil {
-		return err
-	}
-	target, err := parseID("into", *into)
-	if err != nil {
-		return err
-	}
-	os, err := ids("cluster", others)
-	if err != nil {
-		return err
-	}
-	if len(os) == 0 {
-		return usagef("缺少 --cluster（要并入的分组）")
-	}
-	s, id, err := openPolicy(e, *db, *pol)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	return loop.Merge(e.ctx, s, id, target, os)
+func clusterMerge(f *flags) action {
+	into := f.id("into", "并入的目标分组")
+	others := f.ids("cluster", "要并入的分组（可重复）")
+	f.need("into")
+	f.checkWith(func() error {
+		if len(*others) == 0 {
+			return usagef("缺少 --cluster（要并入的分组）")
+		}
+		return nil
+	})
+	return func(e *env) error { return loop.Merge(e.ctx, e.store, e.policy, *into, *others) }
 }
 
-func clusterSplit(e *env, args []string) error { return moveOpinions(e, "cluster split", args, false) }
-func clusterMove(e *env, args []string) error  { return moveOpinions(e, "cluster move", args, true) }
+func clusterSplit(f *flags) action { return moveOpinions(f, false) }
+func clusterMove(f *flags) action  { return moveOpinions(f, true) }
 
-func moveOpinions(e *env, name string, args []string, needTarget bool) error {
-	f, db, pol := policyFlags(name)
-	var ops multi
-	f.Var(&ops, "opinion", "")
-	to := f.String("to", "", "")
-	if err := f.parseFlagsOnly(args); err != nil {
-		return err
-	}
-	var target int64
+// moveOpinions moves opinions out of their clusters: into a new one (split) or, needTarget, into --to.
+func moveOpinions(f *flags, needTarget bool) action {
+	ops := f.ids("opinion", "要移动的意见（可重复，或用逗号分隔）")
+	target := new(int64)
 	if needTarget {
-		if err := f.require("to"); err != nil {
-			return err
+		target = f.id("to", "目标分组")
+		f.need("to")
+	}
+	f.checkWith(func() error {
+		if len(*ops) == 0 {
+			return usagef("缺少 --opinion")
 		}
-		var err error
-		if target, err = parseID("to", *to); err != nil {
-			return err
-		}
-	}
-	oids, err := ids("opinion", ops)
-	if err != nil {
-		return err
-	}
-	if len(oids) == 0 {
-		return usagef("缺少 --opinion")
-	}
-	s, id, err := openPolicy(e, *db, *pol)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	return e.printID(loop.Move(e.ctx, s, id, oids, target))
+		return nil
+	})
+	return func(e *env) error { return e.printID(loop.Move(e.ctx, e.store, e.policy, *ops, *target)) }
 }
 
-func decideCmd(e *env, args []string) error {
-	f, db, pol := policyFlags("decide")
-	var cl, op multi
-	f.Var(&cl, "cluster", "")
-	f.Var(&op, "opinion", "")
+func decideCmd(f *flags) action {
 	var in loop.DecideInput
-	f.StringVar(&in.Decision, "decision", "", "")
-	f.StringVar(&in.Reason, "reason", "", "")
-	tmpl := f.String("template", "", "")
-	f.StringVar(&in.Date, "date", "", "")
-	f.BoolVar(&in.Amend, "amend", false, "")
-	clearIt := f.Bool("clear", false, "")
-	if err := f.parseFlagsOnly(args); err != nil {
-		return err
-	}
-	var err error
-	if in.Clusters, err = ids("cluster", cl); err != nil {
-		return err
-	}
-	if in.Opinions, err = ids("opinion", op); err != nil {
-		return err
-	}
-	if len(in.Clusters)+len(in.Opinions) == 0 {
-		return usagef("缺少 --cluster 或 --opinion")
-	}
-	if in.Template, err = optID("template", *tmpl); err != nil {
-		return err
-	}
-	if in.Template != 0 && in.Reason != "" {
-		return usagef("--reason 与 --template 只能给一个")
-	}
-	if *clearIt && (in.Decision != "" || in.Reason != "" || in.Template != 0 || in.Amend) {
-		return usagef("--clear 撤回草稿，不能与 --decision、--reason、--template、--amend 同用")
-	}
-	if !*clearIt {
-		if err := f.require("decision"); err != nil {
-			return err
+	cl := f.ids("cluster", "要处理的分组（可重复）")
+	op := f.ids("opinion", "要处理的单条意见（可重复）")
+	f.StringVar(&in.Decision, "decision", "", "处理结果：采纳、部分采纳、未采纳、不予处理")
+	f.StringVar(&in.Reason, "reason", "", "理由（较为集中的意见未全部采纳时必须说明）")
+	tmpl := f.id("template", "用一条常用理由（gongping reasons 列出编号）作为理由")
+	f.StringVar(&in.Date, "date", "", "处理日期（YYYY-MM-DD，默认今天）")
+	f.BoolVar(&in.Amend, "amend", false, "更正已公开的处理结果（记为新的一版，已公开的一版不变）")
+	clearIt := f.Bool("clear", false, "撤回尚未公开的处理草稿")
+	f.checkWith(func() error {
+		in.Clusters, in.Opinions, in.Template = *cl, *op, *tmpl
+		switch {
+		case len(in.Clusters)+len(in.Opinions) == 0:
+			return usagef("缺少 --cluster 或 --opinion")
+		case in.Template != 0 && in.Reason != "":
+			return usagef("--reason 与 --template 只能给一个")
+		case *clearIt && (in.Decision != "" || in.Reason != "" || in.Template != 0 || in.Amend):
+			return usagef("--clear 撤回草稿，不能与 --decision、--reason、--template、--amend 同用")
+		case !*clearIt && in.Decision == "":
+			return usagef("缺少 --decision (missing --decision)")
 		}
+		return nil
+	})
+	return func(e *env) error {
+		if *clearIt {
+			return loop.ClearDecision(e.ctx, e.store, e.policy, in.Clusters, in.Opinions)
+		}
+		return loop.Decide(e.ctx, e.store, e.policy, in)
 	}
-	s, id, err := openPolicy(e, *db, *pol)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	if *clearIt {
-		return loop.ClearDecision(e.ctx, s, id, in.Clusters, in.Opinions)
-	}
-	return loop.Decide(e.ctx, s, id, in)
 }
 
-func reasonsCmd(e *env, args []string) error {
-	f, db := dbFlags("reasons")
-	asJSON := f.Bool("json", false, "")
-	add := f.String("add", "", "")
-	del := f.String("delete", "", "")
-	if err := f.parseFlagsOnly(args); err != nil {
-		return err
+func reasonsCmd(f *flags) action {
+	asJSON := f.jsonFlag()
+	add := f.String("add", "", "添加一条常用理由，输出其编号")
+	delID := f.id("delete", "删除编号为 N 的常用理由")
+	f.checkWith(func() error {
+		if *delID != 0 && f.given("add") {
+			return usagef("--add 与 --delete 只能给一个")
+		}
+		return nil
+	})
+	return func(e *env) error {
+		if *delID != 0 {
+			return loop.DeleteReasonTemplate(e.ctx, e.store, *delID)
+		}
+		if f.given("add") { // an empty --add is refused by AddReasonTemplate, not read as a listing
+			return e.printID(loop.AddReasonTemplate(e.ctx, e.store, *add))
+		}
+		ts, err := loop.ReasonTemplates(e.ctx, e.store)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return printJSON(e.stdout, ts)
+		}
+		for _, t := range ts {
+			fmt.Fprintf(e.stdout, "%d\t%s\n", t.ID, t.Text)
+		}
+		return nil
 	}
-	delID, err := optID("delete", *del)
-	if err != nil {
-		return err
-	}
-	s, err := openDB(*db)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	adding := false
-	f.Visit(func(fl *flag.Flag) { adding = adding || fl.Name == "add" })
-	if delID != 0 && adding {
-		return usagef("--add 与 --delete 只能给一个")
-	}
-	if delID != 0 {
-		return loop.DeleteReasonTemplate(e.ctx, s, delID)
-	}
-	if adding { // an empty --add is refused by AddReasonTemplate, not read as a listing
-		return e.printID(loop.AddReasonTemplate(e.ctx, s, *add))
-	}
-	ts, err := loop.ReasonTemplates(e.ctx, s)
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		return printJSON(e.stdout, ts)
-	}
-	for _, t := range ts {
-		fmt.Fprintf(e.stdout, "%d\t%s\n", t.ID, t.Text)
-	}
-	return nil
 }
 
 // printDecisions lists every version of the policy's decisions: drafts, published ones, amendments.
@@ -472,169 +353,113 @@ func printDecisions(w io.Writer, ds []loop.DecisionRecord) error {
 }
 
 // revisionFlags declares the fields of a revision record.
-func revisionFlags(f *flags) (*loop.RevisionInput, *multi, *multi, *multi) {
-	in := &loop.RevisionInput{}
-	f.StringVar(&in.Clause, "clause", "", "")
-	f.StringVar(&in.Before, "before", "", "")
-	f.StringVar(&in.After, "after", "", "")
-	f.StringVar(&in.Reason, "reason", "", "")
-	f.StringVar(&in.Date, "date", "", "")
-	var op, cl, fi multi
-	f.Var(&op, "opinion", "")
-	f.Var(&cl, "cluster", "")
-	f.Var(&fi, "finding", "")
-	return in, &op, &cl, &fi
+func revisionFlags(f *flags) (in *loop.RevisionInput, findings *multi) {
+	in, findings = &loop.RevisionInput{}, &multi{}
+	f.StringVar(&in.Clause, "clause", "", "修改的条款（如 第五条）")
+	f.StringVar(&in.Before, "before", "", "修改前的文字")
+	f.StringVar(&in.After, "after", "", "修改后的文字")
+	f.StringVar(&in.Reason, "reason", "", "修改的理由")
+	f.StringVar(&in.Date, "date", "", "修改日期（YYYY-MM-DD，默认今天）")
+	f.Var(idsInto(f, "opinion", &in.Opinions), "opinion", "这次修改回应的意见（可重复）")
+	f.Var(idsInto(f, "cluster", &in.Clusters), "cluster", "这次修改回应的意见分组（可重复）")
+	f.Var(findings, "finding", "这次修改回应的评价发现（问题或改进方向，可重复）")
+	return in, findings
 }
 
-func reviseAdd(e *env, args []string) error {
-	f, db, pol := policyFlags("revise add")
-	in, op, cl, fi := revisionFlags(f)
-	if err := f.parseFlagsOnly(args, "clause", "reason"); err != nil {
-		return err
-	}
-	var err error
-	if in.Opinions, err = ids("opinion", *op); err != nil {
-		return err
-	}
-	if in.Clusters, err = ids("cluster", *cl); err != nil {
-		return err
-	}
-	in.Findings = *fi
-	s, id, err := openPolicy(e, *db, *pol)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	r, err := loop.AddRevision(e.ctx, s, id, *in)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(e.stdout, r.Record)
-	return nil
-}
-
-func reviseEdit(e *env, args []string) error {
-	f, db, pol := policyFlags("revise edit")
-	in, op, cl, fi := revisionFlags(f)
-	record := f.String("record", "", "")
-	if err := f.parseFlagsOnly(args, "record"); err != nil {
-		return err
-	}
-	rec, err := parseID("record", *record)
-	if err != nil {
-		return err
-	}
-	set := map[string]bool{}
-	f.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
-	s, id, err := openPolicy(e, *db, *pol)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	hist, err := loop.RevisionHistory(e.ctx, s, id, rec)
-	if err != nil {
-		return err
-	}
-	// Fields not given keep the last version's value.
-	last := hist[len(hist)-1]
-	next := loop.RevisionInput{Clause: last.Clause, Before: last.Before, After: last.After, Reason: last.Reason,
-		Findings: last.Findings, Opinions: last.Opinions, Clusters: last.Clusters, Date: in.Date}
-	if set["clause"] {
-		next.Clause = in.Clause
-	}
-	if set["before"] {
-		next.Before = in.Before
-	}
-	if set["after"] {
-		next.After = in.After
-	}
-	if set["reason"] {
-		next.Reason = in.Reason
-	}
-	if set["finding"] {
-		next.Findings = *fi
-	}
-	if set["opinion"] {
-		if next.Opinions, err = ids("opinion", *op); err != nil {
-			return err
-		}
-	}
-	if set["cluster"] {
-		if next.Clusters, err = ids("cluster", *cl); err != nil {
-			return err
-		}
-	}
-	r, err := loop.EditRevision(e.ctx, s, id, rec, next)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(e.stdout, r.Version)
-	return nil
-}
-
-func reviseWithdraw(e *env, args []string) error {
-	f, db, pol := policyFlags("revise withdraw")
-	record := f.String("record", "", "")
-	date := f.String("date", "", "")
-	if err := f.parseFlagsOnly(args, "record"); err != nil {
-		return err
-	}
-	rec, err := parseID("record", *record)
-	if err != nil {
-		return err
-	}
-	s, id, err := openPolicy(e, *db, *pol)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	r, err := loop.WithdrawRevision(e.ctx, s, id, rec, *date)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(e.stdout, r.Version)
-	return nil
-}
-
-func reviseList(e *env, args []string) error {
-	f, db, pol := policyFlags("revise list")
-	asJSON := f.Bool("json", false, "")
-	history := f.String("history", "", "")
-	if err := f.parseFlagsOnly(args); err != nil {
-		return err
-	}
-	s, id, err := openPolicy(e, *db, *pol)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	var revs []loop.Revision
-	if *history != "" {
-		rec, err := parseID("history", *history)
+func reviseAdd(f *flags) action {
+	in, fi := revisionFlags(f)
+	f.need("clause", "reason")
+	return func(e *env) error {
+		in.Findings = *fi
+		r, err := loop.AddRevision(e.ctx, e.store, e.policy, *in)
 		if err != nil {
 			return err
 		}
-		revs, err = loop.RevisionHistory(e.ctx, s, id, rec)
+		fmt.Fprintln(e.stdout, r.Record)
+		return nil
+	}
+}
+
+func reviseEdit(f *flags) action {
+	in, fi := revisionFlags(f)
+	rec := f.id("record", "修订记录的编号（gongping revise list 列出）")
+	f.need("record")
+	return func(e *env) error {
+		hist, err := loop.RevisionHistory(e.ctx, e.store, e.policy, *rec)
 		if err != nil {
 			return err
 		}
-	} else if revs, err = loop.Revisions(e.ctx, s, id); err != nil {
-		return err
-	}
-	if *asJSON {
-		return printJSON(e.stdout, revs)
-	}
-	for _, r := range revs {
-		state := ""
-		if r.Withdrawn {
-			state = "（已撤回）"
+		// Fields not given keep the last version's value.
+		last := hist[len(hist)-1]
+		next := loop.RevisionInput{Clause: last.Clause, Before: last.Before, After: last.After, Reason: last.Reason,
+			Findings: last.Findings, Opinions: last.Opinions, Clusters: last.Clusters, Date: in.Date}
+		for name, v := range map[string]struct{ dst, val *string }{"clause": {&next.Clause, &in.Clause},
+			"before": {&next.Before, &in.Before}, "after": {&next.After, &in.After}, "reason": {&next.Reason, &in.Reason}} {
+			if f.given(name) {
+				*v.dst = *v.val
+			}
 		}
-		if r.Publication != nil {
-			state += "（已公开）"
+		if f.given("finding") {
+			next.Findings = *fi
 		}
-		fmt.Fprintf(e.stdout, "修订 %d 第%d版 %s %s%s\n  %s\n  理由：%s\n", r.Record, r.Version, r.Date, r.Clause, state, diffText(r.Diff), oneLine(r.Reason))
+		if f.given("opinion") {
+			next.Opinions = in.Opinions
+		}
+		if f.given("cluster") {
+			next.Clusters = in.Clusters
+		}
+		r, err := loop.EditRevision(e.ctx, e.store, e.policy, *rec, next)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(e.stdout, r.Version)
+		return nil
 	}
-	return nil
+}
+
+func reviseWithdraw(f *flags) action {
+	rec := f.id("record", "修订记录的编号（gongping revise list 列出）")
+	date := f.String("date", "", "撤回日期（YYYY-MM-DD，默认今天）")
+	f.need("record")
+	return func(e *env) error {
+		r, err := loop.WithdrawRevision(e.ctx, e.store, e.policy, *rec, *date)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(e.stdout, r.Version)
+		return nil
+	}
+}
+
+func reviseList(f *flags) action {
+	asJSON := f.jsonFlag()
+	history := f.id("history", "列出编号为 N 的修订记录的各版")
+	return func(e *env) error {
+		var revs []loop.Revision
+		var err error
+		if *history != 0 {
+			revs, err = loop.RevisionHistory(e.ctx, e.store, e.policy, *history)
+		} else {
+			revs, err = loop.Revisions(e.ctx, e.store, e.policy)
+		}
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return printJSON(e.stdout, revs)
+		}
+		for _, r := range revs {
+			state := ""
+			if r.Withdrawn {
+				state = "（已撤回）"
+			}
+			if r.Publication != nil {
+				state += "（已公开）"
+			}
+			fmt.Fprintf(e.stdout, "修订 %d 第%d版 %s %s%s\n  %s\n  理由：%s\n", r.Record, r.Version, r.Date, r.Clause, state, diffText(r.Diff), oneLine(r.Reason))
+		}
+		return nil
+	}
 }
 
 // diffText marks a diff for a terminal: [-deleted-]{+inserted+}.
@@ -653,53 +478,43 @@ func diffText(ops []loop.DiffOp) string {
 	return oneLine(b.String())
 }
 
-func publishCmd(e *env, args []string) error {
-	f, db, pol := policyFlags("publish")
-	what := f.String("what", "", "")
-	date := f.String("date", "", "")
-	asJSON := f.Bool("json", false, "")
-	if err := f.parseFlagsOnly(args, "what", "date"); err != nil {
-		return err
+func publishCmd(f *flags) action {
+	what := f.String("what", "", "公开的是什么：feedback（意见采纳情况反馈）或 evaluation（评价结果及修订记录）")
+	date := f.String("date", "", "公开日期（YYYY-MM-DD）")
+	asJSON := f.jsonFlag()
+	f.need("what", "date")
+	f.checkWith(func() error {
+		if *what != loop.WhatFeedback && *what != loop.WhatEvaluation {
+			return usagef("--what 应为 feedback 或 evaluation，而不是 %q", *what)
+		}
+		return nil
+	})
+	return func(e *env) error {
+		p, err := loop.Publish(e.ctx, e.store, e.policy, *what, *date)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return printJSON(e.stdout, p)
+		}
+		return nil
 	}
-	if *what != loop.WhatFeedback && *what != loop.WhatEvaluation {
-		return usagef("--what 应为 feedback 或 evaluation，而不是 %q", *what)
-	}
-	s, id, err := openPolicy(e, *db, *pol)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	p, err := loop.Publish(e.ctx, s, id, *what, *date)
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		return printJSON(e.stdout, p)
-	}
-	return nil
 }
 
-func publicationsCmd(e *env, args []string) error {
-	f, db, pol := policyFlags("publications")
-	what := f.String("what", "", "")
-	asJSON := f.Bool("json", false, "")
-	if err := f.parseFlagsOnly(args); err != nil {
-		return err
+func publicationsCmd(f *flags) action {
+	what := f.String("what", "", "只列出一种：feedback（反馈）或 evaluation（评价）")
+	asJSON := f.jsonFlag()
+	return func(e *env) error {
+		ps, err := loop.Publications(e.ctx, e.store, e.policy, *what)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return printJSON(e.stdout, ps)
+		}
+		for _, p := range ps {
+			fmt.Fprintf(e.stdout, "%s\t第%d版\t%s\n", p.What, p.Version, p.Date)
+		}
+		return nil
 	}
-	s, id, err := openPolicy(e, *db, *pol)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	ps, err := loop.Publications(e.ctx, s, id, *what)
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		return printJSON(e.stdout, ps)
-	}
-	for _, p := range ps {
-		fmt.Fprintf(e.stdout, "%s\t第%d版\t%s\n", p.What, p.Version, p.Date)
-	}
-	return nil
 }

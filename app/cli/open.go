@@ -1,19 +1,21 @@
 package cli
 
-import "errors"
+import (
+	"errors"
 
-// OpenWindow opens the desktop window on the workspace at path (the default workspace when empty). The
-// package imports no Fyne: main sets it to the window; the nogui build, which has none, leaves this one.
-var OpenWindow = func(path string) error {
-	return errors.New("这是只含命令行的版本（nogui），不能打开桌面窗口：请使用带窗口的公评，或运行 gongping help 查看命令")
-}
+	"github.com/gongping/gongping/data"
+)
 
-func init() {
-	register(&command{name: "open", usage: "[--db F]", run: func(e *env, args []string) error {
-		f, db := dbFlags("open")
-		if err := f.parseFlagsOnly(args); err != nil {
-			return err
+// openCmd opens the window; --db is its own (not required: the default workspace when it is not given).
+// What OpenWindow returns is a message for the user (no display, no OpenGL, the workspace's own error).
+func openCmd(f *flags) action {
+	db := f.String("db", "", "工作区文件（.gpw；默认：用户数据文件夹中的默认工作区）")
+	return func(e *env) error {
+		err := OpenWindow(*db)
+		var ie *data.InputError
+		if err != nil && !errors.As(err, &ie) {
+			return &data.InputError{Msg: err.Error(), Err: err}
 		}
-		return OpenWindow(*db)
-	}})
+		return err
+	}
 }
