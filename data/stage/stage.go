@@ -14,6 +14,7 @@ import (
 	"github.com/gongping/gongping/data/calendar"
 	"github.com/gongping/gongping/data/check"
 	"github.com/gongping/gongping/data/loop"
+	"github.com/gongping/gongping/data/store"
 )
 
 // State is how far a step has got, as the workspace shows it.
@@ -65,7 +66,7 @@ type Facts struct {
 
 // Timeline reads the policy's loop from the workspace and judges it; today (YYYY-MM-DD) decides
 // planned, under way and done.
-func Timeline(ctx context.Context, s *data.Store, policyID int64, today string) ([]Step, error) {
+func Timeline(ctx context.Context, s *store.Store, policyID int64, today string) ([]Step, error) {
 	var f Facts
 	var err error
 	if f.Policy, err = s.Policy(ctx, policyID); err != nil {

@@ -2,7 +2,6 @@ package stage
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"path/filepath"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"github.com/gongping/gongping/data/calendar"
 	"github.com/gongping/gongping/data/demo"
 	"github.com/gongping/gongping/data/loop"
+	"github.com/gongping/gongping/data/store"
 )
 
 // byStage indexes a timeline and checks that exactly one step is current.
@@ -177,9 +177,9 @@ func TestStateJSON(t *testing.T) {
 
 var ctx = context.Background()
 
-func openStore(t *testing.T) *data.Store {
+func openStore(t *testing.T) *store.Store {
 	t.Helper()
-	s, err := data.Open(filepath.Join(t.TempDir(), "ws.gpw"))
+	s, err := store.Open(filepath.Join(t.TempDir(), "ws.gpw"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -217,7 +217,7 @@ func TestTimeline(t *testing.T) {
 	if err := s.UpdatePolicy(ctx, p); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Tx(ctx, func(tx *sql.Tx) error { _, err := data.EnsureRound(ctx, tx, id, "2026年度"); return err }); err != nil {
+	if err := s.Tx(ctx, func(tx *store.Tx) error { _, err := tx.EnsureRound(ctx, id, "2026年度"); return err }); err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range []struct {
