@@ -31,8 +31,17 @@ func newFlags(name string) *flags {
 	return &flags{FlagSet: fs}
 }
 
-// parse parses args, collecting positional arguments wherever they stand. -h and --help give flag.ErrHelp.
+// parse parses args, collecting positional arguments wherever they stand. -h or --help anywhere before
+// "--" gives flag.ErrHelp, whatever else is wrong with the command line.
 func (f *flags) parse(args []string) error {
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		if isHelpFlag(a) {
+			return flag.ErrHelp
+		}
+	}
 	for {
 		if err := f.FlagSet.Parse(args); err != nil {
 			switch {
