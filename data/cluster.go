@@ -27,3 +27,11 @@ type Cluster struct {
 	NotAdopted     int `json:"not_adopted"`     // members decided short of 采纳
 	MissingReasons int `json:"missing_reasons"` // of those, without a reason
 }
+
+// ClusterRecord is a cluster as stored: the opinions name their cluster, and the read model (Cluster) is
+// computed from them.
+type ClusterRecord struct {
+	ID       int64
+	PolicyID int64
+	Manual   bool // shaped by the user (merge, split, move); re-clustering keeps it
+}

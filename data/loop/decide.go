@@ -2,7 +2,7 @@ package loop
 
 import (
 	"context"
-	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -58,15 +58,17 @@ func Decide(ctx context.Context, s *store.Store, policyID int64, in DecideInput)
 	if _, err := s.Policy(ctx, policyID); err != nil {
 		return err
 	}
-	return s.LegacyTx(ctx, func(tx *sql.Tx) error {
+	return s.Tx(ctx, func(tx *store.Tx) error {
 		reason := cleanText(in.Reason)
 		if reason == "" && in.Template != 0 {
-			if err := tx.QueryRowContext(ctx, `SELECT text FROM reason_templates WHERE id=?`, in.Template).Scan(&reason); err != nil {
-				if err == sql.ErrNoRows {
-					return data.InputErrorf("没有编号为 %d 的理由模板", in.Template)
-				}
+			t, err := tx.ReasonTemplate(ctx, in.Template)
+			if errors.Is(err, data.ErrNotFound) {
+				return data.InputErrorf("没有编号为 %d 的理由模板", in.Template)
+			}
+			if err != nil {
 				return err
 			}
+			reason = t.Text
 		}
 		if len([]rune(reason)) > maxReason {
 			return data.InputErrorf("理由过长（最多 %d 字）", maxReason)
@@ -99,18 +101,17 @@ func Decide(ctx context.Context, s *store.Store, policyID int64, in DecideInput)
 		}
 		for _, t := range ts {
 			cur := st.decisions[t.key]
-			var clusterID, opinionID any
-			if t.key[0] == 0 {
-				clusterID = t.key[1]
+			d := DecisionRecord{Decision: dec, Reason: reason, Date: date}
+			if id := t.key[1]; t.key[0] == 0 {
+				d.Cluster = &id
 			} else {
-				opinionID = t.key[1]
+				d.Opinion = &id
 			}
 			switch {
 			case cur == nil:
-				_, err = tx.ExecContext(ctx, `INSERT INTO decisions (policy_id, cluster_id, opinion_id, decision, reason, date) VALUES (?,?,?,?,?,?)`,
-					policyID, clusterID, opinionID, dec, reason, date)
+				_, err = tx.AddDecision(ctx, policyID, d)
 			case cur.Publication == nil:
-				_, err = tx.ExecContext(ctx, `UPDATE decisions SET decision=?, reason=?, date=? WHERE id=?`, dec, reason, date, cur.ID)
+				err = tx.UpdateDecision(ctx, cur.ID, dec, reason, date)
 			case !in.Amend:
 				return &data.InputError{Msg: fmt.Sprintf("%s 的处理意见已于 %s 公开，不能直接修改；如需更正，请以更正方式提交（注明更正日期，作为新的版本）", t.name, st.publishedOn(cur)),
 					CLIHint: "--amend --date YYYY-MM-DD"}
@@ -119,8 +120,8 @@ func Decide(ctx context.Context, s *store.Store, policyID int64, in DecideInput)
 			case dec == cur.Decision && reason == cur.Reason:
 				return data.InputErrorf("%s 的更正与 %s 公开的处理意见相同（%s），无需更正", t.name, st.publishedOn(cur), dec)
 			default:
-				_, err = tx.ExecContext(ctx, `INSERT INTO decisions (policy_id, cluster_id, opinion_id, decision, reason, date, amends) VALUES (?,?,?,?,?,?,?)`,
-					policyID, clusterID, opinionID, dec, reason, date, cur.ID)
+				d.Amends = &cur.ID
+				_, err = tx.AddDecision(ctx, policyID, d)
 			}
 			if err != nil {
 				return fmt.Errorf("decide %s: %w", t.name, err)
@@ -132,7 +133,7 @@ func Decide(ctx context.Context, s *store.Store, policyID int64, in DecideInput)
 
 // ClearDecision removes the draft decision of clusters and opinions; a published one cannot be removed.
 func ClearDecision(ctx context.Context, s *store.Store, policyID int64, clusters, opinions []int64) error {
-	return s.LegacyTx(ctx, func(tx *sql.Tx) error {
+	return s.Tx(ctx, func(tx *store.Tx) error {
 		st, err := checkClusters(ctx, tx, policyID, clusters...)
 		if err != nil {
 			return err
@@ -155,7 +156,7 @@ func ClearDecision(ctx context.Context, s *store.Store, policyID int64, clusters
 			if d.Publication != nil {
 				return data.InputErrorf("处理意见已于 %s 公开，不能撤销；如需更正请提交更正", st.publishedOn(d))
 			}
-			if _, err := tx.ExecContext(ctx, `DELETE FROM decisions WHERE id=?`, d.ID); err != nil {
+			if err := tx.DeleteDecision(ctx, d.ID); err != nil {
 				return err
 			}
 		}
@@ -169,19 +170,14 @@ func AddReasonTemplate(ctx context.Context, s *store.Store, text string) (int64,
 	if text == "" || len([]rune(text)) > 500 {
 		return 0, data.InputErrorf("理由模板应为 1 到 500 字")
 	}
-	var id int64
-	err := s.LegacyDB().QueryRowContext(ctx, `INSERT INTO reason_templates (text) VALUES (?) ON CONFLICT(text) DO UPDATE SET text=excluded.text RETURNING id`, text).Scan(&id)
-	return id, err
+	return s.AddReasonTemplate(ctx, text)
 }
 
 // DeleteReasonTemplate removes a reusable reason (decisions keep their text).
 func DeleteReasonTemplate(ctx context.Context, s *store.Store, id int64) error {
-	res, err := s.LegacyDB().ExecContext(ctx, `DELETE FROM reason_templates WHERE id=?`, id)
-	if err != nil {
-		return err
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
+	err := s.DeleteReasonTemplate(ctx, id)
+	if errors.Is(err, data.ErrNotFound) {
 		return &data.InputError{Msg: fmt.Sprintf("没有编号为 %d 的理由模板", id), Err: data.ErrNotFound}
 	}
-	return nil
+	return err
 }

@@ -3,8 +3,8 @@ package loop
 import (
 	"context"
 	"crypto/sha256"
-	"database/sql"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"math"
 	"path/filepath"
@@ -390,48 +390,24 @@ func fillClusterCounts(ctx context.Context, s *store.Store, policyID int64, res 
 // It returns the id of the last opinion stored.
 func storeOpinions(ctx context.Context, s *store.Store, policyID int64, source, name, fingerprint string, rows int, ops []Opinion) (int64, error) {
 	var last int64
-	err := s.LegacyTx(ctx, func(tx *sql.Tx) error {
-		var importID any
+	err := s.Tx(ctx, func(tx *store.Tx) error {
+		var importID int64
 		if fingerprint != "" {
-			var when, file string
-			var n int
-			err := tx.QueryRowContext(ctx, `SELECT imported_at, file_name, rows FROM opinion_imports WHERE policy_id=? AND fingerprint=?`,
-				policyID, fingerprint).Scan(&when, &file, &n)
+			im, err := tx.OpinionImportByFingerprint(ctx, policyID, fingerprint)
 			if err == nil {
-				when = strings.TrimSuffix(strings.Replace(when, "T", " ", 1), "Z")
-				return data.InputErrorf("该内容已于 %s（UTC）导入过（「%s」，%d 行），不会重复导入", when, file, n)
+				when := strings.TrimSuffix(strings.Replace(im.ImportedAt, "T", " ", 1), "Z")
+				return data.InputErrorf("该内容已于 %s（UTC）导入过（「%s」，%d 行），不会重复导入", when, im.File, im.Rows)
 			}
-			if err != sql.ErrNoRows {
+			if !errors.Is(err, data.ErrNotFound) {
 				return err
 			}
-			res, err := tx.ExecContext(ctx, `INSERT INTO opinion_imports (policy_id, source, file_name, fingerprint, rows) VALUES (?,?,?,?,?)`,
-				policyID, source, name, fingerprint, rows)
-			if err != nil {
-				return fmt.Errorf("record import: %w", err)
+			if importID, err = tx.AddOpinionImport(ctx, policyID, Import{Source: source, File: name, Rows: rows}, fingerprint); err != nil {
+				return err
 			}
-			id, _ := res.LastInsertId()
-			importID = id
 		}
-		stmt, err := tx.PrepareContext(ctx, `INSERT INTO opinions (policy_id, import_id, source, seq, content, submitted, submitter, contact, clauses)
-			VALUES (?,?,?,?,?,?,?,?,?)`)
-		if err != nil {
+		var err error
+		if last, err = tx.AddOpinions(ctx, policyID, importID, ops); err != nil {
 			return err
-		}
-		defer stmt.Close()
-		for i, o := range ops {
-			if i%1000 == 0 {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-			}
-			r, err := stmt.ExecContext(ctx, policyID, importID, o.Source, o.Seq, o.Content, o.Submitted, o.Submitter, o.Contact,
-				strings.Join(o.Clauses, "、"))
-			if err != nil {
-				return fmt.Errorf("store opinion: %w", err)
-			}
-			if last, err = r.LastInsertId(); err != nil {
-				return err
-			}
 		}
 		return recluster(ctx, tx, policyID, false)
 	})
@@ -482,46 +458,18 @@ func AddOpinion(ctx context.Context, s *store.Store, policyID int64, o Opinion) 
 
 // Imports lists a policy's imported batches, oldest first.
 func Imports(ctx context.Context, s *store.Store, policyID int64) ([]Import, error) {
-	rows, err := s.LegacyDB().QueryContext(ctx, `SELECT i.id, i.source, i.file_name, i.rows, i.imported_at,
-		(SELECT count(*) FROM opinions o WHERE o.import_id = i.id) FROM opinion_imports i WHERE i.policy_id=? ORDER BY i.id`, policyID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []Import{}
-	for rows.Next() {
-		var im Import
-		if err := rows.Scan(&im.ID, &im.Source, &im.File, &im.Rows, &im.ImportedAt, &im.Opinions); err != nil {
-			return nil, err
-		}
-		out = append(out, im)
-	}
-	return out, rows.Err()
+	return s.OpinionImports(ctx, policyID)
 }
 
 // DeleteImport removes an imported batch and its opinions (the wrong file was imported), unless one of
 // them is already part of what was published or named by a revision record.
 func DeleteImport(ctx context.Context, s *store.Store, policyID, importID int64) error {
-	var ids []int64
-	rows, err := s.LegacyDB().QueryContext(ctx, `SELECT id FROM opinions WHERE policy_id=? AND import_id=?`, policyID, importID)
+	ids, err := s.ImportedOpinions(ctx, policyID, importID)
+	if errors.Is(err, data.ErrNotFound) {
+		return &data.InputError{Msg: fmt.Sprintf("政策 %d 没有编号为 %d 的导入批次", policyID, importID), Err: data.ErrNotFound}
+	}
 	if err != nil {
 		return err
-	}
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	var n int
-	if err := s.LegacyDB().QueryRowContext(ctx, `SELECT count(*) FROM opinion_imports WHERE id=? AND policy_id=?`, importID, policyID).Scan(&n); err != nil {
-		return err
-	}
-	if n == 0 {
-		return &data.InputError{Msg: fmt.Sprintf("政策 %d 没有编号为 %d 的导入批次", policyID, importID), Err: data.ErrNotFound}
 	}
 	return deleteOpinions(ctx, s, policyID, ids, importID)
 }
@@ -536,13 +484,13 @@ func DeleteOpinions(ctx context.Context, s *store.Store, policyID int64, ids []i
 }
 
 func deleteOpinions(ctx context.Context, s *store.Store, policyID int64, ids []int64, importID int64) error {
-	return s.LegacyTx(ctx, func(tx *sql.Tx) error {
+	return s.Tx(ctx, func(tx *store.Tx) error {
 		st, err := loadState(ctx, tx, policyID)
 		if err != nil {
 			return err
 		}
 		linked := map[int64]bool{}
-		revs, err := revisionRows(ctx, tx, `WHERE policy_id=? ORDER BY record, version`, policyID)
+		revs, err := tx.RevisionVersions(ctx, policyID)
 		if err != nil {
 			return err
 		}
@@ -570,8 +518,8 @@ func deleteOpinions(ctx context.Context, s *store.Store, policyID int64, ids []i
 			if o.Cluster != nil {
 				touched[*o.Cluster] = true
 			}
-			if _, err := tx.ExecContext(ctx, `DELETE FROM opinions WHERE id=?`, id); err != nil {
-				return fmt.Errorf("delete opinion %d: %w", id, err)
+			if err := tx.DeleteOpinion(ctx, id); err != nil {
+				return err
 			}
 		}
 		// A cluster left empty goes, with its (draft) decision, unless a revision record names it.
@@ -583,13 +531,13 @@ func deleteOpinions(ctx context.Context, s *store.Store, policyID int64, ids []i
 				}
 			}
 			if left == 0 && !st.revLinked[c] {
-				if _, err := tx.ExecContext(ctx, `DELETE FROM clusters WHERE id=?`, c); err != nil {
+				if err := tx.DeleteCluster(ctx, c); err != nil {
 					return err
 				}
 			}
 		}
 		if importID != 0 {
-			if _, err := tx.ExecContext(ctx, `DELETE FROM opinion_imports WHERE id=?`, importID); err != nil {
+			if err := tx.DeleteOpinionImport(ctx, importID); err != nil {
 				return err
 			}
 		}

@@ -2,7 +2,6 @@ package loop
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -86,8 +85,8 @@ func publish(ctx context.Context, s *store.Store, policyID int64, what, date str
 		return Publication{}, data.InputErrorf("未知的公开内容 %q，可选：feedback（采纳情况）、evaluation（评价报告和修订情况）", what)
 	}
 	var pub Publication
-	err = s.LegacyTx(ctx, func(tx *sql.Tx) error {
-		prev, err := publications(ctx, tx, policyID, what)
+	err = s.Tx(ctx, func(tx *store.Tx) error {
+		prev, err := tx.Publications(ctx, policyID, what)
 		if err != nil {
 			return err
 		}
@@ -96,9 +95,7 @@ func publish(ctx context.Context, s *store.Store, policyID int64, what, date str
 			return data.InputErrorf("公开日期 %s 早于上次公开的日期 %s", date, prev[len(prev)-1].Date)
 		}
 		if what == WhatFeedback {
-			var latest string
-			err := tx.QueryRowContext(ctx, `SELECT coalesce(max(date),'') FROM decisions WHERE policy_id=? AND publication_id IS NULL
-				AND amends IS NOT NULL`, policyID).Scan(&latest)
+			latest, err := tx.LatestDraftAmendment(ctx, policyID)
 			if err != nil {
 				return err
 			}
@@ -138,26 +135,21 @@ func publish(ctx context.Context, s *store.Store, policyID int64, what, date str
 		if dryRun {
 			return errDryRun
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO publications (policy_id, what, version, date, snapshot) VALUES (?,?,?,?,?)`,
-			policyID, what, version, date, string(js))
-		if err != nil {
-			return fmt.Errorf("publish: %w", err)
+		made := Publication{PolicyID: policyID, What: what, Version: version, Date: date, Snapshot: js}
+		if made.ID, err = tx.AddPublication(ctx, policyID, made); err != nil {
+			return err
 		}
-		id, err := res.LastInsertId()
+		// Freeze what this publication contains: the feedback, every decision; the evaluation, the current
+		// version of every revision record.
+		if what == WhatFeedback {
+			err = tx.FreezeDecisions(ctx, policyID, made.ID)
+		} else {
+			err = tx.FreezeRevisions(ctx, policyID, made.ID)
+		}
 		if err != nil {
 			return err
 		}
-		// Freeze what this publication contains.
-		if what == WhatFeedback {
-			_, err = tx.ExecContext(ctx, `UPDATE decisions SET publication_id=? WHERE policy_id=? AND publication_id IS NULL`, id, policyID)
-		} else {
-			_, err = tx.ExecContext(ctx, `UPDATE revisions SET publication_id=? WHERE publication_id IS NULL AND id IN
-				(SELECT max(id) FROM revisions WHERE policy_id=? GROUP BY record)`, id, policyID)
-		}
-		if err != nil {
-			return fmt.Errorf("freeze: %w", err)
-		}
-		pub = Publication{ID: id, PolicyID: policyID, What: what, Version: version, Date: date, Snapshot: js}
+		pub = made
 		return nil
 	})
 	return pub, err
@@ -165,7 +157,7 @@ func publish(ctx context.Context, s *store.Store, policyID int64, what, date str
 
 // feedbackSnapshot builds the adoption feedback, refusing while a concentrated cluster is undecided or
 // not adopted without a reason.
-func feedbackSnapshot(ctx context.Context, tx *sql.Tx, policyID int64) (FeedbackSnapshot, error) {
+func feedbackSnapshot(ctx context.Context, tx *store.Tx, policyID int64) (FeedbackSnapshot, error) {
 	st, err := loadState(ctx, tx, policyID)
 	if err != nil {
 		return FeedbackSnapshot{}, err
@@ -214,7 +206,7 @@ func feedbackSnapshot(ctx context.Context, tx *sql.Tx, policyID int64) (Feedback
 	return fs, nil
 }
 
-func evaluationSnapshot(ctx context.Context, tx *sql.Tx, policyID int64, eval any) (EvaluationSnapshot, error) {
+func evaluationSnapshot(ctx context.Context, tx *store.Tx, policyID int64, eval any) (EvaluationSnapshot, error) {
 	es := EvaluationSnapshot{Policy: policyID}
 	if eval != nil {
 		b, err := json.Marshal(eval)
@@ -225,11 +217,11 @@ func evaluationSnapshot(ctx context.Context, tx *sql.Tx, policyID int64, eval an
 			es.Evaluation = b
 		}
 	}
-	revs, err := revisionRows(ctx, tx, `WHERE policy_id=? ORDER BY record, version`, policyID)
+	revs, err := tx.RevisionVersions(ctx, policyID)
 	if err != nil {
 		return es, err
 	}
-	es.Revisions = currentRevisions(revs)
+	es.Revisions = withDiffs(currentRevisions(revs))
 	for i := range es.Revisions {
 		es.Revisions[i].Publication = nil // frozen by this publication; the row says which
 	}

@@ -2,10 +2,6 @@ package loop
 
 import (
 	"context"
-	"database/sql"
-	"encoding/json"
-	"errors"
-	"fmt"
 	"sort"
 	"strings"
 
@@ -13,24 +9,25 @@ import (
 	"github.com/gongping/gongping/data/store"
 )
 
-// querier is what both *sql.DB and *sql.Tx offer.
-type querier interface {
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+// reader is what the loop's state is read from: the store, or one of its transactions.
+type reader interface {
+	LoopSettings(ctx context.Context, policyID int64) (data.LoopSettings, bool, error)
+	ClusterRecords(ctx context.Context, policyID int64) ([]data.ClusterRecord, error)
+	Opinions(ctx context.Context, policyID int64) ([]data.Opinion, error)
+	Decisions(ctx context.Context, policyID int64) ([]data.DecisionRecord, error)
+	Publications(ctx context.Context, policyID int64, what string) ([]data.Publication, error)
+	RevisionVersions(ctx context.Context, policyID int64) ([]data.Revision, error)
 }
 
 // GetSettings returns a policy's loop settings (the defaults when never set).
 func GetSettings(ctx context.Context, s *store.Store, policyID int64) (Settings, error) {
-	return settings(ctx, s.LegacyDB(), policyID)
+	return settings(ctx, s, policyID)
 }
 
-func settings(ctx context.Context, q querier, policyID int64) (Settings, error) {
-	st := Settings{Similarity: DefaultSimilarity, ConcentratedMin: DefaultConcentratedMin}
-	err := q.QueryRowContext(ctx, `SELECT similarity, concentrated_min FROM loop_settings WHERE policy_id=?`, policyID).
-		Scan(&st.Similarity, &st.ConcentratedMin)
-	if errors.Is(err, sql.ErrNoRows) {
-		err = nil
+func settings(ctx context.Context, r reader, policyID int64) (Settings, error) {
+	st, ok, err := r.LoopSettings(ctx, policyID)
+	if !ok {
+		st = Settings{Similarity: DefaultSimilarity, ConcentratedMin: DefaultConcentratedMin}
 	}
 	return st, err
 }
@@ -46,15 +43,13 @@ func SetSettings(ctx context.Context, s *store.Store, policyID int64, st Setting
 	if _, err := s.Policy(ctx, policyID); err != nil {
 		return err
 	}
-	return s.LegacyTx(ctx, func(tx *sql.Tx) error {
+	return s.Tx(ctx, func(tx *store.Tx) error {
 		old, err := settings(ctx, tx, policyID)
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO loop_settings (policy_id, similarity, concentrated_min) VALUES (?,?,?)
-			ON CONFLICT(policy_id) DO UPDATE SET similarity=excluded.similarity, concentrated_min=excluded.concentrated_min`,
-			policyID, st.Similarity, st.ConcentratedMin); err != nil {
-			return fmt.Errorf("set loop settings: %w", err)
+		if err := tx.SetLoopSettings(ctx, policyID, st); err != nil {
+			return err
 		}
 		if old.Similarity != st.Similarity {
 			return recluster(ctx, tx, policyID, false)
@@ -85,62 +80,33 @@ type clRow struct {
 func clusterKey(id int64) [2]int64 { return [2]int64{0, id} }
 func opinionKey(id int64) [2]int64 { return [2]int64{1, id} }
 
-func loadState(ctx context.Context, q querier, policyID int64) (*state, error) {
+func loadState(ctx context.Context, r reader, policyID int64) (*state, error) {
 	st := &state{byID: map[int64]int{}, clusters: map[int64]*clRow{}, decisions: map[[2]int64]*DecisionRecord{}, revLinked: map[int64]bool{},
 		pubDates: map[int64]string{}, published: map[int64]bool{}}
 	var err error
-	if st.settings, err = settings(ctx, q, policyID); err != nil {
+	if st.settings, err = settings(ctx, r, policyID); err != nil {
 		return nil, err
 	}
-	rows, err := q.QueryContext(ctx, `SELECT id, manual FROM clusters WHERE policy_id=? ORDER BY id`, policyID)
+	cls, err := r.ClusterRecords(ctx, policyID)
 	if err != nil {
-		return nil, fmt.Errorf("load clusters: %w", err)
-	}
-	for rows.Next() {
-		c := &clRow{}
-		if err := rows.Scan(&c.id, &c.manual); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		st.clusters[c.id] = c
-		st.clOrder = append(st.clOrder, c.id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	rows, err = q.QueryContext(ctx, `SELECT id, source, seq, content, submitted, submitter, contact, clauses, cluster_id, pinned
-		FROM opinions WHERE policy_id=? ORDER BY id`, policyID)
-	if err != nil {
-		return nil, fmt.Errorf("load opinions: %w", err)
+	for _, c := range cls {
+		st.clusters[c.ID] = &clRow{id: c.ID, manual: c.Manual}
+		st.clOrder = append(st.clOrder, c.ID)
 	}
-	for rows.Next() {
-		o := Opinion{PolicyID: policyID}
-		var cl sql.NullInt64
-		if err := rows.Scan(&o.ID, &o.Source, &o.Seq, &o.Content, &o.Submitted, &o.Submitter, &o.Contact, &o.Clause, &cl, &o.Pinned); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		o.Clauses = splitClauses(o.Clause)
-		if cl.Valid {
-			id := cl.Int64
-			o.Cluster = &id
-		}
-		st.byID[o.ID] = len(st.opinions)
-		st.opinions = append(st.opinions, o)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	if st.opinions, err = r.Opinions(ctx, policyID); err != nil {
 		return nil, err
 	}
 	for i, o := range st.opinions {
+		st.byID[o.ID] = i
 		if o.Cluster != nil {
 			if c := st.clusters[*o.Cluster]; c != nil {
 				c.members = append(c.members, i)
 			}
 		}
 	}
-	ds, err := decisionRows(ctx, q, `WHERE policy_id=? ORDER BY id`, policyID)
+	ds, err := r.Decisions(ctx, policyID)
 	if err != nil {
 		return nil, err
 	}
@@ -157,14 +123,14 @@ func loadState(ctx context.Context, q querier, policyID int64) (*state, error) {
 			st.published[*d.Cluster] = true
 		}
 	}
-	pubs, err := publications(ctx, q, policyID, "")
+	pubs, err := r.Publications(ctx, policyID, "")
 	if err != nil {
 		return nil, err
 	}
 	for _, p := range pubs {
 		st.pubDates[p.ID] = p.Date
 	}
-	revs, err := revisionRows(ctx, q, `WHERE policy_id=? ORDER BY record, version`, policyID)
+	revs, err := r.RevisionVersions(ctx, policyID)
 	if err != nil {
 		return nil, err
 	}
@@ -174,33 +140,6 @@ func loadState(ctx context.Context, q querier, policyID int64) (*state, error) {
 		}
 	}
 	return st, nil
-}
-
-func decisionRows(ctx context.Context, q querier, where string, args ...any) ([]DecisionRecord, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, cluster_id, opinion_id, decision, reason, date, amends, publication_id FROM decisions `+where, args...)
-	if err != nil {
-		return nil, fmt.Errorf("load decisions: %w", err)
-	}
-	defer rows.Close()
-	var out []DecisionRecord
-	for rows.Next() {
-		var d DecisionRecord
-		var cl, op, am, pub sql.NullInt64
-		if err := rows.Scan(&d.ID, &cl, &op, &d.Decision, &d.Reason, &d.Date, &am, &pub); err != nil {
-			return nil, err
-		}
-		d.Cluster, d.Opinion, d.Amends, d.Publication = nullID(cl), nullID(op), nullID(am), nullID(pub)
-		out = append(out, d)
-	}
-	return out, rows.Err()
-}
-
-func nullID(n sql.NullInt64) *int64 {
-	if !n.Valid {
-		return nil
-	}
-	v := n.Int64
-	return &v
 }
 
 // concentrated tells whether a cluster is 较为集中 under the policy's settings.
@@ -292,7 +231,7 @@ func (st *state) clusterList() []Cluster {
 
 // Clusters lists a policy's opinion clusters, largest first.
 func Clusters(ctx context.Context, s *store.Store, policyID int64) ([]Cluster, error) {
-	st, err := loadState(ctx, s.LegacyDB(), policyID)
+	st, err := loadState(ctx, s, policyID)
 	if err != nil {
 		return nil, err
 	}
@@ -301,7 +240,7 @@ func Clusters(ctx context.Context, s *store.Store, policyID int64) ([]Cluster, e
 
 // Opinions lists a policy's opinions by id, each with its cluster and decision (its own, else its cluster's).
 func Opinions(ctx context.Context, s *store.Store, policyID int64) ([]Opinion, error) {
-	st, err := loadState(ctx, s.LegacyDB(), policyID)
+	st, err := loadState(ctx, s, policyID)
 	if err != nil {
 		return nil, err
 	}
@@ -329,59 +268,22 @@ func (st *state) opinionList() []Opinion {
 // DecisionHistory lists every version of the decisions of a policy, oldest first: drafts as last edited,
 // published ones and the amendments that replaced them.
 func DecisionHistory(ctx context.Context, s *store.Store, policyID int64) ([]DecisionRecord, error) {
-	ds, err := decisionRows(ctx, s.LegacyDB(), `WHERE policy_id=? ORDER BY id`, policyID)
-	if ds == nil {
-		ds = []DecisionRecord{}
-	}
-	return ds, err
+	return s.Decisions(ctx, policyID)
 }
 
 // ReasonTemplates lists the reusable reasons.
 func ReasonTemplates(ctx context.Context, s *store.Store) ([]ReasonTemplate, error) {
-	rows, err := s.LegacyDB().QueryContext(ctx, `SELECT id, text FROM reason_templates ORDER BY id`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []ReasonTemplate{}
-	for rows.Next() {
-		var t ReasonTemplate
-		if err := rows.Scan(&t.ID, &t.Text); err != nil {
-			return nil, err
-		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
+	return s.ReasonTemplates(ctx)
 }
 
 // Publications lists a policy's publications of one kind ("" = both), oldest first.
 func Publications(ctx context.Context, s *store.Store, policyID int64, what string) ([]Publication, error) {
-	return publications(ctx, s.LegacyDB(), policyID, what)
-}
-
-func publications(ctx context.Context, q querier, policyID int64, what string) ([]Publication, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, policy_id, what, version, date, snapshot, created_at FROM publications
-		WHERE policy_id=? AND (?='' OR what=?) ORDER BY what, version`, policyID, what, what)
-	if err != nil {
-		return nil, fmt.Errorf("load publications: %w", err)
-	}
-	defer rows.Close()
-	out := []Publication{}
-	for rows.Next() {
-		var p Publication
-		var snap string
-		if err := rows.Scan(&p.ID, &p.PolicyID, &p.What, &p.Version, &p.Date, &snap, &p.CreatedAt); err != nil {
-			return nil, err
-		}
-		p.Snapshot = json.RawMessage(snap)
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return s.Publications(ctx, policyID, what)
 }
 
 // GetSummary counts a policy's loop.
 func GetSummary(ctx context.Context, s *store.Store, policyID int64) (Summary, error) {
-	st, err := loadState(ctx, s.LegacyDB(), policyID)
+	st, err := loadState(ctx, s, policyID)
 	if err != nil {
 		return Summary{}, err
 	}

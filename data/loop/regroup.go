@@ -2,7 +2,6 @@ package loop
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"sort"
 	"strings"
@@ -23,15 +22,15 @@ func Recluster(ctx context.Context, s *store.Store, policyID int64, reset bool) 
 	if _, err := s.Policy(ctx, policyID); err != nil {
 		return err
 	}
-	return s.LegacyTx(ctx, func(tx *sql.Tx) error { return recluster(ctx, tx, policyID, reset) })
+	return s.Tx(ctx, func(tx *store.Tx) error { return recluster(ctx, tx, policyID, reset) })
 }
 
-func recluster(ctx context.Context, tx *sql.Tx, policyID int64, reset bool) error {
+func recluster(ctx context.Context, tx *store.Tx, policyID int64, reset bool) error {
 	if reset {
-		if _, err := tx.ExecContext(ctx, `UPDATE clusters SET manual=0 WHERE policy_id=?`, policyID); err != nil {
+		if err := tx.UnmarkClustersManual(ctx, policyID); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE opinions SET pinned=0 WHERE policy_id=?`, policyID); err != nil {
+		if err := tx.UnpinOpinions(ctx, policyID); err != nil {
 			return err
 		}
 	}
@@ -105,8 +104,8 @@ func recluster(ctx context.Context, tx *sql.Tx, policyID int64, reset bool) erro
 	for _, id := range st.clOrder {
 		empty := len(st.clusters[id].members) == 0 && st.decisions[clusterKey(id)] == nil && !st.revLinked[id]
 		if (!kept[id] || empty) && !reused[id] {
-			if _, err := tx.ExecContext(ctx, `DELETE FROM clusters WHERE id=?`, id); err != nil {
-				return fmt.Errorf("drop cluster %d: %w", id, err)
+			if err := tx.DeleteCluster(ctx, id); err != nil {
+				return err
 			}
 		}
 	}
@@ -114,33 +113,25 @@ func recluster(ctx context.Context, tx *sql.Tx, policyID int64, reset bool) erro
 		if _, ok := ids[g]; ok {
 			continue
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO clusters (policy_id) VALUES (?)`, policyID)
+		id, err := tx.AddCluster(ctx, policyID, false)
 		if err != nil {
-			return fmt.Errorf("add cluster: %w", err)
-		}
-		if ids[g], err = res.LastInsertId(); err != nil {
 			return err
 		}
+		ids[g] = id
 	}
-	upd, err := tx.PrepareContext(ctx, `UPDATE opinions SET cluster_id=? WHERE id=?`)
-	if err != nil {
-		return err
-	}
-	defer upd.Close()
+	var moves []store.Placement
 	for i, g := range assign {
 		o := st.opinions[free[i]]
 		if o.Cluster != nil && *o.Cluster == ids[g] {
 			continue
 		}
-		if _, err := upd.ExecContext(ctx, ids[g], o.ID); err != nil {
-			return fmt.Errorf("place opinion %d: %w", o.ID, err)
-		}
+		moves = append(moves, store.Placement{Opinion: o.ID, Cluster: ids[g]})
 	}
-	return nil
+	return tx.PlaceOpinions(ctx, moves)
 }
 
 // checkClusters loads the policy's state and checks that every id names one of its clusters.
-func checkClusters(ctx context.Context, tx *sql.Tx, policyID int64, ids ...int64) (*state, error) {
+func checkClusters(ctx context.Context, tx *store.Tx, policyID int64, ids ...int64) (*state, error) {
 	st, err := loadState(ctx, tx, policyID)
 	if err != nil {
 		return nil, err
@@ -164,7 +155,7 @@ func Merge(ctx context.Context, s *store.Store, policyID, target int64, others [
 	if len(others) == 0 {
 		return data.InputErrorf("请选择要合并进分组 %d 的其他分组", target)
 	}
-	return s.LegacyTx(ctx, func(tx *sql.Tx) error {
+	return s.Tx(ctx, func(tx *store.Tx) error {
 		st, err := checkClusters(ctx, tx, policyID, append([]int64{target}, others...)...)
 		if err != nil {
 			return err
@@ -185,15 +176,14 @@ func Merge(ctx context.Context, s *store.Store, policyID, target int64, others [
 			if st.revLinked[id] {
 				return data.InputErrorf("分组 %d 已被修订记录引用，请以它为合并目标", id)
 			}
-			if _, err := tx.ExecContext(ctx, `UPDATE opinions SET cluster_id=? WHERE cluster_id=?`, target, id); err != nil {
+			if err := tx.MoveClusterMembers(ctx, id, target); err != nil {
 				return err
 			}
-			if _, err := tx.ExecContext(ctx, `DELETE FROM clusters WHERE id=?`, id); err != nil {
-				return fmt.Errorf("drop cluster %d: %w", id, err)
+			if err := tx.DeleteCluster(ctx, id); err != nil {
+				return err
 			}
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE clusters SET manual=1 WHERE id=?`, target)
-		return err
+		return tx.MarkClusterManual(ctx, target)
 	})
 }
 
@@ -203,7 +193,7 @@ func Move(ctx context.Context, s *store.Store, policyID int64, opinionIDs []int6
 	if len(opinionIDs) == 0 {
 		return 0, data.InputErrorf("请选择要移动的意见")
 	}
-	err := s.LegacyTx(ctx, func(tx *sql.Tx) error {
+	err := s.Tx(ctx, func(tx *store.Tx) error {
 		var ids []int64
 		if target != 0 {
 			ids = append(ids, target)
@@ -234,27 +224,21 @@ func Move(ctx context.Context, s *store.Store, policyID int64, opinionIDs []int6
 			}
 		}
 		if target == 0 {
-			res, err := tx.ExecContext(ctx, `INSERT INTO clusters (policy_id, manual) VALUES (?, 1)`, policyID)
-			if err != nil {
+			if target, err = tx.AddCluster(ctx, policyID, true); err != nil {
 				return err
 			}
-			if target, err = res.LastInsertId(); err != nil {
-				return err
-			}
-		} else if _, err := tx.ExecContext(ctx, `UPDATE clusters SET manual=1 WHERE id=?`, target); err != nil {
+		} else if err := tx.MarkClusterManual(ctx, target); err != nil {
 			return err
 		}
-		for _, oid := range opinionIDs {
-			if _, err := tx.ExecContext(ctx, `UPDATE opinions SET cluster_id=?, pinned=1 WHERE id=?`, target, oid); err != nil {
-				return err
-			}
+		if err := tx.PinOpinions(ctx, opinionIDs, target); err != nil {
+			return err
 		}
 		for c := range leaving {
 			if len(st.clusters[c].members) == leaving[c] {
-				if _, err := tx.ExecContext(ctx, `DELETE FROM clusters WHERE id=?`, c); err != nil {
+				if err := tx.DeleteCluster(ctx, c); err != nil {
 					return err
 				}
-			} else if _, err := tx.ExecContext(ctx, `UPDATE clusters SET manual=1 WHERE id=?`, c); err != nil {
+			} else if err := tx.MarkClusterManual(ctx, c); err != nil {
 				return err
 			}
 		}

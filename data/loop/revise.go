@@ -2,8 +2,7 @@ package loop
 
 import (
 	"context"
-	"database/sql"
-	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -33,36 +32,12 @@ type RevisionInput struct {
 	Date     string   // date of the change, YYYY-MM-DD; today when empty
 }
 
-func revisionRows(ctx context.Context, q querier, where string, args ...any) ([]Revision, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, record, version, policy_id, clause, before, after, reason, findings, opinions,
-		clusters, date, withdrawn, publication_id, created_at FROM revisions `+where, args...)
-	if err != nil {
-		return nil, fmt.Errorf("load revisions: %w", err)
+// withDiffs fills each version's diff of its clause text.
+func withDiffs(revs []Revision) []Revision {
+	for i := range revs {
+		revs[i].Diff = Diff(revs[i].Before, revs[i].After)
 	}
-	defer rows.Close()
-	out := []Revision{}
-	for rows.Next() {
-		var r Revision
-		var fi, op, cl string
-		var pub sql.NullInt64
-		if err := rows.Scan(&r.ID, &r.Record, &r.Version, &r.PolicyID, &r.Clause, &r.Before, &r.After, &r.Reason, &fi, &op, &cl,
-			&r.Date, &r.Withdrawn, &pub, &r.CreatedAt); err != nil {
-			return nil, err
-		}
-		if err := json.Unmarshal([]byte(fi), &r.Findings); err != nil {
-			return nil, fmt.Errorf("revision %d findings: %w", r.ID, err)
-		}
-		if err := json.Unmarshal([]byte(op), &r.Opinions); err != nil {
-			return nil, fmt.Errorf("revision %d opinions: %w", r.ID, err)
-		}
-		if err := json.Unmarshal([]byte(cl), &r.Clusters); err != nil {
-			return nil, fmt.Errorf("revision %d clusters: %w", r.ID, err)
-		}
-		r.Publication = nullID(pub)
-		r.Diff = Diff(r.Before, r.After)
-		out = append(out, r)
-	}
-	return out, rows.Err()
+	return revs
 }
 
 // currentRevisions keeps the latest version of each record; revs must be ordered by record, version.
@@ -80,23 +55,23 @@ func currentRevisions(revs []Revision) []Revision {
 // Revisions lists the current version of each of a policy's revision records (withdrawn ones included,
 // marked), in the order they were first recorded.
 func Revisions(ctx context.Context, s *store.Store, policyID int64) ([]Revision, error) {
-	revs, err := revisionRows(ctx, s.LegacyDB(), `WHERE policy_id=? ORDER BY record, version`, policyID)
+	revs, err := s.RevisionVersions(ctx, policyID)
 	if err != nil {
 		return nil, err
 	}
-	return currentRevisions(revs), nil
+	return withDiffs(currentRevisions(revs)), nil
 }
 
 // RevisionHistory lists every version of one revision record, oldest first.
 func RevisionHistory(ctx context.Context, s *store.Store, policyID, record int64) ([]Revision, error) {
-	revs, err := revisionRows(ctx, s.LegacyDB(), `WHERE policy_id=? AND record=? ORDER BY version`, policyID, record)
+	revs, err := s.RevisionHistory(ctx, policyID, record)
 	if err != nil {
 		return nil, err
 	}
 	if len(revs) == 0 {
 		return nil, &data.InputError{Msg: fmt.Sprintf("政策 %d 没有编号为 %d 的修订记录", policyID, record), Err: data.ErrNotFound}
 	}
-	return revs, nil
+	return withDiffs(revs), nil
 }
 
 // today is the local date; a variable so tests can fix it.
@@ -114,7 +89,7 @@ func dateOrToday(d string) (string, error) {
 }
 
 // validate cleans a revision input; the error says what to fix.
-func (in *RevisionInput) validate(ctx context.Context, q querier, policyID int64) error {
+func (in *RevisionInput) validate(ctx context.Context, tx *store.Tx, policyID int64) error {
 	in.Clause = NormalizeClause(cleanText(in.Clause))
 	in.Before, in.After, in.Reason = cleanText(in.Before), cleanText(in.After), cleanText(in.Reason)
 	switch {
@@ -153,32 +128,24 @@ func (in *RevisionInput) validate(ctx context.Context, q querier, policyID int64
 	}
 	in.Date = d
 	for _, id := range in.Opinions {
-		var n int
-		if err := q.QueryRowContext(ctx, `SELECT count(*) FROM opinions WHERE id=? AND policy_id=?`, id, policyID).Scan(&n); err != nil {
+		ok, err := tx.HasOpinion(ctx, policyID, id)
+		if err != nil {
 			return err
 		}
-		if n == 0 {
+		if !ok {
 			return data.InputErrorf("政策 %d 没有编号为 %d 的意见", policyID, id)
 		}
 	}
 	for _, id := range in.Clusters {
-		var n int
-		if err := q.QueryRowContext(ctx, `SELECT count(*) FROM clusters WHERE id=? AND policy_id=?`, id, policyID).Scan(&n); err != nil {
+		ok, err := tx.HasCluster(ctx, policyID, id)
+		if err != nil {
 			return err
 		}
-		if n == 0 {
+		if !ok {
 			return data.InputErrorf("政策 %d 没有编号为 %d 的意见分组", policyID, id)
 		}
 	}
 	return nil
-}
-
-func jsonList[T any](v []T) string {
-	if v == nil {
-		v = []T{}
-	}
-	b, _ := json.Marshal(v)
-	return string(b)
 }
 
 // AddRevision records a new revision record and returns it.
@@ -201,18 +168,17 @@ func writeRevision(ctx context.Context, s *store.Store, policyID, record int64, 
 		return Revision{}, err
 	}
 	var id int64
-	err := s.LegacyTx(ctx, func(tx *sql.Tx) error {
+	err := s.Tx(ctx, func(tx *store.Tx) error {
 		version := 1
 		var prevVersion *Revision // the latest version of record, when editing or withdrawing
 		if record != 0 {
-			prev, err := revisionRows(ctx, tx, `WHERE policy_id=? AND record=? ORDER BY version DESC LIMIT 1`, policyID, record)
+			p, err := tx.LatestRevision(ctx, policyID, record)
+			if errors.Is(err, data.ErrNotFound) {
+				return &data.InputError{Msg: fmt.Sprintf("政策 %d 没有编号为 %d 的修订记录", policyID, record), Err: data.ErrNotFound}
+			}
 			if err != nil {
 				return err
 			}
-			if len(prev) == 0 {
-				return &data.InputError{Msg: fmt.Sprintf("政策 %d 没有编号为 %d 的修订记录", policyID, record), Err: data.ErrNotFound}
-			}
-			p := prev[0]
 			prevVersion = &p
 			if withdraw {
 				if p.Withdrawn {
@@ -240,28 +206,19 @@ func writeRevision(ctx context.Context, s *store.Store, policyID, record int64, 
 				return data.InputErrorf("与修订记录 %d 第 %d 版相同，没有修改", record, p.Version)
 			}
 		}
-		// The first version names its own record: take the next id inside this (write-locked) transaction.
-		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id),0)+1 FROM revisions`).Scan(&id); err != nil {
-			return err
-		}
-		if record == 0 {
-			record = id
-		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO revisions (id, policy_id, record, version, clause, before, after, reason, findings,
-			opinions, clusters, date, withdrawn) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-			id, policyID, record, version, in.Clause, in.Before, in.After, in.Reason, jsonList(in.Findings), jsonList(in.Opinions),
-			jsonList(in.Clusters), in.Date, withdraw)
-		if err != nil {
-			return fmt.Errorf("add revision: %w", err)
-		}
-		return nil
+		var err error
+		id, err = tx.AddRevision(ctx, policyID, Revision{Record: record, Version: version, Clause: in.Clause, Before: in.Before,
+			After: in.After, Reason: in.Reason, Findings: in.Findings, Opinions: in.Opinions, Clusters: in.Clusters, Date: in.Date,
+			Withdrawn: withdraw})
+		return err
 	})
 	if err != nil {
 		return Revision{}, err
 	}
-	revs, err := revisionRows(ctx, s.LegacyDB(), `WHERE id=?`, id)
-	if err != nil || len(revs) == 0 {
-		return Revision{}, fmt.Errorf("read revision %d: %v", id, err)
+	r, err := s.Revision(ctx, id)
+	if err != nil {
+		return Revision{}, fmt.Errorf("read revision %d: %w", id, err)
 	}
-	return revs[0], nil
+	r.Diff = Diff(r.Before, r.After)
+	return r, nil
 }

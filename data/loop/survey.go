@@ -47,20 +47,10 @@ func ImportSurvey(ctx context.Context, s *store.Store, policyID int64, roundName
 		return res, data.InputErrorf("评价轮次「%s」的问卷没有开放题，没有可作为意见的回答", r.Name)
 	}
 	// Answers taken before (the round may have grown since) are not taken again.
-	taken := map[string]bool{}
-	rows, err := s.LegacyDB().QueryContext(ctx, `SELECT seq FROM opinions WHERE policy_id=? AND source=?`, policyID, SourceSurvey)
+	taken, err := s.OpinionSeqs(ctx, policyID, SourceSurvey)
 	if err != nil {
 		return res, err
 	}
-	for rows.Next() {
-		var seq string
-		if err := rows.Scan(&seq); err != nil {
-			rows.Close()
-			return res, err
-		}
-		taken[seq] = true
-	}
-	rows.Close()
 	var ops []Opinion
 	long, again := 0, 0
 	var lastID int64

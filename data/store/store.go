@@ -453,13 +453,6 @@ func (s *Store) sqlTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 // TODO(S2): removed when loop's SQL moves here.
 func (s *Store) LegacyDB() *sql.DB { return s.db }
 
-// LegacyTx is Tx handing out the raw transaction, for data/loop's queries only.
-//
-// TODO(S2): removed when loop's SQL moves here.
-func (s *Store) LegacyTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	return s.withTx(ctx, fn)
-}
-
 // LegacyTx is the raw transaction, for data/loop's queries only.
 //
 // TODO(S2): removed when loop's SQL moves here.
