@@ -18,7 +18,7 @@ import (
 func main() {
 	args := os.Args[1:]
 	if len(args) == 0 || (len(args) == 1 && strings.EqualFold(filepath.Ext(args[0]), ".gpw")) {
-		if err := cli.OpenWindow(strings.Join(args, "")); err != nil {
+		if err := cli.OpenWindow(strings.Join(args, "")); err != nil { // the .gpw, or "": the default workspace
 			fmt.Fprintln(os.Stderr, "gongping:", strings.Join(strings.Fields(err.Error()), " "))
 			os.Exit(1)
 		}

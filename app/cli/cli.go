@@ -130,6 +130,12 @@ func (c *command) run(e *env, args []string) error {
 	if fl := f.Lookup("db"); fl != nil {
 		e.db = fl.Value.String()
 	}
+	// A writing command on a workspace that cannot be written stops before it reads its input.
+	if e.db != "" && c.changes(f) {
+		if _, err := os.Stat(e.db); err == nil && !store.CanWrite(e.db) {
+			return store.ReadOnlyError(e.db)
+		}
+	}
 	if c.opens >= dbPath && e.db == "" {
 		return errNoDB()
 	}
@@ -138,12 +144,6 @@ func (c *command) run(e *env, args []string) error {
 	}
 	if err := f.check(); err != nil {
 		return err
-	}
-	// A writing command on a workspace that cannot be written stops before it reads its input.
-	if e.db != "" && c.changes(f) {
-		if _, err := os.Stat(e.db); err == nil && !store.CanWrite(e.db) {
-			return store.ReadOnlyError(e.db)
-		}
 	}
 	if c.opens >= workspace {
 		s, err := openDB(e.db)

@@ -83,15 +83,11 @@ func opinionsCmd(f *flags) action {
 	clusterID := f.id("cluster", "只列出这一分组的意见")
 	decision := f.String("decision", "", "只列出这样处理的意见：采纳、部分采纳、未采纳、不予处理，或 未处理（undecided）")
 	personal := f.Bool("personal", false, "同时列出提交人和联系方式（个人信息，默认不列出）")
-	dec := ""
+	filter := loop.OpinionFilter{}
 	f.checkWith(func() error {
-		dec = *decision
-		if dec != "" && dec != "undecided" && dec != "未处理" {
-			var err error
-			dec, err = loop.ParseDecision(dec)
-			return err
-		}
-		return nil
+		var err error
+		filter.Decision, err = loop.ParseDecisionFilter(*decision)
+		return err
 	})
 	return func(e *env) error {
 		s, id := e.store, e.policy
@@ -108,30 +104,12 @@ func opinionsCmd(f *flags) action {
 				return data.InputErrorf("政策 %d 没有编号为 %d 的意见分组", id, *clusterID)
 			}
 		}
-		out := []loop.Opinion{}
-		want := loop.NormalizeClause(*clause)
-		for _, o := range ops {
-			if want != "" && !slices.Contains(o.Clauses, want) {
-				continue
+		filter.Cluster, filter.Clause = *clusterID, *clause
+		out := loop.FilterOpinions(ops, filter)
+		if !*personal { // personal data only on request
+			for i := range out {
+				out[i].Submitter, out[i].Contact = "", ""
 			}
-			if *clusterID != 0 && (o.Cluster == nil || *o.Cluster != *clusterID) {
-				continue
-			}
-			switch dec {
-			case "":
-			case "undecided", "未处理":
-				if o.Decision != nil {
-					continue
-				}
-			default:
-				if o.Decision == nil || *o.Decision != dec {
-					continue
-				}
-			}
-			if !*personal { // personal data only on request
-				o.Submitter, o.Contact = "", ""
-			}
-			out = append(out, o)
 		}
 		if *asJSON {
 			return printJSON(e.stdout, out)

@@ -66,6 +66,7 @@ func TestCLIReadOnlyWorkspace(t *testing.T) {
 			for _, args := range [][]string{
 				{"policy", "add", "--db", db, "--title", "t", "--dept", "d", "--category", "其他"},
 				{"scheme", "restore", "--db", db, "--policy", "1", "--version", "1"},
+				{"scheme", "set", "--db", db, "--policy", "1", filepath.Join(scratch, "nosuch.json")}, // refused before its input is read
 				{"survey", "delete", "--db", db, "--policy", "1", "--import", "1"},
 				{"import", "survey", "--db", db, "--policy", "1", filepath.Join("..", "..", "data", "score", "testdata", "fixture.csv")},
 				{"publish", "--db", db, "--policy", "1", "--what", "feedback", "--date", "2026-01-05"},
