@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"github.com/gongping/gongping/data/check"
 	"github.com/gongping/gongping/data/loop"
+	"github.com/gongping/gongping/data/score"
 	"github.com/gongping/gongping/data/store"
 )
 
@@ -55,7 +57,7 @@ var commands = []command{
 	{name: "scheme get", summary: "导出评价方案（未设置时导出按题目文字匹配的默认方案）", usage: "--db F --policy ID [--out FILE(.json/.xlsx)]",
 		access: reads, opens: policy, setup: schemeGet},
 	{name: "scheme history", summary: "列出评价方案的各个版本", usage: "--db F --policy ID [--json]",
-		access: reads, opens: policy, setup: schemeHistory},
+		access: reads, opens: policy, setup: listCmd(score.SchemeHistory, printSchemeHistory)},
 	{name: "scheme restore", summary: "恢复评价方案的某个旧版本", usage: "--db F --policy ID --version N",
 		access: writes, opens: policy, setup: schemeRestore},
 	{name: "score", summary: "计算一轮评价的得分和等级", usage: "--db F --policy ID [--round R] [--json] [--by Q]",
@@ -114,7 +116,7 @@ var commands = []command{
 		access: reads, opens: policy, setup: publicationsCmd},
 
 	{name: "check", summary: "对照法定程序逐项检查（征求意见期、反馈、列席、体验官等）", usage: "--db F --policy ID [--json]",
-		access: reads, opens: policy, setup: checkCmd},
+		access: reads, opens: policy, setup: listCmd(check.Run, printChecks)},
 	{name: "report", summary: "写出评价报告 DIR/report.html 和 DIR/report.xlsx，输出两个路径", usage: "--db F --policy ID [--round R] --out DIR [--raw]",
 		access: reads, opens: policy, setup: reportCmd},
 	{name: "workdays", summary: "从 FROM 到 TO（含两端）的法定工作日数", usage: "FROM TO",

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/gongping/gongping/data"
@@ -142,27 +143,18 @@ func officerAdd(f *flags) action {
 	return func(e *env) error { return e.printID(e.store.AddOfficer(e.ctx, e.policy, *name)) }
 }
 
-func checkCmd(f *flags) action {
-	asJSON := f.jsonFlag()
-	return func(e *env) error {
-		res, err := check.Run(e.ctx, e.store, e.policy)
-		if err != nil {
-			return err
+// printChecks shows the statutory checklist, one line a rule.
+func printChecks(w io.Writer, res check.Result) error {
+	for _, c := range res.Checks {
+		mark := "待定"
+		if c.OK != nil && *c.OK {
+			mark = "通过"
+		} else if c.OK != nil {
+			mark = "未通过"
 		}
-		if *asJSON {
-			return printJSON(e.stdout, res)
-		}
-		for _, c := range res.Checks {
-			mark := "待定"
-			if c.OK != nil && *c.OK {
-				mark = "通过"
-			} else if c.OK != nil {
-				mark = "未通过"
-			}
-			fmt.Fprintf(e.stdout, "[%s] %s：%s\n", mark, c.Name, c.Detail)
-		}
-		return nil
+		fmt.Fprintf(w, "[%s] %s：%s\n", mark, c.Name, c.Detail)
 	}
+	return nil
 }
 
 func workdays(f *flags) action {

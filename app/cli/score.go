@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -55,38 +56,29 @@ func printSchemeChange(e *env, ch score.SchemeChange) {
 	}
 }
 
-func schemeHistory(f *flags) action {
-	asJSON := f.jsonFlag()
-	return func(e *env) error {
-		h, err := score.SchemeHistory(e.ctx, e.store, e.policy)
-		if err != nil {
-			return err
-		}
-		if *asJSON {
-			return printJSON(e.stdout, h)
-		}
-		if len(h) == 0 {
-			fmt.Fprintln(e.stdout, "尚未保存评价方案")
-			return nil
-		}
-		w := newTable(e.stdout)
-		fmt.Fprintln(w, "版本\t保存时间 (UTC)\t来源\t方案名称\t指标数\t说明")
-		for _, v := range h {
-			var notes []string
-			if v.Current {
-				notes = append(notes, "当前方案")
-			}
-			for _, p := range v.Published {
-				notes = append(notes, fmt.Sprintf("用于 %s 公开的评价（第 %d 版）", p.Date, p.Version))
-			}
-			src := v.Source
-			if src == "" {
-				src = "—"
-			}
-			fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%d\t%s\n", v.Version, strings.Replace(strings.TrimSuffix(v.SavedAt, "Z"), "T", " ", 1), src, v.Name, v.Indicators, strings.Join(notes, "；"))
-		}
-		return w.Flush()
+// printSchemeHistory shows the versions of a policy's scheme, the current one and those a publication used marked.
+func printSchemeHistory(w io.Writer, h []score.SchemeVersion) error {
+	if len(h) == 0 {
+		fmt.Fprintln(w, "尚未保存评价方案")
+		return nil
 	}
+	tw := newTable(w)
+	fmt.Fprintln(tw, "版本\t保存时间 (UTC)\t来源\t方案名称\t指标数\t说明")
+	for _, v := range h {
+		var notes []string
+		if v.Current {
+			notes = append(notes, "当前方案")
+		}
+		for _, p := range v.Published {
+			notes = append(notes, fmt.Sprintf("用于 %s 公开的评价（第 %d 版）", p.Date, p.Version))
+		}
+		src := v.Source
+		if src == "" {
+			src = "—"
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%s\n", v.Version, strings.Replace(strings.TrimSuffix(v.SavedAt, "Z"), "T", " ", 1), src, v.Name, v.Indicators, strings.Join(notes, "；"))
+	}
+	return tw.Flush()
 }
 
 func schemeRestore(f *flags) action {
