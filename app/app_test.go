@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -18,6 +19,7 @@ import (
 
 	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/check"
+	"github.com/gongping/gongping/data/stage"
 	"github.com/gongping/gongping/data/store"
 )
 
@@ -179,89 +181,63 @@ func TestSelectPolicyShowsTabs(t *testing.T) {
 	}
 }
 
+// The overview shows the timeline data/stage judges (its states, reasons and current step are tested
+// there: TestJudge, TestTimeline), the checklist and the tab's own data.
 func TestOverviewTimelineStates(t *testing.T) {
 	u := newTestUI(t)
 	ctx := context.Background()
 	id := addPolicy(t, u, data.Policy{Title: "时间线测试", UsesOfficers: true, Stage: data.StageConsultation})
-	o, err := loadOverview(ctx, u.store, id, "2026-03-01")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range o.Stages {
-		if s.State != StageNoRecord {
-			t.Errorf("fresh policy: stage %s is %d, want no record", s.Stage, s.State)
-		}
-		if s.Current != (s.Stage == data.StageConsultation) {
-			t.Errorf("stage %s current=%v", s.Stage, s.Current)
-		}
-	}
-	if len(o.Checks.Checks) != 7 {
-		t.Errorf("checklist has %d rules, want 7", len(o.Checks.Checks))
-	}
-
 	if _, err := u.store.AddNeed(ctx, data.Need{PolicyID: id, Date: "2026-01-05", Channel: "座谈会", Count: 12}); err != nil {
 		t.Fatal(err)
 	}
 	if err := u.store.SetConsultation(ctx, data.Consultation{PolicyID: id, Start: "2026-02-12", End: "2026-02-25"}); err != nil {
 		t.Fatal(err)
 	}
-	p, _ := u.store.Policy(ctx, id)
-	p.Issued = "2026-04-15"
-	if err := u.store.UpdatePolicy(ctx, p); err != nil {
-		t.Fatal(err)
-	}
-	err = u.store.Tx(ctx, func(tx *store.Tx) error { _, err := tx.EnsureRound(ctx, id, "2026年度"); return err })
+	o, err := loadOverview(ctx, u.store, id, "2026-02-20")
 	if err != nil {
 		t.Fatal(err)
 	}
-	state := func(today string) map[data.Stage]stageStatus {
-		o, err := loadOverview(ctx, u.store, id, today)
-		if err != nil {
-			t.Fatal(err)
-		}
-		m := map[data.Stage]stageStatus{}
-		for _, s := range o.Stages {
-			m[s.Stage] = s
-		}
-		return m
+	want, err := stage.Timeline(ctx, u.store, id, "2026-02-20")
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, c := range []struct {
-		today   string
-		consult StageState
-		impl    StageState
-	}{
-		{"2026-02-01", StagePlanned, StagePlanned},
-		{"2026-02-20", StageActive, StagePlanned},
-		{"2026-05-01", StageDone, StageActive},
-	} {
-		m := state(c.today)
-		if got := m[data.StageConsultation].State; got != c.consult {
-			t.Errorf("%s: consultation state %d, want %d", c.today, got, c.consult)
-		}
-		if got := m[data.StageImplement].State; got != c.impl {
-			t.Errorf("%s: implementation state %d, want %d", c.today, got, c.impl)
-		}
-		if m[data.StageNeeds].State != StageDone || !strings.Contains(m[data.StageNeeds].Detail, "12") {
-			t.Errorf("%s: needs %+v", c.today, m[data.StageNeeds])
-		}
-		if !strings.Contains(m[data.StageConsultation].Detail, "5") {
-			t.Errorf("consultation detail %q lacks the 5 working days", m[data.StageConsultation].Detail)
-		}
-		if m[data.StageEvaluation].State != StageActive || !strings.Contains(m[data.StageEvaluation].Detail, "2026年度") {
-			t.Errorf("evaluation %+v, want the round named", m[data.StageEvaluation])
-		}
-		for _, st := range []data.Stage{data.StageFeedback, data.StageRevision, data.StagePublished} {
-			if m[st].State != StageNoRecord {
-				t.Errorf("%s: stage %s has state %d without data", c.today, st, m[st].State)
+	if !reflect.DeepEqual(o.Stages, want) {
+		t.Errorf("overview timeline %+v, want data/stage's %+v", o.Stages, want)
+	}
+	if c := o.Stages[1]; c.State != stage.Active || !c.Current || !strings.Contains(c.Reason, "2026-02-12") {
+		t.Errorf("consultation step %+v: want it open now and current", c)
+	}
+	if len(o.Checks.Checks) != 7 {
+		t.Errorf("checklist has %d rules, want 7", len(o.Checks.Checks))
+	}
+	// The view marks one step as current and shows each step's reason.
+	marks, reasons := 0, 0
+	var walk func(obj fyne.CanvasObject)
+	walk = func(obj fyne.CanvasObject) {
+		if l, ok := obj.(*widget.Label); ok {
+			if l.Text == lang.L("← current stage") {
+				marks++
+			}
+			if l.Text == o.Stages[0].Reason || l.Text == o.Stages[1].Reason {
+				reasons++
 			}
 		}
+		if c, ok := obj.(*fyne.Container); ok {
+			for _, x := range c.Objects {
+				walk(x)
+			}
+		}
+	}
+	walk(timelineView(o.Stages))
+	if marks != 1 || reasons != 2 {
+		t.Errorf("timeline view: %d current marks, %d reasons shown; want 1 and 2", marks, reasons)
 	}
 
 	// The tab itself shows the same data.
 	u.selectPolicy(id)
 	tab := &overviewTab{u: u, policyID: id, content: container.NewStack()}
 	tab.reload()
-	if tab.data.Policy.ID != id || tab.consult.start.Text != "2026-02-12" || len(tab.data.Needs) != 1 {
+	if tab.data.Policy.ID != id || tab.consult.start.Text != "2026-02-12" || len(tab.data.Needs) != 1 || len(tab.data.Stages) != len(data.Stages) {
 		t.Errorf("overview tab data %+v", tab.data.Policy)
 	}
 }
@@ -578,43 +554,6 @@ func TestCloseLeavesOneFile(t *testing.T) {
 	defer s.Close()
 	if ps, _ := s.ListPolicies(context.Background(), data.PolicyFilter{}); len(ps) != 1 {
 		t.Errorf("reopened workspace has %d policies", len(ps))
-	}
-}
-
-func TestRegisteredStageStatusAddsToBuiltin(t *testing.T) {
-	u := newTestUI(t)
-	ctx := context.Background()
-	id := addPolicy(t, u, data.Policy{Title: "阶段来源测试"})
-	if err := u.store.SetConsultation(ctx, data.Consultation{PolicyID: id, Start: "2026-02-12", End: "2026-02-25"}); err != nil {
-		t.Fatal(err)
-	}
-	stageMu.Lock()
-	saved := stageSources
-	stageSources = map[data.Stage][]StageStatusFunc{}
-	stageMu.Unlock()
-	t.Cleanup(func() { stageMu.Lock(); stageSources = saved; stageMu.Unlock() })
-	RegisterStageStatus(data.StageConsultation, func(context.Context, *store.Store, int64) (StageState, string, error) {
-		return StageNoRecord, "", nil // no record: the next source speaks
-	})
-	RegisterStageStatus(data.StageConsultation, func(context.Context, *store.Store, int64) (StageState, string, error) {
-		return StageActive, "12 条意见", nil
-	})
-	RegisterStageStatus(data.StageRevision, func(context.Context, *store.Store, int64) (StageState, string, error) {
-		return StageDone, "3 条修订记录", nil
-	})
-	o, err := loadOverview(ctx, u.store, id, "2026-06-01")
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := o.Stages[1]
-	if c.State != StageActive || !strings.Contains(c.Detail, "2026-02-12") || !strings.Contains(c.Detail, "12 条意见") {
-		t.Errorf("consultation %+v: want the source's state with both the dates and its detail", c)
-	}
-	if r := o.Stages[5]; r.State != StageDone || r.Detail != "3 条修订记录" {
-		t.Errorf("revision %+v", r)
-	}
-	if f := o.Stages[2]; f.State != StageNoRecord {
-		t.Errorf("feedback %+v without a source", f)
 	}
 }
 

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -203,40 +202,31 @@ func (e *needsEditor) delete(id int64) {
 	e.saved()
 }
 
-// holidayNote names what makes the count differ from Monday–Friday: weekdays that are statutory days off
-// (by holiday) and weekend days that are make-up working days. "" when nothing does or the range is long.
+// holidayNote writes what makes the count differ from Monday–Friday (calendar.Exceptions): weekdays that
+// are statutory days off, by holiday, and weekend days that are make-up working days. "" when nothing does,
+// the range is long or the dates do not read.
 func holidayNote(from, to string) string {
 	f, err1 := data.ParseDate(from)
 	t, err2 := data.ParseDate(to)
 	cal, err3 := calendar.Default()
-	if err1 != nil || err2 != nil || err3 != nil || t.Before(f) || t.Sub(f) > 400*24*time.Hour {
+	if err1 != nil || err2 != nil || err3 != nil {
 		return ""
 	}
-	var names []string
-	off := map[string]int{}
-	var makeup []string
-	for d := f; !d.After(t); d = d.AddDate(0, 0, 1) {
-		weekend := d.Weekday() == time.Saturday || d.Weekday() == time.Sunday
-		switch work := cal.IsWorkday(d); {
-		case !work && !weekend:
-			name, _ := calendar.HolidayName(d)
-			if name == "" {
-				name = lang.L("adjusted day off")
-			}
-			if off[name] == 0 {
-				names = append(names, name)
-			}
-			off[name]++
-		case work && weekend:
-			makeup = append(makeup, d.Format(data.DateLayout))
-		}
-	}
+	ex := cal.Exceptions(f, t)
 	var parts []string
-	for _, n := range names {
-		parts = append(parts, fmt.Sprintf(lang.L("%s: %d weekdays off"), n, off[n]))
+	for _, o := range ex.Off {
+		name := o.Name
+		if name == "" {
+			name = lang.L("adjusted day off")
+		}
+		parts = append(parts, fmt.Sprintf(lang.L("%s: %d weekdays off"), name, o.Days))
 	}
-	if len(makeup) > 0 {
-		parts = append(parts, lang.L("make-up working days: ")+strings.Join(makeup, lang.L(", ")))
+	if len(ex.Makeup) > 0 {
+		days := make([]string, len(ex.Makeup))
+		for i, d := range ex.Makeup {
+			days[i] = d.Format(data.DateLayout)
+		}
+		parts = append(parts, lang.L("make-up working days: ")+strings.Join(days, lang.L(", ")))
 	}
 	return strings.Join(parts, lang.L("; "))
 }

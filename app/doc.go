@@ -22,10 +22,9 @@
 // query off the UI goroutine, then set the widgets inside fyne.Do (see load in ui.go).
 //
 // RegisterDropHandler(func(u, policyID, path) bool) receives files dropped on the window; handlers are tried
-// in order until one returns true. Spreadsheets are routed by their header, not their name, in drop.go
-// (survey / opinions / assessment / 体验官 feedback; the user chooses when the header does not tell).
-// RegisterStageStatus(stage, f) lets a capability report the real state of a loop stage (采纳反馈, 修订,
-// 公开…) on the overview's timeline; without one the stage says 尚无记录.
+// in order until one returns true. Spreadsheets are routed by their header, not their name (data/importer
+// says which importer fits; drop.go asks the user when the header does not tell). The overview's loop
+// timeline is data/stage's (each step's state, reason and the current step), as `gongping status` prints it.
 //
 // # Text
 //

@@ -10,51 +10,23 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/gongping/gongping/data/assess"
+	"github.com/gongping/gongping/data/importer"
 	"github.com/gongping/gongping/data/ingest"
-	"github.com/gongping/gongping/data/loop"
 )
 
 func init() {
 	RegisterDropHandler(dropSheet)
 }
 
-// Kinds of spreadsheet a dropped file can be, in the order the choice dialog offers them.
-const (
-	kindSurvey     = "survey"
-	kindOpinions   = "opinions"
-	kindAssessment = "assessment"
-	kindOfficers   = "officers"
-)
-
-var dropKinds = []struct{ kind, label string }{
-	{kindSurvey, "Survey export"},
-	{kindOpinions, "Opinions export"},
-	{kindAssessment, "Third-party assessment"},
-	{kindOfficers, "体验官 feedback"},
-}
-
-// sniffSheet says which importers the file's content fits, by its header row (never its name): a survey
-// export by a known layout (not the generic one), opinions by an 意见内容 column, an assessment by
-// 分值+得分, officer feedback by a name and a score column. The narrower signature wins: score columns over
-// an opinion text column (every score sheet has a 建议 column), and that over a survey layout, which is
-// told by metadata columns that consultation platforms share (序号, 提交时间, 提交人 are also 金数据's).
-func sniffSheet(path string) []string {
-	var kinds []string
-	a, o := assess.Sniff(path)
-	if a {
-		kinds = append(kinds, kindAssessment)
-	}
-	if o {
-		kinds = append(kinds, kindOfficers)
-	}
-	if len(kinds) == 0 && loop.Sniff(path) {
-		return []string{kindOpinions}
-	}
-	if p, err := ingest.Preview(path, ingest.Auto); err == nil && p.Detected != ingest.Generic {
-		kinds = append([]string{kindSurvey}, kinds...)
-	}
-	return kinds
+// dropKinds are the choice dialog's words for each kind of sheet (data/importer), in its order.
+var dropKinds = []struct {
+	kind  importer.Kind
+	label string
+}{
+	{importer.Survey, "Survey export"},
+	{importer.Opinions, "Opinions export"},
+	{importer.Assessment, "Third-party assessment"},
+	{importer.Officers, "体验官 feedback"},
 }
 
 // dropSheet takes a spreadsheet dropped while a policy is open: it reads the file's header off the UI
@@ -63,7 +35,7 @@ func dropSheet(u *UI, policyID int64, path string) bool {
 	if policyID == 0 || !isSurveyFile(path) {
 		return false
 	}
-	route := func(kinds []string) {
+	route := func(kinds []importer.Kind) {
 		if len(kinds) == 1 {
 			importDropped(u, policyID, path, kinds[0])
 			return
@@ -71,25 +43,25 @@ func dropSheet(u *UI, policyID int64, path string) bool {
 		askDropKind(u, policyID, path)
 	}
 	if u.inline {
-		route(sniffSheet(path))
+		route(importer.Fits(path))
 		return true
 	}
 	go func() {
-		kinds := sniffSheet(path)
+		kinds := importer.Fits(path)
 		fyne.Do(func() { route(kinds) })
 	}()
 	return true
 }
 
 // importDropped starts the importer of kind on path.
-func importDropped(u *UI, policyID int64, path, kind string) {
+func importDropped(u *UI, policyID int64, path string, kind importer.Kind) {
 	switch kind {
-	case kindSurvey:
+	case importer.Survey:
 		showSurveyWizard(u, policyID, path, "", func(ingest.Summary) { u.Refresh() })
-	case kindOpinions:
+	case importer.Opinions:
 		importOpinionsFile(u, policyID, path)
-	case kindAssessment, kindOfficers:
-		importScoreSheet(u, policyID, "", kind, path, func() { u.Refresh() })
+	case importer.Assessment, importer.Officers:
+		importScoreSheet(u, policyID, "", string(kind), path, func() { u.Refresh() })
 	}
 }
 

@@ -155,39 +155,5 @@ func TestDropNotTaken(t *testing.T) {
 	}
 }
 
-func TestSniffSheet(t *testing.T) {
-	for _, c := range []struct {
-		file string
-		want []string
-	}{
-		{"../assets/sample/营商环境政策满意度调查_问卷星按选项文本.xlsx", []string{kindSurvey}},
-		{"../data/ingest/testdata/tencent.xlsx", []string{kindSurvey}},
-		{"../data/ingest/testdata/jinshuju.csv", []string{kindSurvey}},
-		{"../data/ingest/testdata/limesurvey.xlsx", []string{kindSurvey}},
-		{"../assets/sample/opinions/opinions.xlsx", []string{kindOpinions}},
-		{"../assets/sample/第三方评估打分表.xlsx", []string{kindAssessment}},
-		{"../data/assess/testdata/plain.csv", []string{kindAssessment}}, // its 建议 column does not make it opinions
-		{"../data/assess/testdata/officers100.csv", []string{kindOfficers}},
-		{"../data/ingest/testdata/generic.xlsx", nil},
-		{"../data/ingest/testdata/not_a_sheet.xlsx", nil},
-	} {
-		got := sniffSheet(filepath.FromSlash(c.file))
-		if len(got) != len(c.want) || (len(got) == 1 && got[0] != c.want[0]) {
-			t.Errorf("%s: %v, want %v", c.file, got, c.want)
-		}
-	}
-}
-
-// BenchmarkSniffSheet measures reading a dropped file's header (off the UI goroutine) on a big export:
-// GONGPING_SNIFF_FILE=/path/to/export.xlsx (the ingest benchmarks leave a 100k-row one in the temp dir).
-func BenchmarkSniffSheet(b *testing.B) {
-	p := os.Getenv("GONGPING_SNIFF_FILE")
-	if p == "" {
-		p = "../assets/sample/营商环境政策满意度调查_问卷星按选项文本.xlsx"
-	}
-	for b.Loop() {
-		if k := sniffSheet(p); len(k) != 1 {
-			b.Fatalf("%s: %v", p, k)
-		}
-	}
-}
+// Which importer a file fits is data/importer's (TestFits, BenchmarkFits there); the tests above drive the
+// window's routing.

@@ -21,75 +21,8 @@ import (
 	"github.com/gongping/gongping/data/store"
 )
 
-// Shared parts of the closed-loop screens (opinions, revisions): the loop stages on the overview's
-// timeline, the decision editor, the publication step and the character diff view.
-
-func init() {
-	RegisterStageStatus(data.StageConsultation, consultationStatus)
-	RegisterStageStatus(data.StageFeedback, feedbackStatus)
-	RegisterStageStatus(data.StageEvaluation, evaluationStatus)
-	RegisterStageStatus(data.StageRevision, revisionStatus)
-	RegisterStageStatus(data.StagePublished, publishedStatus)
-}
-
-// consultationStatus speaks once the comment period is over (or was never recorded) and opinions exist;
-// while it runs, the built-in status (dates) speaks.
-func consultationStatus(ctx context.Context, s *store.Store, policyID int64) (StageState, string, error) {
-	c, cerr := s.Consultation(ctx, policyID)
-	if cerr == nil && c.End >= todayDate() {
-		return StageNoRecord, "", nil
-	}
-	sum, err := loop.GetSummary(ctx, s, policyID)
-	if err != nil || sum.Opinions == 0 {
-		return StageNoRecord, "", err
-	}
-	// The overview already shows the period's dates; add only what the opinions say.
-	return StageDone, fmt.Sprintf(lang.L("%d opinions in %d clusters, %d concentrated"), sum.Opinions, sum.Clusters, sum.Concentrated), nil
-}
-
-func feedbackStatus(ctx context.Context, s *store.Store, policyID int64) (StageState, string, error) {
-	sum, err := loop.GetSummary(ctx, s, policyID)
-	if err != nil {
-		return StageNoRecord, "", err
-	}
-	switch {
-	case sum.Feedback != nil:
-		return StageDone, fmt.Sprintf(lang.L("Adoption feedback published on %s (version %d)"), sum.Feedback.Date, sum.Feedback.Version), nil
-	case sum.Opinions > 0:
-		decided := sum.Opinions - sum.ByDecision[""]
-		return StageActive, fmt.Sprintf(lang.L("%d of %d opinions decided; %d concentrated clusters undecided"), decided, sum.Opinions, sum.Undecided), nil
-	}
-	return StageNoRecord, "", nil
-}
-
-// evaluationStatus: once the evaluation is published the evaluation stage is over; before that the
-// built-in status (rounds) speaks.
-func evaluationStatus(ctx context.Context, s *store.Store, policyID int64) (StageState, string, error) {
-	sum, err := loop.GetSummary(ctx, s, policyID)
-	if err != nil || sum.Evaluation == nil {
-		return StageNoRecord, "", err
-	}
-	return StageDone, "", nil
-}
-
-func revisionStatus(ctx context.Context, s *store.Store, policyID int64) (StageState, string, error) {
-	sum, err := loop.GetSummary(ctx, s, policyID)
-	if err != nil || sum.Revisions == 0 {
-		return StageNoRecord, "", err
-	}
-	if sum.Evaluation != nil {
-		return StageDone, fmt.Sprintf(lang.L("%d revision records"), sum.Revisions), nil
-	}
-	return StageActive, fmt.Sprintf(lang.L("%d revision records"), sum.Revisions), nil
-}
-
-func publishedStatus(ctx context.Context, s *store.Store, policyID int64) (StageState, string, error) {
-	sum, err := loop.GetSummary(ctx, s, policyID)
-	if err != nil || sum.Evaluation == nil {
-		return StageNoRecord, "", err
-	}
-	return StageDone, fmt.Sprintf(lang.L("Evaluation and revisions published on %s (version %d)"), sum.Evaluation.Date, sum.Evaluation.Version), nil
-}
+// Shared parts of the closed-loop screens (opinions, revisions): the decision editor, the publication
+// step and the character diff view. (The loop stages on the overview's timeline are data/stage's.)
 
 // decisionNames are the decision values in the order the editor offers them.
 var decisionNames = loop.Decisions

@@ -16,6 +16,7 @@ import (
 	"github.com/gongping/gongping/assets/sample/opinions"
 	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/loop"
+	"github.com/gongping/gongping/data/stage"
 )
 
 // samplePolicy is a policy issued 2026-04-15 with the bundled sample opinions imported.
@@ -88,9 +89,9 @@ func TestOpinionsTabDecideAndPublish(t *testing.T) {
 		t.Errorf("summary after publishing %q", tab.summary.Text)
 	}
 	// The overview's timeline now shows the stage's real state.
-	st, detail, err := feedbackStatus(context.Background(), u.store, id)
-	if err != nil || st != StageDone || !strings.Contains(detail, "2026-04-15") {
-		t.Errorf("feedback stage %v %q %v", st, detail, err)
+	o, err := loadOverview(context.Background(), u.store, id, "2026-05-01")
+	if f := o.Stages[2]; err != nil || f.Stage != data.StageFeedback || f.State != stage.Done || !strings.Contains(f.Reason, "2026-04-15") {
+		t.Errorf("feedback stage %+v %v", f, err)
 	}
 }
 

@@ -222,32 +222,17 @@ func (t *opinionsTab) applyFilters() {
 		}
 		t.clusters = append(t.clusters, c)
 	}
-	clause := t.clause.Selected
-	if clause == lang.L(allClauses) {
-		clause = ""
+	f := loop.OpinionFilter{Cluster: t.cluster, Clause: t.clause.Selected, Decision: t.decision.Selected}
+	if f.Clause == lang.L(allClauses) {
+		f.Clause = ""
 	}
-	dec := t.decision.Selected
-	t.opinions = t.opinions[:0]
-	for _, o := range t.d.opinions {
-		if t.cluster != 0 && (o.Cluster == nil || *o.Cluster != t.cluster) {
-			continue
-		}
-		if clause != "" && !containsStr(o.Clauses, clause) {
-			continue
-		}
-		switch dec {
-		case "", lang.L(allDecisions):
-		case lang.L(undecided):
-			if o.Decision != nil {
-				continue
-			}
-		default:
-			if o.Decision == nil || *o.Decision != dec {
-				continue
-			}
-		}
-		t.opinions = append(t.opinions, o)
+	switch f.Decision {
+	case lang.L(allDecisions):
+		f.Decision = ""
+	case lang.L(undecided):
+		f.Decision = loop.UndecidedFilter
 	}
+	t.opinions = loop.FilterOpinions(t.d.opinions, f)
 	if c, ok := t.clusterByID[t.cluster]; ok {
 		t.showing.SetText(fmt.Sprintf(lang.L("Cluster %d: %d opinions"), t.cluster, len(t.opinions)))
 		info := fmt.Sprintf("%s：%s\n%s：%s", lang.L("Representative opinion"), c.Representative, lang.L("Decision"), decisionText(c.Decision))

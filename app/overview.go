@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
-	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -15,8 +13,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/gongping/gongping/data"
-	"github.com/gongping/gongping/data/calendar"
 	"github.com/gongping/gongping/data/check"
+	"github.com/gongping/gongping/data/stage"
 	"github.com/gongping/gongping/data/store"
 )
 
@@ -24,47 +22,10 @@ func init() {
 	RegisterPolicyTab(PolicyTab{Order: 10, Title: "Overview", Build: buildOverview})
 }
 
-// StageState is how far a loop stage has got, as the store shows it.
-type StageState int
-
-// Stage states, from nothing recorded to done.
-const (
-	StageNoRecord StageState = iota // 尚无记录
-	StagePlanned                    // dates set in the future
-	StageActive                     // under way
-	StageDone                       // finished
-)
-
-// StageStatusFunc reports a loop stage's state and a one-line detail from the store. It runs off the UI
-// goroutine. Returning StageNoRecord lets the next source (or the built-in rule) speak.
-type StageStatusFunc func(ctx context.Context, s *store.Store, policyID int64) (StageState, string, error)
-
-var (
-	stageMu      sync.Mutex
-	stageSources = map[data.Stage][]StageStatusFunc{}
-)
-
-// RegisterStageStatus lets a later capability (opinions, revisions, publication…) report the real state
-// of a stage on the overview's timeline. The first registered source with a record decides the state;
-// its detail is shown after the foundation's own (dates, counts).
-func RegisterStageStatus(stage data.Stage, f StageStatusFunc) {
-	stageMu.Lock()
-	defer stageMu.Unlock()
-	stageSources[stage] = append(stageSources[stage], f)
-}
-
-// stageStatus is one step of the loop as the overview shows it.
-type stageStatus struct {
-	Stage   data.Stage
-	State   StageState
-	Detail  string
-	Current bool // the stage the policy is marked as being in
-}
-
 // overviewData is everything the overview shows, loaded in one go off the UI goroutine.
 type overviewData struct {
 	Policy  data.Policy
-	Stages  []stageStatus
+	Stages  []stage.Step // the loop timeline (data/stage): each step's state, reason and the current one
 	Checks  check.Result
 	Consult *data.Consultation
 	Needs   []data.Need
@@ -90,105 +51,8 @@ func loadOverview(ctx context.Context, s *store.Store, id int64, today string) (
 	if o.Checks, err = check.Run(ctx, s, id); err != nil {
 		return o, err
 	}
-	rounds, err := s.Rounds(ctx, id)
-	if err != nil {
-		return o, err
-	}
-	officers, err := s.Officers(ctx, id)
-	if err != nil {
-		return o, err
-	}
-	for _, st := range data.Stages {
-		ss := stageStatus{Stage: st, Current: st == o.Policy.Stage}
-		state, detail, err := registeredStageStatus(ctx, s, id, st)
-		if err != nil {
-			return o, err
-		}
-		// The foundation's own facts (dates, counts) stay; a registered source adds its own and, when it
-		// has a record, decides the state.
-		ss.State, ss.Detail = builtinStageStatus(st, &o, rounds, len(officers), today)
-		if state != StageNoRecord {
-			ss.State = state
-		}
-		if detail != "" && ss.Detail != "" {
-			ss.Detail += lang.L("; ") + detail
-		} else if detail != "" {
-			ss.Detail = detail
-		}
-		o.Stages = append(o.Stages, ss)
-	}
-	return o, nil
-}
-
-func registeredStageStatus(ctx context.Context, s *store.Store, id int64, st data.Stage) (StageState, string, error) {
-	stageMu.Lock()
-	fs := append([]StageStatusFunc(nil), stageSources[st]...)
-	stageMu.Unlock()
-	for _, f := range fs {
-		state, detail, err := f(ctx, s, id)
-		if err != nil || state != StageNoRecord {
-			return state, detail, err
-		}
-	}
-	return StageNoRecord, "", nil
-}
-
-// builtinStageStatus judges the stages whose data the foundation stores; the others say 尚无记录.
-func builtinStageStatus(st data.Stage, o *overviewData, rounds []data.Round, officers int, today string) (StageState, string) {
-	const noRecord = "" // the state label already says 尚无记录
-	switch st {
-	case data.StageNeeds:
-		if len(o.Needs) == 0 {
-			return StageNoRecord, noRecord
-		}
-		total := 0
-		for _, n := range o.Needs {
-			total += n.Count
-		}
-		return StageDone, fmt.Sprintf(lang.L("%d activities, %d needs collected (%s to %s)"),
-			len(o.Needs), total, o.Needs[0].Date, o.Needs[len(o.Needs)-1].Date)
-	case data.StageConsultation:
-		c := o.Consult
-		if c == nil {
-			return StageNoRecord, noRecord
-		}
-		period := c.Start + " – " + c.End
-		if n, err := check.Count(c.Start, c.End); err == nil && len(n.Uncovered) == 0 {
-			period += fmt.Sprintf(lang.L(", %d working days"), n.Days)
-		} else if err == nil { // a Monday–Friday guess is not shown as a count (the consultation editor says why)
-			period += fmt.Sprintf(lang.L(", about %d working days (holidays of %s not known)"), n.Days, calendar.YearsText(n.Uncovered, lang.L(", ")))
-		}
-		switch {
-		case today < c.Start:
-			return StagePlanned, lang.L("Planned: ") + period
-		case today <= c.End:
-			return StageActive, lang.L("Open now: ") + period
-		}
-		return StageDone, period
-	case data.StageImplement:
-		p := o.Policy
-		if p.Issued == "" {
-			return StageNoRecord, lang.L("Not issued yet")
-		}
-		detail := fmt.Sprintf(lang.L("Issued %s"), p.Issued)
-		if p.UsesOfficers {
-			detail += fmt.Sprintf(lang.L("; %d 体验官 on the roster"), officers)
-		}
-		if today < p.Issued {
-			return StagePlanned, detail
-		}
-		return StageActive, detail
-	case data.StageEvaluation:
-		if len(rounds) == 0 {
-			return StageNoRecord, noRecord
-		}
-		names := make([]string, len(rounds))
-		for i, r := range rounds {
-			names[i] = r.Name
-		}
-		return StageActive, lang.L("Evaluation rounds: ") + strings.Join(names, "、")
-	}
-	return StageNoRecord, noRecord
+	o.Stages, err = stage.Timeline(ctx, s, id, today)
+	return o, err
 }
 
 // overviewTab is the 概览 tab: loop timeline, checklist, consultation editor and needs collection.
@@ -238,46 +102,60 @@ func loadingView() fyne.CanvasObject {
 	return container.NewCenter(widget.NewLabel(lang.L("Loading…")))
 }
 
-func stateIcon(s StageState) fyne.Resource {
+// stateIcon is a step's icon; only the current step's is in the primary colour, so that one step reads as
+// the one the policy is in.
+func stateIcon(s stage.State, current bool) fyne.Resource {
+	var r fyne.Resource
 	switch s {
-	case StageDone:
-		return theme.NewSuccessThemedResource(theme.ConfirmIcon())
-	case StageActive:
-		return theme.NewPrimaryThemedResource(theme.MediaPlayIcon())
-	case StagePlanned:
-		return theme.HistoryIcon()
+	case stage.Done:
+		r = theme.ConfirmIcon()
+	case stage.Active:
+		r = theme.MediaPlayIcon()
+	case stage.Planned:
+		r = theme.HistoryIcon()
+	default:
+		r = theme.RadioButtonIcon()
 	}
-	return theme.NewDisabledResource(theme.RadioButtonIcon())
+	switch {
+	case current:
+		return theme.NewPrimaryThemedResource(r)
+	case s == stage.Done:
+		return theme.NewSuccessThemedResource(r)
+	case s == stage.NoRecord:
+		return theme.NewDisabledResource(r)
+	}
+	return r
 }
 
-func stateLabel(s StageState) string {
+func stateLabel(s stage.State) string {
 	switch s {
-	case StageDone:
+	case stage.Done:
 		return lang.L("Done")
-	case StageActive:
+	case stage.Active:
 		return lang.L("In progress")
-	case StagePlanned:
+	case stage.Planned:
 		return lang.L("Planned")
 	}
 	return lang.L("No record yet")
 }
 
-func timelineView(stages []stageStatus) fyne.CanvasObject {
+// timelineView shows the steps as data/stage judged them; the reasons are its Chinese texts.
+func timelineView(stages []stage.Step) fyne.CanvasObject {
 	box := container.NewVBox()
 	for i, s := range stages {
 		name := widget.NewLabel(fmt.Sprintf("%d. %s", i+1, stageLabel(s.Stage)))
 		name.TextStyle.Bold = true
-		head := container.NewHBox(widget.NewIcon(stateIcon(s.State)), name, widget.NewLabel(stateLabel(s.State)))
+		head := container.NewHBox(widget.NewIcon(stateIcon(s.State, s.Current)), name, widget.NewLabel(stateLabel(s.State)))
 		if s.Current {
 			cur := widget.NewLabel(lang.L("← current stage"))
 			cur.Importance = widget.HighImportance
 			head.Add(cur)
 		}
-		if s.Detail == "" {
+		if s.Reason == "" {
 			box.Add(head)
 			continue
 		}
-		detail := widget.NewLabel(s.Detail)
+		detail := widget.NewLabel(s.Reason)
 		detail.Wrapping = fyne.TextWrapWord
 		detail.SizeName = theme.SizeNameCaptionText
 		box.Add(container.NewVBox(head, container.NewPadded(detail)))

@@ -179,7 +179,7 @@ func (t *resultsTab) apply(res *score.Result) {
 	}
 	resp.Wrapping = fyne.TextWrapWord
 	objs = append(objs, container.NewHBox(container.NewVBox(widget.NewLabel(lang.L("Composite score")), big), container.NewCenter(gradeText)),
-		widget.NewLabel(lang.L("Grades: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 < 60")), resp)
+		widget.NewLabel(fmt.Sprintf(lang.L("Grades: %s"), score.GradeRule)), resp)
 	warnings := res.Warnings
 	if h := res.Composite.HeldBack; h != "" && !slices.Contains(warnings, h) {
 		warnings = append([]string{fmt.Sprintf(lang.L("Held back: %s"), h)}, warnings...)
@@ -214,7 +214,7 @@ func (t *resultsTab) apply(res *score.Result) {
 		radar = append(radar, radarAxis{d.Name, d.Score})
 	}
 	objs = append(objs, container.NewGridWithColumns(3, cards...),
-		widget.NewLabel(lang.L("α: 优秀 ≥ 0.9, 良好 ≥ 0.8, 可接受 ≥ 0.7, 偏低 < 0.7")))
+		widget.NewLabel(fmt.Sprintf(lang.L("Reliability α: %s"), score.AlphaRule)))
 
 	// Charts.
 	var indBars []chartBar
