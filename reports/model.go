@@ -511,7 +511,7 @@ func (a *assembler) openText(r *Report, in Input) {
 	}
 	ex := in.Result.ExcludedIDs()
 	for qi, q := range sd.Questions {
-		if q.Type != data.QOpenText || privacy.IsPersonalColumn(q.Text) {
+		if q.Type != data.QOpenText || privacy.Withheld(q) {
 			continue
 		}
 		g := OpenGroup{Question: a.t(q.Text)}
@@ -551,7 +551,7 @@ func (a *assembler) raw(in Input) *RawData {
 	rd := &RawData{Headers: []string{"序号", "提交时间", "用时（秒）"}}
 	var keep []int
 	for i, q := range sd.Questions {
-		if privacy.IsPersonalColumn(q.Text) || q.Type == data.QMeta {
+		if privacy.Withheld(q) {
 			rd.Dropped = append(rd.Dropped, a.t(q.Text))
 			continue
 		}

@@ -21,6 +21,11 @@ func IsNameColumn(header string) bool {
 	return false
 }
 
+// Withheld reports whether a survey column never reaches a published file, neither its answers quoted nor
+// the column in the raw data: personal data by its header (IsPersonalColumn: 姓名, 手机, IP…) or a
+// metadata column the import set apart (submit times, durations, devices, the personal columns it knew).
+func Withheld(q data.Question) bool { return q.Type == data.QMeta || IsPersonalColumn(q.Text) }
+
 // SurveyNames are the names a published text about the round must not show: each response's respondent
 // (id or submitter name) and its answers to name columns, those that look like a name (LooksLikeName:
 // "R0012" or "匿名" would mask ordinary words), each once, in the order met.

@@ -24,6 +24,24 @@ func TestIsNameColumn(t *testing.T) {
 	}
 }
 
+func TestWithheld(t *testing.T) {
+	for _, c := range []struct {
+		q    data.Question
+		want bool
+	}{
+		{data.Question{Text: "3、您对本政策还有哪些意见和建议？", Type: data.QOpenText}, false},
+		{data.Question{Text: "1、您的身份", Type: data.QSingle}, false},
+		{data.Question{Text: "1、您的姓名", Type: data.QFill}, true},   // personal by its header, though a numbered question
+		{data.Question{Text: "联系电话", Type: data.QOpenText}, true}, // however typed
+		{data.Question{Text: "提交答卷时间", Type: data.QMeta}, true},   // metadata the import set apart
+		{data.Question{Text: "所在街道", Type: data.QMeta}, true},
+	} {
+		if got := Withheld(c.q); got != c.want {
+			t.Errorf("Withheld(%q, %v) = %v, want %v", c.q.Text, c.q.Type, got, c.want)
+		}
+	}
+}
+
 func TestSurveyNames(t *testing.T) {
 	sd := &data.SurveyData{
 		Questions: []data.Question{{Key: "Q1", Text: "您的意见"}, {Key: "姓名", Text: "姓名"}, {Key: "Q2", Text: "联系人"}},
