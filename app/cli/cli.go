@@ -51,11 +51,11 @@ const (
 type opens int
 
 const (
-	nothing   opens = iota // the command declares what it takes
-	dbPath                 // --db (required), not opened: the command works on the file
-	workspace              // --db, opened
-	policy                 // --db and --policy, opened, the policy checked to exist
-	round                  // --db, --policy and --round, the round resolved (the latest when --round is not given)
+	opensNothing   opens = iota // the command declares what it takes
+	opensDBPath                 // --db (required), not opened: the command works on the file
+	opensWorkspace              // --db, opened
+	opensPolicy                 // --db and --policy, opened, the policy checked to exist
+	opensRound                  // --db, --policy and --round, the round resolved (the latest when --round is not given)
 )
 
 // env is what an action gets: the context, the streams, and what the runner opened for it.
@@ -65,9 +65,9 @@ type env struct {
 	stdout, stderr io.Writer
 
 	db     string       // --db as given
-	store  *store.Store // with opens ≥ workspace
-	policy int64        // with opens ≥ policy
-	round  data.Round   // with opens = round
+	store  *store.Store // with opens ≥ opensWorkspace
+	policy int64        // with opens ≥ opensPolicy
+	round  data.Round   // with opens = opensRound
 }
 
 // OpenWindow opens the desktop window on the workspace at path (the default workspace when empty). The
@@ -136,16 +136,16 @@ func (c *command) run(e *env, args []string) error {
 			return store.ReadOnlyError(e.db)
 		}
 	}
-	if c.opens >= dbPath && e.db == "" {
+	if c.opens >= opensDBPath && e.db == "" {
 		return errNoDB()
 	}
-	if c.opens >= policy && f.policy == 0 {
+	if c.opens >= opensPolicy && f.policy == 0 {
 		return usagef("缺少 --policy (missing --policy ID)")
 	}
 	if err := f.check(); err != nil {
 		return err
 	}
-	if c.opens >= workspace {
+	if c.opens >= opensWorkspace {
 		s, err := openDB(e.db)
 		if err != nil {
 			return err
@@ -153,13 +153,13 @@ func (c *command) run(e *env, args []string) error {
 		defer s.Close()
 		e.store = s
 	}
-	if c.opens >= policy {
+	if c.opens >= opensPolicy {
 		if _, err := e.store.Policy(e.ctx, f.policy); err != nil {
 			return err
 		}
 		e.policy = f.policy
 	}
-	if c.opens == round {
+	if c.opens == opensRound {
 		r, err := e.store.ResolveRound(e.ctx, e.policy, *f.round)
 		if err != nil {
 			return err
@@ -172,13 +172,13 @@ func (c *command) run(e *env, args []string) error {
 // flags is the command's flag set with what the runner declares for it (--db, --policy, --round).
 func (c *command) flags() *flags {
 	f := newFlags(c.name)
-	if c.opens >= dbPath {
+	if c.opens >= opensDBPath {
 		f.String("db", "", dbHelp)
 	}
-	if c.opens >= policy {
+	if c.opens >= opensPolicy {
 		f.idVar(&f.policy, "policy", "政策编号（gongping policy list 列出）")
 	}
-	if c.opens == round {
+	if c.opens == opensRound {
 		f.round = f.roundFlag()
 	}
 	return f

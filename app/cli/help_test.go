@@ -52,7 +52,7 @@ func TestCommandTable(t *testing.T) {
 				t.Errorf("%s: write flag --%s is not declared", c.name, w)
 			}
 		}
-		if (c.opens >= dbPath || c.name == "open") != declared["db"] {
+		if (c.opens >= opensDBPath || c.name == "open") != declared["db"] {
 			t.Errorf("%s: --db declared %v, opens %d", c.name, declared["db"], c.opens)
 		}
 	}

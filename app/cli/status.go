@@ -2,25 +2,11 @@ package cli
 
 import (
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/stage"
 )
-
-// statusCommand prints the policy's closed-loop timeline as the window's 概览 shows it (data/stage).
-var statusCommand = command{name: "status", summary: "政策闭环各环节的进展（需求征集至公开）及当前所处环节", usage: "--db F --policy ID [--json] [--date DATE]",
-	access: reads, opens: policy, setup: statusCmd}
-
-// The timeline sits before the checklist, in the table's order of an evaluation's work.
-func init() {
-	i := slices.IndexFunc(commands, func(c command) bool { return c.name == "check" })
-	if i < 0 {
-		i = len(commands)
-	}
-	commands = slices.Insert(commands, i, statusCommand)
-}
 
 // statusOutput is status --json: the policy, the step it is in, and every step.
 type statusOutput struct {
@@ -29,6 +15,7 @@ type statusOutput struct {
 	Steps   []stage.Step `json:"steps"`
 }
 
+// statusCmd prints the policy's closed-loop timeline as the window's 概览 shows it (data/stage).
 func statusCmd(f *flags) action {
 	asJSON := f.jsonFlag()
 	date := f.String("date", "", "按这一天判断计划中、进行中和已完成（YYYY-MM-DD，默认今天）")
