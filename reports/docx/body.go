@@ -94,8 +94,12 @@ func render(d *doc.Document) (*pkg, error) {
 		}
 	}
 	p.signature()
-	for _, l := range lines(d.Colophon) {
-		p.para(styleColophon, "", func() { p.text(l) }, keepStyle)
+	for i, l := range lines(d.Colophon) {
+		sp := ""
+		if i == 0 {
+			sp = `<w:spacing w:before="` + strconv.Itoa(linePitch) + `"/>`
+		}
+		p.para(styleColophon, sp, func() { p.text(l) }, keepStyle)
 	}
 	b.WriteString(sectPr)
 	b.WriteString(`</w:body></w:document>`)
@@ -283,11 +287,15 @@ func (p *pkg) table(t doc.Table) error {
 	return nil
 }
 
-// row writes one table row; a header row repeats at the top of each page, and no row is split
-// across pages (a 采纳情况 row read across a page turn is easy to misread).
+// row writes one table row; a header row repeats at the top of each page, and a row is not
+// split across pages (a 采纳情况 row read across a page turn is easy to misread) unless it is too
+// tall to move whole: a row taller than a page that may not split is cut off by some readers.
 func (p *pkg) row(cells []string, widths []int, cols []doc.Column, header bool) {
 	b := &p.body
-	b.WriteString(`<w:tr><w:trPr><w:cantSplit/>`)
+	b.WriteString(`<w:tr><w:trPr>`)
+	if header || rowLines(cells, widths) <= maxUnsplitLines {
+		b.WriteString(`<w:cantSplit/>`)
+	}
 	if header {
 		b.WriteString(`<w:tblHeader/>`)
 	}
@@ -323,6 +331,27 @@ func (p *pkg) row(cells []string, widths []int, cols []doc.Column, header bool) 
 		b.WriteString(`</w:tc>`)
 	}
 	b.WriteString(`</w:tr>`)
+}
+
+// maxUnsplitLines is the tallest row, in 18 pt table lines, kept whole: a third of a page.
+const maxUnsplitLines = textH / 360 / 3
+
+// rowLines estimates the height of a row in table lines: its tallest cell, at 12 pt characters
+// (240 twips) across the cell's width less its margins.
+func rowLines(cells []string, widths []int) int {
+	most := 0
+	for i, c := range cells {
+		if i >= len(widths) {
+			break
+		}
+		perLine := math.Max(float64(widths[i]-170)/240, 1)
+		n := 0
+		for _, l := range lines(c) {
+			n += int(math.Ceil(ems(l) / perLine))
+		}
+		most = max(most, n)
+	}
+	return most
 }
 
 // columnWidths turns the columns' widths in cm into twips: unset columns share what the set ones
@@ -463,8 +492,10 @@ func (p *pkg) drawing(id int, main, svg *media, cx, cy int64, alt string) {
 
 // signature writes the 落款 of an unsealed document (GB/T 9704-2012 7.3.5.3): one blank line
 // under the text, the issuer two characters in from the right, the date on the next line with
-// its first character two to the right of the issuer's; when the date is the longer, the date
-// keeps two characters and the issuer moves left.
+// its first character two to the right of the issuer's; when that would take the date closer
+// than two characters to the right edge, the date keeps two and the issuer moves left with it.
+// Both lines are placed by their first character (a left indent), so the two-character step
+// holds whatever width the reader's font gives the digits of the date.
 func (p *pkg) signature() {
 	s := p.d.Signature
 	issuers := lines(s.Issuer)
@@ -480,11 +511,17 @@ func (p *pkg) signature() {
 		wi = math.Max(wi, ems(l))
 	}
 	wd := ems(date)
-	ri, rd := 2.0, wi-wd
+	const line = 28 // characters
+	si := line - 2 - wi
+	sd := si + 2
 	if len(issuers) == 0 {
-		rd = 4 // 成文日期右空四字
-	} else if date != "" && rd < 2 {
-		ri, rd = wd-wi+4, 2
+		sd = line - 4 - wd // 成文日期右空四字
+	} else if date != "" && sd+wd > line-2 {
+		sd = line - 2 - wd
+		si = sd - 2
+	}
+	if si < 0 { // an issuer longer than a line wraps; the date still steps two to its right
+		sd, si = sd-si, 0
 	}
 	first, left := true, len(issuers)
 	if date != "" {
@@ -493,22 +530,21 @@ func (p *pkg) signature() {
 	if len(lines(p.d.Colophon)) > 0 {
 		left++ // the colophon follows the 落款 onto its page
 	}
-	line := func(text string, right float64) {
+	put := func(text string, start float64) {
 		left--
 		sp := ""
 		if first {
 			sp = `<w:spacing w:before="` + strconv.Itoa(linePitch) + `"/>`
 			first = false
 		}
-		ind := fmt.Sprintf(`<w:ind w:right="%d" w:rightChars="%d" w:firstLine="0" w:firstLineChars="0"/>`,
-			int(right*charW), int(math.Round(right*100)))
+		ind := `<w:ind w:left="` + strconv.Itoa(int(math.Max(start, 0)*charW)) + `"/>`
 		p.para(styleSignature, sp+ind, func() { p.text(text) }, keepIf(left > 0))
 	}
 	for _, l := range issuers {
-		line(l, ri)
+		put(l, si)
 	}
 	if date != "" {
-		line(date, rd)
+		put(date, sd)
 	}
 }
 

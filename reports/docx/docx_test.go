@@ -14,6 +14,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -285,15 +286,16 @@ func TestText(t *testing.T) {
 
 // TestHostileText pushes every kind of bad text through every field: the package still parses,
 // the forbidden characters are gone, and the rest reads back exactly (no markup was injected).
-func TestHostileText(t *testing.T) {
-	long := strings.Repeat("长", 200000) + strings.Repeat("x", 100000)
-	bad := "a\x00b\x01\x08\x0b\x0c\x1b\x7fc\uFFFE\uFFFF</w:t></w:r></w:p><w:p>&amp;&lt;]]><![CDATA[\"'\xff\xfe\xc3(" +
-		"\r\nd\re\u2028\U0001F600<?xml?>"
-	cleaned := "abc</w:t></w:r></w:p><w:p>&amp;&lt;]]><![CDATA[\"'(" // up to the first line end
-	d := &doc.Document{
+const hostile = "a\x00b\x01\x08\x0b\x0c\x1b\x7fc\uFFFE\uFFFF</w:t></w:r></w:p><w:p>&amp;&lt;]]><![CDATA[\"'\xff\xfe\xc3(" +
+	"\r\nd\re\u2028\U0001F600<?xml?>"
+
+// hostileDoc puts hostile text, and long, in every field.
+func hostileDoc(t testing.TB, long string) *doc.Document {
+	bad := hostile
+	return &doc.Document{
 		Title: bad, Subtitle: bad, Addressee: bad, Colophon: bad,
 		Blocks: []doc.Block{
-			doc.Heading{Level: 9, Number: bad, Text: bad},
+			doc.Heading{Level: 9, Number: bad, Text: bad, Body: bad},
 			doc.Heading{Level: -3, Text: bad},
 			doc.Paragraph{Text: bad},
 			doc.Paragraph{Text: long},
@@ -304,6 +306,14 @@ func TestHostileText(t *testing.T) {
 		},
 		Signature: doc.Signature{Issuer: bad, Date: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)},
 	}
+}
+
+// TestHostileText pushes every kind of bad text through every field: the package still parses,
+// the forbidden characters are gone, and the rest reads back exactly (no markup was injected).
+func TestHostileText(t *testing.T) {
+	long := strings.Repeat("长", 200000) + strings.Repeat("x", 100000)
+	cleaned := "abc</w:t></w:r></w:p><w:p>&amp;&lt;]]><![CDATA[\"'(" // up to the first line end
+	d := hostileDoc(t, long)
 	files := write(t, d)
 	parseAll(t, files)
 	for name, data := range files {
@@ -355,25 +365,31 @@ func TestClean(t *testing.T) {
 	}
 }
 
-// TestSignature holds the 落款 placement of GB/T 9704-2012 7.3.5.3 for a short and a long issuer.
+// TestSignature holds the 落款 placement of GB/T 9704-2012 7.3.5.3 for a short and a long issuer,
+// as the left indent (in 315-twip characters) of each line.
 func TestSignature(t *testing.T) {
 	date := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC) // 2026年11月20日 = 7 characters
 	for _, c := range []struct {
 		issuer string
-		want   []string // w:rightChars of each line
+		want   []int // characters from the left margin
 	}{
-		{"北京市某某区人民政府办公室", []string{"200", "600"}}, // 13 characters: date first char 2 right of the issuer's
-		{"某某局", []string{"800", "200"}},           // date longer: date keeps 2, issuer centred-left
-		{"", []string{"400"}},                     // date alone: 右空四字
-		{"甲单位\n乙单位", []string{"800", "800", "200"}},
+		{"北京市某某区人民政府办公室", []int{13, 15}}, // 13 characters, 右空二字; the date two to the right
+		{"某某局", []int{17, 19}},           // the date would pass the edge: it keeps 2, the issuer moves
+		{"", []int{17}},                  // date alone: 右空四字
+		{"甲单位\n乙单位", []int{17, 17, 19}},
+		{strings.Repeat("很长的机关名称", 5), []int{0, 2}},
 	} {
 		files := write(t, &doc.Document{Title: "T", Signature: doc.Signature{Issuer: c.issuer, Date: date}})
 		var got []string
-		for _, m := range regexp.MustCompile(`w:rightChars="(\d+)"`).FindAllSubmatch(files["word/document.xml"], -1) {
+		for _, m := range regexp.MustCompile(`<w:ind w:left="(\d+)"/>`).FindAllSubmatch(files["word/document.xml"], -1) {
 			got = append(got, string(m[1]))
 		}
-		if strings.Join(got, ",") != strings.Join(c.want, ",") {
-			t.Errorf("issuer %q: rightChars %v, want %v", c.issuer, got, c.want)
+		var want []string
+		for _, w := range c.want {
+			want = append(want, strconv.Itoa(w*charW))
+		}
+		if strings.Join(got, ",") != strings.Join(want, ",") {
+			t.Errorf("issuer %q: left indents %v, want %v", c.issuer, got, want)
 		}
 	}
 	if got := doc.FormatDate(time.Date(2026, 3, 5, 0, 0, 0, 0, time.UTC)); got != "2026年3月5日" {
@@ -392,6 +408,23 @@ func TestPageBreaks(t *testing.T) {
 	}
 	if !regexp.MustCompile(`<w:pageBreakBefore/></w:pPr></w:p><w:tbl>`).MatchString(body) {
 		t.Error("the break before an uncaptioned table is not carried by an empty paragraph")
+	}
+}
+
+// TestRowSplit: ordinary rows stay whole on a page; a row too tall for that may break.
+func TestRowSplit(t *testing.T) {
+	files := write(t, &doc.Document{Blocks: []doc.Block{doc.Table{
+		Columns: []doc.Column{{Title: "序号", WidthCM: 1.5}, {Title: "意见"}},
+		Rows:    [][]string{{"1", strings.Repeat("短", 100)}, {"2", strings.Repeat("长", 2000)}},
+	}}})
+	rows := regexp.MustCompile(`<w:tr><w:trPr>(.*?)</w:trPr>`).FindAllStringSubmatch(string(files["word/document.xml"]), -1)
+	var got []string
+	for _, r := range rows {
+		got = append(got, r[1])
+	}
+	want := []string{"<w:cantSplit/><w:tblHeader/>", "<w:cantSplit/>", ""}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("row properties %q, want %q", got, want)
 	}
 }
 

@@ -90,8 +90,8 @@ var stylesXML = xmlHeader + `<w:styles xmlns:w="` + nsW + `">` +
 	style(styleTableHead, "表格标题行", styleTableText, `<w:jc w:val="center"/>`, fontHei) +
 	style(styleSource, "资料来源", "Normal", `<w:snapToGrid w:val="0"/><w:spacing w:before="60" w:after="120" w:line="360" w:lineRule="exact"/>`+noIndent+`<w:jc w:val="left"/>`, noCondense+sz(24)) +
 	style(styleFigure, "图片", "Normal", `<w:keepNext/><w:snapToGrid w:val="0"/><w:spacing w:before="120" w:line="240" w:lineRule="auto"/>`+noIndent+`<w:jc w:val="center"/>`, "") +
-	style(styleSignature, "落款", "Normal", noIndent+`<w:jc w:val="right"/>`, "") +
-	style(styleColophon, "附注", "Normal", `<w:snapToGrid w:val="0"/><w:spacing w:before="`+pitch+`" w:line="300" w:lineRule="exact"/>`+noIndent+`<w:jc w:val="left"/>`, noCondense+sz(21)) +
+	style(styleSignature, "落款", "Normal", `<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>`+noIndent+`<w:jc w:val="left"/>`, "") +
+	style(styleColophon, "附注", "Normal", `<w:snapToGrid w:val="0"/><w:spacing w:line="300" w:lineRule="exact"/>`+noIndent+`<w:jc w:val="left"/>`, noCondense+sz(21)) +
 	style("Footer", "footer", "Normal", `<w:snapToGrid w:val="0"/><w:spacing w:line="240" w:lineRule="auto"/>`+noIndent+`<w:jc w:val="center"/>`, fontSong+noCondense+sz(28)) +
 	`<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>` +
 	`<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>` +

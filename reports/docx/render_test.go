@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -44,6 +45,14 @@ func TestRenderSample(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(*renderDir, "svg.docx"), b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// hostile.docx: control characters, markup and a 30,000-character run in every field.
+	b.Reset()
+	if err := Write(&b, hostileDoc(t, strings.Repeat("长", 20000)+strings.Repeat("x", 10000))); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(*renderDir, "hostile.docx"), b.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
 }
