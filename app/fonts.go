@@ -22,20 +22,20 @@ const noCJKEnglish = "No Chinese font was found on this computer, so Chinese tex
 
 // HasCJKFont tells whether the window can draw Chinese: Fyne's bundled font has no CJK glyphs and falls
 // back to the system's fonts, scanned the way Fyne scans them (go-text fontscan, whose cache Fyne shares).
-// FYNE_FONT names a font the user chose; it is taken as able. A scan that fails is taken as able too:
-// the notice is for the certain case, not a guess.
+// FYNE_FONT names a font the user chose; it is taken as able. A scan that fails (no fonts at all, as in a
+// bare Wine) leaves Fyne without any fallback too, so that is no Chinese font.
 func HasCJKFont() bool {
 	if os.Getenv("FYNE_FONT") != "" {
 		return true
 	}
 	fm := fontscan.NewFontMap(quietLog{})
 	if err := fm.UseSystemFonts(""); err != nil {
-		return true
+		return false
 	}
 	fm.SetQuery(fontscan.Query{Families: []string{fontscan.SansSerif}})
 	face := fm.ResolveFace('公') // any face comes back when none covers the rune: check it does
 	if face == nil {
-		return true
+		return false
 	}
 	_, ok := face.NominalGlyph('公')
 	return ok
