@@ -101,6 +101,9 @@ func render(d *doc.Document) (*pkg, error) {
 		}
 		p.para(styleColophon, sp, func() { p.text(l) }, keepStyle)
 	}
+	if !bytes.Contains(b.Bytes(), []byte("<w:p>")) {
+		b.WriteString(`<w:p/>`) // a body holds at least one paragraph
+	}
 	b.WriteString(sectPr)
 	b.WriteString(`</w:body></w:document>`)
 	return p, nil

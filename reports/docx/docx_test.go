@@ -221,7 +221,8 @@ func TestPackage(t *testing.T) {
 		}
 	}
 	core := string(files["docProps/core.xml"])
-	if !strings.Contains(core, "<dc:creator>某某市某某局</dc:creator>") || strings.Contains(core, "\n公开") {
+	if !strings.Contains(core, "<dc:title>关于《某某办法（征求意见稿）》公开征求意见采纳情况的说明</dc:title>") ||
+		!strings.Contains(core, "<dc:creator>某某市某某局</dc:creator>") {
 		t.Errorf("core properties: %s", core)
 	}
 }
@@ -363,6 +364,9 @@ func TestClean(t *testing.T) {
 	if got := lines("　　第一段\n\n  第二段  \n\t"); strings.Join(got, "|") != "第一段|第二段" {
 		t.Errorf("lines = %q", got)
 	}
+	if got := joinLines("关于某某\n的说明\nPart one\nand two"); got != "关于某某的说明Part one and two" {
+		t.Errorf("joinLines = %q", got)
+	}
 }
 
 // TestSignature holds the 落款 placement of GB/T 9704-2012 7.3.5.3 for a short and a long issuer,
@@ -470,6 +474,14 @@ func TestBadModel(t *testing.T) {
 		if b.Len() != 0 {
 			t.Errorf("%s: %d bytes written despite the error", name, b.Len())
 		}
+	}
+}
+
+func TestEmpty(t *testing.T) {
+	files := write(t, &doc.Document{})
+	parseAll(t, files)
+	if !bytes.Contains(files["word/document.xml"], []byte("<w:body><w:p/><w:sectPr>")) {
+		t.Errorf("empty document body: %s", files["word/document.xml"])
 	}
 }
 

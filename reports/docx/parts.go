@@ -212,7 +212,7 @@ func (p *pkg) core() []byte {
 	var b bytes.Buffer
 	b.WriteString(xmlHeader + `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">`)
 	b.WriteString(`<dc:title>`)
-	esc(&b, oneLine(p.d.Title))
+	esc(&b, joinLines(p.d.Title))
 	b.WriteString(`</dc:title><dc:creator>`)
 	esc(&b, oneLine(p.d.Signature.Issuer))
 	b.WriteString(`</dc:creator></cp:coreProperties>`)

@@ -109,3 +109,24 @@ func ems(s string) float64 {
 	}
 	return w
 }
+
+// joinLines puts the lines of s on one line: Chinese lines join directly (a title broken for
+// symmetry is one phrase), other lines with a space.
+func joinLines(s string) string {
+	var b strings.Builder
+	for _, l := range strings.Split(clean(s), "\n") {
+		l = oneLine(l)
+		if l == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			last, _ := utf8.DecodeLastRuneInString(b.String())
+			first, _ := utf8.DecodeRuneInString(l)
+			if ems(string(last)) < 1 && ems(string(first)) < 1 {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(l)
+	}
+	return b.String()
+}
