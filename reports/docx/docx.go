@@ -12,8 +12,8 @@
 //     (PNG, SVG with a PNG fallback); 表N captions above tables, 图N captions under figures,
 //     资料来源 notes under both; the 落款 placed as 7.3.5.3 places it for an unsealed document.
 //
-// Each CJK font is named in w:eastAsia (so Word and WPS use it for Chinese text) with Latin text
-// and digits in Times New Roman, and the font table gives every CJK font its usual substitute
+// Each CJK font is named in w:eastAsia (so Word and WPS use it for Chinese text; body Latin text
+// and digits are in Times New Roman), and the font table gives every CJK font its usual substitute
 // (仿宋_GB2312 → 仿宋, 楷体_GB2312 → 楷体, 方正小标宋简体 → 宋体) and its GB2312 character set.
 //
 // The package writes the WordprocessingML itself with archive/zip and encoding/xml escaping. The two
