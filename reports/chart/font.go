@@ -42,17 +42,24 @@ var (
 
 // cjkFont finds, once, a system font with Chinese glyphs.
 func cjkFont() (*face, error) {
-	fontOnce.Do(func() {
-		files, searched := fontCandidates()
-		for _, p := range files {
-			if f := openFace(p); f != nil {
-				fontFace = f
-				return
-			}
-		}
-		fontErr = &NoFontError{Searched: searched}
-	})
+	fontOnce.Do(func() { fontFace, fontErr = findFont(fontCandidates()) })
 	return fontFace, fontErr
+}
+
+// maxTries bounds how many font files are opened looking for Chinese glyphs (a TeX installation has
+// thousands).
+const maxTries = 400
+
+func findFont(files, searched []string) (*face, error) {
+	for i, p := range files {
+		if i == maxTries {
+			break
+		}
+		if f := openFace(p); f != nil {
+			return f, nil
+		}
+	}
+	return nil, &NoFontError{Searched: searched}
 }
 
 // openFace opens the font (or, in a collection, the Simplified Chinese face) at p if it draws Chinese.

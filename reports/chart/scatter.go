@@ -83,6 +83,7 @@ func (s *scene) scatter(c Chart, top float64) {
 	py := func(y float64) float64 { return bottom - (bottom-plotTop)*min(max((y-ylo)/(yhi-ylo), 0), 1) }
 
 	pl := &placer{area: plot.grow(-1)}
+	s.plot = plot
 
 	// Quadrant areas first, under everything.
 	q := c.Quadrants
@@ -194,6 +195,7 @@ func (s *scene) scatter(c Chart, top float64) {
 			// The outer corner first, then the others of the same area.
 			cands := [4][]box{{tl, tr, bl, br}, {tr, tl, br, bl}, {bl, br, tl, tr}, {br, bl, tr, tl}}[i]
 			b := pl.first(cands)
+			s.corners[i] = cornerOf(b, a)
 			t, _ := textBlock(b.x0, b.y0, lines, labelSize, start, quadrantInk[i])
 			if cut {
 				t.tip = clean(name)
@@ -226,7 +228,7 @@ func (s *scene) scatter(c Chart, top float64) {
 	for _, k := range order {
 		m := marks[k]
 		w, h := linesWidth(m.name, pointSize)+4, float64(len(m.name))*pointSize*leading+2
-		b, leader, ok := pl.place(m.p, w, h)
+		b, leader, ok := pl.place(m.p, w, h, false)
 		if !ok {
 			keyed = append(keyed, k)
 			continue
@@ -238,7 +240,10 @@ func (s *scene) scatter(c Chart, top float64) {
 	for n, k := range keyed {
 		num := strconv.Itoa(n + 1)
 		w, h := textWidth(num, pointSize)+4, pointSize*leading+2
-		b, leader, ok := pl.place(marks[k].p, w, h)
+		b, leader, ok := pl.place(marks[k].p, w, h, false)
+		if !ok { // walled in by other labels: a leader line may then cross them
+			b, leader, ok = pl.place(marks[k].p, w, h, true)
+		}
 		if !ok { // nowhere at all: on the point's right, even if it covers something
 			b = box{marks[k].p.x + pointR + 2, marks[k].p.y - h/2, marks[k].p.x + pointR + 2 + w, marks[k].p.y + h/2}
 			pl.hard = append(pl.hard, b)
@@ -276,12 +281,13 @@ func (s *scene) scatter(c Chart, top float64) {
 		}
 		s.add(t)
 		s.labels = append(s.labels, r.b)
+		s.placed = append(s.placed, placedLabel{point: m.i, at: m.p, b: r.b, leader: r.leader, lines: lines, num: r.num})
 	}
 	if len(keyed) > 0 {
 		key := ""
 		for n, k := range keyed {
 			if n > 0 {
-				key += "　"
+				key += "；"
 			}
 			key += strconv.Itoa(n+1) + " " + clean(c.Points[marks[k].i].Name)
 		}
@@ -291,6 +297,18 @@ func (s *scene) scatter(c Chart, top float64) {
 		s.h = b.y1 + 10
 	}
 	s.h = math.Ceil(s.h)
+}
+
+// cornerOf tells which corner of area b is in.
+func cornerOf(b, area box) int {
+	k := 0
+	if b.center().x > area.center().x {
+		k++
+	}
+	if b.center().y > area.center().y {
+		k += 2
+	}
+	return k
 }
 
 // placer finds room for label boxes inside area, clear of the hard boxes (markers, fixed texts and
@@ -348,8 +366,9 @@ func (p *placer) first(cands []box) box {
 }
 
 // place finds a w×h box for the label of the point at c: beside it if it can, else the nearest free
-// place around it, reached by a leader line that crosses no other label. It reserves the box.
-func (p *placer) place(c pt, w, h float64) (b box, leader, ok bool) {
+// place around it, reached by a leader line that crosses no other label (unless cross). It reserves
+// the box.
+func (p *placer) place(c pt, w, h float64, cross bool) (b box, leader, ok bool) {
 	const g = 3.0
 	d := pointR * 0.71
 	near := []box{ // beside, then above or below, then at a corner
@@ -399,8 +418,8 @@ func (p *placer) place(c pt, w, h float64) (b box, leader, ok bool) {
 			blocked := false
 			for _, o := range p.hard {
 				if o.clipLen(c, e) > 0 {
-					blocked = true
-					break
+					blocked = !cross
+					cost += 10
 				}
 			}
 			if blocked {

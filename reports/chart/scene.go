@@ -140,6 +140,21 @@ type scene struct {
 	title  string // accessible name
 	prims  []any
 	labels []box // the placed label boxes (tests check they never overlap)
+
+	// Scatter only, for the ECharts options to put their labels where the SVG has them.
+	plot    box
+	placed  []placedLabel
+	corners [4]int // where each quadrant's name went: 0 top-left, 1 top-right, 2 bottom-left, 3 bottom-right
+}
+
+// placedLabel is a Scatter point's label as laid out.
+type placedLabel struct {
+	point  int // index in Chart.Points
+	at     pt  // the point
+	b      box
+	leader bool
+	lines  []string
+	num    string // the key number standing in for the name, if any
 }
 
 func (s *scene) add(p ...any) { s.prims = append(s.prims, p...) }

@@ -155,12 +155,12 @@ func wrap(s string, size, maxW float64, maxLines int) (lines []string, cut bool)
 		}
 		var carry []string
 		// A closing mark may not start the next line, an opening mark may not end this one: move the
-		// last unit down with it.
-		if strings.Contains(noStart, t) && len(cur) > 1 {
+		// last unit down with it (when the two fit on a line).
+		if strings.Contains(noStart, t) && len(cur) > 1 && textWidth(cur[len(cur)-1], size)+w <= maxW {
 			carry = append(carry, cur[len(cur)-1])
 			cur = cur[:len(cur)-1]
 		}
-		for len(cur) > 1 && strings.Contains(noEnd, cur[len(cur)-1]) {
+		for len(cur) > 1 && strings.Contains(noEnd, cur[len(cur)-1]) && textWidth(cur[len(cur)-1], size)+w <= maxW {
 			carry = append([]string{cur[len(cur)-1]}, carry...)
 			cur = cur[:len(cur)-1]
 		}
