@@ -176,7 +176,9 @@ func TestNoFont(t *testing.T) {
 			fontOnce.Do(func() {}) // the saved result stands
 		}
 	}()
-	fontCandidates = func() ([]string, []string) { return []string{"/nonexistent/font.ttc", "chart.go"}, []string{"/nonexistent"} }
+	fontCandidates = func() ([]string, []string) {
+		return []string{"/nonexistent/font.ttc", "chart.go"}, []string{"/nonexistent"}
+	}
 	fontOnce, fontFace, fontErr = sync.Once{}, nil, nil
 	_, err := PNG(samples["radar"], 2)
 	var nf *NoFontError
