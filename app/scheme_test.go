@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"database/sql"
 	"strings"
 	"testing"
 
@@ -22,7 +23,13 @@ func TestSchemeEditor(t *testing.T) {
 	id := scoredWorkspace(t, u)
 	ctx := context.Background()
 	// Forget the stored scheme to see the editor's default.
-	if _, err := u.store.LegacyDB().ExecContext(ctx, `DELETE FROM schemes WHERE policy_id=?`, id); err != nil {
+	// (With a connection of the test's own: the window has no way to remove a scheme.)
+	db, err := sql.Open("sqlite", "file:"+u.store.Path+"?_pragma=busy_timeout(5000)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.ExecContext(ctx, `DELETE FROM schemes WHERE policy_id=?`, id); err != nil {
 		t.Fatal(err)
 	}
 	tab := newSchemeTab(u, id)

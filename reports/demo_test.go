@@ -3,25 +3,20 @@ package reports
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/gongping/gongping/assets/echarts"
 	"github.com/gongping/gongping/data/demo"
-	"github.com/gongping/gongping/data/store"
+	"github.com/gongping/gongping/data/store/storetest"
 )
 
 // TestDemoReport writes the bundled sample policy's report (what `gongping demo --report` publishes)
 // and checks it is complete and safe: every section filled, every chart there, no personal data.
 func TestDemoReport(t *testing.T) {
 	ctx := context.Background()
-	s, err := store.Open(filepath.Join(t.TempDir(), "demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := storetest.MustOpen(t)
 	ids, err := demo.Run(ctx, s)
 	if err != nil {
 		t.Fatal(err)

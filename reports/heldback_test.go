@@ -11,7 +11,7 @@ import (
 	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/ingest"
 	"github.com/gongping/gongping/data/score"
-	"github.com/gongping/gongping/data/store"
+	"github.com/gongping/gongping/data/store/storetest"
 )
 
 // A held-back indicator (data/score/testdata/holdback.csv: 20% of 服务态度's answers unreadable) shows its
@@ -19,15 +19,8 @@ import (
 // question keys in the reasons.
 func TestReportHeldBack(t *testing.T) {
 	ctx := context.Background()
-	s, err := store.Open(filepath.Join(t.TempDir(), "ws.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	id, err := s.AddPolicy(ctx, data.Policy{Title: "关于优化营商环境的若干措施", Dept: "市发展改革委", Category: "营商环境"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := storetest.MustOpen(t)
+	id := storetest.Policy(t, s, data.Policy{Title: "关于优化营商环境的若干措施", Dept: "市发展改革委", Category: "营商环境"}).ID
 	if _, err := ingest.Import(ctx, s, ingest.Options{PolicyID: id, Round: "2026年度",
 		Path: filepath.Join("..", "data", "score", "testdata", "holdback.csv")}, nil); err != nil {
 		t.Fatal(err)

@@ -12,6 +12,7 @@ import (
 	"github.com/gongping/gongping/data/loop"
 	"github.com/gongping/gongping/data/score"
 	"github.com/gongping/gongping/data/store"
+	"github.com/gongping/gongping/data/store/storetest"
 )
 
 // fixtureStore builds a real workspace: a policy, its consultation, the generated survey export
@@ -20,16 +21,9 @@ import (
 func fixtureStore(t testing.TB) (*store.Store, int64) {
 	t.Helper()
 	ctx := context.Background()
-	s, err := store.Open(filepath.Join(t.TempDir(), "ws.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	id, err := s.AddPolicy(ctx, data.Policy{Title: "关于优化营商环境的若干措施", DocNo: "京政办发〔2026〕12号", Dept: "市发展改革委",
-		Category: "营商环境", Issued: "2026-04-15", DraftDate: "2026-01-20", UsesOfficers: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := storetest.MustOpen(t)
+	id := storetest.Policy(t, s, data.Policy{Title: "关于优化营商环境的若干措施", DocNo: "京政办发〔2026〕12号", Dept: "市发展改革委",
+		Category: "营商环境", Issued: "2026-04-15", DraftDate: "2026-01-20", UsesOfficers: true}).ID
 	if err := s.SetConsultation(ctx, data.Consultation{PolicyID: id, Start: "2026-02-12", End: "2026-03-13", Channel: "首都之窗"}); err != nil {
 		t.Fatal(err)
 	}
@@ -135,15 +129,8 @@ func TestWriteFromStore(t *testing.T) {
 // A policy with only consultation opinions (no round, no survey) still gets its report, masked.
 func TestReportWithOpinionsOnly(t *testing.T) {
 	ctx := context.Background()
-	s, err := store.Open(filepath.Join(t.TempDir(), "ws.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	id, err := s.AddPolicy(ctx, data.Policy{Title: "征求意见稿", Dept: "市交通委", Category: "公共服务"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := storetest.MustOpen(t)
+	id := storetest.Policy(t, s, data.Policy{Title: "征求意见稿", Dept: "市交通委", Category: "公共服务"}).ID
 	oid, err := loop.AddOpinion(ctx, s, id, loop.Opinion{Content: "建议延长公交末班车时间，联系电话13812345678", Clause: "第三条"})
 	if err != nil {
 		t.Fatal(err)

@@ -11,20 +11,13 @@ import (
 
 	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/store"
+	"github.com/gongping/gongping/data/store/storetest"
 )
 
 func newStore(t *testing.T) (*store.Store, int64) {
 	t.Helper()
-	s, err := store.Open(filepath.Join(t.TempDir(), "w.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	id, err := s.AddPolicy(context.Background(), data.Policy{Title: "测试政策", Dept: "市发展改革委", Category: "营商环境"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s, id
+	s := storetest.MustOpen(t)
+	return s, storetest.Policy(t, s, data.Policy{Title: "测试政策", Dept: "市发展改革委", Category: "营商环境"}).ID
 }
 
 func TestMergedAssessmentSheet(t *testing.T) {

@@ -2,9 +2,6 @@ package assess
 
 import (
 	"context"
-	"database/sql"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -51,47 +48,13 @@ func ImportAssessmentWith(ctx context.Context, s *store.Store, policyID int64, r
 		return nil, err
 	}
 	round = roundName(ctx, s, policyID, round)
-	err = s.Tx(ctx, func(stx *store.Tx) error {
-		rd, err := stx.EnsureRound(ctx, policyID, round)
+	err = s.Tx(ctx, func(tx *store.Tx) error {
+		rd, err := tx.EnsureRound(ctx, policyID, round)
 		if err != nil {
 			return err
 		}
-		tx := stx.LegacyTx() // moves to data/store with the rest of this file's SQL
 		sum.Round = rd.Name
-		if err := refuseDuplicate(ctx, tx, "assessment_imports", rd, sha); err != nil {
-			return err
-		}
-		// One import record per rated unit ("one assessment per unit column"): its key is the file's
-		// SHA-256 followed by "#" and the unit's name, which Rows reads back as Row.Unit.
-		ids := map[string]int64{}
-		for i, r := range rows {
-			if _, ok := ids[r.Unit]; ok {
-				continue
-			}
-			key, warnings := sha, sum.Warnings
-			if r.Unit != "" {
-				key = sha + "#" + r.Unit
-			}
-			if i > 0 {
-				warnings = []string{} // the file's warnings are recorded once, on its first unit
-			}
-			id, err := recordImport(ctx, tx, "assessment_imports", rd, path, key, sum.Format, warnings, 0)
-			if err != nil {
-				return err
-			}
-			ids[r.Unit] = id
-		}
-		st, err := tx.PrepareContext(ctx, `INSERT INTO assessment_rows (import_id, round_id, line, dimension, indicator, max_score, score, problem, suggestion) VALUES (?,?,?,?,?,?,?,?,?)`)
-		if err != nil {
-			return err
-		}
-		defer st.Close()
-		for _, r := range rows {
-			if _, err := st.ExecContext(ctx, ids[r.Unit], rd.ID, r.Line, r.Dimension, r.Indicator, r.Max, r.Score, r.Problem, r.Suggestion); err != nil {
-				return fmt.Errorf("store assessment row %d: %w", r.Line, err)
-			}
-		}
-		return nil
+		return tx.AddAssessment(ctx, rd, store.ImportFile{Name: baseName(path), SHA256: sha, Format: sum.Format, Warnings: sum.Warnings}, rows)
 	})
 	if err != nil {
 		return nil, err
@@ -108,41 +71,6 @@ func roundName(ctx context.Context, s *store.Store, policyID int64, round string
 		return rd.Name
 	}
 	return data.DefaultRound
-}
-
-func insertImport(ctx context.Context, tx *sql.Tx, table string, rd data.Round, path, sha string, sum *Summary, scale int) (int64, error) {
-	if err := refuseDuplicate(ctx, tx, table, rd, sha); err != nil {
-		return 0, err
-	}
-	return recordImport(ctx, tx, table, rd, path, sha, sum.Format, sum.Warnings, scale)
-}
-
-// refuseDuplicate refuses a file (by SHA-256, the first 64 characters of an import's key) the round has.
-func refuseDuplicate(ctx context.Context, tx *sql.Tx, table string, rd data.Round, sha string) error {
-	var dup string
-	err := tx.QueryRowContext(ctx, `SELECT file_name FROM `+table+` WHERE round_id=? AND substr(sha256, 1, 64)=? LIMIT 1`, rd.ID, sha).Scan(&dup)
-	if err == nil {
-		return data.InputErrorf("这个文件已导入过评价轮次“%s”（%s），不再重复导入", rd.Name, dup)
-	}
-	if !errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("look for an earlier import: %w", err)
-	}
-	return nil
-}
-
-func recordImport(ctx context.Context, tx *sql.Tx, table string, rd data.Round, path, key, format string, warnings []string, scale int) (int64, error) {
-	w, _ := json.Marshal(warnings)
-	q := `INSERT INTO ` + table + ` (round_id, file_name, sha256, format, warnings) VALUES (?,?,?,?,?)`
-	args := []any{rd.ID, baseName(path), key, format, string(w)}
-	if scale > 0 {
-		q = `INSERT INTO ` + table + ` (round_id, file_name, sha256, format, warnings, scale) VALUES (?,?,?,?,?,?)`
-		args = append(args, scale)
-	}
-	res, err := tx.ExecContext(ctx, q, args...)
-	if err != nil {
-		return 0, fmt.Errorf("record import: %w", err)
-	}
-	return res.LastInsertId()
 }
 
 func baseName(p string) string {
@@ -319,28 +247,13 @@ func ImportOfficers(ctx context.Context, s *store.Store, policyID int64, round, 
 		return nil, err
 	}
 	round = roundName(ctx, s, policyID, round)
-	err = s.Tx(ctx, func(stx *store.Tx) error {
-		rd, err := stx.EnsureRound(ctx, policyID, round)
+	err = s.Tx(ctx, func(tx *store.Tx) error {
+		rd, err := tx.EnsureRound(ctx, policyID, round)
 		if err != nil {
 			return err
 		}
-		tx := stx.LegacyTx() // moves to data/store with the rest of this file's SQL
 		sum.Round = rd.Name
-		id, err := insertImport(ctx, tx, "officer_imports", rd, path, sha, sum, sum.Scale)
-		if err != nil {
-			return err
-		}
-		st, err := tx.PrepareContext(ctx, `INSERT INTO officer_feedback (import_id, round_id, line, name, date, process, standards, results, problems, suggestions) VALUES (?,?,?,?,?,?,?,?,?,?)`)
-		if err != nil {
-			return err
-		}
-		defer st.Close()
-		for _, f := range fbs {
-			if _, err := st.ExecContext(ctx, id, rd.ID, f.Line, f.Name, f.Date, f.Process, f.Standards, f.Results, f.Problems, f.Suggestions); err != nil {
-				return fmt.Errorf("store feedback row %d: %w", f.Line, err)
-			}
-		}
-		return nil
+		return tx.AddOfficerFeedback(ctx, rd, store.ImportFile{Name: baseName(path), SHA256: sha, Format: sum.Format, Warnings: sum.Warnings}, sum.Scale, fbs)
 	})
 	if err != nil {
 		return nil, err
@@ -350,50 +263,10 @@ func ImportOfficers(ctx context.Context, s *store.Store, policyID int64, round, 
 
 // Rows returns a round's assessment rows in import and sheet order.
 func Rows(ctx context.Context, s *store.Store, roundID int64) ([]Row, error) {
-	rs, err := s.LegacyDB().QueryContext(ctx, `SELECT r.line, r.dimension, r.indicator, r.max_score, r.score, r.problem, r.suggestion, i.sha256
-		FROM assessment_rows r JOIN assessment_imports i ON i.id = r.import_id WHERE r.round_id=? ORDER BY r.id`, roundID)
-	if err != nil {
-		return nil, fmt.Errorf("assessment rows of round %d: %w", roundID, err)
-	}
-	defer rs.Close()
-	out := []Row{}
-	for rs.Next() {
-		var r Row
-		var key string
-		if err := rs.Scan(&r.Line, &r.Dimension, &r.Indicator, &r.Max, &r.Score, &r.Problem, &r.Suggestion, &key); err != nil {
-			return nil, err
-		}
-		if _, unit, ok := strings.Cut(key, "#"); ok {
-			r.Unit = unit
-		}
-		out = append(out, r)
-	}
-	return out, rs.Err()
+	return s.AssessmentRows(ctx, roundID)
 }
 
 // Feedbacks returns a round's 体验官 feedback in import and sheet order.
 func Feedbacks(ctx context.Context, s *store.Store, roundID int64) ([]Feedback, error) {
-	rs, err := s.LegacyDB().QueryContext(ctx, `SELECT line, name, date, process, standards, results, problems, suggestions FROM officer_feedback WHERE round_id=? ORDER BY id`, roundID)
-	if err != nil {
-		return nil, fmt.Errorf("officer feedback of round %d: %w", roundID, err)
-	}
-	defer rs.Close()
-	out := []Feedback{}
-	for rs.Next() {
-		var f Feedback
-		var p, st, re sql.NullFloat64
-		if err := rs.Scan(&f.Line, &f.Name, &f.Date, &p, &st, &re, &f.Problems, &f.Suggestions); err != nil {
-			return nil, err
-		}
-		f.Process, f.Standards, f.Results = nullF(p), nullF(st), nullF(re)
-		out = append(out, f)
-	}
-	return out, rs.Err()
-}
-
-func nullF(n sql.NullFloat64) *float64 {
-	if !n.Valid {
-		return nil
-	}
-	return &n.Float64
+	return s.OfficerFeedback(ctx, roundID)
 }

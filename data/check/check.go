@@ -230,10 +230,9 @@ func officers(ctx context.Context, s *store.Store, p data.Policy) (Item, error) 
 	}
 	// Officers who sent feedback (import officers) but are not on the roster: the rule counts the roster,
 	// the detail says who is missing from it.
-	var unlisted int
-	if err := s.LegacyDB().QueryRowContext(ctx, `SELECT count(DISTINCT f.name) FROM officer_feedback f JOIN rounds r ON r.id=f.round_id
-		WHERE r.policy_id=? AND f.name NOT IN (SELECT name FROM officers WHERE policy_id=?)`, p.ID, p.ID).Scan(&unlisted); err != nil {
-		return Item{}, fmt.Errorf("officer feedback: %w", err)
+	unlisted, err := s.UnlistedOfficers(ctx, p.ID)
+	if err != nil {
+		return Item{}, err
 	}
 	it := Item{Value: intp(len(os)), Required: intp(MinOfficers)}
 	if !p.UsesOfficers && len(os) == 0 && unlisted == 0 {

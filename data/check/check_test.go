@@ -9,6 +9,7 @@ import (
 
 	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/store"
+	"github.com/gongping/gongping/data/store/storetest"
 )
 
 func TestMain(m *testing.M) {
@@ -18,19 +19,11 @@ func TestMain(m *testing.M) {
 
 func newPolicy(t *testing.T, p data.Policy) (*store.Store, int64) {
 	t.Helper()
-	s, err := store.Open(filepath.Join(t.TempDir(), "ws.gpw"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s := storetest.MustOpen(t)
 	if p.Title == "" {
 		p.Title, p.Dept, p.Category = "测试政策", "市政府办公厅", "其他"
 	}
-	id, err := s.AddPolicy(context.Background(), p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s, id
+	return s, storetest.Policy(t, s, p).ID
 }
 
 func rule(t *testing.T, s *store.Store, id int64, key string) Item {

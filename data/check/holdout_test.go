@@ -2,6 +2,7 @@ package check
 
 import (
 	"context"
+	"database/sql"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -52,8 +53,14 @@ func TestDemandCollectionAgainstConsultation(t *testing.T) {
 func TestCommentPeriodUncountable(t *testing.T) {
 	ctx := context.Background()
 	s, id := newPolicy(t, data.Policy{})
-	// SetConsultation now refuses a period over a year; a workspace from before may still hold one.
-	if _, err := s.LegacyDB().ExecContext(ctx, `INSERT INTO consultations (policy_id, start, end) VALUES (?, '1960-01-01', '2026-01-01')`, id); err != nil {
+	// SetConsultation now refuses a period over a year; a workspace from before may still hold one: written
+	// here with a connection of the test's own, as an earlier GongPing wrote it.
+	db, err := sql.Open("sqlite", "file:"+s.Path+"?_pragma=busy_timeout(5000)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.ExecContext(ctx, `INSERT INTO consultations (policy_id, start, end) VALUES (?, '1960-01-01', '2026-01-01')`, id); err != nil {
 		t.Fatal(err)
 	}
 	it := rule(t, s, id, ruleCommentPeriod)

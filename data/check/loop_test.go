@@ -12,6 +12,7 @@ import (
 	"github.com/gongping/gongping/data/demo"
 	"github.com/gongping/gongping/data/loop"
 	"github.com/gongping/gongping/data/store"
+	"github.com/gongping/gongping/data/store/storetest"
 )
 
 // addOpinions imports n copies of one point (a concentrated cluster when n ≥ 5) and one other opinion.
@@ -149,11 +150,7 @@ func TestEvaluationPublished(t *testing.T) {
 
 // The demo runs the whole loop: every rule it can judge passes, for the right reasons.
 func TestDemoPassesEveryRule(t *testing.T) {
-	s, err := store.Open(filepath.Join(t.TempDir(), "ws.gpw"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := storetest.MustOpen(t)
 	ids, err := demo.Run(context.Background(), s)
 	if err != nil {
 		t.Fatal(err)

@@ -9,6 +9,7 @@ import (
 	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/ingest"
 	"github.com/gongping/gongping/data/store"
+	"github.com/gongping/gongping/data/store/storetest"
 )
 
 // A respondent whose dimension value is exactly 75 on paper is satisfied, even where floating point gives
@@ -43,15 +44,8 @@ func TestSatisfactionAtExactly75(t *testing.T) {
 func surveyWorkspace(t *testing.T, file string) (*store.Store, int64) {
 	t.Helper()
 	ctx := context.Background()
-	s, err := store.Open(filepath.Join(t.TempDir(), "w.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	id, err := s.AddPolicy(ctx, data.Policy{Title: "测试政策", Dept: "市发展改革委", Category: "营商环境"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := storetest.MustOpen(t)
+	id := storetest.Policy(t, s, data.Policy{Title: "测试政策", Dept: "市发展改革委", Category: "营商环境"}).ID
 	if _, err := ingest.Import(ctx, s, ingest.Options{PolicyID: id, Round: "2026年度", Path: filepath.Join("testdata", file)}, nil); err != nil {
 		t.Fatal(err)
 	}

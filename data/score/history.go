@@ -2,7 +2,6 @@ package score
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -49,14 +48,12 @@ type storedVersion struct {
 // json "" when the policy has no stored scheme; Version 0 with json set when the history lacks it).
 func currentVersion(ctx context.Context, s *store.Store, policyID int64) (storedVersion, error) {
 	var v storedVersion
-	err := s.LegacyDB().QueryRowContext(ctx, `SELECT json FROM schemes WHERE policy_id=?`, policyID).Scan(&v.json)
-	if errors.Is(err, sql.ErrNoRows) {
-		return v, nil
+	js, ok, err := s.Scheme(ctx, policyID)
+	if err != nil || !ok {
+		return v, err
 	}
-	if err != nil {
-		return v, fmt.Errorf("scheme of policy %d: %w", policyID, err)
-	}
-	err = s.LegacyDB().QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM scheme_versions WHERE policy_id=? AND json=?`, policyID, v.json).Scan(&v.Version)
+	v.json = js
+	v.Version, err = s.SchemeVersionOf(ctx, policyID, js)
 	return v, err
 }
 
@@ -73,21 +70,14 @@ func SchemeHistory(ctx context.Context, s *store.Store, policyID int64) ([]Schem
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.LegacyDB().QueryContext(ctx, `SELECT version, json, source, saved_at FROM scheme_versions WHERE policy_id=? ORDER BY version`, policyID)
+	recs, err := s.SchemeHistory(ctx, policyID)
 	if err != nil {
-		return nil, fmt.Errorf("scheme history of policy %d: %w", policyID, err)
+		return nil, err
 	}
-	defer rows.Close()
 	out := []SchemeVersion{}
-	for rows.Next() {
-		var v SchemeVersion
-		var js string
-		if err := rows.Scan(&v.Version, &js, &v.Source, &v.SavedAt); err != nil {
-			return nil, err
-		}
-		v.Current = v.Version == cur.Version
-		v.Published = []PublishedUse{}
-		if sc, err := ParseSchemeJSON([]byte(js)); err == nil {
+	for _, r := range recs {
+		v := SchemeVersion{Version: r.Version, Source: r.Source, SavedAt: r.SavedAt, Current: r.Version == cur.Version, Published: []PublishedUse{}}
+		if sc, err := ParseSchemeJSON([]byte(r.JSON)); err == nil {
 			v.Name, v.Indicators = sc.Name, sc.Indicators()
 			for _, u := range uses {
 				if u.json == string(sc.JSON()) {
@@ -97,19 +87,18 @@ func SchemeHistory(ctx context.Context, s *store.Store, policyID int64) ([]Schem
 		}
 		out = append(out, v)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // SchemeAt returns version n of the policy's scheme history.
 func SchemeAt(ctx context.Context, s *store.Store, policyID int64, n int) (*Scheme, error) {
-	var js string
-	err := s.LegacyDB().QueryRowContext(ctx, `SELECT json FROM scheme_versions WHERE policy_id=? AND version=?`, policyID, n).Scan(&js)
-	if errors.Is(err, sql.ErrNoRows) {
+	js, err := s.SchemeVersion(ctx, policyID, n)
+	if errors.Is(err, data.ErrNotFound) {
 		return nil, &data.InputError{Msg: fmt.Sprintf("政策 %d 的评价方案没有第 %d 版（“方案历史”中列出各版）", policyID, n), Err: data.ErrNotFound,
 			CLIHint: fmt.Sprintf("gongping scheme history --db F --policy %d", policyID)}
 	}
 	if err != nil {
-		return nil, fmt.Errorf("scheme version %d of policy %d: %w", n, policyID, err)
+		return nil, err
 	}
 	return ParseSchemeJSON([]byte(js))
 }
@@ -159,18 +148,13 @@ type publishedScheme struct {
 // publishedSchemes reads the scheme each evaluation publication of the policy was scored with: the frozen
 // snapshot holds the scoring result, whose method names the scheme used (Result.Method.Scheme).
 func publishedSchemes(ctx context.Context, s *store.Store, policyID int64) ([]publishedScheme, error) {
-	rows, err := s.LegacyDB().QueryContext(ctx, `SELECT version, date, snapshot FROM publications WHERE policy_id=? AND what='evaluation' ORDER BY version`, policyID)
+	pubs, err := s.Publications(ctx, policyID, data.WhatEvaluation)
 	if err != nil {
-		return nil, fmt.Errorf("publications of policy %d: %w", policyID, err)
+		return nil, err
 	}
-	defer rows.Close()
 	var out []publishedScheme
-	for rows.Next() {
-		var p publishedScheme
-		var snap string
-		if err := rows.Scan(&p.Version, &p.Date, &snap); err != nil {
-			return nil, err
-		}
+	for _, pub := range pubs {
+		p := publishedScheme{PublishedUse: PublishedUse{Version: pub.Version, Date: pub.Date}}
 		var v struct {
 			Evaluation *struct {
 				Method struct {
@@ -178,7 +162,7 @@ func publishedSchemes(ctx context.Context, s *store.Store, policyID int64) ([]pu
 				} `json:"method"`
 			} `json:"evaluation"`
 		}
-		if json.Unmarshal([]byte(snap), &v) != nil || v.Evaluation == nil || len(v.Evaluation.Method.Scheme) == 0 {
+		if json.Unmarshal(pub.Snapshot, &v) != nil || v.Evaluation == nil || len(v.Evaluation.Method.Scheme) == 0 {
 			continue // feedback-only or revisions-only evaluation: no scores were published
 		}
 		sc, err := ParseSchemeJSON(v.Evaluation.Method.Scheme)
@@ -188,5 +172,5 @@ func publishedSchemes(ctx context.Context, s *store.Store, policyID int64) ([]pu
 		p.json = string(sc.JSON())
 		out = append(out, p)
 	}
-	return out, rows.Err()
+	return out, nil
 }

@@ -232,11 +232,5 @@ func TestSchemeHistoryAndRestore(t *testing.T) {
 	if _, err := RestoreScheme(ctx, s, id, 9); err == nil || !strings.Contains(err.Error(), "没有第 9 版") {
 		t.Errorf("restore of a missing version: %v", err)
 	}
-	// The history is append-only.
-	if _, err := s.LegacyDB().Exec(`UPDATE scheme_versions SET json='{}' WHERE version=1`); err == nil {
-		t.Error("a scheme version was changed")
-	}
-	if _, err := s.LegacyDB().Exec(`DELETE FROM scheme_versions WHERE version=1`); err == nil {
-		t.Error("a scheme version was deleted")
-	}
+	// That the history is append-only is data/store's TestSchemeHistory.
 }

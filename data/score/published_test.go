@@ -2,23 +2,18 @@ package score_test
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 
 	"github.com/gongping/gongping/data/demo"
 	"github.com/gongping/gongping/data/score"
-	"github.com/gongping/gongping/data/store"
+	"github.com/gongping/gongping/data/store/storetest"
 )
 
 // The demo publishes its evaluation: its scheme is known to have scored that publication, replacing it
 // says so, and the history marks the version that did.
 func TestSchemeThatScoredAPublication(t *testing.T) {
 	ctx := context.Background()
-	s, err := store.Open(filepath.Join(t.TempDir(), "demo.gpw"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := storetest.MustOpen(t)
 	ids, err := demo.Run(ctx, s)
 	if err != nil {
 		t.Fatal(err)

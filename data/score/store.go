@@ -2,7 +2,6 @@ package score
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 
@@ -25,17 +24,16 @@ func loadSurvey(ctx context.Context, s *store.Store, rd data.Round, have *data.S
 // SchemeOf returns the policy's stored scheme; set is false (and the scheme the default one, see
 // DefaultScheme) when none was stored yet.
 func SchemeOf(ctx context.Context, s *store.Store, policyID int64) (sc *Scheme, set bool, err error) {
-	var js string
-	err = s.LegacyDB().QueryRowContext(ctx, `SELECT json FROM schemes WHERE policy_id=?`, policyID).Scan(&js)
-	if errors.Is(err, sql.ErrNoRows) {
+	js, ok, err := s.Scheme(ctx, policyID)
+	if err != nil {
+		return nil, false, err
+	}
+	if !ok {
 		p, err := s.Policy(ctx, policyID)
 		if err != nil {
 			return nil, false, err
 		}
 		return DefaultScheme(p.Title), false, nil
-	}
-	if err != nil {
-		return nil, false, fmt.Errorf("scheme of policy %d: %w", policyID, err)
 	}
 	sc, err = ParseSchemeJSON([]byte(js))
 	if err != nil {
@@ -108,36 +106,20 @@ func SaveScheme(ctx context.Context, s *store.Store, policyID int64, sc *Scheme,
 		return SchemeChange{Replaced: cur.Version}, nil
 	}
 	save := func() error {
-		return s.Tx(ctx, func(stx *store.Tx) error {
-			tx := stx.LegacyTx() // moves to data/store with the rest of this file's SQL
-			var n int
-			if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM scheme_versions WHERE policy_id=?`, policyID).Scan(&n); err != nil {
-				return err
-			}
-			keep := func(js, source string) error {
-				n++
-				_, err := tx.ExecContext(ctx, `INSERT INTO scheme_versions (policy_id, version, json, source) VALUES (?,?,?,?)`, policyID, n, js, source)
-				if err != nil {
-					return fmt.Errorf("keep scheme version: %w", err)
-				}
-				return nil
-			}
+		return s.Tx(ctx, func(tx *store.Tx) error {
 			if cur.json != "" && cur.Version == 0 { // stored before the history began, or by hand: keep it too
-				if err := keep(cur.json, "此前的方案"); err != nil {
+				n, err := tx.AddSchemeVersion(ctx, policyID, cur.json, "此前的方案")
+				if err != nil {
 					return err
 				}
 				ch.Replaced = n
 			}
-			if err := keep(js, source); err != nil {
+			n, err := tx.AddSchemeVersion(ctx, policyID, js, source)
+			if err != nil {
 				return err
 			}
 			ch.Version = n
-			_, err := tx.ExecContext(ctx, `INSERT INTO schemes (policy_id, json) VALUES (?, ?)
-				ON CONFLICT(policy_id) DO UPDATE SET json=excluded.json, updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now')`, policyID, js)
-			if err != nil {
-				return fmt.Errorf("store scheme of policy %d: %w", policyID, err)
-			}
-			return nil
+			return tx.SetScheme(ctx, policyID, js)
 		})
 	}
 	if cur.json == "" {
@@ -165,44 +147,28 @@ func (sc *Scheme) checkNumeric(sd *data.SurveyData) error {
 // SetOverride records a hand decision about a survey response: restore = true keeps it whatever screening
 // says; false excludes it (note says why).
 func SetOverride(ctx context.Context, s *store.Store, roundID, responseID int64, restore bool, note string) error {
-	var one int
-	if err := s.LegacyDB().QueryRowContext(ctx, `SELECT 1 FROM survey_responses WHERE id=? AND round_id=?`, responseID, roundID).Scan(&one); err != nil {
-		if errors.Is(err, sql.ErrNoRows) {
-			return data.InputErrorf("答卷 %d 不属于该评价轮次，请检查答卷编号", responseID)
-		}
-		return err
+	err := s.SetOverride(ctx, roundID, responseID, store.Override{Restore: restore, Note: note})
+	if errors.Is(err, data.ErrNotFound) {
+		return data.InputErrorf("答卷 %d 不属于该评价轮次，请检查答卷编号", responseID)
 	}
-	_, err := s.LegacyDB().ExecContext(ctx, `INSERT INTO response_overrides (response_id, round_id, restore, note) VALUES (?,?,?,?)
-		ON CONFLICT(response_id) DO UPDATE SET restore=excluded.restore, note=excluded.note, at=strftime('%Y-%m-%dT%H:%M:%SZ','now')`,
-		responseID, roundID, restore, note)
-	if err != nil {
-		return fmt.Errorf("override response %d: %w", responseID, err)
-	}
-	return nil
+	return err
 }
 
 // ClearOverride drops the hand decision about a response: screening decides again.
 func ClearOverride(ctx context.Context, s *store.Store, responseID int64) error {
-	_, err := s.LegacyDB().ExecContext(ctx, `DELETE FROM response_overrides WHERE response_id=?`, responseID)
-	return err
+	return s.ClearOverride(ctx, responseID)
 }
 
 func overrides(ctx context.Context, s *store.Store, roundID int64) (map[int64]Override, error) {
-	rows, err := s.LegacyDB().QueryContext(ctx, `SELECT response_id, restore, note FROM response_overrides WHERE round_id=?`, roundID)
+	stored, err := s.Overrides(ctx, roundID)
 	if err != nil {
-		return nil, fmt.Errorf("overrides of round %d: %w", roundID, err)
+		return nil, err
 	}
-	defer rows.Close()
-	out := map[int64]Override{}
-	for rows.Next() {
-		var id int64
-		var o Override
-		if err := rows.Scan(&id, &o.Restore, &o.Note); err != nil {
-			return nil, err
-		}
-		out[id] = o
+	out := make(map[int64]Override, len(stored))
+	for id, o := range stored {
+		out[id] = Override{Restore: o.Restore, Note: o.Note}
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // LoadInput reads everything a scoring run of one round needs from the workspace.

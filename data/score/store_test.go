@@ -13,21 +13,15 @@ import (
 	"github.com/gongping/gongping/data/assess"
 	"github.com/gongping/gongping/data/ingest"
 	"github.com/gongping/gongping/data/store"
+	"github.com/gongping/gongping/data/store/storetest"
 )
 
 // workspace imports testdata/fixture*.csv into a fresh workspace through the real importers.
 func workspace(t testing.TB) (*store.Store, int64) {
 	t.Helper()
 	ctx := context.Background()
-	s, err := store.Open(filepath.Join(t.TempDir(), "w.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	id, err := s.AddPolicy(ctx, data.Policy{Title: "测试政策", Dept: "市发展改革委", Category: "营商环境"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := storetest.MustOpen(t)
+	id := storetest.Policy(t, s, data.Policy{Title: "测试政策", Dept: "市发展改革委", Category: "营商环境"}).ID
 	for _, n := range []string{"王建国", "李秀英"} {
 		if _, err := s.AddOfficer(ctx, id, n); err != nil {
 			t.Fatal(err)

@@ -448,16 +448,6 @@ func (s *Store) sqlTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return tx.Commit()
 }
 
-// LegacyDB is the raw database handle, for data/loop's queries only.
-//
-// TODO(S2): removed when loop's SQL moves here.
-func (s *Store) LegacyDB() *sql.DB { return s.db }
-
-// LegacyTx is the raw transaction, for data/loop's queries only.
-//
-// TODO(S2): removed when loop's SQL moves here.
-func (tx *Tx) LegacyTx() *sql.Tx { return tx.tx }
-
 // SaveCopy writes a consistent copy of the workspace to dest: VACUUM INTO a temp file beside it,
 // check its integrity, then rename, so a failed copy never leaves a half-written file at dest.
 func (s *Store) SaveCopy(ctx context.Context, dest string) error {
