@@ -8,27 +8,6 @@ import (
 	"github.com/gongping/gongping/data"
 )
 
-func newPolicy(t testing.TB, s *Store) int64 {
-	t.Helper()
-	id, err := s.AddPolicy(context.Background(), data.Policy{Title: "t", Dept: "d", Category: "其他"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return id
-}
-
-func newRound(t testing.TB, s *Store, policyID int64, name string) data.Round {
-	t.Helper()
-	var rd data.Round
-	if err := s.Tx(context.Background(), func(tx *Tx) (err error) {
-		rd, err = tx.EnsureRound(context.Background(), policyID, name)
-		return err
-	}); err != nil {
-		t.Fatal(err)
-	}
-	return rd
-}
-
 // The scheme and its history: versions numbered per policy from 1, the current scheme apart, the history
 // append-only (the database refuses to change or delete a version).
 func TestSchemeHistory(t *testing.T) {

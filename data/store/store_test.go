@@ -140,86 +140,23 @@ func TestSaveCopy(t *testing.T) {
 	}
 }
 
-func TestPolicyValidationAndFilter(t *testing.T) {
-	s := mustOpen(t)
-	ctx := context.Background()
-	bad := []data.Policy{
-		{Title: " ", Dept: "d", Category: "其他"},
-		{Title: "t", Dept: "", Category: "其他"},
-		{Title: "t", Dept: "d", Category: "不存在"},
-		{Title: "t", Dept: "d", Category: "其他", Issued: "2026-02-30"},
-		{Title: "t", Dept: "d", Category: "其他", Stage: "done"},
-	}
-	for _, p := range bad {
-		var ie *data.InputError
-		if _, err := s.AddPolicy(ctx, p); !errors.As(err, &ie) {
-			t.Errorf("AddPolicy(%+v) = %v, want data.InputError", p, err)
-		}
-	}
-	for _, p := range []data.Policy{
-		{Title: "优化营商环境措施", Dept: "市发展改革委", Category: "营商环境", Stage: data.StageConsultation},
-		{Title: "垃圾分类管理办法", Dept: "市城市管理委", Category: "城市精细化管理"},
-	} {
-		if _, err := s.AddPolicy(ctx, p); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for _, tc := range []struct {
-		f    data.PolicyFilter
-		want int
-	}{
-		{data.PolicyFilter{}, 2},
-		{data.PolicyFilter{Category: "营商环境"}, 1},
-		{data.PolicyFilter{Dept: "市城市管理委"}, 1},
-		{data.PolicyFilter{Stage: data.StageConsultation}, 1},
-		{data.PolicyFilter{Search: "垃圾"}, 1},
-		{data.PolicyFilter{Search: "不存在"}, 0},
-	} {
-		got, err := s.ListPolicies(ctx, tc.f)
-		if err != nil || len(got) != tc.want {
-			t.Errorf("ListPolicies(%+v) = %d (%v), want %d", tc.f, len(got), err, tc.want)
-		}
-	}
-	if _, err := s.Policy(ctx, 99); !errors.Is(err, data.ErrNotFound) {
-		t.Errorf("data.Policy(99) = %v, want data.ErrNotFound", err)
-	}
-}
-
-func TestRoundsAndRoster(t *testing.T) {
-	s := mustOpen(t)
-	ctx := context.Background()
-	id, _ := s.AddPolicy(ctx, data.Policy{Title: "t", Dept: "d", Category: "其他"})
-	if _, err := s.ResolveRound(ctx, id, ""); !errors.Is(err, data.ErrNotFound) {
-		t.Errorf("no rounds yet: %v", err)
-	}
-	for _, name := range []string{"2025年度", "2026年度", "2025年度"} {
-		if err := s.Tx(ctx, func(tx *Tx) error { _, err := tx.EnsureRound(ctx, id, name); return err }); err != nil {
-			t.Fatal(err)
-		}
-	}
-	rs, _ := s.Rounds(ctx, id)
-	if len(rs) != 2 {
-		t.Fatalf("rounds = %+v", rs)
-	}
-	if r, err := s.ResolveRound(ctx, id, ""); err != nil || r.Name != "2026年度" {
-		t.Errorf("latest round = %+v, %v", r, err)
-	}
-	if _, err := s.AddOfficer(ctx, id, "张三"); err != nil {
+func newPolicy(t testing.TB, s *Store) int64 {
+	t.Helper()
+	id, err := s.AddPolicy(context.Background(), data.Policy{Title: "t", Dept: "d", Category: "其他"})
+	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.AddOfficer(ctx, id, "张三"); err == nil {
-		t.Error("duplicate officer accepted")
+	return id
+}
+
+func newRound(t testing.TB, s *Store, policyID int64, name string) data.Round {
+	t.Helper()
+	var rd data.Round
+	if err := s.Tx(context.Background(), func(tx *Tx) (err error) {
+		rd, err = tx.EnsureRound(context.Background(), policyID, name)
+		return err
+	}); err != nil {
+		t.Fatal(err)
 	}
-	if err := s.SetConsultation(ctx, data.Consultation{PolicyID: id, Start: "2026-03-10", End: "2026-03-01"}); err == nil {
-		t.Error("end before start accepted")
-	}
-	// A mistyped year: a period of decades would pass the working-day rule.
-	if err := s.SetConsultation(ctx, data.Consultation{PolicyID: id, Start: "1960-03-01", End: "2026-03-31"}); err == nil || !strings.Contains(err.Error(), "年份") {
-		t.Errorf("a 66-year comment period: %v, want it refused", err)
-	}
-	for _, end := range []string{"2026-03-01", "2027-02-28"} { // one day; a full year
-		if err := s.SetConsultation(ctx, data.Consultation{PolicyID: id, Start: "2026-03-01", End: end}); err != nil {
-			t.Errorf("period 2026-03-01 to %s: %v", end, err)
-		}
-	}
+	return rd
 }
