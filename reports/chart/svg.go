@@ -22,6 +22,9 @@ func InlineSVG(c Chart) []byte { return svg(layout(c), false) }
 
 func svg(s *scene, standalone bool) []byte {
 	var b bytes.Buffer
+	if standalone {
+		b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	}
 	b.WriteString(`<svg`)
 	if standalone {
 		b.WriteString(` xmlns="http://www.w3.org/2000/svg"`)
