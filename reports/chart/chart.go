@@ -104,6 +104,28 @@ func (c Chart) valueText(v float64) string {
 	return s
 }
 
+// norm drops what cannot be drawn: a quadrant split or axis end that is not a number.
+func (c Chart) norm() Chart {
+	if q := c.Quadrants; q != nil {
+		if _, okx := finite(q.X); !okx {
+			c.Quadrants = nil
+		} else if _, oky := finite(q.Y); !oky {
+			c.Quadrants = nil
+		}
+	}
+	if _, ok := finite(c.Max); !ok {
+		c.Max = 0
+	}
+	for _, a := range []*Axis{&c.X, &c.Y} {
+		_, ok0 := finite(a.Min)
+		_, ok1 := finite(a.Max)
+		if !ok0 || !ok1 {
+			a.Min, a.Max = 0, 0
+		}
+	}
+	return c
+}
+
 // finite replaces NaN and infinities, which no drawing can place.
 func finite(v float64) (float64, bool) {
 	if math.IsNaN(v) || math.IsInf(v, 0) {

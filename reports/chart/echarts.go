@@ -19,6 +19,7 @@ import (
 // function, tooltips are drawn as rich text (never HTML), and the page hands the JSON to setOption
 // through a data attribute that html/template escapes once more.
 func ECharts(c Chart) (string, error) {
+	c = c.norm()
 	var m map[string]any
 	switch {
 	case c.Empty():

@@ -16,6 +16,7 @@ const (
 
 // layout lays out c into a scene.
 func layout(c Chart) *scene {
+	c = c.norm()
 	s := &scene{w: Width, title: clean(c.Title)}
 	top := s.titleBlock(c.Title)
 	if c.Empty() {

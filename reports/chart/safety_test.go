@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"math"
 	"regexp"
 	"strings"
 	"sync"
@@ -204,5 +205,30 @@ func TestWidthEstimate(t *testing.T) {
 		if r := est / real; r < 0.93 || r > 1.3 {
 			t.Errorf("%q: estimated %.1f px, the font draws %.1f px (ratio %.2f)", s, est, real, r)
 		}
+	}
+}
+
+// TestOddData: one or two items, NaN, infinities, negatives and values past the axis draw without
+// failing, and the output stays well-formed.
+func TestOddData(t *testing.T) {
+	nan, inf := math.NaN(), math.Inf(1)
+	cases := map[string]Chart{
+		"radar1":    {Kind: Radar, Items: []Item{{Name: "甲", Value: 50}}},
+		"radar2":    {Kind: Radar, Items: []Item{{Name: "甲", Value: 50}, {Name: "乙", Value: nan}}},
+		"radarOdd":  {Kind: Radar, Max: 5, Items: []Item{{Name: "甲", Value: -3}, {Name: "乙", Value: 9}, {Name: "丙", Value: inf}}},
+		"hbarOdd":   {Kind: HBar, Items: []Item{{Name: "甲", Value: -3}, {Name: "乙", Value: nan}, {Name: "丙", Value: 1e9}}},
+		"hbarZero":  {Kind: HBar, Items: []Item{{Name: "甲", Value: 0}}},
+		"scatter1":  {Kind: Scatter, Points: []Point{{Name: "甲", X: 1, Y: 1}}},
+		"scatterNa": {Kind: Scatter, Points: []Point{{Name: "甲", X: nan, Y: 1}, {Name: "乙", X: 2, Y: inf}}, Quadrants: &Quadrants{X: nan, Y: 0}},
+		"scatterQ":  {Kind: Scatter, X: Axis{Min: 0, Max: 10}, Points: []Point{{Name: "甲", X: 50, Y: 1}}, Quadrants: &Quadrants{X: -5, Y: 99}},
+	}
+	for name, c := range cases {
+		checkSVG(t, name, SVG(c), true)
+		if o, err := ECharts(c); err != nil || !json.Valid([]byte(o)) {
+			t.Errorf("%s: options %v", name, err)
+		}
+	}
+	if _, err := ECharts(Chart{Kind: 99, Items: []Item{{Name: "x"}}}); err == nil {
+		t.Error("unknown kind accepted")
 	}
 }
