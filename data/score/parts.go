@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/assess"
 )
 
@@ -90,16 +91,13 @@ func officerTexts(fb []assess.Feedback, suggestions bool) []text {
 	return out
 }
 
-// noText are cell values that say "nothing to report".
-var noText = map[string]bool{"无": true, "暂无": true, "没有": true, "/": true, "-": true, "—": true, "无。": true, "N/A": true}
-
 // mergeTexts drops empty texts and merges identical ones (counting them), keeping first-seen order.
 func mergeTexts(ts []text) []text {
 	var out []text
 	pos := map[string]int{}
 	for _, t := range ts {
 		t.text = strings.TrimSpace(t.text)
-		if t.text == "" || noText[t.text] {
+		if data.IsFiller(t.text) { // "无", "暂无", "/", "N/A": the one list of answers that say nothing
 			continue
 		}
 		if i, ok := pos[t.text]; ok {
