@@ -18,12 +18,13 @@ type Consultation struct {
 func (c *Consultation) Validate() error {
 	st, err := ParseDate(c.Start)
 	if err != nil {
-		return err
+		return InputErrorf("征求意见开始日期：%v", err)
 	}
 	en, err := ParseDate(c.End)
 	if err != nil {
-		return err
+		return InputErrorf("征求意见截止日期：%v", err)
 	}
+	c.Start, c.End = st.Format(DateLayout), en.Format(DateLayout)
 	if en.Before(st) {
 		return InputErrorf("征求意见截止日期 %s 早于开始日期 %s", c.End, c.Start)
 	}
@@ -32,7 +33,6 @@ func (c *Consultation) Validate() error {
 	if days := int(en.Sub(st).Hours()/24) + 1; days > 366 {
 		return InputErrorf("征求意见期 %s 至 %s 长达 %d 天，请检查年份是否填错（征求意见期不超过一年）", c.Start, c.End, days)
 	}
-	c.Start, c.End = st.Format(DateLayout), en.Format(DateLayout)
 	c.Channel, c.Contact = strings.TrimSpace(c.Channel), strings.TrimSpace(c.Contact)
 	return nil
 }
@@ -47,11 +47,14 @@ type Need struct {
 	Count       int    `json:"count"` // needs collected
 }
 
-// Validate checks a needs-collection activity before it is stored and trims its texts.
+// Validate checks a needs-collection activity before it is stored, writes its date as DateLayout and
+// trims its texts.
 func (n *Need) Validate() error {
-	if _, err := ParseDate(n.Date); err != nil {
+	d, err := ParseDate(n.Date)
+	if err != nil {
 		return err
 	}
+	n.Date = d.Format(DateLayout)
 	if n.Count < 0 {
 		return InputErrorf("征集数量不能为负数")
 	}
@@ -67,11 +70,13 @@ type Meeting struct {
 	Reps  int    `json:"reps"` // public representatives attending
 }
 
-// Validate checks a meeting before it is stored and trims its title.
+// Validate checks a meeting before it is stored, writes its date as DateLayout and trims its title.
 func (m *Meeting) Validate() error {
-	if _, err := ParseDate(m.Date); err != nil {
+	d, err := ParseDate(m.Date)
+	if err != nil {
 		return err
 	}
+	m.Date = d.Format(DateLayout)
 	if m.Reps < 0 || m.Reps > 10000 {
 		return InputErrorf("列席公众代表人数 %d 不合理", m.Reps)
 	}

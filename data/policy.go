@@ -3,7 +3,6 @@ package data
 import (
 	"fmt"
 	"strings"
-	"time"
 )
 
 // Categories are the 12 areas the Beijing measures list, plus 其他.
@@ -66,7 +65,8 @@ type Policy struct {
 	UsesOfficers bool   `json:"uses_officers"`
 }
 
-// Validate checks a policy before it is stored; the error is safe to show a user.
+// Validate checks a policy before it is stored and writes its dates as DateLayout; the error is safe to
+// show a user.
 func (p *Policy) Validate() error {
 	p.Title = strings.TrimSpace(p.Title)
 	p.Dept = strings.TrimSpace(p.Dept)
@@ -90,12 +90,20 @@ func (p *Policy) Validate() error {
 	if _, err := ParseStage(string(p.Stage)); err != nil {
 		return err
 	}
-	for _, d := range []struct{ name, v string }{{"起草日期", p.DraftDate}, {"印发日期", p.Issued}} {
-		if d.v != "" {
-			if _, err := ParseDate(d.v); err != nil {
-				return InputErrorf("%s：%v", d.name, err)
-			}
+	for _, d := range []struct {
+		name string
+		v    *string
+	}{{"起草日期", &p.DraftDate}, {"印发日期", &p.Issued}} {
+		v, err := NormalizeDate(*d.v)
+		if err != nil {
+			return InputErrorf("%s：%v", d.name, err)
 		}
+		*d.v = v
+	}
+	// Both dates are typed in one form: one of them is wrong (see ConsultationDateWarnings for dates
+	// kept in different places).
+	if p.DraftDate != "" && p.Issued != "" && p.Issued < p.DraftDate {
+		return InputErrorf("印发日期 %s 早于起草日期 %s：政策应在起草之后印发，请核对这两个日期", p.Issued, p.DraftDate)
 	}
 	return nil
 }
@@ -107,18 +115,6 @@ func isCategory(c string) bool {
 		}
 	}
 	return false
-}
-
-// DateLayout is the date format used everywhere in the store and on the command line.
-const DateLayout = "2006-01-02"
-
-// ParseDate parses YYYY-MM-DD strictly; the error is safe to show a user.
-func ParseDate(s string) (time.Time, error) {
-	t, err := time.Parse(DateLayout, strings.TrimSpace(s))
-	if err != nil {
-		return time.Time{}, InputErrorf("无法识别的日期 %q，请使用 YYYY-MM-DD 格式", s)
-	}
-	return t, nil
 }
 
 // PolicyNotFound is the user-facing error for a missing policy id.
