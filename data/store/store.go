@@ -34,6 +34,7 @@ type Store struct {
 	// ReadOnly is set when the workspace was opened read-only (its file or folder cannot be written, or
 	// OpenReadOnly was asked): reading works, every write fails with ErrReadOnly's message.
 	ReadOnly bool
+	changes  changeState // subscribers to changes and their watcher (changes.go)
 }
 
 // dsn builds the connection string; pragmas live here so every connection gets them.
@@ -366,7 +367,7 @@ func dirWritable(dir string) bool {
 }
 
 // Close closes the workspace.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error { s.stopWatching(true); return s.db.Close() }
 
 func (s *Store) migrate(ctx context.Context, max int) error {
 	ms, err := migrations()
