@@ -16,6 +16,9 @@ import (
 type Change struct {
 	// Seq counts the Store's changes: 1 for the first one a subscriber of this Store hears of, then 2, ….
 	Seq uint64
+	// Here is set when this process committed since the last Change. It may not be all that changed; when it
+	// is not set, the change surely came from another process.
+	Here bool
 }
 
 // How changes are noticed. A commit on any connection of this process pokes every watching Store at once
@@ -170,6 +173,7 @@ func (s *Store) watch(conn *sql.Conn, last int64, stop, done chan struct{}) {
 	defer close(done)
 	defer conn.Close()
 	c := &s.changes
+	commits := localCommits.Load()
 	tick := time.NewTicker(pollEvery)
 	defer tick.Stop()
 	for {
@@ -182,14 +186,17 @@ func (s *Store) watch(conn *sql.Conn, last int64, stop, done chan struct{}) {
 				return
 			}
 		}
+		n := localCommits.Load() // before the check: a commit after it is seen by the next check
 		v, err := dataVersion(conn)
 		if err != nil || v == last {
 			continue // an unreadable moment (the file busy or going away) is tried again at the next tick
 		}
 		last = v
+		here := n != commits
+		commits = n
 		c.mu.Lock()
 		c.seq++
-		ch := Change{Seq: c.seq}
+		ch := Change{Seq: c.seq, Here: here}
 		fns := make([]func(Change), 0, len(c.subs))
 		for _, fn := range c.subs {
 			fns = append(fns, fn)

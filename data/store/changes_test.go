@@ -85,8 +85,8 @@ func TestChangeAfterOwnWrite(t *testing.T) {
 	if !l.quiet(pollEvery + 300*time.Millisecond) {
 		t.Errorf("a second Change for one write (%d in all)", l.count())
 	}
-	if got := l.got[0].Seq; got != 1 {
-		t.Errorf("first Change Seq = %d, want 1", got)
+	if got := l.got[0]; got.Seq != 1 || !got.Here {
+		t.Errorf("first Change %+v, want Seq 1, Here", got)
 	}
 }
 
@@ -206,6 +206,9 @@ func TestChangeFromAnotherProcess(t *testing.T) {
 		t.Fatal("no Change within 2 s after another process wrote")
 	}
 	t.Logf("noticed %v after the writer started", when.Sub(start).Round(time.Millisecond))
+	if l.got[0].Here {
+		t.Error("another process's write is marked Here")
+	}
 	ps, err := s.ListPolicies(context.Background(), data.PolicyFilter{})
 	if err != nil || len(ps) != 1 || ps[0].Title != "命令行加的政策" {
 		t.Errorf("after the Change: %+v %v", ps, err)
