@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -60,31 +61,56 @@ type overviewTab struct {
 	u        *UI
 	policyID int64
 	content  *fyne.Container
+	scroll   *container.Scroll // kept across reloads: its position stays
 	data     overviewData
 	consult  *consultEditor
 	needs    *needsEditor
+	loads    int // reloads started; a late result of an earlier one is dropped
 }
 
 func buildOverview(u *UI, policyID int64) fyne.CanvasObject {
+	return newOverviewTab(u, policyID).content
+}
+
+func newOverviewTab(u *UI, policyID int64) *overviewTab {
 	t := &overviewTab{u: u, policyID: policyID, content: container.NewStack(loadingView())}
+	u.live(t.content, t.reload)
 	t.reload()
-	return t.content
+	return t
 }
 
 func (t *overviewTab) reload() {
+	t.loads++
+	seq := t.loads
 	id := t.policyID
 	load(t.u, func(ctx context.Context, s *store.Store) (overviewData, error) {
 		return loadOverview(ctx, s, id, time.Now().Format(data.DateLayout))
-	}, t.apply)
+	}, func(o overviewData) {
+		if seq == t.loads {
+			t.apply(o)
+		}
+	})
 }
 
+// apply shows o. The editors stay as they are when what they edit did not change (the field the user is
+// in keeps its focus); the consultation editor also while it holds dates not saved yet, and what is typed
+// for a new need is carried over.
 func (t *overviewTab) apply(o overviewData) {
+	old := t.data
 	t.data = o
-	// Keep unsaved consultation dates when something else on the tab (a need added) reloads it.
-	if t.consult == nil || !t.consult.dirty() {
+	if t.consult == nil || !t.consult.dirty() && !sameConsultation(t.consult.stored, o.Consult) {
 		t.consult = newConsultEditor(t.u, o.Policy.ID, o.Consult, t.reload)
 	}
-	t.needs = newNeedsEditor(t.u, o.Policy.ID, o.Needs, t.reload)
+	if t.needs == nil || !reflect.DeepEqual(old.Needs, o.Needs) {
+		prev := t.needs
+		t.needs = newNeedsEditor(t.u, o.Policy.ID, o.Needs, t.needSaved)
+		if prev != nil {
+			t.needs.date.SetText(prev.date.Text)
+			t.needs.channel.SetText(prev.channel.Text)
+			t.needs.count.SetText(prev.count.Text)
+			t.needs.desc.SetText(prev.desc.Text)
+		}
+	}
 	left := container.NewVBox(
 		widget.NewCard(lang.L("Closed loop"), "", timelineView(o.Stages)),
 		widget.NewCard(lang.L("Statutory checklist"), "", checklistView(o.Checks)),
@@ -93,8 +119,32 @@ func (t *overviewTab) apply(o overviewData) {
 		widget.NewCard(lang.L("Public consultation"), "", t.consult.content),
 		widget.NewCard(lang.L("Needs collection"), "", t.needs.content),
 	)
-	t.content.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewGridWithColumns(2, left, right))}
-	t.content.Refresh()
+	grid := container.NewGridWithColumns(2, left, right)
+	if t.scroll == nil {
+		t.scroll = container.NewVScroll(grid)
+		t.content.Objects = []fyne.CanvasObject{t.scroll}
+		t.content.Refresh()
+		return
+	}
+	t.scroll.Content = grid
+	t.scroll.Refresh()
+}
+
+// needSaved follows an added or deleted need: the new-need form is emptied, then the tab reloads.
+func (t *overviewTab) needSaved() {
+	for _, e := range []*widget.Entry{t.needs.channel, t.needs.count, t.needs.desc} {
+		e.SetText("")
+	}
+	t.needs.date.SetText("")
+	t.reload()
+}
+
+// sameConsultation tells whether the editor's stored consultation is c (nil: none recorded).
+func sameConsultation(stored data.Consultation, c *data.Consultation) bool {
+	if c == nil {
+		return stored == data.Consultation{}
+	}
+	return stored == *c
 }
 
 // loadingView is what a tab shows until its data arrives.

@@ -28,7 +28,8 @@ type policyList struct {
 
 	items []data.Policy
 	depts []string
-	seq   int // the latest reload; older results arriving late are dropped
+	seq   int   // the latest reload; older results arriving late are dropped
+	shown int64 // the policy selected when the list was last shown
 }
 
 // stageKeys are the lang keys of the loop stages, in loop order.
@@ -157,8 +158,13 @@ func (pl *policyList) reload() {
 	})
 }
 
+// apply shows d. With the same policy selected as before (a change of the workspace reloaded the list) the
+// list stays where the user scrolled it; a newly selected policy is scrolled to.
 func (pl *policyList) apply(d policyListData) {
+	keep := len(pl.items) > 0 && pl.shown == pl.u.policyID
+	off := pl.list.GetScrollOffset()
 	pl.items = d.items
+	pl.shown = pl.u.policyID
 	pl.setDepts(d.depts)
 	pl.list.UnselectAll()
 	pl.list.Refresh()
@@ -166,6 +172,9 @@ func (pl *policyList) apply(d policyListData) {
 		if p.ID == pl.u.policyID {
 			pl.list.Select(i)
 		}
+	}
+	if keep {
+		pl.list.ScrollToOffset(off)
 	}
 	switch {
 	case d.total == 0:

@@ -35,6 +35,9 @@ type resultsTab struct {
 
 	roundSel *widget.Select
 	groupSel *widget.Select
+	picked   bool          // the user chose the round: a new round does not take its place
+	updating *widget.Label // shown while a change of the workspace is scored again
+	computes int           // scorings started; a late result of an earlier one is dropped
 	body     *fyne.Container
 	content  fyne.CanvasObject
 
@@ -55,16 +58,25 @@ func buildResults(u *UI, policyID int64) fyne.CanvasObject {
 
 func newResultsTab(u *UI, policyID int64) *resultsTab {
 	t := &resultsTab{u: u, policyID: policyID, body: container.NewVBox(), sortCol: -1}
-	t.roundSel = widget.NewSelect(nil, func(string) { t.recompute() })
+	t.roundSel = widget.NewSelect(nil, func(string) { t.picked = true; t.recompute() })
 	t.groupSel = widget.NewSelect(nil, func(string) { t.recompute() })
 	t.groupSel.PlaceHolder = lang.L("No breakdown")
-	refresh := widget.NewButtonWithIcon(lang.L("Recalculate"), theme.ViewRefreshIcon(), t.recompute)
+	t.updating = widget.NewLabel(lang.L("Updating…"))
+	t.updating.Hide()
+	refresh := widget.NewButtonWithIcon(lang.L("Recalculate"), theme.ViewRefreshIcon(), func() { t.loadRounds(t.recompute) })
 	impA := widget.NewButtonWithIcon(lang.L("Import assessment sheet…"), theme.FolderOpenIcon(), func() { t.pickScoreSheet("assessment") })
 	impO := widget.NewButtonWithIcon(lang.L("Import 体验官 feedback…"), theme.FolderOpenIcon(), func() { t.pickScoreSheet("officers") })
-	top := container.NewHBox(widget.NewLabel(lang.L("Round")), t.roundSel, widget.NewLabel(lang.L("Break down by")), t.groupSel, refresh, impA, impO)
+	top := container.NewHBox(widget.NewLabel(lang.L("Round")), t.roundSel, widget.NewLabel(lang.L("Break down by")), t.groupSel, refresh, impA, impO, t.updating)
 	t.content = container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(container.NewPadded(t.body)))
-	t.loadRounds()
+	u.live(t.content, t.refresh)
+	t.loadRounds(t.recompute)
 	return t
+}
+
+// refresh follows a change of the workspace: the rounds as they are now (the chosen round and breakdown
+// kept), scored again without the progress dialog.
+func (t *resultsTab) refresh() {
+	t.loadRounds(t.recomputeQuietly)
 }
 
 type resultsSetup struct {
@@ -72,8 +84,9 @@ type resultsSetup struct {
 	qs     []data.Question
 }
 
-// loadRounds fills the round and breakdown selectors, then scores the latest round.
-func (t *resultsTab) loadRounds() {
+// loadRounds fills the round and breakdown selectors, then scores (then) the chosen round: the one the user
+// chose while it is there, else the latest; the breakdown chosen is kept while its question is there.
+func (t *resultsTab) loadRounds(then func()) {
 	id := t.policyID
 	load(t.u, func(ctx context.Context, s *store.Store) (resultsSetup, error) {
 		var d resultsSetup
@@ -86,6 +99,10 @@ func (t *resultsTab) loadRounds() {
 	}, func(d resultsSetup) {
 		t.rounds = d.rounds
 		if len(d.rounds) == 0 {
+			t.computes++ // a scoring under way is of a round gone
+			t.res = nil
+			t.roundSel.Options, t.roundSel.Selected = nil, ""
+			t.roundSel.Refresh()
 			t.body.Objects = []fyne.CanvasObject{widget.NewLabel(lang.L("No evaluation round yet. Import a survey, an assessment sheet or 体验官 feedback first."))}
 			t.body.Refresh()
 			return
@@ -94,32 +111,56 @@ func (t *resultsTab) loadRounds() {
 		for i, r := range d.rounds {
 			names[i] = r.Name
 		}
+		by := ""
+		if i := t.groupSel.SelectedIndex(); i > 0 && i-1 < len(t.groupQs) {
+			by = t.groupQs[i-1].Key
+		}
 		t.groupQs = nil
 		opts := []string{lang.L("No breakdown")}
+		group := ""
 		for _, q := range d.qs {
 			if q.Type == data.QSingle && len(q.Options) >= 2 && len(q.Options) <= 30 {
 				t.groupQs = append(t.groupQs, q)
 				opts = append(opts, q.Key+" "+chartLabel(q.Text))
+				if q.Key == by {
+					group = opts[len(opts)-1]
+				}
 			}
 		}
-		t.groupSel.Options = opts
-		t.roundSel.Options = names
-		t.roundSel.Selected = names[len(names)-1] // set without triggering a run; recompute below
+		round := names[len(names)-1]
+		if t.picked && slices.Contains(names, t.roundSel.Selected) {
+			round = t.roundSel.Selected
+		}
+		// Set without triggering a run; then scores below.
+		t.groupSel.Options, t.groupSel.Selected = opts, group
+		t.roundSel.Options, t.roundSel.Selected = names, round
 		t.roundSel.Refresh()
 		t.groupSel.Refresh()
-		t.recompute()
+		then()
 	})
 }
 
-// recompute scores the selected round off the UI goroutine, with progress and cancel.
-func (t *resultsTab) recompute() {
+// options are the scoring options the selectors describe; false when no round is chosen.
+func (t *resultsTab) options() (score.Options, bool) {
 	if len(t.rounds) == 0 || t.roundSel.Selected == "" {
-		return
+		return score.Options{}, false
 	}
 	opt := score.Options{Round: t.roundSel.Selected}
 	if i := t.groupSel.SelectedIndex(); i > 0 && i-1 < len(t.groupQs) {
 		opt.By = t.groupQs[i-1].Key
 	}
+	return opt, true
+}
+
+// recompute scores the selected round off the UI goroutine, with progress and cancel.
+func (t *resultsTab) recompute() {
+	opt, ok := t.options()
+	if !ok {
+		return
+	}
+	t.computes++
+	seq := t.computes
+	t.updating.Hide()
 	id, s := t.policyID, t.u.Store()
 	var res *score.Result
 	t.u.RunLong(lang.L("Scoring…"), func(ctx context.Context, progress func(done, total int)) error {
@@ -128,11 +169,45 @@ func (t *resultsTab) recompute() {
 		res, err = score.ScoreWith(ctx, s, id, opt)
 		return err
 	}, func(err error) {
+		if seq != t.computes {
+			return
+		}
 		if err != nil {
 			t.u.ShowError(err)
 			return
 		}
 		t.apply(res)
+	})
+}
+
+// recomputeQuietly scores the chosen round again after a change of the workspace, off the UI goroutine
+// and without the progress dialog (the change may not be the user's own): 正在更新… shows meanwhile.
+func (t *resultsTab) recomputeQuietly() {
+	opt, ok := t.options()
+	if !ok {
+		return
+	}
+	t.computes++
+	seq := t.computes
+	t.updating.Show()
+	id := t.policyID
+	type scored struct {
+		res *score.Result
+		err error
+	}
+	load(t.u, func(ctx context.Context, s *store.Store) (scored, error) {
+		res, err := score.ScoreWith(ctx, s, id, opt)
+		return scored{res, err}, nil
+	}, func(r scored) {
+		if seq != t.computes {
+			return
+		}
+		t.updating.Hide()
+		if r.err != nil {
+			t.u.ShowError(r.err)
+			return
+		}
+		t.apply(r.res)
 	})
 }
 
@@ -508,19 +583,21 @@ func (t *resultsTab) override(responseID int64, restore *bool) {
 }
 
 func (t *resultsTab) overrideNote(responseID int64, restore *bool, note string) {
-	ctx, s := context.Background(), t.u.Store()
-	var err error
-	if restore == nil {
-		err = score.ClearOverride(ctx, s, responseID)
-	} else {
-		var rd data.Round
-		if rd, err = s.ResolveRound(ctx, t.policyID, t.roundSel.Selected); err == nil {
-			err = score.SetOverride(ctx, s, rd.ID, responseID, *restore, note)
+	policy, round := t.policyID, t.roundSel.Selected
+	t.u.write(func(ctx context.Context, s *store.Store) error {
+		if restore == nil {
+			return score.ClearOverride(ctx, s, responseID)
 		}
-	}
-	if err != nil {
-		t.u.ShowError(err)
-		return
-	}
-	t.recompute()
+		rd, err := s.ResolveRound(ctx, policy, round)
+		if err != nil {
+			return err
+		}
+		return score.SetOverride(ctx, s, rd.ID, responseID, *restore, note)
+	}, func(err error) {
+		if err != nil {
+			t.u.ShowError(err)
+			return
+		}
+		t.recompute()
+	})
 }

@@ -87,6 +87,6 @@ func runScoreImport(u *UI, policyID int64, round, kind, path string, units []str
 // pickScoreSheet asks for an assessment or 体验官 sheet and imports it into the shown round.
 func (t *resultsTab) pickScoreSheet(kind string) {
 	t.u.pickFile([]string{".xlsx", ".xls", ".csv"}, "", func(path string) {
-		importScoreSheet(t.u, t.policyID, t.roundSel.Selected, kind, path, t.loadRounds)
+		importScoreSheet(t.u, t.policyID, t.roundSel.Selected, kind, path, func() { t.loadRounds(t.recompute) })
 	})
 }

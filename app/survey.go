@@ -67,6 +67,9 @@ type surveyTab struct {
 	loading map[int]bool
 	order   []int // loaded pages, oldest first
 	gen     int   // bumped on every reload, so late page loads are dropped
+
+	loads int  // reloads started; a late result of an earlier one is dropped
+	keep  bool // the reload follows a change of the workspace: keep the scroll position and question shown
 }
 
 // surveyPageSize is how many responses one page load brings; maxPages how many stay loaded.
@@ -127,14 +130,27 @@ func newSurveyTab(u *UI, policyID int64) *surveyTab {
 	)
 	top := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(lang.L("Round")), t.round), t.importBtn, t.summary)
 	t.content = container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, tabs)
+	u.live(t.content, t.refresh)
 	t.reload(0)
 	return t
+}
+
+// refresh follows a change of the workspace: the rounds and the shown round's data as they are now, the
+// table where it was scrolled to and the question whose frequencies are shown still shown.
+func (t *surveyTab) refresh() {
+	t.keep = true
+	t.reload(t.roundID)
 }
 
 // reload fetches the rounds and the data of round roundID (0: the latest round).
 func (t *surveyTab) reload(roundID int64) {
 	policyID := t.policyID
-	t.summary.SetText(lang.L("Loading survey data…"))
+	t.loads++
+	seq, keep := t.loads, t.keep
+	t.keep = false
+	if !keep {
+		t.summary.SetText(lang.L("Loading survey data…"))
+	}
 	load(t.u, func(ctx context.Context, s *store.Store) (surveyView, error) {
 		var v surveyView
 		var err error
@@ -162,10 +178,23 @@ func (t *surveyTab) reload(roundID int64) {
 		}
 		v.files, err = s.SurveyImports(ctx, v.roundID)
 		return v, err
-	}, t.apply)
+	}, func(v surveyView) {
+		if seq == t.loads {
+			t.applyKeeping(v, keep)
+		}
+	})
 }
 
-func (t *surveyTab) apply(v surveyView) {
+func (t *surveyTab) apply(v surveyView) { t.applyKeeping(v, false) }
+
+// applyKeeping shows v; with keep, and the same round as shown, the table stays where it was scrolled to
+// and the question whose frequencies were shown stays shown (when it is still there).
+func (t *surveyTab) applyKeeping(v surveyView, keep bool) {
+	keep = keep && v.roundID == t.roundID && t.roundID != 0
+	freqKey := ""
+	if keep && t.freqQ >= 0 && t.freqQ < len(t.questions) {
+		freqKey = t.questions[t.freqQ].Key
+	}
 	t.rounds, t.roundID, t.questions, t.count, t.freqs, t.files = v.rounds, v.roundID, v.questions, v.count, v.freqs, v.files
 	t.pages, t.loading, t.order = map[int]*data.SurveyData{}, map[int]bool{}, nil
 	t.gen++
@@ -198,7 +227,14 @@ func (t *surveyTab) apply(v surveyView) {
 	t.freqQ = -1
 	t.freqTitle.SetText(lang.L("Choose a question on the left to see how often each option was chosen."))
 	t.freqRows.RemoveAll()
-	t.table.ScrollToTop()
+	if !keep {
+		t.table.ScrollToTop()
+	}
+	for i, q := range t.questions {
+		if freqKey != "" && q.Key == freqKey {
+			t.qlist.Select(i) // shows its frequencies
+		}
+	}
 	t.applyImports()
 }
 

@@ -79,6 +79,12 @@ type UI struct {
 	longSpin   *widget.ProgressBarInfinite
 	// readOnlyBanner says, above everything, that the workspace is read-only (nil when it is not).
 	readOnlyBanner *widget.Label
+
+	// The window follows the workspace (live.go): unwatch ends the store subscription, changes holds a
+	// change not applied yet, live maps a tab's content to how it reloads itself.
+	unwatch   func()
+	changes   changeQueue
+	liveViews map[fyne.CanvasObject]func()
 }
 
 // PolicyTab is one tab of the selected policy's page; screen files register theirs from init().
@@ -228,6 +234,7 @@ func (u *UI) Close() error {
 	if u.store == nil {
 		return nil
 	}
+	u.stopWatching()
 	err := u.store.Close()
 	u.store = nil
 	return err
@@ -251,9 +258,11 @@ func (u *UI) openStore(path string) error {
 		return &openError{path: abs, err: &data.InputError{Msg: fmt.Sprintf(lang.L("Cannot open workspace %s: %v"), abs, err), Err: err}}
 	}
 	if u.store != nil {
+		u.stopWatching()
 		u.store.Close()
 	}
 	u.store = s
+	u.watchStore()
 	u.policyID = 0
 	u.addRecent(abs)
 	u.setTitle()
@@ -312,10 +321,17 @@ func (u *UI) build() {
 	u.detail.show(0)
 }
 
-// Refresh reloads the current views after data changed.
+// Refresh reloads the current views after data changed, keeping what the user is doing (scroll positions,
+// selections, unsaved edits): the policy list, the selected policy (u.policyID: another one is shown
+// afresh), its shown tab and the meetings page; the other tabs reload when next shown. Every change of the
+// workspace calls it (live.go), so a screen need not after its own writes.
 func (u *UI) Refresh() {
+	u.refreshViews(true)
+}
+
+func (u *UI) refreshViews(external bool) {
 	u.list.reload()
-	u.detail.show(u.policyID)
+	u.detail.refresh(external)
 	u.meetings.reload()
 }
 
@@ -390,6 +406,28 @@ func load[T any](u *UI, fetch func(ctx context.Context, s *store.Store) (T, erro
 				return
 			}
 			apply(v)
+		})
+	}()
+}
+
+// write runs work off the UI goroutine, then done on it with work's error: a write of a button, or a read
+// it needs first. For long work (an import, scoring, anything that backs the workspace up) use RunLong,
+// which shows progress and 取消. done is dropped when the workspace is no longer current; it may be nil.
+func (u *UI) write(work func(ctx context.Context, s *store.Store) error, done func(err error)) {
+	s := u.store
+	if done == nil {
+		done = func(err error) { u.ShowError(err) }
+	}
+	if u.inline {
+		done(work(context.Background(), s))
+		return
+	}
+	go func() {
+		err := work(context.Background(), s)
+		fyne.Do(func() {
+			if s == u.store {
+				done(err)
+			}
 		})
 	}()
 }
