@@ -13,21 +13,24 @@ import (
 // one round, as the report does; scoring never writes them, so re-scoring keeps them. An evaluation
 // publication freezes them (ReportChoices in EvaluationSnapshot).
 
-// Optional parts of the evaluation report the team can leave out.
+// Optional parts of the evaluation report the team can leave out: their keys are the report's section
+// keys (data/narrative's optional sections; reports tests that the two lists agree).
 const (
-	PartSelfCheck = "self_check" // 法定程序自查: the statutory checklist
-	PartMethods   = "methods"    // 评价方法附件: scale, weights, formulas, screening
-	PartGroups    = "groups"     // 分组统计: scores by respondent group
+	PartGroups  = "groups"  // 不同群体评价: scores by respondent group
+	PartMethods = "methods" // 评价方法 (附件): scale, weights, formulas, screening
+	PartQuotes  = "quotes"  // 群众意见摘编 (附件): the quoted open answers
+	PartChecks  = "checks"  // 公众参与法定要求自查情况 (附件): the statutory self-check
 )
 
 // ReportParts lists the optional parts in the order the report has them.
-var ReportParts = []string{PartSelfCheck, PartMethods, PartGroups}
+var ReportParts = []string{PartGroups, PartMethods, PartQuotes, PartChecks}
 
-// ReportPartNames gives each optional part its Chinese name (window, command line, messages).
+// ReportPartNames gives each optional part its Chinese name, the heading the report gives it.
 var ReportPartNames = map[string]string{
-	PartSelfCheck: "法定程序自查",
-	PartMethods:   "评价方法附件",
-	PartGroups:    "分组统计",
+	PartGroups:  "不同群体评价",
+	PartMethods: "评价方法",
+	PartQuotes:  "群众意见摘编",
+	PartChecks:  "公众参与法定要求自查情况",
 }
 
 // ParseReportPart reads a part by key (self_check) or Chinese name (法定程序自查).

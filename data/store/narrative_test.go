@@ -109,13 +109,13 @@ func TestReportSettingsPerRoundAndInheritedIssuer(t *testing.T) {
 		t.Fatalf("unset settings = %+v, %v, %v; want unset, every part on", st, set, err)
 	}
 	in := data.ReportSettings{Issuer: "  北京市某评估中心 ", Commissioner: "市发展改革委", Date: "2026年11月20日",
-		Off: []string{"分组统计", data.PartSelfCheck, data.PartGroups}}
+		Off: []string{"不同群体评价", data.PartChecks, data.PartGroups}}
 	saved, err := s.SetReportSettings(ctx, r1.ID, in)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := data.ReportSettings{Issuer: "北京市某评估中心", Commissioner: "市发展改革委", Date: "2026-11-20",
-		Off: []string{data.PartSelfCheck, data.PartGroups}}
+		Off: []string{data.PartGroups, data.PartChecks}}
 	if !reflect.DeepEqual(saved, want) {
 		t.Errorf("saved = %+v\nwant  %+v", saved, want)
 	}
@@ -123,7 +123,7 @@ func TestReportSettingsPerRoundAndInheritedIssuer(t *testing.T) {
 	if err != nil || !set || !reflect.DeepEqual(got, want) {
 		t.Errorf("read back = %+v, %v, %v\nwant %+v", got, set, err, want)
 	}
-	if got.On(data.PartSelfCheck) || !got.On(data.PartMethods) || got.On(data.PartGroups) {
+	if got.On(data.PartChecks) || !got.On(data.PartMethods) || got.On(data.PartGroups) {
 		t.Errorf("On: %+v", got.Sections())
 	}
 
