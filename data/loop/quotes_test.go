@@ -80,7 +80,7 @@ func TestQuotesProposeAndTheTeamDecides(t *testing.T) {
 	got, _ = Quotes(ctx, s, pid, "", nil)
 	ex := Excluded(got.Quotes)
 	wantEx := []data.ExcludedQuote{
-		{AnswerRef: data.AnswerRef{Response: resp[0].ID, Question: "Q2"}},                       // by hand: no reason
+		{AnswerRef: data.AnswerRef{Response: resp[0].ID, Question: "Q2"}},                      // by hand: no reason
 		{AnswerRef: data.AnswerRef{Response: resp[3].ID, Question: "Q2"}, Reason: "个人诉求或联系请求"}, // the proposal stands
 	}
 	if !reflect.DeepEqual(ex, wantEx) {
