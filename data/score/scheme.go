@@ -281,11 +281,14 @@ func jsonError(err error) error {
 		}
 		return data.InputErrorf("评价方案 JSON 格式有误：字段 %s 的值应为%s，而不是%s", te.Field, want, got)
 	case errors.As(err, &se):
-		return data.InputErrorf("评价方案 JSON 格式有误：第 %d 个字节附近语法错误（%v），请检查逗号、引号和括号", se.Offset, err)
+		return &data.InputError{Msg: fmt.Sprintf("评价方案 JSON 格式有误：第 %d 个字节附近语法错误，请检查逗号、引号和括号", se.Offset), Err: err}
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		return data.InputErrorf("评价方案 JSON 不完整：缺少结尾的括号或引号")
 	}
-	return data.InputErrorf("评价方案 JSON 格式有误：%v", err)
+	if f, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok { // encoding/json's only text for it
+		return &data.InputError{Msg: fmt.Sprintf("评价方案 JSON 格式有误：不认识的字段 %s，请检查拼写", f), Err: err}
+	}
+	return &data.InputError{Msg: "评价方案 JSON 格式有误，无法读取：请用评价方案页“导出”的文件，或检查逗号、引号和括号", Err: err}
 }
 
 // JSON returns the scheme's JSON form, indented.

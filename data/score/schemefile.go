@@ -67,7 +67,7 @@ func utf16le(s string) []byte {
 func parseSchemeZip(b []byte) (*Scheme, error) {
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
-		return nil, data.InputErrorf("评价方案文件是 zip 格式，但已损坏或不完整（%v）：请重新保存或重新下载后再导入", err)
+		return nil, &data.InputError{Msg: "评价方案文件是 zip 格式，但已损坏或不完整：请重新保存或重新下载后再导入", Err: err}
 	}
 	files := map[string]*zip.File{}
 	for _, f := range zr.File {
