@@ -1,0 +1,395 @@
+// Package dochtml writes a doc.Document as one self-contained, printable HTML page: the same text,
+// numbering and 落款 as the Word file reports/docx writes from the same value, in the 公文 look of
+// GB/T 9704-2012 (A4 with its margins, title in 小标宋 falling back to 宋体 bold 22 pt centred, body
+// 仿宋 16 pt with a two-character indent, headings 黑体 / 楷体 / bold 仿宋, tables with their header
+// row repeated on every printed page, 表N captions above tables and 图N captions under figures,
+// page numbers "— N —" odd pages right and even pages left, the 落款 at the end placed as 7.3.5.3
+// places it).
+//
+// The page is made for content systems that strip scripts and for offline intranets: it holds no
+// script at all, loads nothing (no font, image or style from anywhere), and says so to the browser
+// in a Content-Security-Policy that allows only its own style sheet, by hash, and data: images.
+// Every text is escaped by html/template; figures are inline SVG rebuilt element by element from an
+// allow-list (an SVG with a script, an event attribute or a foreign element is refused), or the
+// PNG as a data: image.
+package dochtml
+
+import (
+	"bytes"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"html/template"
+	"image/png"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/gongping/gongping/reports/doc"
+)
+
+//go:embed page.css
+var pageCSS string
+
+// csp allows the page's one style sheet (by its hash: no style attribute anywhere works) and
+// pictures it carries itself; nothing else, from anywhere.
+var csp = "default-src 'none'; style-src " + cssHash(pageCSS) +
+	"; img-src data:; font-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'"
+
+func cssHash(s string) string {
+	h := sha256.Sum256([]byte(s))
+	return "'sha256-" + base64.StdEncoding.EncodeToString(h[:]) + "'"
+}
+
+// Text block of the page, as reports/docx lays it out (GB/T 9704-2012 5.2.1).
+const (
+	textWidthCM  = 15.6
+	textHeightCM = 22.5
+	defaultFigCM = 14
+)
+
+var page = template.Must(template.New("page").Parse(pageTemplate))
+
+// Write writes d to w as an HTML page. All text is treated as untrusted. Write returns an error,
+// and writes nothing, for a malformed model (a table with no columns or a row with more cells than
+// columns, a figure with no picture, a PNG that is not one, an SVG it cannot read or that holds
+// active content and has no PNG to show instead).
+func Write(w io.Writer, d *doc.Document) error {
+	if d == nil {
+		return errors.New("dochtml: nil document")
+	}
+	v, err := build(d)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := page.Execute(&buf, v); err != nil {
+		return fmt.Errorf("dochtml: %w", err)
+	}
+	if _, err := w.Write(buf.Bytes()); err != nil {
+		return fmt.Errorf("dochtml: %w", err)
+	}
+	return nil
+}
+
+// view is what the template shows: every text already cleaned and split as reports/docx splits it.
+type view struct {
+	CSP       string
+	CSS       template.CSS
+	DocTitle  string   // <title>: the title's lines joined
+	Title     []string // the title's lines
+	Subtitle  string
+	Addressee string
+	Blocks    []block
+	Issuers   []string
+	Date      string
+	Colophon  []string
+}
+
+type block struct {
+	Kind string // "h", "p", "table", "figure", "break"
+
+	Level      int    // h
+	Lead, Body string // h: number and text; run-in body
+
+	Lines []string // p
+
+	Label, Caption, Source string // table, figure
+
+	Width string // table: share of the text block, "87.5%"
+	Cols  []column
+	Rows  []row
+
+	SVG  template.HTML // figure
+	PNG  template.URL  // figure: data:image/png;base64,…
+	PNGW int           // figure: width in CSS pixels
+	PNGH int
+	Alt  string
+}
+
+type column struct {
+	Title []string // lines
+	Width string // "12.5%" of the table
+}
+
+type row struct {
+	Tall  bool // may break across pages (as reports/docx lets a row taller than a third of a page)
+	Cells []cell
+}
+
+type cell struct {
+	Lines []string
+	Align string // "", "c", "r"
+}
+
+func build(d *doc.Document) (*view, error) {
+	v := &view{CSP: csp, CSS: template.CSS(pageCSS)}
+	for _, l := range strings.Split(strings.TrimSpace(doc.Clean(d.Title)), "\n") {
+		if l = doc.OneLine(l); l != "" {
+			v.Title = append(v.Title, l)
+		}
+	}
+	v.DocTitle = joinTitle(v.Title)
+	v.Subtitle = doc.OneLine(d.Subtitle)
+	if a := doc.OneLine(d.Addressee); a != "" {
+		if !strings.HasSuffix(a, "：") && !strings.HasSuffix(a, ":") {
+			a += "："
+		}
+		v.Addressee = a
+	}
+	labels := doc.Labels(d.Blocks)
+	pending := false
+	for i, blk := range d.Blocks {
+		var b *block
+		var err error
+		switch x := blk.(type) {
+		case doc.Heading:
+			b = heading(x)
+		case *doc.Heading:
+			b = heading(*x)
+		case doc.Paragraph:
+			b = paragraph(x)
+		case *doc.Paragraph:
+			b = paragraph(*x)
+		case doc.Table:
+			b, err = table(x, labels[i])
+		case *doc.Table:
+			b, err = table(*x, labels[i])
+		case doc.Figure:
+			b, err = figure(x, labels[i])
+		case *doc.Figure:
+			b, err = figure(*x, labels[i])
+		case doc.PageBreak, *doc.PageBreak:
+			pending = i < len(d.Blocks)-1
+			continue
+		case nil:
+			continue
+		default:
+			err = fmt.Errorf("unknown block %T", blk)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("dochtml: block %d: %w", i+1, err)
+		}
+		if b == nil {
+			continue
+		}
+		if pending {
+			v.Blocks = append(v.Blocks, block{Kind: "break"})
+			pending = false
+		}
+		v.Blocks = append(v.Blocks, *b)
+	}
+	v.Issuers = doc.Lines(d.Signature.Issuer)
+	if !d.Signature.Date.IsZero() {
+		v.Date = doc.FormatDate(d.Signature.Date)
+	}
+	v.Colophon = doc.Lines(d.Colophon)
+	return v, nil
+}
+
+// joinTitle puts a title broken over lines on one line for the browser's tab: Chinese lines join
+// directly, Latin ones with a space.
+func joinTitle(ls []string) string {
+	var b strings.Builder
+	for _, l := range ls {
+		if b.Len() > 0 && isNarrow(lastRune(b.String())) && isNarrow([]rune(l)[0]) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(l)
+	}
+	return b.String()
+}
+
+func lastRune(s string) rune { r := []rune(s); return r[len(r)-1] }
+
+func isNarrow(r rune) bool { return r < 0x2E80 }
+
+func heading(h doc.Heading) *block {
+	lead := doc.OneLine(h.Number) + doc.OneLine(h.Text)
+	body := doc.OneLine(h.Body)
+	if lead == "" && body == "" {
+		return nil
+	}
+	return &block{Kind: "h", Level: min(max(h.Level, 1), 4), Lead: lead, Body: body}
+}
+
+func paragraph(p doc.Paragraph) *block {
+	ls := doc.Lines(p.Text)
+	if len(ls) == 0 {
+		return nil
+	}
+	return &block{Kind: "p", Lines: ls}
+}
+
+// source is a 资料来源 note without the label the caller may have written.
+func source(s string) string {
+	s = doc.OneLine(s)
+	for _, pre := range []string{"资料来源：", "资料来源:", "资料来源"} {
+		s = strings.TrimPrefix(s, pre)
+	}
+	return strings.TrimSpace(s)
+}
+
+func table(t doc.Table, label string) (*block, error) {
+	n := len(t.Columns)
+	if n == 0 {
+		return nil, errors.New("a table has no columns")
+	}
+	for i, r := range t.Rows {
+		if len(r) > n {
+			return nil, fmt.Errorf("table row %d has %d cells for %d columns", i+1, len(r), n)
+		}
+	}
+	b := &block{Kind: "table", Label: label, Caption: doc.OneLine(t.Caption), Source: source(t.Source)}
+	widths := columnWidths(t.Columns)
+	total := 0.0
+	for _, w := range widths {
+		total += w
+	}
+	b.Width = percent(total / textWidthCM)
+	for i, c := range t.Columns {
+		b.Cols = append(b.Cols, column{Title: doc.Lines(c.Title), Width: percent(widths[i] / total)})
+	}
+	for _, r := range t.Rows {
+		out := row{Cells: make([]cell, n)}
+		lines := 0.0
+		for i := range n {
+			c := cell{}
+			if i < len(r) {
+				c.Lines = doc.Lines(r[i])
+			}
+			switch t.Columns[i].Align {
+			case doc.AlignCenter:
+				c.Align = "c"
+			case doc.AlignRight:
+				c.Align = "r"
+			}
+			out.Cells[i] = c
+			lines = math.Max(lines, cellLines(c.Lines, widths[i]))
+		}
+		out.Tall = lines > maxUnsplitLines
+		b.Rows = append(b.Rows, out)
+	}
+	return b, nil
+}
+
+// maxUnsplitLines is the tallest row, in 18 pt table lines, kept whole on a page: a third of the
+// text block, as reports/docx keeps it.
+const maxUnsplitLines = textHeightCM / (18 * 2.54 / 72) / 3
+
+// cellLines estimates a cell's height in table lines at 12 pt characters.
+func cellLines(ls []string, widthCM float64) float64 {
+	perLine := math.Max((widthCM-0.3)/(12*2.54/72), 1)
+	n := 0.0
+	for _, l := range ls {
+		n += math.Ceil(ems(l) / perLine)
+	}
+	return n
+}
+
+// ems is the width of s in characters: CJK and full-width count 1, the rest ½.
+func ems(s string) float64 {
+	w := 0.0
+	for _, r := range s {
+		if isNarrow(r) {
+			w += 0.5
+		} else {
+			w++
+		}
+	}
+	return w
+}
+
+// columnWidths gives each column its width in cm, as reports/docx does: unset columns share what
+// the set ones leave (at least 1 cm each), and a table wider than the text block is scaled to fit.
+func columnWidths(cols []doc.Column) []float64 {
+	ws := make([]float64, len(cols))
+	set, unset := 0.0, 0
+	for i, c := range cols {
+		if c.WidthCM > 0 && !math.IsInf(c.WidthCM, 0) {
+			ws[i] = c.WidthCM
+			set += ws[i]
+		} else {
+			unset++
+		}
+	}
+	if unset > 0 {
+		share := math.Max((textWidthCM-set)/float64(unset), 1)
+		for i := range ws {
+			if ws[i] == 0 {
+				ws[i] = share
+			}
+		}
+	}
+	sum := 0.0
+	for _, w := range ws {
+		sum += w
+	}
+	if sum > textWidthCM {
+		for i := range ws {
+			ws[i] *= textWidthCM / sum
+		}
+	}
+	for i := range ws {
+		ws[i] = math.Max(ws[i], 0.01)
+	}
+	return ws
+}
+
+func percent(f float64) string {
+	return strconv.FormatFloat(math.Min(f, 1)*100, 'f', 2, 64) + "%"
+}
+
+func figure(f doc.Figure, label string) (*block, error) {
+	if len(f.PNG) == 0 && len(f.SVG) == 0 {
+		return nil, errors.New("a figure has no picture")
+	}
+	b := &block{Kind: "figure", Label: label, Caption: doc.OneLine(f.Caption), Source: source(f.Source), Alt: doc.OneLine(f.Alt)}
+	if b.Alt == "" {
+		b.Alt = b.Caption
+	}
+	aspect := 0.0
+	if len(f.PNG) > 0 {
+		cfg, err := png.DecodeConfig(bytes.NewReader(f.PNG))
+		if err != nil || cfg.Width <= 0 || cfg.Height <= 0 {
+			return nil, errors.New("a figure's PNG cannot be read")
+		}
+		aspect = float64(cfg.Height) / float64(cfg.Width)
+	}
+	var svg *svgPicture
+	if len(f.SVG) > 0 {
+		s, err := readSVG(f.SVG)
+		switch {
+		case err == nil:
+			svg = s
+			if aspect == 0 {
+				aspect = s.aspect
+			}
+		case len(f.PNG) == 0:
+			return nil, err
+		}
+		// An SVG that cannot be shown safely is left out; the PNG stands in for it.
+	}
+	wcm := f.WidthCM
+	if !(wcm > 0) || math.IsInf(wcm, 0) {
+		wcm = defaultFigCM
+	}
+	wcm = math.Min(wcm, textWidthCM)
+	hcm := f.HeightCM
+	if !(hcm > 0) || math.IsInf(hcm, 0) {
+		hcm = wcm * aspect
+	}
+	if maxH := textHeightCM - 3; hcm > maxH { // room for the caption and note, as in reports/docx
+		wcm, hcm = wcm*maxH/hcm, maxH
+	}
+	if svg != nil {
+		b.SVG = svg.html(wcm, hcm, b.Alt)
+		return b, nil
+	}
+	b.PNG = template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(f.PNG))
+	b.PNGW, b.PNGH = int(math.Round(wcm/2.54*96)), int(math.Round(hcm/2.54*96))
+	return b, nil
+}
