@@ -65,6 +65,9 @@ type EvaluationSnapshot struct {
 	Version    int             `json:"version"`
 	Evaluation json.RawMessage `json:"evaluation"`
 	Revisions  []Revision      `json:"revisions"`
+	// Report is what the team wrote and chose for the report of the round it froze (its texts, settings
+	// and the answers not quoted); nil when the policy had no round, or for publications made before.
+	Report *ReportChoices `json:"report,omitempty"`
 }
 
 // Feedback decodes the snapshot of a feedback publication.
@@ -85,4 +88,15 @@ func (p Publication) Evaluation() (EvaluationSnapshot, error) {
 	}
 	err := json.Unmarshal(p.Snapshot, &es)
 	return es, err
+}
+
+// Round is the evaluation round whose scores the snapshot froze; "" when it froze no score.
+func (es EvaluationSnapshot) Round() string {
+	var r struct {
+		Round string `json:"round"`
+	}
+	if len(es.Evaluation) == 0 || json.Unmarshal(es.Evaluation, &r) != nil {
+		return ""
+	}
+	return r.Round
 }
