@@ -112,7 +112,7 @@ type block struct {
 
 type column struct {
 	Title []string // lines
-	Width string // "12.5%" of the table
+	Width string   // "12.5%" of the table
 }
 
 type row struct {
