@@ -69,6 +69,7 @@ func publish(ctx context.Context, s *store.Store, policyID int64, what, date str
 		return Publication{}, data.InputErrorf("公开日期 %s 晚于今天（%s）：请在实际公开当天或之后再记录", date, t)
 	}
 	var eval any
+	var choices data.ReportChoices // the team's texts, settings and quotations of the report (evaluation)
 	switch what {
 	case WhatFeedback:
 	case WhatEvaluation:
@@ -80,6 +81,10 @@ func publish(ctx context.Context, s *store.Store, policyID int64, what, date str
 		}
 		if eval, err = evaluationSummary(ctx, s, policyID); err != nil {
 			return Publication{}, fmt.Errorf("evaluation summary: %w", err)
+		}
+		res, _ := eval.(*score.Result)
+		if choices, err = ReportChoicesOf(ctx, s, policyID, "", res); err != nil {
+			return Publication{}, fmt.Errorf("report choices: %w", err)
 		}
 	default:
 		return Publication{}, data.InputErrorf("未知的公开内容 %q，可选：feedback（采纳情况）、evaluation（评价报告和修订情况）", what)
@@ -116,6 +121,9 @@ func publish(ctx context.Context, s *store.Store, policyID int64, what, date str
 			es, err := evaluationSnapshot(ctx, tx, policyID, eval)
 			if err != nil {
 				return err
+			}
+			if choices.Round != "" { // what the team wrote and chose, so the published report can be made again
+				es.Report = &choices
 			}
 			es.Date, es.Version = date, version
 			snap = es

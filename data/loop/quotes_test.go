@@ -159,3 +159,70 @@ func TestReportChoicesWithoutRound(t *testing.T) {
 		t.Error("a named round that does not exist: no error")
 	}
 }
+
+// An evaluation publication freezes the team's texts, settings and excluded answers as they were: later
+// edits change the workspace, not what was published, and are a new version when published again.
+func TestEvaluationPublicationFreezesReportChoices(t *testing.T) {
+	s, pid, r, resp := quoteRound(t)
+	if err := s.SetReportText(ctx, r.ID, "summary", "第一版摘要"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SetReportSettings(ctx, r.ID, data.ReportSettings{Issuer: "某评估中心", Commissioner: "市发展改革委",
+		Date: "2026-11-20", Off: []string{data.PartGroups}}); err != nil {
+		t.Fatal(err)
+	}
+	no := false
+	if err := SetQuote(ctx, s, pid, "", data.AnswerRef{Response: resp[2].ID, Question: "Q2"}, &no); err != nil {
+		t.Fatal(err)
+	}
+	p1, err := Publish(ctx, s, pid, WhatEvaluation, "2026-11-20")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := data.ReportChoices{Round: "2026年度", Texts: map[string]string{"summary": "第一版摘要"},
+		Settings: data.ReportSettings{Issuer: "某评估中心", Commissioner: "市发展改革委", Date: "2026-11-20", Off: []string{data.PartGroups}},
+		Excluded: []data.ExcludedQuote{{AnswerRef: data.AnswerRef{Response: resp[3].ID, Question: "Q2"}, Reason: "个人诉求或联系请求"}}}
+	frozen := func(p Publication) *data.ReportChoices {
+		t.Helper()
+		es, err := p.Evaluation()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return es.Report
+	}
+	if got := frozen(p1); got == nil || !reflect.DeepEqual(*got, want) {
+		t.Fatalf("frozen = %+v\nwant     %+v", got, want)
+	}
+
+	// Publishing again with nothing changed is refused; the team's edits afterwards leave version 1 as it was.
+	_, err = Publish(ctx, s, pid, WhatEvaluation, "2026-11-21")
+	inputError(t, err, "无需再次公开")
+	if err := s.SetReportText(ctx, r.ID, "summary", "更正后的摘要"); err != nil {
+		t.Fatal(err)
+	}
+	yes := true
+	if err := SetQuote(ctx, s, pid, "", data.AnswerRef{Response: resp[0].ID, Question: "Q2"}, &yes); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ResetReportText(ctx, r.ID, "summary"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetReportText(ctx, r.ID, "problems", "存在问题的新写法"); err != nil {
+		t.Fatal(err)
+	}
+	pubs, err := Publications(ctx, s, pid, WhatEvaluation)
+	if err != nil || len(pubs) != 1 {
+		t.Fatalf("publications = %+v, %v", pubs, err)
+	}
+	if got := frozen(pubs[0]); got == nil || !reflect.DeepEqual(*got, want) {
+		t.Errorf("stored version 1 changed: %+v", got)
+	}
+	p2, err := Publish(ctx, s, pid, WhatEvaluation, "2026-11-22") // an amendment: a new version of its own
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := frozen(p2)
+	if p2.Version != 2 || got == nil || got.Texts["problems"] != "存在问题的新写法" || got.Texts["summary"] != "" || len(got.Excluded) != 2 {
+		t.Errorf("version 2 = %d, %+v", p2.Version, got)
+	}
+}
