@@ -46,6 +46,8 @@ type decisionEditor struct {
 	note     *widget.Label
 	dlg      dialog.Dialog
 	onSaved  func()
+
+	save, clear *widget.Button // disabled while the decision is being stored
 }
 
 // showDecisionEditor opens the editor for the targets; current is the decision they share (nil: none).
@@ -105,6 +107,7 @@ func showDecisionEditor(u *UI, policyID int64, clusters, opinions []int64, curre
 	}
 	save := widget.NewButtonWithIcon(lang.L("Save"), theme.ConfirmIcon(), e.onSave)
 	save.Importance = widget.HighImportance
+	e.save, e.clear = save, clear
 	cancel := widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), func() { e.dlg.Hide() })
 	content := container.NewVBox(form, e.amend, e.note, container.NewHBox(clear, layout.NewSpacer(), cancel, save))
 	// Without the dialog's own buttons, so that a refusal leaves the editor open with what was typed.
@@ -113,39 +116,67 @@ func showDecisionEditor(u *UI, policyID int64, clusters, opinions []int64, curre
 	return e
 }
 
-// onSave records the decision; a refusal (no reason, published, …) is shown as it is and the editor stays open.
+// onSave records the decision off the UI goroutine (a bulk decision writes every opinion of its clusters);
+// a refusal (no reason, published, …) is shown as it is and the editor stays open.
 func (e *decisionEditor) onSave() {
-	ctx := context.Background()
 	in := loop.DecideInput{Clusters: e.clusters, Opinions: e.opinions, Decision: e.decision.Selected, Reason: e.reason.Text,
 		Date: e.date.Text, Amend: e.amend.Checked}
 	if in.Decision == "" {
 		e.u.ShowError(data.InputErrorf("%s", lang.L("Choose a decision: 采纳, 部分采纳, 未采纳 or 不予处理.")))
 		return
 	}
-	if err := loop.Decide(ctx, e.u.store, e.policyID, in); err != nil {
-		e.u.ShowError(err)
-		return
-	}
-	e.dlg.Hide()
+	policy, template := e.policyID, ""
 	if e.keep.Checked && strings.TrimSpace(e.reason.Text) != "" {
-		if _, err := loop.AddReasonTemplate(ctx, e.u.store, e.reason.Text); err != nil {
-			e.u.ShowError(err)
+		template = e.reason.Text
+	}
+	var templateErr error
+	e.writing(func(ctx context.Context, s *store.Store) error {
+		if err := loop.Decide(ctx, s, policy, in); err != nil {
+			return err
 		}
-	}
-	if e.onSaved != nil {
-		e.onSaved()
-	}
+		if template != "" {
+			_, templateErr = loop.AddReasonTemplate(ctx, s, template)
+		}
+		return nil
+	}, func() {
+		if templateErr != nil {
+			e.u.ShowError(templateErr)
+		}
+	})
 }
 
 func (e *decisionEditor) onClear() {
-	if err := loop.ClearDecision(context.Background(), e.u.store, e.policyID, e.clusters, e.opinions); err != nil {
-		e.u.ShowError(err)
-		return
-	}
-	e.dlg.Hide()
-	if e.onSaved != nil {
-		e.onSaved()
-	}
+	policy, clusters, opinions := e.policyID, e.clusters, e.opinions
+	e.writing(func(ctx context.Context, s *store.Store) error {
+		return loop.ClearDecision(ctx, s, policy, clusters, opinions)
+	}, nil)
+}
+
+// writing runs work off the UI goroutine with the editor's buttons disabled; a refusal is shown and the
+// editor stays open, else it closes, then saved (may be nil) and onSaved run.
+func (e *decisionEditor) writing(work func(ctx context.Context, s *store.Store) error, saved func()) {
+	save, clear := e.save.Disabled(), e.clear.Disabled()
+	e.save.Disable()
+	e.clear.Disable()
+	e.u.write(work, func(err error) {
+		if !save {
+			e.save.Enable()
+		}
+		if !clear {
+			e.clear.Enable()
+		}
+		if err != nil {
+			e.u.ShowError(err)
+			return
+		}
+		e.dlg.Hide()
+		if saved != nil {
+			saved()
+		}
+		if e.onSaved != nil {
+			e.onSaved()
+		}
+	})
 }
 
 // publishStep is the publication of adoption feedback or of the evaluation: the date, what was published
