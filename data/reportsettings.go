@@ -124,10 +124,14 @@ type ReportText struct {
 	Updated string `json:"updated"` // when it was saved (UTC, RFC 3339)
 }
 
-// CheckReportText checks a section key and its text before they are stored.
+// CheckReportText checks a section key and its text before they are stored. A blank text is refused: the
+// report prints the draft for it, so storing one would only hide that the draft is printed.
 func CheckReportText(section, text string) error {
 	if s := strings.TrimSpace(section); s == "" || utf8.RuneCountInString(s) > 40 || s != section {
 		return InputErrorf("报告章节 %q 不正确", section)
+	}
+	if strings.TrimSpace(text) == "" { // the report prints the draft for a blank text: say so instead
+		return InputErrorf("章节文字为空：要改用自动草稿，请选“恢复为自动草稿”")
 	}
 	if !utf8.ValidString(text) {
 		return InputErrorf("报告文字不是有效的 UTF-8 文本")

@@ -33,7 +33,7 @@ func TestReportTextsSaveResetAndSurviveReopen(t *testing.T) {
 	if err := s.SetReportText(ctx, r1.ID, "summary", "改过的摘要"); err != nil { // replaces, no second row
 		t.Fatal(err)
 	}
-	if err := s.SetReportText(ctx, r1.ID, "problems", ""); err != nil { // an emptied section is the team's choice
+	if err := s.SetReportText(ctx, r1.ID, "problems", "团队写的存在问题"); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.SetReportText(ctx, r2.ID, "summary", "另一轮"); err != nil {
@@ -53,8 +53,8 @@ func TestReportTextsSaveResetAndSurviveReopen(t *testing.T) {
 	if len(got) != 2 || got["summary"].Text != "改过的摘要" || got["summary"].Section != "summary" || got["summary"].Updated == "" {
 		t.Errorf("round 1 texts = %+v", got)
 	}
-	if pr, ok := got["problems"]; !ok || pr.Text != "" {
-		t.Errorf("emptied section = %+v, %v; want kept as empty text", pr, ok)
+	if pr, ok := got["problems"]; !ok || pr.Text != "团队写的存在问题" {
+		t.Errorf("problems = %+v, %v", pr, ok)
 	}
 	if other, _ := s.ReportTexts(ctx, r2.ID); other["summary"].Text != "另一轮" || len(other) != 1 {
 		t.Errorf("round 2 texts = %+v; rounds must not share texts", other)
@@ -80,6 +80,7 @@ func TestReportTextRefused(t *testing.T) {
 	r := storetest.Round(t, s, p.ID, "")
 	for _, c := range []struct{ name, section, text string }{
 		{"no section", "", "x"},
+		{"blank text (the report would print the draft)", "summary", " \n\t "},
 		{"padded section", " summary", "x"},
 		{"too long", "summary", strings.Repeat("字", data.MaxReportText+1)},
 		{"not UTF-8", "summary", "\xff\xfe"},
