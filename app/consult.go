@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -16,6 +17,7 @@ import (
 	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/calendar"
 	"github.com/gongping/gongping/data/check"
+	"github.com/gongping/gongping/data/store"
 )
 
 // consultEditor edits the comment period and shows its working-day count live as the dates are typed.
@@ -30,10 +32,12 @@ type consultEditor struct {
 	holidays *widget.Label // the statutory days off and make-up working days inside the period
 	warn     *fyne.Container
 	warnText *widget.Label
+	dateWarn *widget.Label // the period against the policy's drafting and issue dates (saved all the same)
 	save     *widget.Button
 	content  fyne.CanvasObject
 	saved    func()
 	stored   data.Consultation // what the store held when the editor was built
+	policy   data.Policy       // its dates, to compare the period with
 }
 
 // dirty reports whether the user typed something not saved yet.
@@ -64,6 +68,10 @@ func newConsultEditor(u *UI, policyID int64, c *data.Consultation, saved func())
 	e.warnText.Importance = widget.WarningImportance
 	e.warnText.Wrapping = fyne.TextWrapWord
 	e.warn = container.NewBorder(nil, nil, widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon())), nil, e.warnText)
+	e.dateWarn = widget.NewLabel("")
+	e.dateWarn.Importance = widget.WarningImportance
+	e.dateWarn.Wrapping = fyne.TextWrapWord
+	e.dateWarn.Hide()
 	e.start.OnChanged = func(string) { e.update() }
 	e.end.OnChanged = func(string) { e.update() }
 	e.save = widget.NewButtonWithIcon(lang.L("Save consultation"), theme.DocumentSaveIcon(), e.onSave)
@@ -73,14 +81,21 @@ func newConsultEditor(u *UI, policyID int64, c *data.Consultation, saved func())
 		widget.NewFormItem(lang.L("Channel"), e.channel),
 		widget.NewFormItem(lang.L("Contact"), e.contact),
 	)
-	e.content = container.NewVBox(form, e.days, e.holidays, e.warn, container.NewHBox(e.save))
+	e.content = container.NewVBox(form, e.days, e.holidays, e.warn, e.dateWarn, container.NewHBox(e.save))
 	e.update()
+	load(u, func(ctx context.Context, s *store.Store) (data.Policy, error) {
+		return s.Policy(ctx, policyID)
+	}, func(p data.Policy) {
+		e.policy = p
+		e.update()
+	})
 	return e
 }
 
 // update recounts the working days of the typed period; it runs on every keystroke.
 func (e *consultEditor) update() {
 	e.warn.Hide()
+	e.dateWarn.Hide()
 	e.holidays.SetText("")
 	e.holidays.Hide()
 	e.days.TextStyle.Bold = false
@@ -88,13 +103,21 @@ func (e *consultEditor) update() {
 		e.days.SetText(lang.L("Enter the start and end dates (YYYY-MM-DD) to count the working days."))
 		return
 	}
-	if e.start.Validate() != nil || e.end.Validate() != nil {
-		e.days.SetText(lang.L("Dates must be YYYY-MM-DD, e.g. 2026-02-12."))
+	start, err := data.ParseDate(e.start.Text)
+	if err == nil {
+		var end time.Time
+		if end, err = data.ParseDate(e.end.Text); err == nil && end.Before(start) {
+			e.days.SetText(lang.L("The end date is before the start date."))
+			return
+		}
+	}
+	if err != nil {
+		e.days.SetText(err.Error())
 		return
 	}
-	if e.end.Text < e.start.Text {
-		e.days.SetText(lang.L("The end date is before the start date."))
-		return
+	if ws := data.ConsultationDateWarnings(e.policy, data.Consultation{Start: e.start.Text, End: e.end.Text}); len(ws) > 0 {
+		e.dateWarn.SetText(strings.Join(ws, "\n"))
+		e.dateWarn.Show()
 	}
 	n, err := check.Count(e.start.Text, e.end.Text)
 	if err != nil {
@@ -136,6 +159,7 @@ type needsEditor struct {
 	count    *widget.Entry
 	desc     *widget.Entry
 	add      *widget.Button
+	dateWarn *widget.Label // needs collected after drafting began (saved all the same)
 	content  fyne.CanvasObject
 	saved    func()
 }
@@ -173,7 +197,25 @@ func newNeedsEditor(u *UI, policyID int64, needs []data.Need, saved func()) *nee
 	e.desc.SetPlaceHolder(lang.L("What was asked and of whom"))
 	e.add = widget.NewButtonWithIcon(lang.L("Add"), theme.ContentAddIcon(), e.onAdd)
 	form := container.NewVBox(container.NewGridWithColumns(3, e.date, e.channel, e.count), e.desc, container.NewHBox(e.add))
-	e.content = container.NewVBox(e.rows, widget.NewSeparator(), form)
+	e.dateWarn = widget.NewLabel("")
+	e.dateWarn.Importance = widget.WarningImportance
+	e.dateWarn.Wrapping = fyne.TextWrapWord
+	e.dateWarn.Hide()
+	e.content = container.NewVBox(e.rows, e.dateWarn, widget.NewSeparator(), form)
+	if len(needs) > 0 {
+		load(u, func(ctx context.Context, s *store.Store) (data.Policy, error) {
+			return s.Policy(ctx, policyID)
+		}, func(p data.Policy) {
+			var ws []string
+			for _, n := range needs {
+				ws = append(ws, data.NeedDateWarnings(p, n)...)
+			}
+			if len(ws) > 0 {
+				e.dateWarn.SetText(strings.Join(ws, "\n"))
+				e.dateWarn.Show()
+			}
+		})
+	}
 	return e
 }
 

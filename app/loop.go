@@ -21,8 +21,9 @@ import (
 	"github.com/gongping/gongping/data/store"
 )
 
-// Shared parts of the closed-loop screens (opinions, revisions): the decision editor, the publication
-// step and the character diff view. (The loop stages on the overview's timeline are data/stage's.)
+// Shared parts of the closed-loop screens (opinions, revisions): the decision editor and the character
+// diff view. (The publications are on the 发布 tab, publications.go; the loop stages on the overview's
+// timeline are data/stage's.)
 
 // decisionNames are the decision values in the order the editor offers them.
 var decisionNames = loop.Decisions
@@ -76,8 +77,7 @@ func showDecisionEditor(u *UI, policyID int64, clusters, opinions []int64, curre
 	})
 	e.template.PlaceHolder = lang.L("Reason templates…")
 	e.keep = widget.NewCheck(lang.L("Save this reason as a template"), nil)
-	e.date = widget.NewEntry()
-	e.date.SetText(todayDate())
+	e.date = dateEntry(todayDate())
 	e.amend = widget.NewCheck(lang.L("This corrects a published decision: record it as a new dated version"), nil)
 	if !published {
 		e.amend.Hide()
@@ -175,110 +175,6 @@ func (e *decisionEditor) writing(work func(ctx context.Context, s *store.Store) 
 		}
 		if e.onSaved != nil {
 			e.onSaved()
-		}
-	})
-}
-
-// publishStep is the publication of adoption feedback or of the evaluation: the date, what was published
-// before (every version stays), and the refusal explained when something is missing.
-type publishStep struct {
-	u        *UI
-	policyID int64
-	what     string
-	date     *widget.Entry
-	history  *widget.Label
-	result   *widget.Label
-	publish  *widget.Button
-	dlg      dialog.Dialog
-	onDone   func()
-}
-
-func showPublishStep(u *UI, policyID int64, what, defaultDate string, pubs []loop.Publication, onDone func()) *publishStep {
-	p := &publishStep{u: u, policyID: policyID, what: what, onDone: onDone}
-	p.date = widget.NewEntry()
-	p.date.SetText(defaultDate)
-	p.history = widget.NewLabel(publicationHistory(pubs))
-	p.history.Wrapping = fyne.TextWrapWord
-	p.result = widget.NewLabel("")
-	p.result.Wrapping = fyne.TextWrapWord
-	var title, explain string
-	if what == loop.WhatFeedback {
-		title = lang.L("Publish the adoption feedback")
-		explain = lang.L("Publishing freezes the decisions and reasons as they are now. It is refused while a concentrated cluster is undecided or not adopted without a reason. A later correction is published as a new dated version.")
-	} else {
-		title = lang.L("Publish the evaluation and the revision record")
-		explain = lang.L("Publishing freezes the evaluation result and the current revision records. It must be after the policy was issued. Later changes are published as a new dated version.")
-	}
-	ex := widget.NewLabel(explain)
-	ex.Wrapping = fyne.TextWrapWord
-	form := widget.NewForm(widget.NewFormItem(lang.L("Publication date"), p.date))
-	p.publish = widget.NewButtonWithIcon(lang.L("Make public"), theme.MailSendIcon(), p.onPublish)
-	p.publish.Importance = widget.HighImportance
-	cancel := widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), func() { p.dlg.Hide() })
-	content := container.NewVBox(ex, form, p.result, widget.NewLabelWithStyle(lang.L("Published before"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		p.history, container.NewHBox(layout.NewSpacer(), cancel, p.publish))
-	p.dlg = dialog.NewCustomWithoutButtons(title, container.NewGridWrap(fyne.NewSize(620, 400), content), u.Win)
-	p.date.OnChanged = func(string) { p.check() }
-	p.check()
-	p.dlg.Show()
-	return p
-}
-
-// check says before publishing whether it would be refused, and why: a dry run of the same rules, off the
-// UI goroutine (the evaluation's dry run scores the round).
-func (p *publishStep) check() {
-	date := p.date.Text
-	p.publish.Disable()
-	type verdict struct{ refusal error }
-	load(p.u, func(ctx context.Context, s *store.Store) (verdict, error) {
-		return verdict{loop.CheckPublish(ctx, s, p.policyID, p.what, date)}, nil
-	}, func(v verdict) {
-		refusal := v.refusal
-		if date != p.date.Text { // the user typed on meanwhile
-			return
-		}
-		if refusal != nil {
-			p.result.SetText(lang.L("Cannot publish yet: ") + refusal.Error())
-			p.result.Importance = widget.WarningImportance
-		} else {
-			p.result.SetText(lang.L("Ready to publish."))
-			p.result.Importance = widget.SuccessImportance
-			p.publish.Enable()
-		}
-		p.result.Refresh()
-	})
-}
-
-func publicationHistory(pubs []loop.Publication) string {
-	if len(pubs) == 0 {
-		return lang.L("Nothing yet.")
-	}
-	var b strings.Builder
-	for _, p := range pubs {
-		fmt.Fprintf(&b, lang.L("Version %d, published %s")+"\n", p.Version, p.Date)
-	}
-	return strings.TrimSpace(b.String())
-}
-
-// onPublish publishes off the UI goroutine: scoring the round and the automatic backup before it take time.
-func (p *publishStep) onPublish() {
-	s, policy, what, date := p.u.store, p.policyID, p.what, p.date.Text
-	var pub loop.Publication
-	p.u.RunLong(lang.L("Publishing…"), func(ctx context.Context, _ func(int, int)) error {
-		var err error
-		pub, err = loop.Publish(ctx, s, policy, what, date)
-		return err
-	}, func(err error) {
-		if err != nil {
-			p.result.SetText(p.u.explain(err).Error())
-			p.u.ShowError(err)
-			return
-		}
-		p.result.SetText(fmt.Sprintf(lang.L("Published version %d on %s."), pub.Version, pub.Date))
-		p.dlg.Hide()
-		p.u.showInfo(lang.L("Published"), p.result.Text)
-		if p.onDone != nil {
-			p.onDone()
 		}
 	})
 }

@@ -50,14 +50,16 @@ func TestOpinionsTabDecideAndPublish(t *testing.T) {
 	if !strings.Contains(u.lastError, "须说明理由") {
 		t.Errorf("error %q, want the reason rule", u.lastError)
 	}
-	// Publishing is refused while concentrated clusters are undecided, and the step says why.
-	p := showPublishStep(u, id, loop.WhatFeedback, "2026-04-15", nil, tab.afterChange)
-	if !strings.Contains(p.result.Text, "暂不能公开") || !strings.Contains(p.result.Text, "尚未作出处理意见") || !p.publish.Disabled() {
-		t.Errorf("publish step before deciding: %q, publish disabled %v", p.result.Text, p.publish.Disabled())
+	// Publishing (on the 发布 tab, dated the issue day) is refused while concentrated clusters are
+	// undecided, and the card says why.
+	pub := newPublishTab(u, id)
+	p := pub.feedback
+	if p.date.Text != "2026-04-15" || !strings.Contains(p.verdict.Text, "暂不能公开") || !strings.Contains(p.verdict.Text, "尚未作出处理意见") || !p.publish.Disabled() {
+		t.Errorf("publish step before deciding: date %q, %q, publish disabled %v", p.date.Text, p.verdict.Text, p.publish.Disabled())
 	}
 	p.date.SetText("2026-13-01")
-	if !strings.Contains(p.result.Text, "无法识别的日期") {
-		t.Errorf("bad date: %q", p.result.Text)
+	if !strings.Contains(p.verdict.Text, "无法识别的日期") {
+		t.Errorf("bad date: %q", p.verdict.Text)
 	}
 	// Bulk: check every concentrated cluster, give one reason template, publish.
 	for _, c := range tab.d.clusters {
@@ -77,14 +79,15 @@ func TestOpinionsTabDecideAndPublish(t *testing.T) {
 	if u.lastError != "" {
 		t.Fatalf("bulk decision: %s", u.lastError)
 	}
-	p = showPublishStep(u, id, loop.WhatFeedback, "2026-04-15", nil, tab.afterChange)
-	if p.publish.Disabled() || !strings.Contains(p.result.Text, "可以公开") {
-		t.Errorf("publish step after deciding: %q", p.result.Text)
+	p.date.SetText("2026-04-15")
+	if p.publish.Disabled() || !strings.Contains(p.verdict.Text, "可以公开") {
+		t.Errorf("publish step after deciding: %q", p.verdict.Text)
 	}
-	p.onPublish()
-	if !strings.Contains(p.result.Text, "第 1 版") {
-		t.Errorf("publish result %q (error %q)", p.result.Text, u.lastError)
+	p.doPublish()
+	if !strings.Contains(p.status.Text, "第 1 版") || !strings.Contains(p.history.Text, "第 1 版，2026-04-15 公开") {
+		t.Errorf("publish result %q / %q (error %q)", p.status.Text, p.history.Text, u.lastError)
 	}
+	tab.afterChange() // the window's change notification does this (live.go)
 	if tab.d.summary.Feedback == nil || !strings.Contains(tab.summary.Text, "采纳情况已于 2026-04-15 公开") {
 		t.Errorf("summary after publishing %q", tab.summary.Text)
 	}
@@ -122,9 +125,11 @@ func TestRevisionsTabDiff(t *testing.T) {
 	if strings.Join(texts, "|") != "审批时限不超过|20|15|个工作日。" || lines != 2 {
 		t.Errorf("diff pieces %q, %d lines (strike + underline)", texts, lines)
 	}
-	// Publishing the evaluation freezes the record.
-	p := showPublishStep(u, id, loop.WhatEvaluation, "2026-11-20", nil, tab.reload)
-	p.onPublish()
+	// Publishing the evaluation (on the 发布 tab) freezes the record.
+	p := newPublishTab(u, id).evaluation
+	p.date.SetText("2026-11-20")
+	p.doPublish()
+	tab.reload() // the window's change notification does this (live.go)
 	if !strings.Contains(tab.summary.Text, "已于 2026-11-20 公开") || !strings.Contains(revisionTitle(tab.d.revisions[0]), "已公开") {
 		t.Errorf("after publishing: %q / %q (error %q)", tab.summary.Text, revisionTitle(tab.d.revisions[0]), u.lastError)
 	}

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -27,21 +28,12 @@ type policyForm struct {
 	issued   *widget.Entry
 	officers *widget.Check
 	errText  *widget.Label
+	warn     *widget.Label // dates that disagree with the policy's other records (saved all the same)
 	form     *widget.Form
-}
 
-func dateEntry(v string) *widget.Entry {
-	e := widget.NewEntry()
-	e.SetPlaceHolder("YYYY-MM-DD")
-	e.SetText(v)
-	e.Validator = func(s string) error {
-		if s == "" {
-			return nil
-		}
-		_, err := data.ParseDate(s)
-		return err
-	}
-	return e
+	consult *data.Consultation // the policy's comment period and needs, to compare the dates typed with
+	needs   []data.Need
+	resized func() // the dialog fits a warning shown or hidden
 }
 
 func newPolicyForm(p data.Policy, depts []string) *policyForm {
@@ -78,6 +70,12 @@ func newPolicyForm(p data.Policy, depts []string) *policyForm {
 	f.errText.Wrapping = fyne.TextWrapWord
 	f.errText.Importance = widget.DangerImportance
 	f.errText.Hide()
+	f.warn = widget.NewLabel("")
+	f.warn.Wrapping = fyne.TextWrapWord
+	f.warn.Importance = widget.WarningImportance
+	f.warn.Hide()
+	f.draft.OnChanged = func(string) { f.showDateWarnings() }
+	f.issued.OnChanged = func(string) { f.showDateWarnings() }
 	f.form = widget.NewForm(
 		widget.NewFormItem(lang.L("Title"), f.title),
 		widget.NewFormItem(lang.L("Document number"), f.docNo),
@@ -89,6 +87,53 @@ func newPolicyForm(p data.Policy, depts []string) *policyForm {
 		widget.NewFormItem("", f.officers),
 	)
 	return f
+}
+
+// loadDateFacts reads, off the UI goroutine, the comment period and needs of the policy being edited, to
+// warn while its dates are typed (a new policy has none).
+func (f *policyForm) loadDateFacts(u *UI) {
+	if f.id == 0 {
+		return
+	}
+	type facts struct {
+		c     *data.Consultation
+		needs []data.Need
+	}
+	id := f.id
+	load(u, func(ctx context.Context, s *store.Store) (facts, error) {
+		var fs facts
+		c, err := s.Consultation(ctx, id)
+		switch {
+		case err == nil:
+			fs.c = &c
+		case !errors.Is(err, data.ErrNotFound):
+			return fs, err
+		}
+		fs.needs, err = s.Needs(ctx, id)
+		return fs, err
+	}, func(fs facts) {
+		f.consult, f.needs = fs.c, fs.needs
+		f.showDateWarnings()
+	})
+}
+
+// showDateWarnings shows what data.PolicyDateWarnings finds in the dates typed; the policy saves anyway.
+func (f *policyForm) showDateWarnings() {
+	ws := data.PolicyDateWarnings(f.value(), f.consult, f.needs)
+	if len(ws) == 0 {
+		if f.warn.Visible() {
+			f.warn.Hide()
+			if f.resized != nil {
+				f.resized()
+			}
+		}
+		return
+	}
+	f.warn.SetText(strings.Join(ws, "\n"))
+	f.warn.Show()
+	if f.resized != nil {
+		f.resized()
+	}
 }
 
 // value is the policy the form describes.
@@ -148,15 +193,17 @@ func (u *UI) showPolicyForm(p *data.Policy) {
 			return
 		}
 		d.Hide()
-		u.policyID = id
-		u.Refresh()
+		u.showPolicy(id) // a new policy: after asking about the current page's unsaved edits
 	})
 	saveBtn.Importance = widget.HighImportance
 	cancelBtn := widget.NewButton(lang.L("Cancel"), func() { d.Hide() })
-	body := container.NewVBox(f.form, f.errText)
+	body := container.NewVBox(f.form, f.errText, f.warn)
 	d = dialog.NewCustomWithoutButtons(title, body, u.Win)
 	d.SetButtons([]fyne.CanvasObject{cancelBtn, saveBtn})
-	d.Resize(fyne.NewSize(620, body.MinSize().Height+140))
+	f.resized = func() { d.Resize(fyne.NewSize(620, body.MinSize().Height+140)) }
+	f.resized()
 	d.Show()
+	f.loadDateFacts(u)
+	u.watchPolicyForm(f, d, saveBtn) // quitting with the form open asks first (unsaved.go)
 	u.Win.Canvas().Focus(f.title)
 }

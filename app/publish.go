@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/gongping/gongping/data"
+	"github.com/gongping/gongping/data/loop"
 	"github.com/gongping/gongping/data/privacy"
 	"github.com/gongping/gongping/data/store"
 	"github.com/gongping/gongping/reports"
@@ -27,11 +28,24 @@ func init() {
 
 const prefReportFolder = "publish.folder"
 
-// publishTab writes the publishable report (report.html + report.xlsx) of a round: choose the round and
-// the folder, see how many personal items will be masked, generate, then open the page and the folder.
+// publishTab is where a policy's publications are made, in the order that makes the report true: 一、the
+// adoption feedback and 二、the evaluation with its revision records, each with what publishing freezes,
+// its date and the versions published before (publications.go); 三、the report (report.html +
+// report.xlsx) of a round: choose the round and the folder, see how many personal items will be masked,
+// generate, then open the page and the folder.
+//
+// The evaluation is published first and the report generated after it: the report's statutory checklist
+// is read when it is written (check.Run), so a report written before the publication says 暂无法判断 for
+// 执行后公开评价报告和修订情况, and only a report written after it shows what was frozen (the latest
+// round's scores and the revision records as of that date). 公开后立即生成报告 makes the two one step.
 type publishTab struct {
 	u        *UI
 	policyID int64
+
+	feedback    *publicationCard
+	evaluation  *publicationCard
+	genAfter    *widget.Check // generate the report right after publishing the evaluation
+	reportState *widget.Label // what the report will say of the evaluation's publication
 
 	round    *widget.Select
 	folder   *widget.Entry
@@ -45,6 +59,7 @@ type publishTab struct {
 	content  fyne.CanvasObject
 
 	policy            data.Policy
+	evalPubs          []loop.Publication
 	htmlPath, xlsPath string
 }
 
@@ -80,17 +95,36 @@ func newPublishTab(u *UI, policyID int64) *publishTab {
 		widget.NewFormItem(lang.L("Output folder"), container.NewBorder(nil, nil, nil, browse, t.folder)),
 	)
 	privacyCard := widget.NewCard(lang.L("Personal data to be masked"), "", t.preview)
+	t.reportState = widget.NewLabel("")
+	t.reportState.Wrapping = fyne.TextWrapWord
+
+	t.feedback = newPublicationCard(u, policyID, loop.WhatFeedback, func(loop.Publication) { t.reload() })
+	t.evaluation = newPublicationCard(u, policyID, loop.WhatEvaluation, func(loop.Publication) {
+		t.reload()
+		if t.genAfter.Checked && !t.generate.Disabled() {
+			t.onGenerate()
+		}
+	})
+	t.genAfter = widget.NewCheck(lang.L("Generate the report right after publishing (section 3)"), nil)
+	t.genAfter.SetChecked(true)
+	order := widget.NewLabel(lang.L("Both publications are made here. Publishing records the date something was made public and freezes what it contains; it sends nothing. Publish the evaluation before generating the report that is made public: the report's checklist is read when the report is written."))
+	order.Wrapping = fyne.TextWrapWord
+	report := container.NewVBox(intro, form, t.raw, privacyCard, t.reportState, container.NewHBox(t.generate, t.openDone),
+		widget.NewSeparator(), t.result, container.NewHBox(t.openHTML, t.openDir))
 	t.content = container.NewPadded(container.NewVScroll(container.NewVBox(
-		intro, form, t.raw, privacyCard, container.NewHBox(t.generate, t.openDone),
-		widget.NewSeparator(), t.result, container.NewHBox(t.openHTML, t.openDir),
+		order,
+		widget.NewCard(lang.L("1. Adoption feedback (at issue)"), "", t.feedback.content),
+		widget.NewCard(lang.L("2. Evaluation report and revision record (after implementation)"), "", container.NewVBox(t.evaluation.content, t.genAfter)),
+		widget.NewCard(lang.L("3. Report"), "", report),
 	)))
 	t.reload()
 	return t
 }
 
 type publishData struct {
-	policy data.Policy
-	rounds []data.Round
+	policy               data.Policy
+	rounds               []data.Round
+	feedback, evaluation []loop.Publication
 }
 
 func (t *publishTab) reload() {
@@ -101,13 +135,23 @@ func (t *publishTab) reload() {
 		if d.policy, err = s.Policy(ctx, id); err != nil {
 			return d, err
 		}
-		d.rounds, err = s.Rounds(ctx, id)
+		if d.rounds, err = s.Rounds(ctx, id); err != nil {
+			return d, err
+		}
+		if d.feedback, err = loop.Publications(ctx, s, id, loop.WhatFeedback); err != nil {
+			return d, err
+		}
+		d.evaluation, err = loop.Publications(ctx, s, id, loop.WhatEvaluation)
 		return d, err
 	}, t.apply)
 }
 
 func (t *publishTab) apply(d publishData) {
 	t.policy = d.policy
+	t.evalPubs = d.evaluation
+	t.feedback.set(d.policy, d.feedback)
+	t.evaluation.set(d.policy, d.evaluation)
+	t.showReportState()
 	names := make([]string, len(d.rounds))
 	for i, r := range d.rounds {
 		names[i] = r.Name
@@ -164,6 +208,7 @@ func (t *publishTab) onRoundChanged() {
 	if t.round.Selected == "" {
 		return
 	}
+	t.showReportState()
 	t.preview.SetText(lang.L("Counting…"))
 	id, opt := t.policyID, t.options()
 	load(t.u, func(ctx context.Context, s *store.Store) (privacy.Counts, error) {
@@ -173,6 +218,28 @@ func (t *publishTab) onRoundChanged() {
 			t.preview.SetText(previewText(c))
 		}
 	})
+}
+
+// showReportState says what the report written now will say of the evaluation's publication.
+func (t *publishTab) showReportState() {
+	n := len(t.evalPubs)
+	if n == 0 {
+		t.reportState.SetText(lang.L("The evaluation is not published yet: a report written now is a draft to review, and its checklist says “cannot be judged yet” for the published evaluation. For the report to be made public, publish the evaluation first (section 2)."))
+		t.reportState.Importance = widget.WarningImportance
+		t.reportState.Refresh()
+		return
+	}
+	last := t.evalPubs[n-1]
+	text := fmt.Sprintf(lang.L("The evaluation was published on %s (version %d): the report's checklist says so."), last.Date, last.Version)
+	t.reportState.Importance = widget.SuccessImportance
+	if es, err := last.Evaluation(); err == nil {
+		if r := es.Round(); r != "" && t.round.Selected != "" && r != t.round.Selected {
+			text += " " + fmt.Sprintf(lang.L("The published scores are those of round “%s”, not of the round chosen here."), r)
+			t.reportState.Importance = widget.WarningImportance
+		}
+	}
+	t.reportState.SetText(text)
+	t.reportState.Refresh()
 }
 
 func previewText(c privacy.Counts) string {

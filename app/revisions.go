@@ -23,7 +23,8 @@ func init() {
 }
 
 // revisionsTab is the policy's revision record: the records on the left, the selected one on the right
-// with its character diff and its history; new records, new versions, withdrawal and the publication.
+// with its character diff and its history; new records, new versions and withdrawal, each dated. They
+// are published with the evaluation on the 发布 tab (publications.go).
 type revisionsTab struct {
 	u        *UI
 	policyID int64
@@ -40,6 +41,8 @@ type revisionsTab struct {
 
 	d        revisionsData
 	selected int // index into d.revisions, -1 none
+
+	withdrawDate *widget.Entry // the date field of the last withdrawal dialog (tests)
 }
 
 type revisionsData struct {
@@ -59,7 +62,6 @@ func newRevisionsTab(u *UI, policyID int64) *revisionsTab {
 	t.summary.Wrapping = fyne.TextWrapWord
 	toolbar := container.NewHBox(
 		widget.NewButtonWithIcon(lang.L("New revision record…"), theme.ContentAddIcon(), func() { t.showEditor(nil) }),
-		widget.NewButtonWithIcon(lang.L("Publish evaluation and revisions…"), theme.MailSendIcon(), t.onPublish),
 	)
 	t.list = widget.NewList(func() int { return len(t.d.revisions) }, func() fyne.CanvasObject {
 		l := widget.NewLabel("")
@@ -85,7 +87,7 @@ func newRevisionsTab(u *UI, policyID int64) *revisionsTab {
 			t.showEditor(&r)
 		}
 	})
-	t.withdraw = widget.NewButton(lang.L("Withdraw"), t.onWithdraw)
+	t.withdraw = widget.NewButton(lang.L("Withdraw"), func() { t.onWithdraw() })
 	legend := widget.NewLabel(lang.L("Deleted text is struck through, inserted text is underlined."))
 	right := container.NewBorder(container.NewVBox(t.detail, legend), container.NewHBox(t.edit, t.withdraw), nil, nil,
 		container.NewVSplit(t.diffBox, container.NewVScroll(t.history)))
@@ -137,6 +139,7 @@ func (t *revisionsTab) apply(d revisionsData) {
 	if n := len(d.evaluation); n > 0 {
 		text += " " + fmt.Sprintf(lang.L("Evaluation and revisions published on %s (version %d)"), d.evaluation[n-1].Date, d.evaluation[n-1].Version)
 	}
+	text += " " + lang.L("The revision records are published with the evaluation, on the Publish tab.")
 	t.summary.SetText(text)
 	t.list.Refresh()
 	if t.selected >= len(d.revisions) {
@@ -207,7 +210,7 @@ type revisionEditor struct {
 // showEditor opens the revision editor: a new record (r nil) or a new version of r. The diff below the
 // texts follows every keystroke.
 func (t *revisionsTab) showEditor(r *loop.Revision) *revisionEditor {
-	e := &revisionEditor{t: t, r: r, clause: widget.NewEntry(), date: widget.NewEntry(), opinions: widget.NewEntry(),
+	e := &revisionEditor{t: t, r: r, clause: widget.NewEntry(), date: dateEntry(todayDate()), opinions: widget.NewEntry(),
 		before: widget.NewMultiLineEntry(), after: widget.NewMultiLineEntry(), reason: widget.NewMultiLineEntry(),
 		findings: widget.NewMultiLineEntry(), clusters: newClusterChecks(t.u, t.policyID)}
 	for _, m := range []*widget.Entry{e.before, e.after, e.reason, e.findings} {
@@ -217,7 +220,6 @@ func (t *revisionsTab) showEditor(r *loop.Revision) *revisionEditor {
 	e.clause.SetPlaceHolder(lang.L("e.g. 第五条"))
 	e.findings.SetPlaceHolder(lang.L("One finding per line (problems, improvement directions)"))
 	e.opinions.SetPlaceHolder(lang.L("Opinion numbers, e.g. 12, 40"))
-	e.date.SetText(todayDate())
 	title := lang.L("New revision record…")
 	if r != nil {
 		title = fmt.Sprintf(lang.L("Revision record %d: new version"), r.Record)
@@ -237,6 +239,7 @@ func (t *revisionsTab) showEditor(r *loop.Revision) *revisionEditor {
 	e.before.OnChanged, e.after.OnChanged = update, update
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Clause"), e.clause),
+		widget.NewFormItem(lang.L("Date of the change"), e.date),
 		widget.NewFormItem(lang.L("Before"), e.before),
 		widget.NewFormItem(lang.L("After"), e.after),
 		widget.NewFormItem(lang.L("Changes"), previewBox),
@@ -244,7 +247,6 @@ func (t *revisionsTab) showEditor(r *loop.Revision) *revisionEditor {
 		widget.NewFormItem(lang.L("Evaluation findings"), e.findings),
 		widget.NewFormItem(lang.L("Clusters"), e.clusters.content),
 		widget.NewFormItem(lang.L("Opinions"), e.opinions),
-		widget.NewFormItem(lang.L("Date"), e.date),
 	)
 	e.dlg = dialog.NewCustomConfirm(title, lang.L("Save"), lang.L("Cancel"), container.NewGridWrap(fyne.NewSize(760, 640), container.NewVScroll(form)), func(ok bool) {
 		if ok {
@@ -339,23 +341,29 @@ func joinIDs(ids []int64) string {
 	return strings.Join(s, ", ")
 }
 
-func (t *revisionsTab) onWithdraw() {
+// onWithdraw asks for the date of the withdrawal (today unless told) and records it as a new version.
+func (t *revisionsTab) onWithdraw() *dialog.ConfirmDialog {
 	if t.selected < 0 {
-		return
+		return nil
 	}
 	r := t.d.revisions[t.selected]
-	dialog.ShowConfirm(lang.L("Withdraw"), fmt.Sprintf(lang.L("Withdraw revision record %d? A withdrawn version is added; the earlier versions stay."), r.Record), func(ok bool) {
+	msg := widget.NewLabel(fmt.Sprintf(lang.L("Withdraw revision record %d? A withdrawn version is added; the earlier versions stay."), r.Record))
+	msg.Wrapping = fyne.TextWrapWord
+	date := dateEntry(todayDate())
+	body := container.NewVBox(msg, widget.NewForm(widget.NewFormItem(lang.L("Date of the withdrawal"), date)))
+	var d *dialog.ConfirmDialog
+	d = dialog.NewCustomConfirm(lang.L("Withdraw"), lang.L("Withdraw"), lang.L("Cancel"), container.NewGridWrap(fyne.NewSize(460, 130), body), func(ok bool) {
 		if !ok {
 			return
 		}
-		if _, err := loop.WithdrawRevision(context.Background(), t.u.store, t.policyID, r.Record, ""); err != nil {
+		if _, err := loop.WithdrawRevision(context.Background(), t.u.store, t.policyID, r.Record, date.Text); err != nil {
+			d.Show() // the date typed stays, with what is wrong
 			t.u.ShowError(err)
 			return
 		}
 		t.reload()
 	}, t.u.Win)
-}
-
-func (t *revisionsTab) onPublish() {
-	showPublishStep(t.u, t.policyID, loop.WhatEvaluation, todayDate(), t.d.evaluation, t.reload)
+	t.withdrawDate = date
+	d.Show()
+	return d
 }
