@@ -73,7 +73,12 @@ func policySet(f *flags) action {
 		if f.given("officers") {
 			p.UsesOfficers = in.UsesOfficers
 		}
-		return e.store.UpdatePolicy(e.ctx, p)
+		if err := e.store.UpdatePolicy(e.ctx, p); err != nil {
+			return err
+		}
+		ws, err := policyDateWarnings(e, p.ID)
+		warnDates(e, "policy set", ws)
+		return err
 	}
 }
 
@@ -105,7 +110,15 @@ func consultSet(f *flags) action {
 	f.need("start", "end")
 	return func(e *env) error {
 		c.PolicyID = e.policy
-		return e.store.SetConsultation(e.ctx, c)
+		if err := e.store.SetConsultation(e.ctx, c); err != nil {
+			return err
+		}
+		p, err := e.store.Policy(e.ctx, e.policy)
+		if err != nil {
+			return err
+		}
+		warnDates(e, "consult set", data.ConsultationDateWarnings(p, c))
+		return nil
 	}
 }
 
@@ -118,7 +131,15 @@ func needAdd(f *flags) action {
 	f.need("date")
 	return func(e *env) error {
 		n.PolicyID = e.policy
-		return e.printID(e.store.AddNeed(e.ctx, n))
+		if err := e.printID(e.store.AddNeed(e.ctx, n)); err != nil {
+			return err
+		}
+		p, err := e.store.Policy(e.ctx, e.policy)
+		if err != nil {
+			return err
+		}
+		warnDates(e, "need add", data.NeedDateWarnings(p, n))
+		return nil
 	}
 }
 

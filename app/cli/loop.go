@@ -468,10 +468,18 @@ func publishCmd(f *flags) action {
 		return nil
 	})
 	return func(e *env) error {
+		// Read before publishing: what it freezes is no longer pending after.
+		var ws []string
+		if d, err := data.NormalizeDate(*date); err == nil && d != "" {
+			if ws, err = loop.PublishWarnings(e.ctx, e.store, e.policy, *what, d); err != nil {
+				return err
+			}
+		}
 		p, err := loop.Publish(e.ctx, e.store, e.policy, *what, *date)
 		if err != nil {
 			return err
 		}
+		warnDates(e, "publish", ws)
 		if *asJSON {
 			return printJSON(e.stdout, p)
 		}
