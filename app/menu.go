@@ -38,6 +38,7 @@ func (u *UI) addShortcuts() {
 	c := u.Win.Canvas()
 	c.AddShortcut(shortcutNewPolicy, func(fyne.Shortcut) { u.showPolicyForm(nil) })
 	c.AddShortcut(shortcutOpen, func(fyne.Shortcut) { u.openWorkspaceDialog() })
+	c.AddShortcut(shortcutQuit, func(fyne.Shortcut) { u.quit() })
 }
 
 func (u *UI) mainMenu() *fyne.MainMenu {
@@ -55,8 +56,8 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	recentItem.ChildMenu = fyne.NewMenu("", recent...)
 
 	langItem := fyne.NewMenuItem(lang.L("Language"), nil)
-	zh := fyne.NewMenuItem("中文", func() { u.setLanguage(LangChinese) })
-	en := fyne.NewMenuItem("English", func() { u.setLanguage(LangEnglish) })
+	zh := fyne.NewMenuItem("中文", func() { u.leave(leaveLanguage, func() { u.setLanguage(LangChinese) }, nil) })
+	en := fyne.NewMenuItem("English", func() { u.leave(leaveLanguage, func() { u.setLanguage(LangEnglish) }, nil) })
 	zh.Checked = Language(u.App) == LangChinese
 	en.Checked = !zh.Checked
 	langItem.ChildMenu = fyne.NewMenu("", zh, en)
@@ -77,6 +78,8 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem(lang.L("Load the sample policy"), u.loadDemo),
 		fyne.NewMenuItemSeparator(),
 		langItem,
+		fyne.NewMenuItemSeparator(),
+		u.quitItem(),
 	)
 	help := fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("About GongPing"), u.showAbout))
 	return fyne.NewMainMenu(file, help)
@@ -210,7 +213,7 @@ func (u *UI) showBackups() {
 				b.Time.Format("2006-01-02 15:04:05"), backupWhat(b)), func(ok bool) {
 				if ok {
 					d.Hide()
-					u.RestoreBackup(b.Name)
+					u.leave(leaveRestore, func() { u.RestoreBackup(b.Name) }, nil)
 				}
 			}, u.Win)
 		})
@@ -272,7 +275,8 @@ func (u *UI) loadDemo() {
 			return
 		}
 		if len(ids) > 0 {
-			u.policyID = ids[0]
+			u.showPolicy(ids[0]) // after asking about the current page's unsaved edits
+			return
 		}
 		u.Refresh()
 	})

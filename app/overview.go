@@ -111,6 +111,7 @@ func (t *overviewTab) apply(o overviewData) {
 			t.needs.desc.SetText(prev.desc.Text)
 		}
 	}
+	t.u.watchOverview(t.consult, t.needs) // asked about before they would be lost (unsaved.go)
 	left := container.NewVBox(
 		widget.NewCard(lang.L("Closed loop"), "", timelineView(o.Stages)),
 		widget.NewCard(lang.L("Statutory checklist"), "", checklistView(o.Checks)),

@@ -3,13 +3,16 @@ package app
 import (
 	"context"
 	"fmt"
+	"image/color"
 	"io"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
@@ -36,11 +39,23 @@ type schemeTab struct {
 	dirty    bool
 
 	status  *widget.Label
+	issues  *widget.Label // beside the status: indicators without questions, questions counted twice
 	body    *fyne.Container
+	scroll  *container.Scroll // the editing area: all the tab's height below one row of buttons
+	files   fyne.CanvasObject // 导入 导出 默认方案 方案历史, atop the editing area
+	loading fyne.CanvasObject // the spinner shown while the editor is being laid out
+	spin    *widget.ProgressBarInfinite
 	content fyne.CanvasObject
+	builds  int // the latest layout; the parts of a progressive one that is no longer it stop
+	// later runs the next part of a progressive layout after a frame is drawn (nil: in 20 ms, on the UI
+	// goroutine; tests step it themselves)
+	later func(func())
 
 	// normalised weight labels by group ("dimensions", "sources", "ind:<key>"), refreshed as weights change
 	norms map[string][]*widget.Label
+	// each indicator's question button and the warning under it (score.SchemeIssues.Notes)
+	qbtns map[score.IndicatorAt]*widget.Button
+	notes map[score.IndicatorAt]*widget.Label
 }
 
 type schemeData struct {
@@ -54,8 +69,11 @@ func buildScheme(u *UI, policyID int64) fyne.CanvasObject {
 }
 
 func newSchemeTab(u *UI, policyID int64) *schemeTab {
-	t := &schemeTab{u: u, policyID: policyID, body: container.NewVBox(), status: widget.NewLabel("")}
+	t := &schemeTab{u: u, policyID: policyID, body: container.NewVBox(), status: widget.NewLabel(""), issues: widget.NewLabel("")}
 	t.status.Wrapping = fyne.TextWrapWord
+	t.issues.Wrapping = fyne.TextWrapWord
+	t.issues.Importance = widget.WarningImportance
+	t.issues.Hide()
 	save := widget.NewButtonWithIcon(lang.L("Save scheme"), theme.DocumentSaveIcon(), t.save)
 	save.Importance = widget.HighImportance
 	suggest := widget.NewButtonWithIcon(lang.L("Match questions by text"), theme.SearchIcon(), t.suggest)
@@ -72,9 +90,17 @@ func newSchemeTab(u *UI, policyID int64) *schemeTab {
 	})
 	history := widget.NewButtonWithIcon(lang.L("History…"), theme.HistoryIcon(), t.showHistory)
 	values := widget.NewButtonWithIcon(lang.L("Answer values…"), theme.InfoIcon(), t.showMappings)
-	toolbar := container.NewHBox(save, suggest, imp, exp, reset, history, values)
-	t.content = container.NewBorder(container.NewVBox(toolbar, t.status, widget.NewSeparator()), nil, nil, nil,
-		container.NewVScroll(container.NewPadded(t.body)))
+	// One row stays put (保存, the status); the file actions scroll with the scheme, so the editing area
+	// has the tab's whole height but that row.
+	bar := container.NewBorder(nil, nil, container.NewHBox(save, suggest, values), nil, container.NewVBox(t.status, t.issues))
+	t.files = container.NewHBox(imp, exp, reset, history)
+	t.spin = widget.NewProgressBarInfinite()
+	t.loading = container.NewVBox(widget.NewLabel(lang.L("Loading the scheme…")), t.spin)
+	t.body.Objects = []fyne.CanvasObject{t.loading}
+	t.scroll = container.NewVScroll(container.NewPadded(t.body))
+	t.content = container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, t.scroll)
+	u.registerEdit(pendingEdit{key: "scheme/" + itoa(policyID), policy: policyID,
+		what: func() string { return lang.L("Scheme") }, dirty: func() bool { return t.dirty }, save: t.saveThen, content: t.content})
 	t.reload()
 	return t
 }
@@ -88,7 +114,7 @@ func (t *schemeTab) reload() {
 		return d, err
 	}, func(d schemeData) {
 		t.sc, t.set, t.qs, t.dirty = d.sc, d.set, d.qs, false
-		t.rebuild()
+		t.build(true)
 	})
 }
 
@@ -110,6 +136,83 @@ func (t *schemeTab) setStatus() {
 func (t *schemeTab) changed() {
 	t.dirty = true
 	t.setStatus()
+	t.refreshIssues()
+}
+
+// refreshIssues shows the scheme's issues (score.SchemeIssues): a warning under each indicator whose
+// questions another indicator counts too or that has none (its question button turns to a warning), and
+// their count beside the status.
+func (t *schemeTab) refreshIssues() {
+	if t.sc == nil {
+		return
+	}
+	is := t.sc.Issues(t.qs)
+	for at, l := range t.notes {
+		text := strings.Join(is.Notes(t.sc, at), "\n")
+		if text == "" {
+			l.Hide()
+			continue
+		}
+		if l.Text != text {
+			l.SetText(text)
+		}
+		l.Show()
+	}
+	for at, b := range t.qbtns {
+		imp := widget.MediumImportance
+		if d := t.sc.Dimensions.Get(at.Dimension); at.Index < len(d.Indicators) && len(d.Indicators[at.Index].Questions) == 0 {
+			imp = widget.WarningImportance
+		}
+		if b.Importance != imp {
+			b.Importance = imp
+			b.Refresh()
+		}
+	}
+	var parts []string
+	if n := len(is.Empty); n > 0 {
+		parts = append(parts, fmt.Sprintf(lang.L("%d indicators without questions (not scored)"), n))
+	}
+	if n := len(is.Shared); n > 0 {
+		parts = append(parts, fmt.Sprintf(lang.L("%d questions counted by more than one indicator"), n))
+	}
+	if len(parts) == 0 {
+		t.issues.Hide()
+		return
+	}
+	t.issues.SetText(strings.Join(parts, lang.L("; ")))
+	t.issues.Show()
+}
+
+// wheelPass lies over an entry and gives the mouse wheel to the editor's scroll. Fyne hands a wheel
+// event to the deepest fyne.Scrollable under the pointer, and widget.Entry (2.7.1) draws its text inside a
+// scroller of its own (entry.go: e.scroll, which scrolls both ways for one-line text), so over any text
+// box the page stopped scrolling. The layer is no Tappable, Draggable, Hoverable or Focusable: clicks,
+// selection, hover and the text cursor still reach the entry beneath it.
+type wheelPass struct {
+	widget.BaseWidget
+	to *container.Scroll
+}
+
+func newWheelPass(to *container.Scroll) *wheelPass {
+	w := &wheelPass{to: to}
+	w.ExtendBaseWidget(w)
+	return w
+}
+
+func (w *wheelPass) Scrolled(ev *fyne.ScrollEvent) { w.to.Scrolled(ev) }
+
+func (w *wheelPass) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(canvas.NewRectangle(color.Transparent))
+}
+
+// wheel puts e under a wheelPass to the editor's scroll.
+func (t *schemeTab) wheel(e fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewStack(e, newWheelPass(t.scroll))
+}
+
+// fitRows makes a multi-line entry as tall as its text (at least min rows): the page scrolls, not it.
+func fitRows(e *widget.Entry, min int) {
+	e.SetMinRowsVisible(max(min, strings.Count(e.Text, "\n")+2))
 }
 
 // parseSchemeNumber reads a weight entry; ok is false for text that is not a number.
@@ -240,22 +343,84 @@ func (t *schemeTab) pickQuestions(title string, current []string, done func([]st
 	}, t.u.Win)
 }
 
-// rebuild lays the editor out from t.sc.
-func (t *schemeTab) rebuild() {
-	t.norms = map[string][]*widget.Label{}
-	t.setStatus()
-	var objs []fyne.CanvasObject
+// rebuild lays the editor out from t.sc at once (after an action that changes its shape).
+func (t *schemeTab) rebuild() { t.build(false) }
 
+// build lays the editor out from t.sc. Progressive (the tab's first load) it adds a part at a time, letting
+// the window draw in between: its few hundred widgets take the UI goroutine most of a second, which left
+// the tab blank; now the editor appears from the top while the spinner below the parts laid out turns.
+func (t *schemeTab) build(progressive bool) {
+	t.builds++
+	n := t.builds
+	t.norms = map[string][]*widget.Label{}
+	t.qbtns = map[score.IndicatorAt]*widget.Button{}
+	t.notes = map[score.IndicatorAt]*widget.Label{}
+	t.setStatus()
+	parts := t.parts()
+	finish := func() {
+		t.spin.Stop()
+		for _, g := range []string{"dimensions", "sources", "ind:process", "ind:standards", "ind:results"} {
+			t.renormalise(g)
+		}
+		t.refreshIssues()
+	}
+	later := t.later
+	if later == nil {
+		later = func(f func()) { time.AfterFunc(20*time.Millisecond, func() { fyne.Do(f) }) }
+	}
+	if !progressive || t.u.inline && t.later == nil {
+		objs := []fyne.CanvasObject{t.files}
+		for _, p := range parts {
+			objs = append(objs, p())
+		}
+		t.body.Objects = objs
+		t.body.Refresh()
+		finish()
+		return
+	}
+	t.body.Objects = []fyne.CanvasObject{t.files, t.loading}
+	t.spin.Start()
+	var step func(i int)
+	step = func(i int) {
+		if n != t.builds { // laid out again meanwhile
+			return
+		}
+		if i == len(parts) {
+			t.body.Objects = t.body.Objects[:len(t.body.Objects)-1] // the spinner
+			t.body.Refresh()
+			finish()
+			return
+		}
+		objs := t.body.Objects[:len(t.body.Objects)-1]
+		t.body.Objects = append(append(objs, parts[i]()), t.loading)
+		t.body.Refresh()
+		later(func() { step(i + 1) }) // a frame is drawn meanwhile
+	}
+	step(0)
+}
+
+// parts are the editor's parts from the top, each built when called.
+func (t *schemeTab) parts() []func() fyne.CanvasObject {
+	parts := []func() fyne.CanvasObject{t.nameForm, t.dimensionWeightsCard}
+	for _, k := range score.DimensionKeys {
+		k := k
+		parts = append(parts, func() fyne.CanvasObject { return t.dimensionCard(k) })
+	}
+	return append(parts, t.questionsCard, t.scalesCard, t.sourcesCard, t.screeningCard, t.labelsCard)
+}
+
+func (t *schemeTab) nameForm() fyne.CanvasObject {
 	name := widget.NewEntry()
 	name.SetText(t.sc.Name)
 	name.OnChanged = func(s string) { t.sc.Name = s; t.changed() }
-	objs = append(objs, widget.NewForm(widget.NewFormItem(lang.L("Scheme name"), name)))
+	return widget.NewForm(widget.NewFormItem(lang.L("Scheme name"), t.wheel(name)))
+}
 
-	// Dimension weights.
+func (t *schemeTab) dimensionWeightsCard() fyne.CanvasObject {
 	var dimRows []fyne.CanvasObject
 	for _, k := range score.DimensionKeys {
 		d := t.sc.Dimensions.Get(k)
-		dimRows = append(dimRows, widget.NewLabel(t.sc.DimensionName(k)), t.weightEntry(&d.Weight, "dimensions"), t.normLabel("dimensions"))
+		dimRows = append(dimRows, widget.NewLabel(t.sc.DimensionName(k)), t.wheel(t.weightEntry(&d.Weight, "dimensions")), t.normLabel("dimensions"))
 	}
 	ahpDims := widget.NewButton(lang.L("AHP pairwise comparison…"), func() {
 		var names []string
@@ -270,15 +435,12 @@ func (t *schemeTab) rebuild() {
 			t.rebuild()
 		})
 	})
-	objs = append(objs, widget.NewCard(lang.L("Dimension weights"), lang.L("Weights are shown normalised to 100%"),
-		container.NewVBox(container.NewGridWithColumns(3, dimRows...), ahpDims)))
+	return widget.NewCard(lang.L("Dimension weights"), lang.L("Weights are shown normalised to 100%"),
+		container.NewVBox(container.NewGridWithColumns(3, dimRows...), ahpDims))
+}
 
-	// Each dimension's indicators.
-	for _, k := range score.DimensionKeys {
-		objs = append(objs, t.dimensionCard(k))
-	}
-
-	// Problem, direction and overall questions.
+// questionsCard holds the problem, direction and overall questions.
+func (t *schemeTab) questionsCard() fyne.CanvasObject {
 	probs := widget.NewButton(t.questionLabel(t.sc.Problems), nil)
 	probs.OnTapped = func() {
 		t.pickQuestions(lang.L("Problem questions"), t.sc.Problems, func(keys []string) {
@@ -313,18 +475,11 @@ func (t *schemeTab) rebuild() {
 		}
 		t.changed()
 	}
-	objs = append(objs, widget.NewCard(lang.L("Problems, directions and overall satisfaction"), "", widget.NewForm(
+	return widget.NewCard(lang.L("Problems, directions and overall satisfaction"), "", widget.NewForm(
 		widget.NewFormItem(lang.L("Problem questions"), probs),
 		widget.NewFormItem(lang.L("Direction questions"), dirs),
 		widget.NewFormItem(lang.L("Overall satisfaction (for IPA)"), overall),
-	)))
-
-	objs = append(objs, t.scalesCard(), t.sourcesCard(), t.screeningCard(), t.labelsCard())
-	t.body.Objects = objs
-	t.body.Refresh()
-	for _, g := range []string{"dimensions", "sources", "ind:process", "ind:standards", "ind:results"} {
-		t.renormalise(g)
-	}
+	))
 }
 
 func (t *schemeTab) dimensionCard(k string) fyne.CanvasObject {
@@ -351,8 +506,14 @@ func (t *schemeTab) dimensionCard(k string) fyne.CanvasObject {
 			t.rebuild()
 		})
 		w := t.weightEntry(&ind.Weight, group)
-		left := container.NewHBox(fixedWidth(name, 220), fixedWidth(w, 80), fixedWidth(t.normLabel(group), 80))
-		rows.Add(container.NewBorder(nil, nil, left, del, qs))
+		left := container.NewHBox(fixedWidth(t.wheel(name), 220), fixedWidth(t.wheel(w), 80), fixedWidth(t.normLabel(group), 80))
+		at := score.IndicatorAt{Dimension: k, Index: i}
+		note := widget.NewLabel("")
+		note.Wrapping = fyne.TextWrapWord
+		note.Importance = widget.WarningImportance
+		note.Hide()
+		t.qbtns[at], t.notes[at] = qs, note
+		rows.Add(container.NewVBox(container.NewBorder(nil, nil, left, del, qs), note))
 	}
 	add := widget.NewButtonWithIcon(lang.L("Add indicator"), theme.ContentAddIcon(), func() {
 		d.Indicators = append(d.Indicators, score.IndicatorSpec{Name: fmt.Sprintf(lang.L("Indicator %d"), len(d.Indicators)+1), Weight: 1, Questions: []string{}})
@@ -386,7 +547,7 @@ func (t *schemeTab) dimensionCard(k string) fyne.CanvasObject {
 		d.Name = s
 		t.changed()
 	}
-	head := widget.NewForm(widget.NewFormItem(lang.L("Dimension name"), dimName))
+	head := widget.NewForm(widget.NewFormItem(lang.L("Dimension name"), t.wheel(dimName)))
 	return widget.NewCard(t.sc.DimensionName(k), lang.L("Indicators: name, weight, normalised weight, questions"),
 		container.NewVBox(head, rows, container.NewHBox(add, ahp, entropy)))
 }
@@ -424,7 +585,7 @@ func (t *schemeTab) scalesCard() fyne.CanvasObject {
 			t.rebuild()
 		})
 		box.Add(container.NewBorder(nil, nil, widget.NewLabel(t.questionLabel([]string{ref})), del,
-			container.NewGridWithColumns(3, widget.NewLabel(lang.L("points")), pts, best)))
+			container.NewGridWithColumns(3, widget.NewLabel(lang.L("points")), t.wheel(pts), best)))
 	}
 	add := widget.NewButtonWithIcon(lang.L("Declare a numeric scale…"), theme.ContentAddIcon(), func() {
 		t.pickQuestions(lang.L("Numeric questions"), nil, func(keys []string) {
@@ -458,9 +619,9 @@ func sortedScaleRefs(m map[string]score.Scale) []string {
 func (t *schemeTab) sourcesCard() fyne.CanvasObject {
 	s := &t.sc.Sources
 	grid := container.NewGridWithColumns(3,
-		widget.NewLabel(lang.L("Survey")), t.weightEntry(&s.Survey, "sources"), t.normLabel("sources"),
-		widget.NewLabel(lang.L("Third-party assessment")), t.weightEntry(&s.Assessment, "sources"), t.normLabel("sources"),
-		widget.NewLabel(lang.L("体验官")), t.weightEntry(&s.Officers, "sources"), t.normLabel("sources"))
+		widget.NewLabel(lang.L("Survey")), t.wheel(t.weightEntry(&s.Survey, "sources")), t.normLabel("sources"),
+		widget.NewLabel(lang.L("Third-party assessment")), t.wheel(t.weightEntry(&s.Assessment, "sources")), t.normLabel("sources"),
+		widget.NewLabel(lang.L("体验官")), t.wheel(t.weightEntry(&s.Officers, "sources")), t.normLabel("sources"))
 	return widget.NewCard(lang.L("Source weights"), lang.L("A dimension's score combines the sources that have data, by these weights"), grid)
 }
 
@@ -511,7 +672,7 @@ func (t *schemeTab) screeningCard() fyne.CanvasObject {
 		t.changed()
 	}
 	return widget.NewCard(lang.L("Screening"), lang.L("Excluded responses stay stored and can be restored on the Results page"),
-		container.NewVBox(container.NewBorder(nil, nil, speedOn, nil, speed), container.NewBorder(nil, nil, slOn, nil, sl), dup))
+		container.NewVBox(container.NewBorder(nil, nil, speedOn, nil, t.wheel(speed)), container.NewBorder(nil, nil, slOn, nil, t.wheel(sl)), dup))
 }
 
 func (t *schemeTab) labelsCard() fyne.CanvasObject {
@@ -522,7 +683,9 @@ func (t *schemeTab) labelsCard() fyne.CanvasObject {
 	}
 	labels.SetText(strings.Join(lines, "\n"))
 	labels.SetPlaceHolder("还可以=60")
+	fitRows(labels, 3)
 	labels.OnChanged = func(s string) {
+		fitRows(labels, 3)
 		m := map[string]float64{}
 		for _, ln := range strings.Split(s, "\n") {
 			k, v, ok := strings.Cut(ln, "=")
@@ -538,7 +701,9 @@ func (t *schemeTab) labelsCard() fyne.CanvasObject {
 	}
 	missing := widget.NewMultiLineEntry()
 	missing.SetText(strings.Join(t.sc.Likert.Missing, "\n"))
+	fitRows(missing, 3)
 	missing.OnChanged = func(s string) {
+		fitRows(missing, 3)
 		var ms []string
 		for _, ln := range strings.Split(s, "\n") {
 			if ln = strings.TrimSpace(ln); ln != "" {
@@ -551,8 +716,8 @@ func (t *schemeTab) labelsCard() fyne.CanvasObject {
 	info := widget.NewLabel(lang.L("Common scales are known (满意, 同意, 好/差, 重要 and 频率, with 4, 5 or 7 points): each question's scale is read from its own options, top 100 and bottom 0; answers such as 4分 by their points. Labels given here always win. 答案分值… shows what each question's answers get."))
 	info.Wrapping = fyne.TextWrapWord
 	return widget.NewCard(lang.L("Answer labels"), "", container.NewVBox(info, widget.NewForm(
-		widget.NewFormItem(lang.L("More labels (label=value, one a line)"), labels),
-		widget.NewFormItem(lang.L("Labels counted as missing (one a line)"), missing))))
+		widget.NewFormItem(lang.L("More labels (label=value, one a line)"), t.wheel(labels)),
+		widget.NewFormItem(lang.L("Labels counted as missing (one a line)"), t.wheel(missing)))))
 }
 
 func sortedLabelRefs(m map[string]float64) []string {
@@ -564,20 +729,55 @@ func sortedLabelRefs(m map[string]float64) []string {
 	return out
 }
 
-// save validates and stores the scheme off the UI goroutine. When the scheme it replaces produced
-// published scores, it asks first.
-func (t *schemeTab) save() {
-	sc, id := t.sc.Clone(), t.policyID
-	t.askIfPublished(lang.L("Replace the scheme?"), func() {
-		t.store(lang.L("Saving the scheme…"), func(ctx context.Context, s *store.Store) (score.SchemeChange, error) {
-			return score.SaveScheme(ctx, s, id, sc, lang.L("scheme editor"))
-		}, nil)
-	})
+// save validates and stores the scheme off the UI goroutine (保存方案).
+func (t *schemeTab) save() { t.saveThen(func(error) {}) }
+
+// saveThen saves as 保存方案 does and calls done with the outcome: errSaveStopped when the user stopped on
+// one of its questions or its error was shown. It asks first when the scheme has issues (what scoring
+// will do with them), and when the scheme it replaces produced published scores.
+func (t *schemeTab) saveThen(done func(error)) {
+	id := t.policyID
+	stop := func() { done(errSaveStopped) }
+	t.confirmIssues(func() {
+		t.askIfPublished(lang.L("Replace the scheme?"), func() {
+			sc := t.sc.Clone()
+			t.store(lang.L("Saving the scheme…"), func(ctx context.Context, s *store.Store) (score.SchemeChange, error) {
+				return score.SaveScheme(ctx, s, id, sc, lang.L("scheme editor"))
+			}, nil, done)
+		}, stop)
+	}, stop)
+}
+
+// confirmIssues runs then at once when the scheme has no issues; else after saying what scoring will do
+// with them (仍然保存), or stop (取消). A question counted twice and an indicator without questions are
+// scored as the method says (score.SchemeIssues), so they are warnings the user may save over, not
+// errors.
+func (t *schemeTab) confirmIssues(then, stop func()) {
+	ws := t.sc.Issues(t.qs).Warnings(t.sc)
+	if len(ws) == 0 {
+		then()
+		return
+	}
+	head := widget.NewLabel(lang.L("When the scores are computed:"))
+	list := widget.NewLabel("· " + strings.Join(ws, "\n· "))
+	list.Wrapping = fyne.TextWrapWord
+	list.Importance = widget.WarningImportance
+	scroll := container.NewVScroll(container.NewVBox(head, list))
+	scroll.SetMinSize(fyne.NewSize(520, 240))
+	d := dialog.NewCustomConfirm(lang.L("Save the scheme as it is?"), lang.L("Save anyway"), lang.L("Cancel"), scroll, func(ok bool) {
+		if ok {
+			then()
+		} else {
+			stop()
+		}
+	}, t.u.Win)
+	d.Show()
 }
 
 // askIfPublished runs then, after asking when the policy's current scheme produced the scores of a
-// published evaluation (what was published stays frozen; later scores would differ from it).
-func (t *schemeTab) askIfPublished(title string, then func()) {
+// published evaluation (what was published stays frozen; later scores would differ from it); stop (may be
+// nil) runs when the user says no.
+func (t *schemeTab) askIfPublished(title string, then, stop func()) {
 	id := t.policyID
 	load(t.u, func(ctx context.Context, s *store.Store) ([]score.PublishedUse, error) {
 		return score.SchemePublished(ctx, s, id)
@@ -589,16 +789,19 @@ func (t *schemeTab) askIfPublished(title string, then func()) {
 		last := uses[len(uses)-1]
 		dialog.ShowConfirm(title, fmt.Sprintf(lang.L("The current scheme produced the scores of the evaluation published on %s (version %d). What was published stays as it was, but scores from now on will use the new scheme, and will differ from the published ones. The current scheme stays in the scheme history. Replace it?"),
 			last.Date, last.Version), func(ok bool) {
-			if ok {
+			switch {
+			case ok:
 				then()
+			case stop != nil:
+				stop()
 			}
 		}, t.u.Win)
 	})
 }
 
 // store runs a scheme change off the UI goroutine and shows what it did; then (may be nil) runs after it
-// succeeded.
-func (t *schemeTab) store(title string, change func(ctx context.Context, s *store.Store) (score.SchemeChange, error), then func()) {
+// succeeded; done (may be nil) gets nil, or errSaveStopped after the error was shown.
+func (t *schemeTab) store(title string, change func(ctx context.Context, s *store.Store) (score.SchemeChange, error), then func(), done func(error)) {
 	s := t.u.Store()
 	var ch score.SchemeChange
 	t.u.RunLong(title, func(ctx context.Context, _ func(int, int)) error {
@@ -608,6 +811,9 @@ func (t *schemeTab) store(title string, change func(ctx context.Context, s *stor
 	}, func(err error) {
 		if err != nil {
 			t.u.ShowError(err)
+			if done != nil {
+				done(errSaveStopped)
+			}
 			return
 		}
 		if then != nil {
@@ -617,6 +823,9 @@ func (t *schemeTab) store(title string, change func(ctx context.Context, s *stor
 		t.setStatus()
 		if ch.Version > 0 {
 			t.status.SetText(fmt.Sprintf(lang.L("Saved as version %d."), ch.Version))
+		}
+		if done != nil {
+			done(nil)
 		}
 	})
 }
@@ -713,7 +922,7 @@ func (t *schemeTab) restore(n int) {
 	do := func() {
 		t.store(lang.L("Restoring the scheme…"), func(ctx context.Context, s *store.Store) (score.SchemeChange, error) {
 			return score.RestoreScheme(ctx, s, id, n)
-		}, t.reload)
+		}, t.reload, nil)
 	}
 	t.askIfPublished(lang.L("Restore this version?"), func() {
 		if !t.dirty {
@@ -725,7 +934,7 @@ func (t *schemeTab) restore(n int) {
 				do()
 			}
 		}, t.u.Win)
-	})
+	}, nil)
 }
 
 func (t *schemeTab) suggest() {

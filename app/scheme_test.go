@@ -59,7 +59,16 @@ func TestSchemeEditor(t *testing.T) {
 	// The fixture's numeric Q4 is declared 1–5 by the suggestion (options 2…5 and a label are not 1…n),
 	// so give it its scale by hand, as a user would, then save.
 	tab.sc.Questions["Q4"] = score.Scale{Points: 5, Best: 5}
+	// The default scheme keeps indicators no question matched: saving says what scoring does with them
+	// first, and stores nothing before the answer.
 	tab.save()
+	if txt := overlayText(u); !strings.Contains(txt, "未选题目：计分时没有得分，不计入维度得分") {
+		t.Fatalf("save did not warn about the indicators without questions: %q", txt)
+	}
+	if _, set, _ := score.SchemeOf(ctx, u.store, id); set {
+		t.Fatal("stored before the answer")
+	}
+	tapOverlay(t, u, "仍然保存")
 	if u.lastError != "" {
 		t.Fatalf("save: %s", u.lastError)
 	}
@@ -74,6 +83,7 @@ func TestSchemeEditor(t *testing.T) {
 	// A non-positive weight is refused with a message naming it, and nothing is stored.
 	tab.sc.Dimensions.Standards.Weight = 0
 	tab.save()
+	tapOverlay(t, u, "仍然保存")
 	if !strings.Contains(u.lastError, "细则标准") {
 		t.Errorf("zero weight: last error %q", u.lastError)
 	}

@@ -79,6 +79,8 @@ type UI struct {
 	longSpin   *widget.ProgressBarInfinite
 	// readOnlyBanner says, above everything, that the workspace is read-only (nil when it is not).
 	readOnlyBanner *widget.Label
+	// pending are the views' edits not saved yet, asked about before they would be lost (unsaved.go).
+	pending pendingEdits
 
 	// The window follows the workspace (live.go): unwatch ends the store subscription, changes holds a
 	// change not applied yet, live maps a tab's content to how it reloads itself.
@@ -133,6 +135,7 @@ func newUI(a fyne.App, w fyne.Window, workspacePath string, inline bool) (*UI, e
 		return nil, err
 	}
 	u.build()
+	w.SetCloseIntercept(u.quit) // the close button asks about unsaved edits, as 文件→退出 does
 	if !inline {
 		WarnIfNoCJKFont(w) // after build: Fyne has scanned the system's fonts for the Chinese it measured
 	}
@@ -280,15 +283,18 @@ func (u *UI) setTitle() {
 
 // OpenWorkspace switches the window to the workspace at path.
 func (u *UI) OpenWorkspace(path string) {
-	if err := u.openStore(path); err != nil {
-		u.ShowError(err)
-		return
-	}
-	u.build()
+	u.leave(leaveWorkspace, func() {
+		if err := u.openStore(path); err != nil {
+			u.ShowError(err)
+			return
+		}
+		u.build()
+	}, nil)
 }
 
 // build (re)creates the window's content and menu for the current workspace and language.
 func (u *UI) build() {
+	u.forgetEdits(0) // the views that held them are replaced
 	u.list = newPolicyList(u)
 	u.detail = newPolicyDetail(u)
 	u.meetings = newMeetingsPage(u)
@@ -337,8 +343,10 @@ func (u *UI) refreshViews(external bool) {
 
 // selectPolicy shows policy id on the right (0 clears it).
 func (u *UI) selectPolicy(id int64) {
-	u.policyID = id
-	u.detail.show(id)
+	u.leavePolicyThen(func() {
+		u.policyID = id
+		u.detail.show(id)
+	})
 }
 
 // ShowError is the one place errors reach the user: an InputError's text as it is (it is written for
