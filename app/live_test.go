@@ -418,6 +418,11 @@ func TestRefreshKeepsWhatTheUserIsDoing(t *testing.T) {
 	ov := newOverviewTab(u, id)
 	putTab(t, u, "概览", ov.content)
 	scroll := ov.scroll
+	u.Win.Resize(fyne.NewSize(1200, 500))
+	scroll.ScrollToOffset(fyne.NewPos(0, 150))
+	if scroll.Offset.Y != 150 {
+		t.Fatalf("the overview does not scroll (offset %v, content %v in %v)", scroll.Offset, scroll.Content.Size(), scroll.Size())
+	}
 	ov.consult.start.SetText("2026-03-0") // being typed
 	ov.needs.channel.SetText("企业座谈")
 	if _, err := other.AddNeed(ctx, data.Need{PolicyID: id, Date: "2026-01-10", Channel: "问卷调查", Count: 12}); err != nil {
@@ -426,9 +431,11 @@ func TestRefreshKeepsWhatTheUserIsDoing(t *testing.T) {
 	if !waitRefresh(t, u, func() bool { return len(ov.data.Needs) == 1 }) {
 		t.Fatal("the need added elsewhere is not shown on 概览")
 	}
-	if ov.consult.start.Text != "2026-03-0" || ov.needs.channel.Text != "企业座谈" || ov.scroll != scroll {
-		t.Errorf("the reload took what was typed: start %q, new need's channel %q, same scroll %v",
-			ov.consult.start.Text, ov.needs.channel.Text, ov.scroll == scroll)
+	if ov.consult.start.Text != "2026-03-0" || ov.needs.channel.Text != "企业座谈" {
+		t.Errorf("the reload took what was typed: start %q, new need's channel %q", ov.consult.start.Text, ov.needs.channel.Text)
+	}
+	if ov.scroll != scroll || scroll.Offset.Y != 150 {
+		t.Errorf("the reload moved the overview: same scroll %v, offset %v, want 150", ov.scroll == scroll, scroll.Offset)
 	}
 
 	sv := newSurveyTab(u, id)

@@ -127,6 +127,8 @@ func (t *overviewTab) apply(o overviewData) {
 		t.content.Refresh()
 		return
 	}
+	// The new content takes the old one's size first: the scroll keeps its offset only within its content.
+	grid.Resize(fyne.NewSize(t.scroll.Content.Size().Width, grid.MinSize().Height))
 	t.scroll.Content = grid
 	t.scroll.Refresh()
 }

@@ -59,6 +59,7 @@ func buildResults(u *UI, policyID int64) fyne.CanvasObject {
 func newResultsTab(u *UI, policyID int64) *resultsTab {
 	t := &resultsTab{u: u, policyID: policyID, body: container.NewVBox(), sortCol: -1}
 	t.roundSel = widget.NewSelect(nil, func(string) { t.picked = true; t.recompute() })
+	t.roundSel.PlaceHolder = lang.L("No round yet") // Fyne's own is English
 	t.groupSel = widget.NewSelect(nil, func(string) { t.recompute() })
 	t.groupSel.PlaceHolder = lang.L("No breakdown")
 	t.updating = widget.NewLabel(lang.L("Updating…"))
