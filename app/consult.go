@@ -61,6 +61,7 @@ func newConsultEditor(u *UI, policyID int64, c *data.Consultation, saved func())
 		e.contact.SetText(c.Contact)
 	}
 	e.days = widget.NewLabel("")
+	e.days.Wrapping = fyne.TextWrapWord // a date's whole reason can be long
 	e.holidays = widget.NewLabel("")
 	e.holidays.Wrapping = fyne.TextWrapWord
 	e.holidays.SizeName = theme.SizeNameCaptionText

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -26,18 +27,23 @@ import (
 // time.Format("January 2006") — English whatever the language — and always opens on this month.
 func dateEntry(v string) *widget.Entry {
 	e := widget.NewEntry()
-	e.SetPlaceHolder(lang.L("e.g. 2026-03-01"))
-	e.SetText(v)
+	// Before anything that draws the entry: its renderer takes the ActionItem when it is made.
+	pick := widget.NewButtonWithIcon("", theme.CalendarIcon(), func() { showDatePicker(e) })
+	pick.Importance = widget.LowImportance
+	e.ActionItem = pick
+	// The form shows a validator's error on one line under the field: a short one, the full reason
+	// (data.ParseDate's) comes with the save.
 	e.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
 			return nil
 		}
-		_, err := data.ParseDate(s)
-		return err
+		if _, err := data.ParseDate(s); err != nil {
+			return errors.New(lang.L("Not a date, e.g. 2026-03-01"))
+		}
+		return nil
 	}
-	pick := widget.NewButtonWithIcon("", theme.CalendarIcon(), func() { showDatePicker(e) })
-	pick.Importance = widget.LowImportance
-	e.ActionItem = pick
+	e.SetPlaceHolder(lang.L("e.g. 2026-03-01"))
+	e.SetText(v)
 	return e
 }
 

@@ -32,6 +32,13 @@ func TestDatePicker(t *testing.T) {
 	u := newTestUI(t)
 	e := dateEntry("2026年3月10日")
 	u.Win.SetContent(container.NewVBox(e))
+	drawn := false
+	for _, o := range test.WidgetRenderer(e).Objects() {
+		drawn = drawn || o == e.ActionItem
+	}
+	if !drawn {
+		t.Fatal("the calendar button is not drawn")
+	}
 	test.Tap(e.ActionItem.(*widget.Button))
 	top := u.Win.Canvas().Overlays().Top()
 	pop, ok := top.(*widget.PopUp)
@@ -117,7 +124,7 @@ func TestDateFieldSpellings(t *testing.T) {
 		}
 	}
 	for _, s := range []string{"2025-02-30", "2025年13月1日", "1/3/2025"} {
-		if err := e.Validator(s); err == nil || !strings.Contains(err.Error(), "无法识别的日期") {
+		if err := e.Validator(s); err == nil || err.Error() != "日期无法识别，如 2026-03-01" {
 			t.Errorf("%q: %v, want refused", s, err)
 		}
 	}

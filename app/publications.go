@@ -37,6 +37,7 @@ type publicationCard struct {
 	pubs   []loop.Publication
 	plan   loop.PublishPlan
 	onDone func(loop.Publication) // after a publication, on the UI goroutine
+	onPlan func()                 // after plan is read again
 }
 
 func newPublicationCard(u *UI, policyID int64, what string, onDone func(loop.Publication)) *publicationCard {
@@ -117,6 +118,9 @@ func (c *publicationCard) check() {
 		} else {
 			c.warn.Hide()
 		}
+		if c.onPlan != nil {
+			c.onPlan()
+		}
 	})
 }
 
@@ -124,13 +128,18 @@ func (c *publicationCard) check() {
 // decision not yet published (FreezeDecisions) and with them the clusters they are on; the evaluation the
 // scores of the latest round and the current version of every revision record (FreezeRevisions).
 func freezeText(plan loop.PublishPlan) string {
-	if plan.What == loop.WhatFeedback {
-		return fmt.Sprintf(lang.L("Publishing freezes the decisions and reasons on the opinion clusters and on single opinions (%d not yet published), personal data masked: they can no longer be changed or removed, a published cluster can no longer be merged or split and its opinions not deleted. A correction is dated and published as a new version."), plan.Decisions)
+	// The counts go last: Fyne wraps at spaces, and a number inside a long Chinese sentence leaves a
+	// line nearly empty.
+	switch {
+	case plan.What == loop.WhatFeedback:
+		return lang.L("Publishing freezes the decisions and reasons on the opinion clusters and on single opinions, personal data masked: they can no longer be changed or removed, a published cluster can no longer be merged or split and its opinions not deleted. A correction is dated and published as a new version.") +
+			fmt.Sprintf(lang.L("Decisions not yet published: %d."), plan.Decisions)
+	case plan.Round == "":
+		return lang.L("No evaluation round yet: publishing freezes only the current version of every revision record, without scores. It must be dated on or after the issue date. Later changes are published as a new version.") +
+			fmt.Sprintf(lang.L("Revision records not yet published: %d."), plan.Revisions)
 	}
-	if plan.Round == "" {
-		return fmt.Sprintf(lang.L("No evaluation round yet: publishing freezes only the current version of every revision record (%d not yet published), without scores. It must be dated on or after the issue date. Later changes are published as a new version."), plan.Revisions)
-	}
-	return fmt.Sprintf(lang.L("Publishing freezes the scores of the latest round, “%s” — scoring again or changing the scheme later does not change what was published — and the current version of every revision record (%d not yet published). It must be dated on or after the issue date. Later changes are published as a new version."), plan.Round, plan.Revisions)
+	return fmt.Sprintf(lang.L("Publishing freezes the scores of the latest round, “%s” — scoring again or changing the scheme later does not change what was published — and the current version of every revision record. It must be dated on or after the issue date. Later changes are published as a new version."), plan.Round) +
+		fmt.Sprintf(lang.L("Revision records not yet published: %d."), plan.Revisions)
 }
 
 func publicationHistory(pubs []loop.Publication) string {

@@ -105,6 +105,7 @@ func newPublishTab(u *UI, policyID int64) *publishTab {
 			t.onGenerate()
 		}
 	})
+	t.evaluation.onPlan = t.showReportState
 	t.genAfter = widget.NewCheck(lang.L("Generate the report right after publishing (section 3)"), nil)
 	t.genAfter.SetChecked(true)
 	order := widget.NewLabel(lang.L("Both publications are made here. Publishing records the date something was made public and freezes what it contains; it sends nothing. Publish the evaluation before generating the report that is made public: the report's checklist is read when the report is written."))
@@ -237,6 +238,10 @@ func (t *publishTab) showReportState() {
 			text += " " + fmt.Sprintf(lang.L("The published scores are those of round “%s”, not of the round chosen here."), r)
 			t.reportState.Importance = widget.WarningImportance
 		}
+	}
+	if n := t.evaluation.plan.Revisions; n > 0 {
+		text += " " + fmt.Sprintf(lang.L("%d revision records changed since and are not published yet: the report shows them as they are now."), n)
+		t.reportState.Importance = widget.WarningImportance
 	}
 	t.reportState.SetText(text)
 	t.reportState.Refresh()

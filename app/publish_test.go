@@ -94,7 +94,7 @@ func TestPublishTabPublicationsThenReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	fb.date.SetText("2026年4月15日")
-	if fb.publish.Disabled() || !strings.Contains(fb.freezes.Text, fmt.Sprintf("其中 %d 项尚未公开", len(conc))) || !strings.Contains(fb.freezes.Text, "不能再合并、拆分") {
+	if fb.publish.Disabled() || !strings.Contains(fb.freezes.Text, fmt.Sprintf("尚未公开的处理意见：%d 项", len(conc))) || !strings.Contains(fb.freezes.Text, "不能再合并、拆分") {
 		t.Errorf("feedback after deciding: verdict %q, freezes %q", fb.verdict.Text, fb.freezes.Text)
 	}
 	// Publishing asks first.
@@ -114,7 +114,7 @@ func TestPublishTabPublicationsThenReport(t *testing.T) {
 	}
 
 	// The evaluation: the round's scores, then with the revision record.
-	if !strings.Contains(ev.freezes.Text, "最新一轮“2026年度”") || !strings.Contains(ev.freezes.Text, "其中 0 条尚未公开") {
+	if !strings.Contains(ev.freezes.Text, "最新一轮“2026年度”") || !strings.Contains(ev.freezes.Text, "尚未公开的修订记录：0 条") {
 		t.Errorf("evaluation without revisions: %q", ev.freezes.Text)
 	}
 	if _, err := loop.AddRevision(context.Background(), u.store, id, loop.RevisionInput{Clause: "第五条",
@@ -126,7 +126,7 @@ func TestPublishTabPublicationsThenReport(t *testing.T) {
 		t.Errorf("a publication dated before the record it publishes: verdict %q, warning %q", ev.verdict.Text, ev.warn.Text)
 	}
 	ev.date.SetText("2026-11-20")
-	if ev.publish.Disabled() || ev.warn.Visible() || !strings.Contains(ev.freezes.Text, "最新一轮“2026年度”") || !strings.Contains(ev.freezes.Text, "其中 1 条尚未公开") {
+	if ev.publish.Disabled() || ev.warn.Visible() || !strings.Contains(ev.freezes.Text, "最新一轮“2026年度”") || !strings.Contains(ev.freezes.Text, "尚未公开的修订记录：1 条") {
 		t.Errorf("evaluation ready: verdict %q, freezes %q, warning %q", ev.verdict.Text, ev.freezes.Text, ev.warn.Text)
 	}
 	dir := filepath.Join(t.TempDir(), "out")
@@ -153,6 +153,15 @@ func TestPublishTabPublicationsThenReport(t *testing.T) {
 	}
 	if !strings.Contains(row, "符合") || !strings.Contains(row, "2026年11月20日公开") || strings.Contains(row, "暂无法判断") {
 		t.Errorf("the first report's rule 7: %s", row)
+	}
+	// A record changed after the publication: the report section says it is not published yet.
+	if _, err := loop.AddRevision(context.Background(), u.store, id, loop.RevisionInput{Clause: "第九条",
+		Before: "每季度公布一次。", After: "每月公布一次。", Reason: "评价发现公众希望更及时了解进展", Date: "2026-11-25"}); err != nil {
+		t.Fatal(err)
+	}
+	p.reload()
+	if !strings.Contains(p.reportState.Text, "另有 1 条修订记录") || p.reportState.Importance != widget.WarningImportance {
+		t.Errorf("report state with a record not published: %q", p.reportState.Text)
 	}
 }
 
