@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/gongping/gongping/data/store"
@@ -18,8 +17,8 @@ import (
 // user is doing: scroll positions, selections, and edits not saved yet.
 //
 // A tab follows the workspace by naming how it reloads itself (u.live); a tab that names nothing is built
-// again, unless it holds unsaved edits (tabHasUnsaved), when next shown, or at once when the change came
-// from outside this window.
+// again, unless it holds unsaved edits (viewHasUnsaved, unsaved.go), when next shown, or at once when the
+// change came from outside this window.
 
 // changeQueue holds the change not applied yet: any number of Changes arriving meanwhile are one refresh.
 type changeQueue struct {
@@ -96,19 +95,6 @@ func (u *UI) live(obj fyne.CanvasObject, reload func()) {
 		u.liveViews = map[fyne.CanvasObject]func(){}
 	}
 	u.liveViews[obj] = reload
-}
-
-// tabHasUnsaved tells whether a tab that names no reload holds edits not saved yet, which building it
-// again would lose: the scheme editor says "已修改，尚未保存".
-func tabHasUnsaved(obj fyne.CanvasObject) bool {
-	unsaved := lang.L("Changed, not saved yet.")
-	found := false
-	walkObjects(obj, func(o fyne.CanvasObject) {
-		if l, ok := o.(*widget.Label); ok && l.Text == unsaved && l.Visible() {
-			found = true
-		}
-	})
-	return found
 }
 
 // walkObjects calls fn for obj and what it holds: containers' objects, and the content of scrolls, cards,

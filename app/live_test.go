@@ -361,11 +361,17 @@ func TestTabWithoutReloadIsBuiltAgainUnlessUnsaved(t *testing.T) {
 	u.Refresh()
 	u.selectPolicy(id)
 	var builds int
-	status := widget.NewLabel("")
+	dirty := false
 	regs := u.detail.regs
 	for i := range regs {
 		if regs[i].Title == "Overview" {
-			regs[i].Build = func(*UI, int64) fyne.CanvasObject { builds++; return container.NewVBox(status) }
+			regs[i].Build = func(u *UI, id int64) fyne.CanvasObject {
+				builds++
+				obj := container.NewVBox(widget.NewLabel("不会自己重新加载的页面"))
+				u.registerEdit(pendingEdit{key: "test", policy: id, what: func() string { return "测试" },
+					dirty: func() bool { return dirty }, save: func(done func(error)) { done(nil) }, content: obj})
+				return obj
+			}
 			u.detail.buildTab(i)
 		}
 	}
@@ -376,7 +382,7 @@ func TestTabWithoutReloadIsBuiltAgainUnlessUnsaved(t *testing.T) {
 	if builds != 1 {
 		t.Errorf("built %d times when shown after a change, want 1", builds)
 	}
-	status.SetText("已修改，尚未保存。")
+	dirty = true
 	showTab(t, u, "问卷数据")
 	u.Refresh()
 	showTab(t, u, "概览")

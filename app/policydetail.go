@@ -200,7 +200,7 @@ func (d *policyDetail) freshen(i int, external bool) {
 		reload()
 		return
 	}
-	if !external || tabHasUnsaved(obj) {
+	if !external || d.u.viewHasUnsaved(obj) {
 		return
 	}
 	d.buildTab(i)
