@@ -7,8 +7,19 @@
 // another one, so read it at the moment of use), u.ShowError(err) (the one place errors reach the user:
 // a data.InputError's text as it is, anything else as 内部错误 and logged), u.RunLong(title, work, onDone)
 // (work runs off the UI goroutine behind a modal progress bar with 取消, which cancels work's context;
-// onDone runs on the UI goroutine; u.RunLongStatus is the same with a status line work can set, e.g. rows/s)
-// and u.Refresh() (reload the views after data changed).
+// onDone runs on the UI goroutine; u.RunLongStatus is the same with a status line work can set, e.g. rows/s),
+// u.write(work, done) (a button's write or the read it needs, off the UI goroutine; TestStoreIsUsedOffTheUIGoroutine
+// holds that the store is called only in load, u.write, RunLong or a go statement) and u.Refresh().
+//
+// # The window follows the workspace
+//
+// Every change of the workspace — a write of this window, or a command (gongping …) run on the same file
+// while it is open — reaches the window (store.Subscribe; live.go): the policy list, the selected policy's
+// header, its shown tab (the others when next shown) and the meetings page reload. A tab names how it
+// reloads in its Build: u.live(content, reload), reload keeping what the user is doing (scroll position,
+// selection, unsaved edits). A tab that names nothing is built again (unless it holds unsaved edits,
+// unsaved.go): when next shown, or at once when the change came from elsewhere. A screen need not reload
+// other screens after its writes; u.Refresh() does now what a change does.
 //
 // A policy's page is a set of tabs. Each screen file registers its tab from init():
 //
