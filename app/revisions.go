@@ -137,9 +137,10 @@ func (t *revisionsTab) apply(d revisionsData) {
 		text = lang.L("No revision records yet. Record each change to a clause: the text before and after, the reason, and the opinions and evaluation findings it answers.")
 	}
 	if n := len(d.evaluation); n > 0 {
-		text += " " + fmt.Sprintf(lang.L("Evaluation and revisions published on %s (version %d)"), d.evaluation[n-1].Date, d.evaluation[n-1].Version)
+		text += " " + fmt.Sprintf(lang.L("The revision records are published with the evaluation, on the Publish tab; last on %s (version %d)."), d.evaluation[n-1].Date, d.evaluation[n-1].Version)
+	} else {
+		text += " " + lang.L("The revision records are published with the evaluation, on the Publish tab.")
 	}
-	text += " " + lang.L("The revision records are published with the evaluation, on the Publish tab.")
 	t.summary.SetText(text)
 	t.list.Refresh()
 	if t.selected >= len(d.revisions) {
