@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -39,11 +40,11 @@ type schemeTab struct {
 	dirty    bool
 
 	status  *widget.Label
-	issues  *widget.Label // beside the status: indicators without questions, questions counted twice
+	issues  *widget.Button // beside the status: how many indicators have no question, how many questions count twice; goes to the first
 	body    *fyne.Container
 	scroll  *container.Scroll // the editing area: all the tab's height below one row of buttons
 	files   fyne.CanvasObject // 导入 导出 默认方案 方案历史, atop the editing area
-	loading fyne.CanvasObject // the spinner shown while the editor is being laid out
+	loading fyne.CanvasObject // 正在载入 and a spinner, in the status's place while the editor is laid out
 	spin    *widget.ProgressBarInfinite
 	content fyne.CanvasObject
 	builds  int // the latest layout; the parts of a progressive one that is no longer it stop
@@ -69,9 +70,9 @@ func buildScheme(u *UI, policyID int64) fyne.CanvasObject {
 }
 
 func newSchemeTab(u *UI, policyID int64) *schemeTab {
-	t := &schemeTab{u: u, policyID: policyID, body: container.NewVBox(), status: widget.NewLabel(""), issues: widget.NewLabel("")}
+	t := &schemeTab{u: u, policyID: policyID, body: container.NewVBox(), status: widget.NewLabel("")}
 	t.status.Wrapping = fyne.TextWrapWord
-	t.issues.Wrapping = fyne.TextWrapWord
+	t.issues = widget.NewButtonWithIcon("", theme.WarningIcon(), t.showFirstIssue)
 	t.issues.Importance = widget.WarningImportance
 	t.issues.Hide()
 	save := widget.NewButtonWithIcon(lang.L("Save scheme"), theme.DocumentSaveIcon(), t.save)
@@ -92,11 +93,12 @@ func newSchemeTab(u *UI, policyID int64) *schemeTab {
 	values := widget.NewButtonWithIcon(lang.L("Answer values…"), theme.InfoIcon(), t.showMappings)
 	// One row stays put (保存, the status); the file actions scroll with the scheme, so the editing area
 	// has the tab's whole height but that row.
-	bar := container.NewBorder(nil, nil, container.NewHBox(save, suggest, values), nil, container.NewVBox(t.status, t.issues))
-	t.files = container.NewHBox(imp, exp, reset, history)
 	t.spin = widget.NewProgressBarInfinite()
-	t.loading = container.NewVBox(widget.NewLabel(lang.L("Loading the scheme…")), t.spin)
-	t.body.Objects = []fyne.CanvasObject{t.loading}
+	t.loading = container.NewBorder(nil, nil, widget.NewLabel(lang.L("Loading the scheme…")), nil,
+		container.NewVBox(layout.NewSpacer(), t.spin, layout.NewSpacer()))
+	bar := container.NewBorder(nil, nil, container.NewHBox(save, suggest, values), container.NewVBox(t.issues), container.NewStack(t.status, t.loading))
+	t.files = container.NewHBox(imp, exp, reset, history)
+	t.setLoading(true)
 	t.scroll = container.NewVScroll(container.NewPadded(t.body))
 	t.content = container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, t.scroll)
 	u.registerEdit(pendingEdit{key: "scheme/" + itoa(policyID), policy: policyID,
@@ -170,10 +172,10 @@ func (t *schemeTab) refreshIssues() {
 	}
 	var parts []string
 	if n := len(is.Empty); n > 0 {
-		parts = append(parts, fmt.Sprintf(lang.L("%d indicators without questions (not scored)"), n))
+		parts = append(parts, fmt.Sprintf(lang.L("%d indicators without questions"), n))
 	}
 	if n := len(is.Shared); n > 0 {
-		parts = append(parts, fmt.Sprintf(lang.L("%d questions counted by more than one indicator"), n))
+		parts = append(parts, fmt.Sprintf(lang.L("%d questions counted twice"), n))
 	}
 	if len(parts) == 0 {
 		t.issues.Hide()
@@ -181,6 +183,20 @@ func (t *schemeTab) refreshIssues() {
 	}
 	t.issues.SetText(strings.Join(parts, lang.L("; ")))
 	t.issues.Show()
+}
+
+// showFirstIssue scrolls the editor to the first indicator with a warning.
+func (t *schemeTab) showFirstIssue() {
+	d := fyne.CurrentApp().Driver()
+	for _, k := range score.DimensionKeys {
+		for i := range t.sc.Dimensions.Get(k).Indicators {
+			if l := t.notes[score.IndicatorAt{Dimension: k, Index: i}]; l != nil && l.Visible() {
+				y := d.AbsolutePositionForObject(l).Y - d.AbsolutePositionForObject(t.scroll.Content).Y
+				t.scroll.ScrollToOffset(fyne.NewPos(0, max(0, y-3*l.MinSize().Height)))
+				return
+			}
+		}
+	}
 }
 
 // wheelPass lies over an entry and gives the mouse wheel to the editor's scroll. Fyne hands a wheel
@@ -358,7 +374,7 @@ func (t *schemeTab) build(progressive bool) {
 	t.setStatus()
 	parts := t.parts()
 	finish := func() {
-		t.spin.Stop()
+		t.setLoading(false)
 		for _, g := range []string{"dimensions", "sources", "ind:process", "ind:standards", "ind:results"} {
 			t.renormalise(g)
 		}
@@ -378,25 +394,45 @@ func (t *schemeTab) build(progressive bool) {
 		finish()
 		return
 	}
-	t.body.Objects = []fyne.CanvasObject{t.files, t.loading}
-	t.spin.Start()
+	t.body.Objects = []fyne.CanvasObject{t.files}
+	t.body.Refresh()
+	t.setLoading(true)
+	// Three steps, each after a frame: the spinner, then the top of the editor (name, weights, 执行过程)
+	// as soon as it is laid out, then the rest. More steps cost more than they show: each re-lays out all
+	// that is there, and a software-rendered desktop pays for every frame.
+	chunks := [][]func() fyne.CanvasObject{parts[:3], parts[3:]}
 	var step func(i int)
 	step = func(i int) {
 		if n != t.builds { // laid out again meanwhile
 			return
 		}
-		if i == len(parts) {
-			t.body.Objects = t.body.Objects[:len(t.body.Objects)-1] // the spinner
-			t.body.Refresh()
+		for _, p := range chunks[i] {
+			t.body.Objects = append(t.body.Objects, p())
+		}
+		t.body.Refresh()
+		if i == len(chunks)-1 {
 			finish()
 			return
 		}
-		objs := t.body.Objects[:len(t.body.Objects)-1]
-		t.body.Objects = append(append(objs, parts[i]()), t.loading)
-		t.body.Refresh()
-		later(func() { step(i + 1) }) // a frame is drawn meanwhile
+		for _, g := range []string{"dimensions", "ind:process"} {
+			t.renormalise(g)
+		}
+		later(func() { step(i + 1) })
 	}
-	step(0)
+	later(func() { step(0) }) // the spinner is drawn first
+}
+
+// setLoading shows 正在载入 and the spinner in the status's place, or the status again.
+func (t *schemeTab) setLoading(on bool) {
+	if on {
+		t.status.Hide()
+		t.loading.Show()
+		t.spin.Start()
+		return
+	}
+	t.spin.Stop() // before Hide: Hide clears the running flag and the animation would go on
+	t.loading.Hide()
+	t.status.Show()
 }
 
 // parts are the editor's parts from the top, each built when called.
@@ -758,11 +794,14 @@ func (t *schemeTab) confirmIssues(then, stop func()) {
 		then()
 		return
 	}
-	head := widget.NewLabel(lang.L("When the scores are computed:"))
-	list := widget.NewLabel("· " + strings.Join(ws, "\n· "))
-	list.Wrapping = fyne.TextWrapWord
-	list.Importance = widget.WarningImportance
-	scroll := container.NewVScroll(container.NewVBox(head, list))
+	box := container.NewVBox(widget.NewLabel(lang.L("When the scores are computed:")))
+	for _, w := range ws {
+		l := widget.NewLabel("·" + w)
+		l.Wrapping = fyne.TextWrapWord
+		l.Importance = widget.WarningImportance
+		box.Add(l)
+	}
+	scroll := container.NewVScroll(box)
 	scroll.SetMinSize(fyne.NewSize(520, 240))
 	d := dialog.NewCustomConfirm(lang.L("Save the scheme as it is?"), lang.L("Save anyway"), lang.L("Cancel"), scroll, func(ok bool) {
 		if ok {

@@ -101,8 +101,16 @@ func TestSchemeIssuesShown(t *testing.T) {
 	if b := tab.qbtns[at(0)]; b.Importance == widget.WarningImportance {
 		t.Error("an indicator with questions shows as a warning")
 	}
-	if !tab.issues.Visible() || tab.issues.Text != "1 个指标未选题目（不计分）；1 道题被多个指标重复计算" {
+	if !tab.issues.Visible() || tab.issues.Text != "1 个指标未选题目；1 道题重复计算" || tab.issues.Importance != widget.WarningImportance {
 		t.Errorf("status line counts %q (visible %v)", tab.issues.Text, tab.issues.Visible())
+	}
+	// The count goes to the first indicator flagged.
+	tab.scroll.ScrollToOffset(fyne.NewPos(0, 0))
+	test.Tap(tab.issues)
+	d := fyne.CurrentApp().Driver()
+	y := d.AbsolutePositionForObject(tab.notes[at(0)]).Y - d.AbsolutePositionForObject(tab.scroll).Y
+	if tab.scroll.Offset.Y == 0 || y < 0 || y > tab.scroll.Size().Height {
+		t.Errorf("after tapping the count the first warning is %v px into a %v px editing area (offset %v)", y, tab.scroll.Size().Height, tab.scroll.Offset.Y)
 	}
 
 	// Saving says what scoring will do; 取消 stores nothing.
@@ -138,38 +146,50 @@ func TestSchemeIssuesShown(t *testing.T) {
 	}
 }
 
-// While the editor is laid out a spinner shows below the parts already there; it goes when all are.
+// While the editor is laid out, 正在载入 and a spinner show in the status's place; the top of the editor
+// comes first, the rest after a frame; then the status is back.
 func TestSchemeLoadingSpinner(t *testing.T) {
 	u := newTestUI(t)
 	id := scoredWorkspace(t, u)
 	tab := newSchemeTab(u, id)
 	w := test.NewTempWindow(t, tab.content)
 	w.Resize(scoreTabSize)
+	if tab.loading.Visible() || tab.spin.Running() || !tab.status.Visible() {
+		t.Fatal("loaded (inline), yet the spinner shows")
+	}
 	var queue []func()
 	tab.later = func(f func()) { queue = append(queue, f) }
-	tab.build(true)
-	objs := tab.body.Objects
-	if len(objs) != 3 || objs[len(objs)-1] != tab.loading || !tab.spin.Running() {
-		t.Fatalf("first step: %d objects, spinner last %v, running %v", len(objs), objs[len(objs)-1] == tab.loading, tab.spin.Running())
+	loading := func(step string, want bool) {
+		t.Helper()
+		if tab.loading.Visible() != want || tab.spin.Running() != want || tab.status.Visible() == want {
+			t.Errorf("%s: loading shown %v, spinning %v, status shown %v; want loading %v", step, tab.loading.Visible(), tab.spin.Running(), tab.status.Visible(), want)
+		}
 	}
-	steps := 0
+	tab.build(true)
+	loading("before the first step", true)
+	if objs := tab.body.Objects; len(objs) != 1 {
+		t.Fatalf("before the first step: %d objects, want the files row", len(objs))
+	}
+	queue[0]()
+	queue = queue[1:]
+	loading("first step", true)
+	if objs := tab.body.Objects; len(objs) != 4 {
+		t.Fatalf("first step: %d objects (want the files row, name, weights, 执行过程)", len(objs))
+	}
+	if got := normTexts(tab.norms["ind:process"]); got != "= 66.7%|= 33.3%" {
+		t.Errorf("执行过程's norms while the rest is laid out: %s", got)
+	}
+	steps := 1
 	for len(queue) > 0 {
 		f := queue[0]
 		queue = queue[1:]
 		f()
 		steps++
 	}
-	if steps != len(tab.parts()) {
-		t.Errorf("%d steps for %d parts", steps, len(tab.parts()))
+	if steps != 2 || len(tab.body.Objects) != 1+len(tab.parts()) {
+		t.Errorf("%d steps, %d objects for %d parts", steps, len(tab.body.Objects), len(tab.parts()))
 	}
-	for _, o := range tab.body.Objects {
-		if o == tab.loading {
-			t.Error("the spinner stays after the layout")
-		}
-	}
-	if tab.spin.Running() {
-		t.Error("the spinner still turns")
-	}
+	loading("laid out", false)
 	if got := normTexts(tab.norms["dimensions"]); got != "= 33.3%|= 33.3%|= 33.3%" {
 		t.Errorf("dimension norms after a progressive layout: %s", got)
 	}
@@ -182,9 +202,8 @@ func TestSchemeLoadingSpinner(t *testing.T) {
 	for _, f := range old {
 		f()
 	}
-	for _, o := range tab.body.Objects {
-		if o == tab.loading {
-			t.Error("a stale step put the spinner back")
-		}
+	loading("after a stale step", false)
+	if len(tab.body.Objects) != 1+len(tab.parts()) {
+		t.Errorf("a stale step added parts: %d objects", len(tab.body.Objects))
 	}
 }

@@ -3,10 +3,12 @@ package app
 import (
 	"errors"
 	"fmt"
+	"image/color"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -157,13 +159,19 @@ func (u *UI) leave(a leaveAction, proceed, stay func()) {
 	}
 	head := widget.NewLabel(a.question())
 	head.Wrapping = fyne.TextWrapWord
-	list := widget.NewLabel("· " + strings.Join(ask.items, "\n· "))
-	list.Wrapping = fyne.TextWrapWord
-	list.TextStyle.Bold = true
+	body := container.NewVBox(head)
+	for _, it := range ask.items {
+		l := widget.NewLabel("·" + it)
+		l.Wrapping = fyne.TextWrapWord
+		l.TextStyle.Bold = true
+		body.Add(l)
+	}
 	note := widget.NewLabel(lang.L("Don't save: the changes are lost."))
 	note.Wrapping = fyne.TextWrapWord
 	note.SizeName = theme.SizeNameCaptionText
-	body := container.NewVBox(head, list, note)
+	body.Add(note)
+	width := canvas.NewRectangle(color.Transparent) // wrapped labels take the width they are given
+	width.SetMinSize(fyne.NewSize(460, 0))
 	done := func() {
 		ask.dialog.Hide()
 		u.pending.ask = nil
@@ -184,7 +192,7 @@ func (u *UI) leave(a leaveAction, proceed, stay func()) {
 		})
 	})
 	ask.save.Importance = widget.HighImportance
-	ask.dialog = dialog.NewCustomWithoutButtons(lang.L("Unsaved changes"), container.NewGridWrap(fyne.NewSize(440, body.MinSize().Height), body), u.Win)
+	ask.dialog = dialog.NewCustomWithoutButtons(lang.L("Unsaved changes"), container.NewStack(width, body), u.Win)
 	ask.dialog.SetButtons([]fyne.CanvasObject{ask.cancel, ask.discard, ask.save})
 	u.pending.ask = ask
 	ask.dialog.Show()
