@@ -296,6 +296,22 @@ func TestWindowFollowsASecondStore(t *testing.T) {
 		t.Error("问卷数据 was built again; it should reload in place")
 	}
 
+	// The policy shown is renamed: its header says so, the tab stays.
+	p, err := other.Policy(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Title = "窗口里的政策（改名）"
+	if err := other.UpdatePolicy(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	if !waitRefresh(t, u, func() bool { return strings.Contains(labelTexts(u.detail.header), "窗口里的政策（改名）") }) {
+		t.Errorf("the header does not follow the renamed policy: %s", labelTexts(u.detail.header))
+	}
+	if shownTab(u, "问卷数据") != sv {
+		t.Error("renaming the policy built 问卷数据 again")
+	}
+
 	// The policy shown is deleted by the command: the page says to select one.
 	if err := other.DeletePolicy(ctx, id); err != nil {
 		t.Fatal(err)
