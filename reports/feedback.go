@@ -26,6 +26,9 @@ import (
 // NoticeName+".html" and NoticeName+".docx".
 const NoticeName = "采纳情况说明"
 
+// noticeTitleEnd ends the notice's title: 关于《…》公开征求意见采纳情况的说明.
+const noticeTitleEnd = "公开征求意见采纳情况的说明"
+
 // NoticeInput is everything the adoption-feedback notice is made from, as read from the store; tests
 // build one by hand.
 type NoticeInput struct {
@@ -439,7 +442,7 @@ func AssembleNotice(in NoticeInput) *Notice {
 	body = append(body, doc.Paragraph{Text: strings.Join(closing, "\n")})
 
 	d := &doc.Document{
-		Title:     "关于《" + title + "》公开征求意见采纳情况的说明",
+		Title:     breakTitle("关于《"+title+"》"+noticeTitleEnd, noticeTitleEnd),
 		Blocks:    body,
 		Signature: doc.Signature{Issuer: dept, Date: in.Date},
 	}

@@ -250,7 +250,7 @@ func TestNoticeFromWorkspace(t *testing.T) {
 	}
 	text = noticeText(n.Document)
 	for _, want := range []string{
-		"标题 关于《关于优化营商环境的若干措施》公开征求意见采纳情况的说明",
+		"标题 关于《关于优化营商环境的若干措施》\n公开征求意见采纳情况的说明",
 		"段 2026年2月12日至3月13日，市发展改革委通过首都之窗等渠道，就《关于优化营商环境的若干措施（征求意见稿）》向社会公开征求意见。征求意见期间，共收到4个单位和个人提出的意见建议5条，较为集中的意见是",
 		"（同类意见3条，涉及第五条） | 部分采纳 | 已压缩至15个工作日。 / 已将第五条“审批时限不超过20个工作日。”修改为“审批时限不超过15个工作日。”",
 		"小区停车难，物业费太高。 | 不予处理 | 不属于本政策调整范围。",
@@ -359,6 +359,22 @@ func TestDemoNotice(t *testing.T) {
 	for _, o := range ops {
 		if len([]rune(o.Submitter)) >= 2 && strings.Contains(visible, o.Submitter) && !strings.Contains(o.Submitter, "公司") && !strings.Contains(o.Submitter, "联") {
 			t.Errorf("the notice names the submitter %s", o.Submitter)
+		}
+	}
+}
+
+func TestBreakTitle(t *testing.T) {
+	for _, c := range []struct{ title, want string }{
+		{"关于《关于进一步优化营商环境降低企业制度性交易成本的若干措施》公开征求意见采纳情况的说明",
+			"关于《关于进一步优化营商环境\n降低企业制度性交易成本的若干措施》\n公开征求意见采纳情况的说明"},
+		{"关于《某某办法》公开征求意见采纳情况的说明", "关于《某某办法》\n公开征求意见采纳情况的说明"},
+		{"关于《办法》的说明", "关于《办法》的说明"},
+		{"关于《北京市促进中小企业发展资金管理办法》公开征求意见采纳情况的说明", "关于《北京市\n促进中小企业发展资金管理办法》\n公开征求意见采纳情况的说明"},
+		// No phrase boundary within 20 characters: left to the writer's wrapping.
+		{"关于《一二三四五六七八九十一二三四五六七八九十一二三》公开征求意见采纳情况的说明", "关于《一二三四五六七八九十一二三四五六七八九十一二三》公开征求意见采纳情况的说明"},
+	} {
+		if got := breakTitle(c.title, noticeTitleEnd); got != c.want {
+			t.Errorf("breakTitle(%q) =\n%s\nwant\n%s", c.title, got, c.want)
 		}
 	}
 }
