@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -253,20 +254,42 @@ func (u *UI) reselectPolicy() {
 	u.list.list.UnselectAll()
 }
 
-// syncSave adapts a view's own save, which runs on the UI goroutine and shows its errors itself, to a
-// pendingEdit's save: an error shown meanwhile stops.
-func (u *UI) syncSave(save func()) func(func(error)) {
+// awaitSave adapts a view's own save, which shows its errors itself and may finish off the UI goroutine
+// (u.write), to a pendingEdit's save: done(nil) once saved() reports it saved, errSaveStopped once
+// failed() does or an error was shown (or after a minute without either).
+func (u *UI) awaitSave(save func(), saved, failed func() bool) func(func(error)) {
 	return func(done func(error)) {
 		const mark = "\x00saving"
 		before := u.lastError
 		u.lastError = mark
 		save()
-		if u.lastError != mark {
-			done(errSaveStopped)
-			return
+		var wait func(tries int)
+		wait = func(tries int) {
+			switch {
+			case u.lastError != mark || failed():
+				done(errSaveStopped)
+			case saved():
+				u.lastError = before
+				done(nil)
+			case tries == 0 || u.inline:
+				u.lastError = before
+				done(errSaveStopped)
+			default:
+				time.AfterFunc(100*time.Millisecond, func() { fyne.Do(func() { wait(tries - 1) }) })
+			}
 		}
-		u.lastError = before
-		done(nil)
+		wait(600)
+	}
+}
+
+// onSaved wraps a view's saved callback (called when its save succeeded) so that it also sets *flag.
+func onSaved(cb *func(), flag *bool) {
+	orig := *cb
+	*cb = func() {
+		*flag = true
+		if orig != nil {
+			orig()
+		}
 	}
 }
 
@@ -276,7 +299,11 @@ func (u *UI) watchOverview(c *consultEditor, n *needsEditor) {
 	if c != nil {
 		u.registerEdit(pendingEdit{key: "consult/" + itoa(c.policyID), policy: c.policyID,
 			what:  func() string { return lang.L("Consultation period (Overview)") },
-			dirty: c.dirty, save: u.syncSave(c.onSave)})
+			dirty: c.dirty, save: func(done func(error)) {
+				ok := false
+				onSaved(&c.saved, &ok)
+				u.awaitSave(c.onSave, func() bool { return ok }, func() bool { return false })(done)
+			}})
 	}
 	if n != nil {
 		u.registerEdit(pendingEdit{key: "needs/" + itoa(n.policyID), policy: n.policyID,
@@ -289,7 +316,11 @@ func (u *UI) watchOverview(c *consultEditor, n *needsEditor) {
 				}
 				return false
 			},
-			save: u.syncSave(n.onAdd)})
+			save: func(done func(error)) {
+				ok := false
+				onSaved(&n.saved, &ok)
+				u.awaitSave(n.onAdd, func() bool { return ok }, func() bool { return false })(done)
+			}})
 	}
 }
 
@@ -298,6 +329,7 @@ func (u *UI) watchOverview(c *consultEditor, n *needsEditor) {
 func (u *UI) watchPolicyForm(f *policyForm, d *dialog.CustomDialog, save *widget.Button) {
 	start := f.value()
 	key := "policyform"
+	closed := false
 	u.registerEdit(pendingEdit{key: key,
 		what: func() string {
 			if strings.TrimSpace(f.title.Text) == "" {
@@ -307,14 +339,11 @@ func (u *UI) watchPolicyForm(f *policyForm, d *dialog.CustomDialog, save *widget
 		},
 		dirty: func() bool { return f.value() != start },
 		save: func(done func(error)) {
-			u.syncSave(save.OnTapped)(func(err error) {
-				if err == nil && f.errText.Visible() { // refused: the form says why
-					err = errSaveStopped
-				}
-				done(err)
-			})
+			f.errText.Hide()
+			u.awaitSave(save.OnTapped, func() bool { return closed }, f.errText.Visible)(done) // refused: the form says why
 		}})
 	d.SetOnClosed(func() {
+		closed = true
 		var keep []pendingEdit
 		for _, e := range u.pending.list {
 			if e.key != key {

@@ -256,9 +256,9 @@ func TestUnsavedOnClose(t *testing.T) {
 	}
 }
 
-// The 概览 tab's consultation dates typed and not saved are asked about too; 保存 stores them.
+// The 概览 tab's consultation dates and a need typed and not saved are asked about too; 保存 stores them.
 func TestUnsavedConsultation(t *testing.T) {
-	u, _ := newClosingTestUI(t)
+	u, closed := newClosingTestUI(t)
 	id := addPolicy(t, u, data.Policy{Title: "征求意见的政策"})
 	u.Refresh()
 	u.selectPolicy(id)
@@ -266,14 +266,27 @@ func TestUnsavedConsultation(t *testing.T) {
 	if len(es) < 2 {
 		t.Fatal("no consultation entries on 概览")
 	}
+	if len(es) < 7 {
+		t.Fatalf("%d entries on 概览, want the consultation's 4 and a need's", len(es))
+	}
 	es[0].SetText("2026-02-12")
 	es[1].SetText("2026-03-13")
+	es[4].SetText("2025-12-01") // a need typed, not added
+	es[5].SetText("企业座谈会")
+	es[6].SetText("12")
 	u.quit()
 	a := askShown(t, u, "概览·征求意见期（征求意见的政策）")
+	askShown(t, u, "概览·尚未添加的需求征集（征求意见的政策）")
 	test.Tap(a.save)
 	got, err := u.store.Consultation(context.Background(), id)
 	if err != nil || got.Start != "2026-02-12" || got.End != "2026-03-13" {
 		t.Errorf("stored %+v, %v", got, err)
+	}
+	if ns, _ := u.store.Needs(context.Background(), id); len(ns) != 1 || ns[0].Channel != "企业座谈会" || ns[0].Count != 12 {
+		t.Errorf("needs stored: %+v", ns)
+	}
+	if !*closed {
+		t.Error("the window stayed open after both saved")
 	}
 }
 
@@ -293,5 +306,42 @@ func TestUnsavedOnOpenWorkspace(t *testing.T) {
 	test.Tap(askShown(t, u, "评价方案").discard)
 	if u.store.Path != other || len(u.pending.list) != 0 {
 		t.Errorf("不保存: workspace %s, %d registrations left", u.store.Path, len(u.pending.list))
+	}
+}
+
+// Quitting with the policy form open asks too; a refusal of the form keeps the window open with the
+// form saying why; once it saves, the window closes.
+func TestUnsavedPolicyForm(t *testing.T) {
+	u, closed := newClosingTestUI(t)
+	u.showPolicyForm(nil)
+	var form *widget.Form
+	for _, o := range overlayObjects(u) {
+		if fm, ok := o.(*widget.Form); ok && form == nil {
+			form = fm
+		}
+	}
+	if form == nil {
+		t.Fatal("no policy form")
+	}
+	test.Type(form.Items[0].Widget.(*widget.Entry), "关于退出前保存的政策")
+	u.quit()
+	test.Tap(askShown(t, u, "正在编辑的政策信息（关于退出前保存的政策）").save)
+	if *closed {
+		t.Fatal("the form's refusal closed the window")
+	}
+	if txt := overlayText(u); !strings.Contains(txt, "承办单位") {
+		t.Errorf("the form does not say why it was refused: %q", txt)
+	}
+	if ps, _ := u.store.ListPolicies(context.Background(), data.PolicyFilter{}); len(ps) != 0 {
+		t.Fatalf("stored %d policies", len(ps))
+	}
+
+	form.Items[2].Widget.(*widget.SelectEntry).SetText("市商务局")
+	form.Items[3].Widget.(*widget.Select).SetSelectedIndex(0)
+	u.quit()
+	test.Tap(askShown(t, u, "正在编辑的政策信息").save)
+	ps, _ := u.store.ListPolicies(context.Background(), data.PolicyFilter{})
+	if !*closed || len(ps) != 1 || ps[0].Title != "关于退出前保存的政策" {
+		t.Errorf("after a save that succeeds: closed %v, policies %+v", *closed, ps)
 	}
 }
