@@ -7,7 +7,7 @@ import (
 )
 
 func demoCmd(f *flags) action {
-	reportDir := f.String("report", "", "同时把示例政策的评价报告写到这个文件夹")
+	reportDir := f.String("report", "", "同时把示例政策的评价报告和采纳情况说明写到这个文件夹")
 	return func(e *env) error {
 		ids, err := demo.Run(e.ctx, e.store)
 		if err != nil {

@@ -7,7 +7,7 @@ import (
 	"github.com/gongping/gongping/reports"
 )
 
-// writeDemoReport writes the full report of each demo policy; with one policy straight into dir,
+// writeDemoReport writes the full report and the adoption-feedback notice of each demo policy; with one policy straight into dir,
 // with several into dir/<id>.
 func writeDemoReport(e *env, ids []int64, dir string) error {
 	for _, id := range ids {
@@ -16,6 +16,9 @@ func writeDemoReport(e *env, ids []int64, dir string) error {
 			out = filepath.Join(dir, strconv.FormatInt(id, 10))
 		}
 		if err := writeReport(e, id, out, reports.Options{}); err != nil {
+			return err
+		}
+		if err := writeNotice(e, id, out); err != nil {
 			return err
 		}
 	}
