@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -208,17 +209,27 @@ func TestAddOpinionKeepsTextOnError(t *testing.T) {
 	}
 	content, date := entries[0], entries[len(entries)-1]
 	content.SetText("建议第五条把审批时限压缩到10个工作日")
+	// A date that does not exist is flagged in the field (a date field, datefield.go), and the form
+	// cannot be sent with it.
 	date.SetText("2026-13-01")
 	test.Tap(add)
-	if !strings.Contains(u.lastError, "2026-13-01") {
-		t.Fatalf("bad date: error %q", u.lastError)
+	if date.Validate() == nil || !add.Disabled() || u.lastError != "" {
+		t.Fatalf("bad date: validation %v, add disabled %v, error %q", date.Validate(), add.Disabled(), u.lastError)
+	}
+	// A mistake the store refuses brings the form back with its error and the text typed.
+	date.SetText("2026年3月1日")
+	submitter := entries[2]
+	submitter.SetText(strings.Repeat("张", 500))
+	test.Tap(add)
+	if u.lastError == "" {
+		t.Fatalf("an over-long submitter was not refused")
 	}
 	shown := false
 	for _, o := range u.Win.Canvas().Overlays().List() {
 		shown = shown || o.Visible() && holds(o, content)
 	}
-	if !shown || content.Text != "建议第五条把审批时限压缩到10个工作日" {
-		t.Errorf("after the mistake: form shown %v, text %q", shown, content.Text)
+	if !shown || content.Text != "建议第五条把审批时限压缩到10个工作日" || date.Text != "2026年3月1日" {
+		t.Errorf("after the mistake: form shown %v, text %q, date %q", shown, content.Text, date.Text)
 	}
 }
 
@@ -250,9 +261,29 @@ func TestOpinionsTabFiltersSplitAndMerge(t *testing.T) {
 		}
 	}
 	tab.checkedCl[big.ID], tab.checkedCl[single] = true, true
-	tab.onMerge()
+	tab.onMerge() // asks first, the button saying what it does
+	if tab.d.clusters[0].Size != big.Size-1 || overlayButton(u, "合并") == nil || overlayButton(u, "取消") == nil {
+		t.Fatalf("merge did not ask (合并/取消): largest %d, dialog %q", tab.d.clusters[0].Size, overlayText(u))
+	}
+	test.Tap(overlayButton(u, "合并"))
 	if u.lastError != "" || tab.d.clusters[0].Size != big.Size || tab.d.clusters[0].ID != big.ID {
 		t.Errorf("merge: %q, largest %d (#%d)", u.lastError, tab.d.clusters[0].Size, tab.d.clusters[0].ID)
+	}
+	// 撤销合并 splits it back off, until the next change.
+	if !tab.undoBar.Visible() || !strings.Contains(tab.undoText.Text, fmt.Sprintf("#%d", single)) {
+		t.Fatalf("no undo offered after the merge: %v %q", tab.undoBar.Visible(), tab.undoText.Text)
+	}
+	clusters := len(tab.d.clusters)
+	tab.onUndoMerge()
+	if u.lastError != "" || tab.d.clusters[0].Size != big.Size-1 || len(tab.d.clusters) != clusters+1 || tab.undoBar.Visible() {
+		t.Errorf("undo: %q, largest %d, %d clusters (merged %d), bar %v", u.lastError, tab.d.clusters[0].Size, len(tab.d.clusters), clusters, tab.undoBar.Visible())
+	}
+	back := false
+	for _, c := range tab.d.clusters {
+		back = back || c.Size == 1 && c.Opinions[0] == big.Opinions[0]
+	}
+	if !back {
+		t.Error("the merged opinion is not in a cluster of its own after the undo")
 	}
 	// Merging needs two clusters; the refusal is explained.
 	tab.checkedCl[big.ID] = true
