@@ -19,8 +19,8 @@ import (
 	"github.com/gongping/gongping/reports/docx"
 )
 
-// noticeText is the notice's document as plain lines: what a reader reads, in order.
-func noticeText(d *doc.Document) string {
+// noticeLines is the notice's document as plain lines: what a reader reads, in order.
+func noticeLines(d *doc.Document) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "标题 %s\n", d.Title)
 	labels := doc.Labels(d.Blocks)
@@ -81,7 +81,7 @@ func goldenNotice() NoticeInput {
 
 func TestNoticeGolden(t *testing.T) {
 	n := AssembleNotice(goldenNotice())
-	golden(t, "notice.txt", noticeText(n.Document))
+	golden(t, "notice.txt", noticeLines(n.Document))
 	if n.Masked.Phones != 1 || n.Masked.Names != 1 {
 		t.Errorf("masked %+v, want the phone and the name", n.Masked)
 	}
@@ -92,7 +92,7 @@ func TestNoticeWords(t *testing.T) {
 	in := goldenNotice()
 	in.Consultation, in.Submitters = nil, 0
 	in.Policy.Title = "某某办法（征求意见稿）"
-	got := noticeText(AssembleNotice(in).Document)
+	got := noticeLines(AssembleNotice(in).Document)
 	for _, want := range []string{"段 市发展改革委就《某某办法（征求意见稿）》向社会公开征求意见。共收到意见建议12条，", "段 衷心感谢社会各界对市发展改革委工作的关心和支持！"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("notice lacks %q:\n%s", want, got)
@@ -103,7 +103,7 @@ func TestNoticeWords(t *testing.T) {
 	}
 	in = goldenNotice()
 	in.Feedback = data.FeedbackSnapshot{Counts: map[string]int{}}
-	got = noticeText(AssembleNotice(in).Document)
+	got = noticeLines(AssembleNotice(in).Document)
 	if !strings.Contains(got, "征求意见期间，未收到意见建议。") || strings.Contains(got, "表1") {
 		t.Errorf("no opinions:\n%s", got)
 	}
@@ -229,7 +229,7 @@ func TestNoticeFromWorkspace(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := noticeText(n.Document)
+	text := noticeLines(n.Document)
 	if !n.Draft || n.Version != 0 || n.Date != "2026-04-01" || !strings.Contains(text, "| 尚未处理 |") || !strings.Contains(text, "另有5条尚未作出处理意见") {
 		t.Errorf("undecided draft: draft %v v%d %s\n%s", n.Draft, n.Version, n.Date, text)
 	}
@@ -248,7 +248,7 @@ func TestNoticeFromWorkspace(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text = noticeText(n.Document)
+	text = noticeLines(n.Document)
 	for _, want := range []string{
 		"标题 关于《关于优化营商环境的若干措施》\n公开征求意见采纳情况的说明",
 		"段 2026年2月12日至3月13日，市发展改革委通过首都之窗等渠道，就《关于优化营商环境的若干措施（征求意见稿）》向社会公开征求意见。征求意见期间，共收到4个单位和个人提出的意见建议5条，较为集中的意见是",
@@ -285,7 +285,7 @@ func TestNoticeFromWorkspace(t *testing.T) {
 		t.Fatal(err)
 	}
 	n = files.Notice
-	pub := noticeText(n.Document)
+	pub := noticeLines(n.Document)
 	if n.Draft || n.Version != 1 || n.Date != "2026-04-15" || n.Later != 1 {
 		t.Errorf("published: draft %v v%d %s later %d", n.Draft, n.Version, n.Date, n.Later)
 	}
@@ -316,7 +316,7 @@ func TestDemoNotice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := noticeText(n.Document)
+	text := noticeLines(n.Document)
 	if n.Draft || n.Date != demo.Issued || n.Later != 3 {
 		t.Errorf("demo notice: draft %v, date %s, %d later revisions (want the feedback of %s and its 3 later revisions left out)", n.Draft, n.Date, n.Later, demo.Issued)
 	}
