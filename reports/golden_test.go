@@ -2,10 +2,10 @@ package reports
 
 import (
 	"archive/zip"
+	"bytes"
 	"context"
 	"flag"
 	"fmt"
-	"html"
 	"io"
 	"os"
 	"path"
@@ -13,6 +13,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gongping/gongping/data/demo"
+	"github.com/gongping/gongping/data/store/storetest"
+	"github.com/gongping/gongping/reports/doc"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -37,26 +40,59 @@ func golden(t *testing.T, name, got string) {
 	}
 }
 
-var structRe = regexp.MustCompile(`<section class="chapter" id="([^"]+)">|<h([123])>(.*?)</h[123]>|<div class="chart" id="([^"]+)"|<table class="data">`)
-var tagRe = regexp.MustCompile(`<[^>]+>`)
-
-// htmlStructure lists the page's sections, headings, charts and tables in order: what must not
-// change by accident, without the volatile bytes (numbers, dates, chart options).
-func htmlStructure(page string) string {
+// docStructure lists the document's title, headings, tables and figures (with their 表N/图N labels and
+// 资料来源) and its 落款: what must not change by accident, without the volatile text.
+func docStructure(d *doc.Document) string {
 	var b strings.Builder
-	for _, m := range structRe.FindAllStringSubmatch(page, -1) {
-		switch {
-		case m[1] != "":
-			fmt.Fprintf(&b, "section %s\n", m[1])
-		case m[2] != "":
-			fmt.Fprintf(&b, "  h%s %s\n", m[2], html.UnescapeString(tagRe.ReplaceAllString(m[3], "")))
-		case m[4] != "":
-			fmt.Fprintf(&b, "    chart %s\n", m[4])
-		default:
-			b.WriteString("    table\n")
+	fmt.Fprintf(&b, "title %s\n", strings.ReplaceAll(d.Title, "\n", " / "))
+	if d.Subtitle != "" {
+		fmt.Fprintf(&b, "subtitle %s\n", d.Subtitle)
+	}
+	labels := doc.Labels(d.Blocks)
+	for i, bl := range d.Blocks {
+		switch v := bl.(type) {
+		case doc.Heading:
+			fmt.Fprintf(&b, "%sh%d %s%s\n", strings.Repeat("  ", v.Level-1), v.Level, v.Number, v.Text)
+		case doc.Table:
+			fmt.Fprintf(&b, "      %s %s [%d×%d] 资料来源：%s\n", labels[i], v.Caption, len(v.Rows), len(v.Columns), v.Source)
+		case doc.Figure:
+			fmt.Fprintf(&b, "      %s %s 资料来源：%s\n", labels[i], v.Caption, v.Source)
+		case doc.PageBreak:
+			b.WriteString("  ---- page break\n")
 		}
 	}
+	fmt.Fprintf(&b, "signature %s %s\n", d.Signature.Issuer, doc.FormatDate(d.Signature.Date))
 	return b.String()
+}
+
+// headingsAndCaptions are the lines a reader sees of the structure, in order: "一、评估工作基本情况", "表1　…".
+func headingsAndCaptions(d *doc.Document) []string {
+	var out []string
+	labels := doc.Labels(d.Blocks)
+	for i, bl := range d.Blocks {
+		switch v := bl.(type) {
+		case doc.Heading:
+			out = append(out, v.Number+v.Text)
+		case doc.Table:
+			out = append(out, labels[i]+"\u3000"+v.Caption)
+		case doc.Figure:
+			out = append(out, labels[i]+"\u3000"+v.Caption)
+		}
+	}
+	return out
+}
+
+// inOrder reports the first of want that text does not hold after the ones before it ("" when all do).
+func inOrder(text string, want []string) string {
+	at := 0
+	for _, w := range want {
+		i := strings.Index(text[at:], w)
+		if i < 0 {
+			return w
+		}
+		at += i + len(w)
+	}
+	return ""
 }
 
 var (
@@ -107,17 +143,44 @@ func xlsxStructure(t *testing.T, p string) string {
 	return b.String()
 }
 
+// The demo's evaluation report keeps its structure (testdata/report.doc.golden), and the page and the
+// Word file both show every heading and caption of it, in order; the workbook keeps its sheets.
 func TestGoldenStructure(t *testing.T) {
-	s, id := fixtureStore(t)
+	ctx := context.Background()
+	s := storetest.MustOpen(t)
+	ids, err := demo.Run(ctx, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Build(ctx, s, ids[0], Options{GroupBy: []string{"Q1"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := EvaluationDocument(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "report.doc.golden", docStructure(d))
+	var hb, db bytes.Buffer
+	if err := WriteHTML(&hb, r); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteDOCX(&db, r); err != nil {
+		t.Fatal(err)
+	}
+	want := headingsAndCaptions(d)
+	if miss := inOrder(pageText(hb.String()), want); miss != "" {
+		t.Errorf("report.html lacks %q (in order)", miss)
+	}
+	if miss := inOrder(checkDOCXSafe(t, db.Bytes()), want); miss != "" {
+		t.Errorf("report.docx lacks %q (in order)", miss)
+	}
+
+	fs, id := fixtureStore(t)
 	dir := t.TempDir()
-	hp, xp, err := Write(context.Background(), s, id, "", dir, nil)
+	_, xp, err := Write(ctx, fs, id, "", dir, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	page, err := os.ReadFile(hp)
-	if err != nil {
-		t.Fatal(err)
-	}
-	golden(t, "report.html.golden", htmlStructure(string(page)))
 	golden(t, "report.xlsx.golden", xlsxStructure(t, xp))
 }

@@ -46,15 +46,18 @@ func TestReportHeldBack(t *testing.T) {
 	page := string(b)
 	for _, want := range []string{
 		"综合得分暂缓给出：执行过程维度暂缓计分",
-		"本维度暂缓计分：指标“服务态度”暂缓计分",
+		"执行过程维度暂缓计分：指标“服务态度”暂缓计分",
 		"指标“服务态度”暂缓计分：有 20% 的回答（2/10）无法识别（如“挺好的”）",
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("report lacks %q", want)
 		}
 	}
-	if strings.Contains(page, `class="grade"`) {
-		t.Error("report shows a grade")
+	if m := regexp.MustCompile(`综合得分\d|<td>\d+\.\d（[优良中差]）`).FindString(page); m != "" {
+		t.Errorf("report shows a composite score or grade: %q", m)
+	}
+	if !strings.Contains(page, "<td>综合得分</td>") || !regexp.MustCompile(`<td>综合得分</td>(<td[^>]*>[^<]*</td>){1}<td[^>]*>暂缓计分</td>`).MatchString(page) {
+		t.Error("the dimension table does not hold the composite back")
 	}
 	// The reasons and warnings name questions by number and text, never by key.
 	for _, m := range regexp.MustCompile(`暂缓计分[^<]*`).FindAllString(page, -1) {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/check"
+	"github.com/gongping/gongping/data/narrative"
 	"github.com/gongping/gongping/data/privacy"
 	"github.com/gongping/gongping/data/score"
 )
@@ -31,6 +32,22 @@ type Input struct {
 	Names        []string         // more names to mask: opinion submitters, 体验官 (the survey's are taken from Survey)
 	Generated    time.Time
 	RawData      bool // include the 原始数据 sheet
+
+	// Date is the report date (成文日期) the team set; zero: Generated.
+	Date time.Time
+	// Agency (评估机构) and Commissioner (委托单位) name who evaluated and for whom; "" = not named (the
+	// department evaluated its own policy).
+	Agency, Commissioner string
+	// Texts are the team's edited section texts; a section not here (or blank) gets its draft.
+	Texts map[narrative.Section]string
+	// Sections[k] == false leaves the optional section k out; a section not in the map is published.
+	Sections map[narrative.Section]bool
+	// Breakdowns are the survey part per group of the questions asked for (不同群体评价).
+	Breakdowns []*score.Breakdown
+	Officers   int    // 体验官 on the policy's roster
+	Scheme     string // the evaluation scheme's name
+	// Excluded are the open answers not to be quoted.
+	Excluded map[data.AnswerRef]bool
 }
 
 // Adoption is one cluster of opinions and what was decided about it (意见采纳情况).
@@ -55,18 +72,41 @@ type DiffOp struct {
 	Text string
 }
 
-// Revision is one revision record (修订情况).
+// Revision is one revision record (修订情况) with what it answers: the public's opinions (directly and
+// through their clusters) and the evaluation's findings — "we asked, you said, we did".
 type Revision struct {
 	Clause, Before, After, Reason string
-	Answers                       string // the findings and opinions it answers
+	Answers                       string // the findings and opinions it answers, in one line (the workbook)
 	Date                          string
 	Diff                          []DiffOp
+	Findings                      []string          // evaluation findings it answers
+	Clusters                      []AnsweredCluster // opinion clusters it answers
+	Opinions                      []string          // opinions it answers one by one (not through a cluster above)
+	OpinionCount                  int               // opinions it answers in all (its clusters' members included)
 }
 
-// Report is the publishable content, every text already masked; both writers render it as it is.
+// AnsweredCluster is a cluster of opinions a revision answers.
+type AnsweredCluster struct {
+	Representative string
+	Size           int
+	Concentrated   bool
+	Decision       string // "" undecided
+}
+
+// Report is the publishable content, every text already masked; the writers render it as it is.
 type Report struct {
+	// Generated is the report date as published (2026年11月20日); Issued the policy's issue date alike.
 	Title, DocNo, Dept, Category, Issued, Round, Generated string
-	Consultation                                           string // "2026-02-12 至 2026-03-13（首都之窗…）"
+	Consultation                                           string // "2026年2月12日至3月13日（首都之窗…）"
+	Date                                                   time.Time
+	Agency, Commissioner                                   string
+	// Texts are the section texts as published: the team's edit, else the draft (both masked).
+	Texts map[narrative.Section]string
+	// Off are the optional sections left out.
+	Off        map[narrative.Section]bool
+	Groups     []GroupTable
+	SurveyFrom time.Time // first and last submission of the valid responses (zero: unknown)
+	SurveyTo   time.Time
 
 	Scored     bool
 	ScoreError string
@@ -165,6 +205,7 @@ type OpenGroup struct {
 	Question string
 	Answered int // respondents who wrote something
 	Empty    int // answers with no content ("无", "没有" …)
+	Withheld int // answers the team chose not to quote (Input.Excluded)
 	Answers  []OpenAnswer
 }
 
@@ -178,6 +219,20 @@ type OpenAnswer struct {
 type CheckRow struct {
 	Name, Status, Value, Required, Detail string
 	OK                                    *bool
+}
+
+// GroupTable is the survey part per group of one question (不同群体评价).
+type GroupTable struct {
+	Question string // without its number
+	Groups   []GroupRow
+}
+
+// GroupRow is one group: its respondents and survey scores by dimension (in Report.Dimensions order).
+type GroupRow struct {
+	Value     string
+	N         int
+	Scores    []*float64
+	Composite *float64
 }
 
 // KV is a label and a value.
@@ -265,12 +320,17 @@ func Assemble(in Input) *Report {
 		}
 	}
 	p := in.Policy
+	date := in.Date
+	if date.IsZero() {
+		date = in.Generated
+	}
 	r := &Report{
-		Title: a.t(p.Title), DocNo: a.t(p.DocNo), Dept: a.t(p.Dept), Category: a.t(p.Category), Issued: a.t(p.Issued),
-		Round: a.t(in.Round), Generated: in.Generated.Format("2006年1月2日"),
+		Title: a.t(p.Title), DocNo: a.t(p.DocNo), Dept: a.t(p.Dept), Category: a.t(p.Category), Issued: a.t(narrative.DateText(p.Issued)),
+		Round: a.t(in.Round), Generated: narrative.Date(date), Date: date,
+		Agency: a.t(strings.TrimSpace(in.Agency)), Commissioner: a.t(strings.TrimSpace(in.Commissioner)),
 	}
 	if c := in.Consultation; c != nil {
-		r.Consultation = a.t(c.Start + " 至 " + c.End)
+		r.Consultation = a.t(narrative.SpanText(c.Start, c.End))
 		if c.Channel != "" {
 			r.Consultation += "（" + a.t(c.Channel) + "）"
 		}
@@ -292,18 +352,38 @@ func Assemble(in Input) *Report {
 	r.Opinions = in.Opinions
 	for _, rv := range in.Revisions {
 		out := Revision{Clause: a.t(rv.Clause), Before: a.t(rv.Before), After: a.t(rv.After), Reason: a.t(rv.Reason),
-			Answers: a.t(rv.Answers), Date: a.t(rv.Date)}
+			Answers: a.t(rv.Answers), Date: a.t(narrative.DateText(rv.Date)), OpinionCount: rv.OpinionCount}
 		for _, d := range rv.Diff {
 			out.Diff = append(out.Diff, DiffOp{Op: d.Op, Text: a.t(d.Text)})
+		}
+		for _, f := range rv.Findings {
+			out.Findings = append(out.Findings, a.t(f))
+		}
+		for _, c := range rv.Clusters {
+			out.Clusters = append(out.Clusters, AnsweredCluster{Representative: a.tc(c.Representative), Size: c.Size,
+				Concentrated: c.Concentrated, Decision: a.t(c.Decision)})
+		}
+		for _, o := range rv.Opinions {
+			out.Opinions = append(out.Opinions, a.tc(o))
 		}
 		r.Revisions = append(r.Revisions, out)
 	}
 	if in.Checks != nil {
 		for _, it := range in.Checks.Checks {
+			// The details are GongPing's own sentences: their dates take the published style.
 			r.Checks = append(r.Checks, CheckRow{Name: a.t(it.Name), Status: checkStatus(it.OK), Value: intText(it.Value),
-				Required: intText(it.Required), Detail: a.t(it.Detail), OK: it.OK})
+				Required: intText(it.Required), Detail: a.t(narrative.Dates(it.Detail)), OK: it.OK})
 		}
 	}
+	r.SurveyFrom, r.SurveyTo = surveyPeriod(in)
+	a.groups(r, in)
+	r.Off = map[narrative.Section]bool{}
+	for k, on := range in.Sections {
+		if d, ok := narrative.Lookup(k); ok && d.Optional && !on {
+			r.Off[k] = true
+		}
+	}
+	a.texts(r, in)
 	if in.RawData {
 		r.Raw = a.raw(in)
 	}
@@ -438,7 +518,7 @@ func (a *assembler) appendix(res *score.Result) Appendix {
 	ap.Formulas = []string{
 		"答题分值：文字选项按量表换算为 0–100 分；数字量表 分值 = (量表点数 − |答案 − 最优值| − 1) ÷ (量表点数 − 1) × 100。",
 		"指标得分：受访者在该指标各题分值的平均数，再对有效受访者取平均；满意率 = 分值 ≥ 75 的受访者占比；95% 置信区间 = 平均分 ± 1.96 × 标准差 ÷ √n。",
-		"维度问卷得分 S = Σ 指标权重 × 指标得分 ÷ Σ 指标权重；内部一致性信度为 Cronbach's α。",
+		"维度问卷得分 S = Σ 指标权重 × 指标得分 ÷ Σ 指标权重；内部一致性信度为克龙巴赫α系数。",
 		"第三方评估得分 A = 100 × Σ 得分 ÷ Σ 满分；体验官得分 O = 体验官维度评分的平均（1–5 分换算为 0–100 分）。",
 		"维度得分 C = Σ 来源权重 × 来源得分 ÷ Σ 有数据来源的权重；综合得分 = Σ 维度权重 × 维度得分 ÷ Σ 维度权重。",
 		"存在问题按提及率（选择人数 ÷ 作答人数）排序；改进方向按需求占比排序；重要性–表现分析（IPA）中重要性为指标分值与总体评价分值的皮尔逊相关系数，以各指标均值为象限分界。",
@@ -460,8 +540,8 @@ func (a *assembler) appendix(res *score.Result) Appendix {
 		{"答题过快", onOff(scr.Speeders > 0, fmt.Sprintf("用时低于本轮中位数（%s）的 %.0f%%", median, scr.Speeders*100), ex.Speeders)},
 		{"直线作答", onOff(scr.StraightlineMinItems > 0, fmt.Sprintf("回答不少于 %d 道指标题且全部选同一选项", scr.StraightlineMinItems), ex.Straightliners)},
 		{"重复提交", onOff(scr.Duplicates, "同一 IP 或答题人且答案完全相同", ex.Duplicates)},
-		{"人工剔除", fmt.Sprintf("%d 份", ex.Manual)},
-		{"人工恢复", fmt.Sprintf("%d 份", res.Respondents.Restored)},
+		{"经复核认定无效", fmt.Sprintf("逐份复核后认定无效的答卷；剔除 %d 份", ex.Manual)},
+		{"经复核予以保留", fmt.Sprintf("被上述规则筛出、逐份复核后认定有效的答卷；保留 %d 份", res.Respondents.Restored)},
 	}
 	return ap
 }
@@ -527,6 +607,10 @@ func (a *assembler) openText(r *Report, in Input) {
 			g.Answered++
 			if data.IsFiller(ans) { // "无", "没有意见", "满意" …: counted, not listed
 				g.Empty++
+				continue
+			}
+			if in.Excluded[data.AnswerRef{Response: resp.ID, Question: q.Key}] {
+				g.Withheld++
 				continue
 			}
 			ans = a.t(ans)

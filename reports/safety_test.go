@@ -3,7 +3,7 @@ package reports
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/json"
+	"encoding/xml"
 	"html"
 	"io"
 	"os"
@@ -18,6 +18,7 @@ import (
 	"github.com/gongping/gongping/data/privacy"
 	"github.com/gongping/gongping/data/score"
 	"github.com/xuri/excelize/v2"
+	nethtml "golang.org/x/net/html"
 )
 
 const IDRemovedText = privacy.IDRemoved
@@ -79,9 +80,9 @@ func textInput(s string) Input {
 var (
 	attrURL   = regexp.MustCompile(`(?i)\b(href|src|srcset|action|formaction|poster|data|xlink:href)\s*=\s*["']?\s*(?:[a-z][a-z0-9+.-]*:|//)`)
 	anyURL    = regexp.MustCompile(`(?i)(https?|ftp|wss?)://`)
-	dataOpt   = regexp.MustCompile(`data-option="([^"]*)"`)
-	tagOpen   = regexp.MustCompile(`(?i)<\s*(script|svg|img|iframe|object|embed|link|base|meta|a|form|style|input|video|audio)\b`)
-	allowTags = map[string]int{"script": 2, "meta": 5, "style": 1, "a": -1} // -1: any number (in-page links)
+	tagOpen   = regexp.MustCompile(`(?i)<\s*(script|svg|img|iframe|object|embed|link|base|meta|a|form|style|input|video|audio|foreignobject|use|image)\b`)
+	allowTags = map[string]int{"meta": 4, "style": 1, "svg": -1} // -1: any number (one per chart)
+	cspMeta   = regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="([^"]*)">`)
 )
 
 // echartsURLs are the only URL-like strings inside the vendored library: XML namespace names and
@@ -92,7 +93,7 @@ var echartsURLs = map[string]bool{
 	"https://github.com/ecomfe/zrender/blob/master/LICENSE.txt": true,
 }
 
-// TestVendoredURLs: the inlined library names no URL but XML namespaces and licence links.
+// TestVendoredURLs: the vendored library names no URL but XML namespaces and licence links.
 func TestVendoredURLs(t *testing.T) {
 	for _, u := range regexp.MustCompile(`(?i)(https?|ftp)://[^"'\s)\\]+`).FindAllString(echarts.MinJS, -1) {
 		if !echartsURLs[u] {
@@ -101,49 +102,139 @@ func TestVendoredURLs(t *testing.T) {
 	}
 }
 
-// checkHTMLSafe asserts what DESIGN.md "Publication safety" asks of the page.
+// checkHTMLSafe asserts what DESIGN.md "Publication safety" asks of the page: no script at all (the
+// charts are static SVG), nothing that points outside the page, and a CSP that would block both anyway.
 func checkHTMLSafe(t *testing.T, page string) {
 	t.Helper()
-	if strings.Count(page, echarts.MinJS) != 1 {
-		t.Fatal("ECharts is not inlined exactly once")
+	if m := anyURL.FindString(page); m != "" {
+		i := strings.Index(page, m)
+		t.Errorf("external URL in the page: %q", page[max(0, i-60):min(len(page), i+60)])
 	}
-	rest := strings.Replace(page, echarts.MinJS, "", 1)
-	if m := anyURL.FindString(rest); m != "" {
-		i := strings.Index(rest, m)
-		t.Errorf("external URL in the page: %q", rest[max(0, i-60):min(len(rest), i+60)])
-	}
-	if m := attrURL.FindString(rest); m != "" {
+	if m := attrURL.FindString(page); m != "" {
 		t.Errorf("attribute pointing outside the page: %q", m)
 	}
-	for _, bad := range []string{"url(", "@import", "javascript:"} {
-		if strings.Contains(strings.ToLower(rest), bad) {
+	z := nethtml.NewTokenizer(strings.NewReader(page))
+	for tt := z.Next(); tt != nethtml.ErrorToken; tt = z.Next() {
+		if tt != nethtml.StartTagToken && tt != nethtml.SelfClosingTagToken {
+			continue
+		}
+		name, more := z.TagName()
+		for more {
+			var k []byte
+			k, _, more = z.TagAttr()
+			if a := strings.ToLower(string(k)); strings.HasPrefix(a, "on") || a == "style" || a == "href" || a == "src" {
+				t.Errorf("<%s> has a %s attribute", name, a)
+			}
+		}
+	}
+	for _, bad := range []string{"url(", "@import", "javascript:", "</script", "style=\""} {
+		if strings.Contains(strings.ToLower(page), bad) {
 			t.Errorf("page contains %q", bad)
 		}
 	}
 	tags := map[string]int{}
-	for _, m := range tagOpen.FindAllStringSubmatch(rest, -1) {
+	for _, m := range tagOpen.FindAllStringSubmatch(page, -1) {
 		tags[strings.ToLower(m[1])]++
 	}
 	for tag, n := range tags {
-		if want := allowTags[tag]; want != n && want >= 0 {
+		if want, ok := allowTags[tag]; !ok || (want != n && want >= 0) {
 			t.Errorf("page has %d <%s> tags, want %d", n, tag, allowTags[tag])
 		}
 	}
-	if n := strings.Count(strings.ToLower(rest), "</script"); n != 2 {
-		t.Errorf("page closes a script %d times, want 2", n)
+	m := cspMeta.FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("page has no Content-Security-Policy")
 	}
-	if strings.Count(rest, "function(){alert(1)}") != strings.Count(rest, "__f__function(){alert(1)}__f__") {
-		t.Error("a __f__ marker was stripped into a function")
+	csp := html.UnescapeString(m[1])
+	if !strings.Contains(csp, "default-src 'none'") || strings.Contains(csp, "script-src") || strings.Contains(csp, "unsafe-inline") {
+		t.Errorf("CSP %q does not forbid scripts and loads", csp)
 	}
-	for _, m := range dataOpt.FindAllStringSubmatch(rest, -1) {
-		var v map[string]any
-		if err := json.Unmarshal([]byte(html.UnescapeString(m[1])), &v); err != nil {
-			t.Errorf("chart options are not JSON: %v", err)
+}
+
+// checkDOCXSafe asserts the Word file is a valid package whose body is well-formed XML with no field
+// code but the page number, no external relationship and no macro, and returns its text, one paragraph a line.
+func checkDOCXSafe(t *testing.T, b []byte) string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatalf("docx is not a zip: %v", err)
+	}
+	var body []byte
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
 		}
-		if strings.ContainsAny(m[1], "<>") {
-			t.Error("chart options hold a raw < or >")
+		data, _ := io.ReadAll(rc)
+		rc.Close()
+		if strings.HasSuffix(f.Name, ".rels") && bytes.Contains(data, []byte(`TargetMode="External"`)) {
+			t.Errorf("%s has an external relationship", f.Name)
+		}
+		if strings.Contains(strings.ToLower(f.Name), "vba") {
+			t.Errorf("docx holds %s", f.Name)
+		}
+		if strings.HasSuffix(f.Name, ".xml") {
+			if err := wellFormed(data); err != nil {
+				t.Errorf("%s: %v", f.Name, err)
+			}
+			if bytes.Contains(data, []byte("<w:instrText")) && !bytes.Contains(data, []byte(" PAGE ")) {
+				t.Errorf("%s has a field that is not the page number", f.Name)
+			}
+		}
+		if f.Name == "word/document.xml" {
+			body = data
 		}
 	}
+	if body == nil {
+		t.Fatal("docx has no word/document.xml")
+	}
+	return docxText(body)
+}
+
+func wellFormed(b []byte) error {
+	d := xml.NewDecoder(bytes.NewReader(b))
+	for {
+		_, err := d.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// docxText is the text of a document.xml, one paragraph a line, a tab between table cells.
+func docxText(b []byte) string {
+	d := xml.NewDecoder(bytes.NewReader(b))
+	var out strings.Builder
+	in := false
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			break
+		}
+		switch v := tok.(type) {
+		case xml.StartElement:
+			in = v.Name.Local == "t"
+			if v.Name.Local == "tab" || v.Name.Local == "br" {
+				out.WriteByte(' ')
+			}
+		case xml.EndElement:
+			in = false
+			switch v.Name.Local {
+			case "p":
+				out.WriteByte('\n')
+			case "tc":
+				out.WriteByte('\t')
+			}
+		case xml.CharData:
+			if in {
+				out.Write(v)
+			}
+		}
+	}
+	return out.String()
 }
 
 // checkXLSXSafe asserts the workbook rules and returns every row's cells joined by tabs.
@@ -194,11 +285,18 @@ func checkXLSXSafe(t *testing.T, path string) []string {
 func TestInjectionCorpus(t *testing.T) {
 	for _, s := range corpus {
 		r := Assemble(textInput(s))
-		var hb, xb bytes.Buffer
+		var hb, db, xb bytes.Buffer
 		if err := WriteHTML(&hb, r); err != nil {
 			t.Fatal(err)
 		}
 		checkHTMLSafe(t, hb.String())
+		if err := WriteDOCX(&db, r); err != nil {
+			t.Fatal(err)
+		}
+		text := checkDOCXSafe(t, db.Bytes())
+		if s == long && !strings.Contains(text, strings.Repeat("长", 39998)+"尾") {
+			t.Error("40,000-character text was cut in the Word file")
+		}
 		if err := WriteXLSX(&xb, r); err != nil {
 			t.Fatal(err)
 		}
@@ -215,7 +313,7 @@ func TestInjectionCorpus(t *testing.T) {
 				t.Error("40,000-character text was cut in the page")
 			}
 		}
-		// The text reaches the chart options intact (as data, shown as text).
+		// The text reaches the page intact (shown as text).
 		if s == corpus[1] && !strings.Contains(hb.String(), "__f__function(){alert(1)}__f__") {
 			t.Error("marker text lost")
 		}
@@ -274,13 +372,19 @@ func TestUnscoredRound(t *testing.T) {
 		in := textInput(s)
 		in.Result, in.ScoreError = nil, s
 		r := Assemble(in)
-		var hb, xb bytes.Buffer
+		var hb, db, xb bytes.Buffer
 		if err := WriteHTML(&hb, r); err != nil {
 			t.Fatal(err)
 		}
 		checkHTMLSafe(t, hb.String())
 		if !strings.Contains(hb.String(), "本轮次尚未能计算评价得分") {
 			t.Error("the page does not say why there is no score")
+		}
+		if err := WriteDOCX(&db, r); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(checkDOCXSafe(t, db.Bytes()), "本轮次尚未能计算评价得分") {
+			t.Error("the Word file does not say why there is no score")
 		}
 		if err := WriteXLSX(&xb, r); err != nil {
 			t.Fatal(err)

@@ -15,7 +15,8 @@ func writeDemoReport(e *env, ids []int64, dir string) error {
 		if len(ids) > 1 {
 			out = filepath.Join(dir, strconv.FormatInt(id, 10))
 		}
-		if err := writeReport(e, id, out, reports.Options{}); err != nil {
+		// The sample's first two questions are the respondent's identity and firm size: its groups.
+		if err := writeReport(e, id, out, reports.Options{GroupBy: []string{"Q1", "Q2"}}); err != nil {
 			return err
 		}
 		if err := writeNotice(e, id, out); err != nil {

@@ -24,7 +24,7 @@ func TestCLIReport(t *testing.T) {
 		{[]string{"report", "--db", db, "--policy", "1", "--out", out, "extra"}, 2, "", "多余的参数"},
 		{[]string{"report", "--db", db, "--policy", "9", "--out", out}, 1, "", "找不到政策 9"},
 		{[]string{"report", "--db", db, "--policy", "1", "--round", "无此轮次", "--out", out}, 1, "", "没有名为"},
-		{[]string{"report", "--db", db, "--policy", "1", "--out", out}, 0, filepath.Join(out, "report.html") + "\n" + filepath.Join(out, "report.xlsx") + "\n", ""},
+		{[]string{"report", "--db", db, "--policy", "1", "--out", out}, 0, filepath.Join(out, "report.html") + "\n" + filepath.Join(out, "report.docx") + "\n" + filepath.Join(out, "report.xlsx") + "\n", ""},
 		{[]string{"report", "--db", db, "--policy", "1", "--round", "2026年度", "--out", out, "--raw"}, 0, "report.xlsx", ""},
 	}
 	for _, c := range cases {
@@ -34,7 +34,7 @@ func TestCLIReport(t *testing.T) {
 				c.args, code, stdout, stderr, c.code, c.out, c.err)
 		}
 	}
-	for _, n := range []string{"report.html", "report.xlsx"} {
+	for _, n := range []string{"report.html", "report.docx", "report.xlsx"} {
 		if fi, err := os.Stat(filepath.Join(out, n)); err != nil || fi.Size() == 0 {
 			t.Errorf("%s: %v", n, err)
 		}

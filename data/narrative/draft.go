@@ -650,7 +650,7 @@ func (d drafter) groups() []string {
 				small++
 			}
 		}
-		q := questionText(b.Text)
+		q := QuestionText(b.Text)
 		if len(gs) < 2 {
 			continue
 		}
@@ -676,8 +676,8 @@ func (d drafter) groups() []string {
 	return append([]string{"为了解不同群体对政策执行效果的评价差异，按受访者特征对问卷结果分组统计（分组得分仅含问卷调查部分）。"}, out...)
 }
 
-// questionText drops the number an export puts before a question ("1、您的身份" → "您的身份").
-func questionText(s string) string {
+// QuestionText drops the number an export puts before a question ("1、您的身份" → "您的身份").
+func QuestionText(s string) string {
 	s = strings.TrimSpace(s)
 	i := 0
 	for i < len(s) && s[i] >= '0' && s[i] <= '9' {

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/gongping/gongping/data"
 )
@@ -56,17 +57,43 @@ func sameDay(a, b time.Time) bool {
 	return a.Year() == b.Year() && a.Month() == b.Month() && a.Day() == b.Day()
 }
 
-// isoDate matches a stored date inside a text GongPing wrote (check details, 2026-11-20).
-var isoDate = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+// isoDate matches a stored date inside a text GongPing wrote (check details, 2026-11-20), with the
+// spaces that set it apart from Chinese text around it.
+var isoDate = regexp.MustCompile(`( ?)\b(\d{4}-\d{2}-\d{2})\b( ?)`)
 
 // Dates rewrites every stored date (YYYY-MM-DD) inside a text GongPing generated (a check's detail, a
-// score note) in the published style, so one date style runs through a document. Not for the public's
-// own texts, which are quoted as written.
+// score note) in the published style, so one date style runs through a document: "已于 2026-11-20 公开"
+// becomes "已于2026年11月20日公开" (the spaces that set a Latin date apart go; one beside Latin text
+// stays). Not for the public's own texts, which are quoted as written.
 func Dates(s string) string {
 	if !strings.Contains(s, "-") {
 		return s
 	}
-	return isoDate.ReplaceAllStringFunc(s, DateText)
+	var b strings.Builder
+	last := 0
+	for _, m := range isoDate.FindAllStringSubmatchIndex(s, -1) {
+		b.WriteString(s[last:m[0]])
+		if m[3] > m[2] && !cjkBefore(s[:m[2]]) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(DateText(s[m[4]:m[5]]))
+		if m[7] > m[6] && !cjkAfter(s[m[7]:]) {
+			b.WriteByte(' ')
+		}
+		last = m[1]
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+func cjkBefore(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r >= 0x2E80
+}
+
+func cjkAfter(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r >= 0x2E80
 }
 
 // Score writes a score with one decimal: "66.3", as the report's tables print it (%.1f), so a number
