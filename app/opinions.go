@@ -599,8 +599,7 @@ func (t *opinionsTab) onAdd() {
 	source.SetSelectedIndex(0)
 	submitter := widget.NewEntry()
 	contact := widget.NewEntry()
-	date := widget.NewEntry()
-	date.SetText(todayDate())
+	date := dateEntry(todayDate())
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("Opinion"), content),
 		widget.NewFormItem(lang.L("Clauses"), clause),
@@ -626,13 +625,8 @@ func (t *opinionsTab) onAdd() {
 	d.Show()
 }
 
-func (t *opinionsTab) onPublish() {
-	date := t.d.policy.Issued
-	if date == "" {
-		date = todayDate()
-	}
-	showPublishStep(t.u, t.policyID, loop.WhatFeedback, date, t.d.feedback, t.afterChange)
-}
+// onPublish takes the user to the 发布 tab, where both publications are made (publications.go).
+func (t *opinionsTab) onPublish() { t.u.showPolicyTab("Publish") }
 
 func (t *opinionsTab) onDelete() {
 	ids := checkedIDs(t.checkedOp)
