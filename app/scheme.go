@@ -928,7 +928,11 @@ func (t *schemeTab) showHistory() {
 		var d dialog.Dialog
 		for i := len(h) - 1; i >= 0; i-- {
 			v := h[i]
-			text := fmt.Sprintf(lang.L("Version %d — %s — %s, %d indicators"), v.Version, strings.Replace(strings.TrimSuffix(v.SavedAt, "Z"), "T", " ", 1)+" UTC", v.Name, v.Indicators)
+			saved := v.SavedAt // stored in UTC; shown in the computer's time zone
+			if at, err := time.Parse(time.RFC3339, v.SavedAt); err == nil {
+				saved = at.Local().Format("2006-01-02 15:04:05")
+			}
+			text := fmt.Sprintf(lang.L("Version %d — %s — %s, %d indicators"), v.Version, saved, v.Name, v.Indicators)
 			if v.Source != "" {
 				text += fmt.Sprintf(lang.L(", from %s"), v.Source)
 			}

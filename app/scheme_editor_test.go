@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -205,5 +206,28 @@ func TestSchemeLoadingSpinner(t *testing.T) {
 	loading("after a stale step", false)
 	if len(tab.body.Objects) != 1+len(tab.parts()) {
 		t.Errorf("a stale step added parts: %d objects", len(tab.body.Objects))
+	}
+}
+
+// 方案历史 gives each version's time in the computer's time zone (stored in UTC).
+func TestSchemeHistoryLocalTime(t *testing.T) {
+	u := newTestUI(t)
+	id := scoredWorkspace(t, u)
+	h, err := score.SchemeHistory(context.Background(), u.store, id)
+	if err != nil || len(h) == 0 {
+		t.Fatal(h, err)
+	}
+	at, err := time.Parse(time.RFC3339, h[0].SavedAt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := time.Local
+	time.Local = time.FixedZone("北京时间", 8*3600)
+	defer func() { time.Local = old }()
+	tab := newSchemeTab(u, id)
+	tab.showHistory()
+	want := at.In(time.Local).Format("2006-01-02 15:04:05")
+	if txt := overlayText(u); !strings.Contains(txt, want) || strings.Contains(txt, "UTC") {
+		t.Errorf("history shows %q, want the local time %s", txt, want)
 	}
 }
