@@ -114,7 +114,7 @@ func newPublishTab(u *UI, policyID int64) *publishTab {
 		widget.NewSeparator(), t.result, container.NewHBox(t.openHTML, t.openDir))
 	t.content = container.NewPadded(container.NewVScroll(container.NewVBox(
 		order,
-		widget.NewCard(lang.L("1. Adoption feedback (at issue)"), "", t.feedback.content),
+		widget.NewCard(lang.L("1. Adoption feedback (at issue)"), "", container.NewVBox(t.feedback.content, newNoticeSection(u, policyID, t.folder, t.open).content)),
 		widget.NewCard(lang.L("2. Evaluation report and revision record (after implementation)"), "", container.NewVBox(t.evaluation.content, t.genAfter)),
 		widget.NewCard(lang.L("3. Report"), "", report),
 	)))
