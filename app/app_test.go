@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -480,12 +481,16 @@ func TestShowError(t *testing.T) {
 	if u.lastError != "第3行第5列：无法识别的日期" {
 		t.Errorf("input error shown as %q", u.lastError)
 	}
-	u.ShowError(context.Canceled)
-	if u.lastError != "已取消。" {
+	// The user's own 取消 is no error: no dialog at all (it was titled 出错了).
+	shown := len(u.Win.Canvas().Overlays().List())
+	u.lastError = ""
+	u.ShowError(fmt.Errorf("import: %w", context.Canceled))
+	if u.lastError != "" || len(u.Win.Canvas().Overlays().List()) != shown {
 		t.Errorf("cancel shown as %q", u.lastError)
 	}
-	u.ShowError(os.ErrPermission)
-	if !strings.HasPrefix(u.lastError, "内部错误") {
+	// Anything else unknown: 内部错误 and a line in Chinese; the library's text only in 复制详细信息.
+	u.ShowError(errors.New("zip: not a valid zip file"))
+	if !strings.HasPrefix(u.lastError, "内部错误") || strings.Contains(u.lastError, "zip") || overlayButton(u, "复制详细信息") == nil {
 		t.Errorf("internal error shown as %q", u.lastError)
 	}
 }

@@ -80,6 +80,7 @@ func (u *UI) pickFile(exts []string, dir string, onPath func(path string)) {
 	setDialogLocation(d, dir)
 	d.Resize(u.dialogSize())
 	d.Show()
+	translateFileDialog(u.Win)
 }
 
 // pickFolder asks for a folder, starting in dir (or the nearest folder above it that exists).
@@ -97,6 +98,7 @@ func (u *UI) pickFolder(dir string, onPath func(path string)) {
 	setDialogLocation(fd, dir)
 	fd.Resize(u.dialogSize())
 	fd.Show()
+	translateFileDialog(u.Win)
 }
 
 // setDialogLocation starts a Fyne dialog in dir, or in the nearest folder above it that exists.

@@ -54,7 +54,7 @@ func TestBackupsFromTheFileMenu(t *testing.T) {
 	if !strings.Contains(overlayText(u), "当前工作区会先另存为一个备份") {
 		t.Fatalf("no confirmation: %q", overlayText(u))
 	}
-	tapOverlay(t, u, "是")
+	tapOverlay(t, u, "确定")
 	if u.lastError != "" {
 		t.Fatalf("restore: %s", u.lastError)
 	}
@@ -94,7 +94,7 @@ func TestSchemeEditorAsksAndRestores(t *testing.T) {
 	if sc, _, _ := score.SchemeOf(ctx, u.store, id); sc.Name != orig.Name {
 		t.Fatal("stored before the answer")
 	}
-	tapOverlay(t, u, "是")
+	tapOverlay(t, u, "确定")
 	if sc, _, _ := score.SchemeOf(ctx, u.store, id); sc.Name != "修订后的方案" || u.lastError != "" {
 		t.Fatalf("not stored: %q %s", sc.Name, u.lastError)
 	}
@@ -164,7 +164,7 @@ func TestStartupScreenRestoresDamagedWorkspace(t *testing.T) {
 	top := w.Canvas().Overlays().Top()
 	var yes *widget.Button
 	eachVisible(top, func(o fyne.CanvasObject) {
-		if x, ok := o.(*widget.Button); ok && x.Text == "是" {
+		if x, ok := o.(*widget.Button); ok && x.Text == "确定" {
 			yes = x
 		}
 	})

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -260,9 +261,29 @@ func TestOpinionsTabFiltersSplitAndMerge(t *testing.T) {
 		}
 	}
 	tab.checkedCl[big.ID], tab.checkedCl[single] = true, true
-	tab.onMerge()
+	tab.onMerge() // asks first, the button saying what it does
+	if tab.d.clusters[0].Size != big.Size-1 || overlayButton(u, "合并") == nil || overlayButton(u, "取消") == nil {
+		t.Fatalf("merge did not ask (合并/取消): largest %d, dialog %q", tab.d.clusters[0].Size, overlayText(u))
+	}
+	test.Tap(overlayButton(u, "合并"))
 	if u.lastError != "" || tab.d.clusters[0].Size != big.Size || tab.d.clusters[0].ID != big.ID {
 		t.Errorf("merge: %q, largest %d (#%d)", u.lastError, tab.d.clusters[0].Size, tab.d.clusters[0].ID)
+	}
+	// 撤销合并 splits it back off, until the next change.
+	if !tab.undoBar.Visible() || !strings.Contains(tab.undoText.Text, fmt.Sprintf("#%d", single)) {
+		t.Fatalf("no undo offered after the merge: %v %q", tab.undoBar.Visible(), tab.undoText.Text)
+	}
+	clusters := len(tab.d.clusters)
+	tab.onUndoMerge()
+	if u.lastError != "" || tab.d.clusters[0].Size != big.Size-1 || len(tab.d.clusters) != clusters+1 || tab.undoBar.Visible() {
+		t.Errorf("undo: %q, largest %d, %d clusters (merged %d), bar %v", u.lastError, tab.d.clusters[0].Size, len(tab.d.clusters), clusters, tab.undoBar.Visible())
+	}
+	back := false
+	for _, c := range tab.d.clusters {
+		back = back || c.Size == 1 && c.Opinions[0] == big.Opinions[0]
+	}
+	if !back {
+		t.Error("the merged opinion is not in a cluster of its own after the undo")
 	}
 	// Merging needs two clusters; the refusal is explained.
 	tab.checkedCl[big.ID] = true

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -74,11 +73,7 @@ func (m *meetingsPage) apply(ms []data.Meeting) {
 		for ; i < len(ms) && strings.HasPrefix(ms[i].Date, y.Year); i++ {
 			mt := ms[i]
 			del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
-				dialog.ShowConfirm(lang.L("Delete"), fmt.Sprintf(lang.L("Delete the meeting of %s?"), mt.Date), func(ok bool) {
-					if ok {
-						m.delete(mt.ID)
-					}
-				}, m.u.Win)
+				m.u.confirm(lang.L("Delete"), fmt.Sprintf(lang.L("Delete the meeting of %s?"), mt.Date), lang.L("Delete"), func() { m.delete(mt.ID) })
 			})
 			text := fmt.Sprintf("%s  %s  ", mt.Date, mt.Title) + fmt.Sprintf(lang.L("%d representatives"), mt.Reps)
 			m.rows.Add(container.NewBorder(nil, nil, nil, del, container.NewPadded(widget.NewLabel(text))))

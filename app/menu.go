@@ -78,6 +78,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem(lang.L("Load the sample policy"), u.loadDemo),
 		fyne.NewMenuItemSeparator(),
 		langItem,
+		u.themeItem(),
 		fyne.NewMenuItemSeparator(),
 		u.quitItem(),
 	)

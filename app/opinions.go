@@ -49,6 +49,10 @@ type opinionsTab struct {
 	checkedCl   map[int64]bool
 	checkedOp   map[int64]bool
 	clusterByID map[int64]loop.Cluster
+
+	undo     *loop.MergeUndo // the last merge, while it can be undone
+	undoBar  *fyne.Container // says what was merged, with 撤销合并
+	undoText *widget.Label
 }
 
 type opinionsData struct {
@@ -77,15 +81,13 @@ func newOpinionsTab(u *UI, policyID int64) *opinionsTab {
 	t.summary.Wrapping = fyne.TextWrapWord
 	t.threshold = widget.NewEntry()
 	t.concMin = widget.NewEntry()
-	toolbar := container.NewHBox(
+	toolbar := newFlow( // wraps on a narrow window
 		widget.NewButtonWithIcon(lang.L("Import opinions…"), theme.FolderOpenIcon(), t.onImport),
 		widget.NewButton(lang.L("Take survey open answers"), t.onSurvey),
 		widget.NewButtonWithIcon(lang.L("Add opinion…"), theme.ContentAddIcon(), t.onAdd),
 		widget.NewButton(lang.L("Imports…"), t.onImports),
-		widget.NewLabel(lang.L("Similarity")),
-		container.NewGridWrap(fyne.NewSize(70, 36), t.threshold),
-		widget.NewLabel(lang.L("Concentrated at")),
-		container.NewGridWrap(fyne.NewSize(56, 36), t.concMin),
+		container.NewHBox(widget.NewLabel(lang.L("Similarity")), container.NewGridWrap(fyne.NewSize(70, 36), t.threshold),
+			widget.NewLabel(lang.L("Concentrated at")), container.NewGridWrap(fyne.NewSize(56, 36), t.concMin)),
 		widget.NewButtonWithIcon(lang.L("Re-cluster"), theme.ViewRefreshIcon(), t.onRecluster),
 		widget.NewButtonWithIcon(lang.L("Publish adoption feedback…"), theme.MailSendIcon(), t.onPublish),
 	)
@@ -102,7 +104,7 @@ func newOpinionsTab(u *UI, policyID int64) *opinionsTab {
 			t.applyFilters()
 		}
 	}
-	clusterButtons := container.NewHBox(
+	clusterButtons := newFlow(
 		widget.NewButton(lang.L("Decide checked clusters…"), t.onDecideClusters),
 		widget.NewButton(lang.L("Merge checked clusters"), t.onMerge),
 	)
@@ -118,7 +120,7 @@ func newOpinionsTab(u *UI, policyID int64) *opinionsTab {
 		t.clusterL.UnselectAll()
 		t.applyFilters()
 	})
-	filters := container.NewHBox(t.clause, t.decision, showAll, t.showing)
+	filters := newFlow(t.clause, t.decision, showAll, t.showing)
 	t.info = widget.NewLabel("")
 	t.info.Wrapping = fyne.TextWrapWord
 	t.opinionL = widget.NewList(func() int { return len(t.opinions) }, func() fyne.CanvasObject {
@@ -127,7 +129,7 @@ func newOpinionsTab(u *UI, policyID int64) *opinionsTab {
 		return container.NewBorder(nil, nil, widget.NewCheck("", nil), nil, l)
 	}, t.updateOpinionRow)
 	t.opinionL.OnSelected = func(i widget.ListItemID) { t.showOpinion(i) }
-	opButtons := container.NewHBox(
+	opButtons := newFlow(
 		widget.NewButton(lang.L("Decide checked opinions…"), t.onDecideOpinions),
 		widget.NewButton(lang.L("Split off as a new cluster"), t.onSplit),
 		widget.NewButton(lang.L("Move to cluster…"), t.onMove),
@@ -136,7 +138,11 @@ func newOpinionsTab(u *UI, policyID int64) *opinionsTab {
 	right := container.NewBorder(container.NewVBox(filters, t.info), opButtons, nil, nil, t.opinionL)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.45
-	t.content = container.NewBorder(container.NewVBox(t.summary, toolbar), nil, nil, nil, split)
+	t.undoText = widget.NewLabel("")
+	t.undoText.Wrapping = fyne.TextWrapWord
+	t.undoBar = container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon(lang.L("Undo merge"), theme.ContentUndoIcon(), t.onUndoMerge), t.undoText)
+	t.undoBar.Hide()
+	t.content = container.NewBorder(container.NewVBox(t.summary, toolbar, t.undoBar), nil, nil, nil, split)
 	t.reload()
 	return t
 }
@@ -419,6 +425,7 @@ func (t *opinionsTab) change(edit func(ctx context.Context, s *store.Store) erro
 // changeOr is change with onFail run (before the error is shown) when edit fails: a form reopens with what
 // was typed.
 func (t *opinionsTab) changeOr(edit func(ctx context.Context, s *store.Store) error, onFail func()) {
+	t.setUndo(nil) // a merge is undone before anything else changes, or not at all
 	s := t.u.store
 	t.u.RunLong(lang.L("Updating opinions"), func(ctx context.Context, _ func(int, int)) error {
 		return edit(ctx, s)
@@ -454,12 +461,69 @@ func (t *opinionsTab) onMerge() {
 		}
 	}
 	var others []int64
+	total := 0
 	for _, id := range ids {
+		total += t.clusterByID[id].Size
 		if id != target {
 			others = append(others, id)
 		}
 	}
-	t.change(func(ctx context.Context, s *store.Store) error { return loop.Merge(ctx, s, t.policyID, target, others) })
+	t.u.confirm(lang.L("Merge checked clusters"), fmt.Sprintf(lang.L("Merge clusters %s into cluster %d (%d opinions in all)? The merge can be undone."), clusterList(others), target, total),
+		lang.L("Merge"), func() {
+			t.setUndo(nil)
+			s := t.u.store
+			var undo loop.MergeUndo
+			t.u.RunLong(lang.L("Updating opinions"), func(ctx context.Context, _ func(int, int)) error {
+				var err error
+				undo, err = loop.MergeWithUndo(ctx, s, t.policyID, target, others)
+				return err
+			}, func(err error) {
+				if err != nil {
+					t.u.ShowError(err)
+					return
+				}
+				t.afterChange()
+				t.setUndo(&undo)
+			})
+		})
+}
+
+// setUndo offers to undo merge u (nil: nothing to undo).
+func (t *opinionsTab) setUndo(u *loop.MergeUndo) {
+	t.undo = u
+	if u == nil {
+		t.undoBar.Hide()
+		return
+	}
+	var gone []int64
+	for _, g := range u.Groups {
+		gone = append(gone, g.Cluster)
+	}
+	t.undoText.SetText(fmt.Sprintf(lang.L("Clusters %s were merged into cluster %d."), clusterList(gone), u.Target))
+	t.undoBar.Show()
+}
+
+// onUndoMerge splits the last merge back (loop.Unmerge): each merged cluster's opinions into a cluster
+// of their own, with the decision it had.
+func (t *opinionsTab) onUndoMerge() {
+	u := t.undo
+	if u == nil {
+		return
+	}
+	t.setUndo(nil)
+	t.change(func(ctx context.Context, s *store.Store) error {
+		_, err := loop.Unmerge(ctx, s, *u)
+		return err
+	})
+}
+
+// clusterList names clusters for a message: "#8、#9".
+func clusterList(ids []int64) string {
+	parts := make([]string, len(ids))
+	for i, id := range ids {
+		parts[i] = fmt.Sprintf("#%d", id)
+	}
+	return strings.Join(parts, "、")
 }
 
 func (t *opinionsTab) onSplit() {
@@ -634,14 +698,11 @@ func (t *opinionsTab) onDelete() {
 		t.u.ShowError(data.InputErrorf("%s", lang.L("Check the opinions to delete first.")))
 		return
 	}
-	dialog.ShowConfirm(lang.L("Delete checked opinions"), fmt.Sprintf(lang.L("Delete %d opinions? Opinions already published cannot be deleted."), len(ids)), func(ok bool) {
-		if !ok {
-			return
-		}
+	t.u.confirm(lang.L("Delete checked opinions"), fmt.Sprintf(lang.L("Delete %d opinions? Opinions already published cannot be deleted."), len(ids)), lang.L("Delete"), func() {
 		t.change(func(ctx context.Context, s *store.Store) error {
 			return loop.DeleteOpinionsWithBackup(ctx, s, t.policyID, ids)
 		})
-	}, t.u.Win)
+	})
 }
 
 // onImports lists the imported batches; a batch imported by mistake can be taken back while unpublished.
@@ -659,15 +720,12 @@ func (t *opinionsTab) onImports() {
 	for _, im := range ims {
 		im := im
 		del := widget.NewButtonWithIcon(lang.L("Take back"), theme.DeleteIcon(), func() {
-			dialog.ShowConfirm(lang.L("Take back"), fmt.Sprintf(lang.L("Delete the %d opinions of %s?"), im.Opinions, im.File), func(ok bool) {
-				if !ok {
-					return
-				}
+			t.u.confirm(lang.L("Take back"), fmt.Sprintf(lang.L("Delete the %d opinions of %s?"), im.Opinions, im.File), lang.L("Take back"), func() {
 				d.Hide()
 				t.change(func(ctx context.Context, s *store.Store) error {
 					return loop.DeleteImportWithBackup(ctx, s, t.policyID, im.ID)
 				})
-			}, t.u.Win)
+			})
 		})
 		text := fmt.Sprintf(lang.L("%s — %d rows, %d opinions, %s"), im.File, im.Rows, im.Opinions, im.ImportedAt)
 		rows.Add(container.NewBorder(nil, nil, nil, del, widget.NewLabel(text)))

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -90,11 +89,7 @@ func (t *rosterTab) apply(d rosterData) {
 	for i, o := range d.officers {
 		o := o
 		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
-			dialog.ShowConfirm(lang.L("Delete"), fmt.Sprintf(lang.L("Remove %s from the roster?"), o.Name), func(ok bool) {
-				if ok {
-					t.delete(o.ID)
-				}
-			}, t.u.Win)
+			t.u.confirm(lang.L("Delete"), fmt.Sprintf(lang.L("Remove %s from the roster?"), o.Name), lang.L("Remove"), func() { t.delete(o.ID) })
 		})
 		t.rows.Add(container.NewBorder(nil, nil, nil, del, widget.NewLabel(fmt.Sprintf("%d. %s", i+1, o.Name))))
 	}

@@ -10,7 +10,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -521,14 +520,10 @@ func (t *surveyTab) applyImports() {
 		l := widget.NewLabel(text)
 		l.Wrapping = fyne.TextWrapWord
 		del := widget.NewButtonWithIcon(lang.L("Delete this import"), theme.DeleteIcon(), func() {
-			dialog.ShowConfirm(lang.L("Delete this import"),
+			t.u.confirm(lang.L("Delete this import"),
 				fmt.Sprintf(lang.L("Remove the %d responses imported from %s? The file can be imported again later."), f.Imported, f.FileName)+
 					t.skippedAfter(f),
-				func(ok bool) {
-					if ok {
-						t.deleteImport(f.ID)
-					}
-				}, t.u.Win)
+				lang.L("Delete"), func() { t.deleteImport(f.ID) })
 		})
 		t.imports.Add(container.NewBorder(nil, nil, nil, del, l))
 		t.imports.Add(widget.NewSeparator())

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -16,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	_ "github.com/gongping/gongping/app/localeenv" // initialised before fyne's lang: no locale noise
@@ -131,6 +131,7 @@ func New(a fyne.App, w fyne.Window, workspacePath string) (*UI, error) {
 
 func newUI(a fyne.App, w fyne.Window, workspacePath string, inline bool) (*UI, error) {
 	u := &UI{App: a, Win: w, inline: inline}
+	applyTheme(a)
 	if err := u.openStore(workspacePath); err != nil {
 		return nil, err
 	}
@@ -298,7 +299,7 @@ func (u *UI) build() {
 	u.list = newPolicyList(u)
 	u.detail = newPolicyDetail(u)
 	u.meetings = newMeetingsPage(u)
-	split := container.NewHSplit(u.list.content, u.detail.content)
+	split := container.NewHSplit(u.list.content, fitWidth(u.detail.content))
 	split.Offset = 0.28
 	u.pages = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("Policies"), nil, split),
@@ -323,8 +324,11 @@ func (u *UI) build() {
 	u.Win.SetOnDropped(u.onDropped)
 	u.addShortcuts()
 	u.addEscape()
+	if u.policyID == 0 {
+		u.policyID = u.rememberedPolicy() // the one selected when the window last showed this workspace
+	}
 	u.list.reload()
-	u.detail.show(0)
+	u.detail.show(u.policyID)
 }
 
 // Refresh reloads the current views after data changed, keeping what the user is doing (scroll positions,
@@ -345,34 +349,39 @@ func (u *UI) refreshViews(external bool) {
 func (u *UI) selectPolicy(id int64) {
 	u.leavePolicyThen(func() {
 		u.policyID = id
+		u.rememberPolicy(id)
 		u.detail.show(id)
 	})
 }
 
 // ShowError is the one place errors reach the user: an InputError's text as it is (it is written for
-// users), a cancellation as such, anything else as an internal error, logged with its details.
+// users), anything else as 内部错误 and one short Chinese line (userText), its details logged and offered
+// by 复制详细信息. A cancellation is the user's own 取消: nothing went wrong, nothing is shown.
 func (u *UI) ShowError(err error) {
 	if err == nil {
 		return
 	}
-	err = u.explain(err)
-	var ie *data.InputError
-	var msg string
-	switch {
-	case errors.As(err, &ie):
-		msg = err.Error()
-	case errors.Is(err, context.Canceled):
-		msg = lang.L("Cancelled.")
-	default:
-		log.Printf("gongping: internal error: %v", err)
-		msg = lang.L("Internal error: ") + err.Error()
+	if errors.Is(err, context.Canceled) {
+		return
 	}
+	err = u.explain(err)
+	msg, internal := userText(err)
 	u.lastError = msg
 	lbl := widget.NewLabel(msg)
 	lbl.Wrapping = fyne.TextWrapWord
 	body := container.NewVScroll(lbl) // long messages scroll instead of being cut
 	body.SetMinSize(fyne.NewSize(460, 110))
-	d := dialog.NewCustom(lang.L("Something went wrong"), lang.L("Close"), body, u.Win)
+	var content fyne.CanvasObject = body
+	title := lang.L("Cannot continue")
+	if internal {
+		title = lang.L("Internal error")
+		details := err.Error()
+		copyBtn := widget.NewButtonWithIcon(lang.L("Copy details"), theme.ContentCopyIcon(), func() {
+			u.App.Clipboard().SetContent(details)
+		})
+		content = container.NewBorder(nil, container.NewHBox(copyBtn), nil, nil, body)
+	}
+	d := dialog.NewCustom(title, lang.L("Close"), content, u.Win)
 	d.Show()
 }
 
