@@ -90,7 +90,7 @@ func (n *noticeSection) done(files reports.NoticeFiles) {
 		text = fmt.Sprintf(lang.L("Notice written from the adoption feedback published on %s (version %d)."), date, nt.Version)
 	}
 	if nt.Later > 0 {
-		text += " " + fmt.Sprintf(lang.L("%d revision records dated after that publication are not listed."), nt.Later)
+		text += "\n" + fmt.Sprintf(lang.L("%d revision records dated after that publication are not listed."), nt.Later)
 	}
 	n.result.SetText(text + "\n" + files.HTML + "\n" + files.DOCX)
 	n.result.Show()
