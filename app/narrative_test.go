@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -273,5 +275,44 @@ func TestNarrativeTabRoundSwitchAsks(t *testing.T) {
 	tapOverlay(t, u, "不保存并切换")
 	if tab.round.Selected != "2026年度" || tab.data.n.Round.ID != first.ID || e.entry.Text != "第一轮的摘要" || e.dirty() {
 		t.Errorf("switched: round %q, entry %q", tab.round.Selected, e.entry.Text)
+	}
+}
+
+// The 发布 tab's report carries what the 报告文字 tab saved: the team's text, the agency, the answer
+// quoted against the proposal; the other proposal stays out.
+func TestPublishTabReportUsesReportTexts(t *testing.T) {
+	u := newTestUI(t)
+	id, r := narrativePolicy(t, u)
+	ctx := context.Background()
+	if err := u.store.SetReportText(ctx, r.ID, "problems", "团队改写的存在问题。"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := u.store.SetReportSettings(ctx, r.ID, data.ReportSettings{Issuer: "北京某评估中心"}); err != nil {
+		t.Fatal(err)
+	}
+	tab := newNarrativeTab(u, id)
+	row := tab.newQuoteRow()
+	tab.updateQuoteRow(1, row) // 测试: proposed, quoted again by the team
+	test.Tap(row.(*quoteRowBox).row.button)
+	p := newPublishTab(u, id)
+	dir := filepath.Join(t.TempDir(), "out")
+	p.folder.SetText(dir)
+	p.openDone.SetChecked(false)
+	p.onGenerate()
+	if u.lastError != "" {
+		t.Fatalf("error: %s", u.lastError)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "report.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(b)
+	for _, want := range []string{"团队改写的存在问题。", "北京某评估中心", ">测试<"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("report.html lacks %q", want)
+		}
+	}
+	if strings.Contains(html, "请联系我") {
+		t.Error("report.html quotes the appeal the screen proposed to leave out")
 	}
 }

@@ -213,7 +213,11 @@ func (t *publishTab) onRoundChanged() {
 	t.preview.SetText(lang.L("Counting…"))
 	id, opt := t.policyID, t.options()
 	load(t.u, func(ctx context.Context, s *store.Store) (privacy.Counts, error) {
-		return reports.Preview(ctx, s, id, opt)
+		full, err := reports.LoadOptions(ctx, s, id, opt) // the 报告文字 tab's texts, settings and quotations
+		if err != nil {
+			return privacy.Counts{}, err
+		}
+		return reports.Preview(ctx, s, id, full)
 	}, func(c privacy.Counts) {
 		if t.round.Selected == opt.Round && t.raw.Checked == opt.RawData { // not a stale answer
 			t.preview.SetText(previewText(c))
@@ -270,8 +274,11 @@ func (t *publishTab) onGenerate() {
 	var htmlPath, xlsPath string
 	t.u.RunLong(lang.L("Writing the report"), func(ctx context.Context, progress func(done, total int)) error {
 		opt.Progress = func(f float64) { progress(int(f*100), 100) }
-		var err error
-		htmlPath, xlsPath, err = reports.WriteWith(ctx, s, id, folder, opt)
+		full, err := reports.LoadOptions(ctx, s, id, opt) // the 报告文字 tab's texts, settings and quotations
+		if err != nil {
+			return err
+		}
+		htmlPath, xlsPath, err = reports.WriteWith(ctx, s, id, folder, full)
 		return err
 	}, func(err error) {
 		if err != nil {

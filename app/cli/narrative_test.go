@@ -224,3 +224,43 @@ func TestCLIReportSettings(t *testing.T) {
 		t.Errorf("after clearing the issuer: %s", out)
 	}
 }
+
+// gongping report writes what the team wrote and chose: its text, its agency and date, without the answer
+// left out; gongping demo --report likewise (the same writeReport).
+func TestCLIReportUsesTheTeamsChoices(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "ws.gpw")
+	if code, _, errs := gp(t, "demo", "--db", db); code != 0 {
+		t.Fatalf("demo: %d %s", code, errs)
+	}
+	out := filepath.Join(dir, "报告")
+	html := func() string {
+		t.Helper()
+		if code, _, errs := gp(t, "report", "--db", db, "--policy", "1", "--out", out); code != 0 {
+			t.Fatalf("report: %d %s", code, errs)
+		}
+		b, err := os.ReadFile(filepath.Join(out, "report.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	before := html()
+	const appeal = "我们企业的补贴申请一直没有结果"
+	if strings.Contains(before, appeal) || strings.Contains(before, "团队改写的存在问题") {
+		t.Fatalf("before: the appeal is quoted (the proposal should keep it out), or the team's text is there already")
+	}
+	gpIn(t, "团队改写的存在问题：材料仍然偏多。", "narrative", "set", "--db", db, "--policy", "1", "--section", "problems", "-")
+	gp(t, "report-settings", "set", "--db", db, "--policy", "1", "--issuer", "北京某评估中心", "--date", "2026-11-20")
+	q := quotesJSON(t, db, "--excluded")[0]
+	gp(t, "quote", "include", "--db", db, "--policy", "1", "--response", strconv.FormatInt(q.Response, 10), "--question", q.Question)
+	after := html()
+	for _, want := range []string{"团队改写的存在问题：材料仍然偏多。", "北京某评估中心", "2026年11月20日", appeal, "139****5678"} {
+		if !strings.Contains(after, want) {
+			t.Errorf("report.html lacks %q", want)
+		}
+	}
+	if strings.Contains(after, "13912345678") {
+		t.Error("the quoted appeal's phone number is not masked")
+	}
+}

@@ -21,6 +21,10 @@ func reportCmd(f *flags) action {
 
 // writeReport writes the policy's report.html, report.docx and report.xlsx into dir and prints their paths.
 func writeReport(e *env, id int64, dir string, opt reports.Options) error {
+	opt, err := reports.LoadOptions(e.ctx, e.store, id, opt) // the team's texts, settings and quotations, as the window's
+	if err != nil {
+		return err
+	}
 	f, err := reports.WriteFiles(e.ctx, e.store, id, dir, opt)
 	if err != nil {
 		return err
