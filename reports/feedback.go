@@ -40,7 +40,7 @@ type NoticeInput struct {
 	Draft    bool      // not yet published: built from the current decisions
 	Date     time.Time // the 落款 date: the publication's date, today for a draft
 	// Submitters is how many people and bodies the opinions came from: distinct submitters when
-	// every opinion names one; 0 when that is not known.
+	// every opinion names one; 0 when that is not known. The notice states it from 2 up.
 	Submitters int
 	Members    map[int64][]int64 // cluster → its opinions
 	Revisions  []data.Revision   // current revision records that may be cited (dated by Date)
@@ -359,7 +359,7 @@ func AssembleNotice(in NoticeInput) *Notice {
 	switch {
 	case fs.Opinions == 0:
 		open.WriteString(during + "未收到意见建议。")
-	case in.Submitters > 0:
+	case in.Submitters > 1: // "1个单位和个人" reads oddly; one submitter is not worth a number
 		fmt.Fprintf(&open, "%s共收到%d个单位和个人提出的意见建议%d条", during, in.Submitters, fs.Opinions)
 	default:
 		fmt.Fprintf(&open, "%s共收到意见建议%d条", during, fs.Opinions)

@@ -102,6 +102,11 @@ func TestNoticeWords(t *testing.T) {
 		t.Errorf("notice speaks of what it does not know:\n%s", got)
 	}
 	in = goldenNotice()
+	in.Submitters = 1
+	if got := noticeLines(AssembleNotice(in).Document); !strings.Contains(got, "共收到意见建议12条") {
+		t.Errorf("one submitter is counted:\n%s", got)
+	}
+	in = goldenNotice()
 	in.Feedback = data.FeedbackSnapshot{Counts: map[string]int{}}
 	got = noticeLines(AssembleNotice(in).Document)
 	if !strings.Contains(got, "征求意见期间，未收到意见建议。") || strings.Contains(got, "表1") {
