@@ -506,8 +506,8 @@ func (b *docBuilder) dataTables() {
 			rows = append(rows, []string{p.Indicator, p.Dimension, fmt.Sprintf("%.3f", p.Importance), fmt.Sprintf("%.1f", p.Performance), p.Quadrant})
 		}
 		b.add(doc.Table{Caption: "各指标重要性与表现",
-			Columns: []doc.Column{{Title: "指标"}, {Title: "维度", WidthCM: 2.4}, {Title: "重要性（相关系数）", WidthCM: 3, Align: doc.AlignRight},
-				{Title: "表现（得分）", WidthCM: 2.4, Align: doc.AlignRight}, {Title: "象限", WidthCM: 2.4}},
+			Columns: []doc.Column{{Title: "指标"}, {Title: "维度", WidthCM: 2.4}, {Title: "重要性（相关系数）", WidthCM: 2.8, Align: doc.AlignRight},
+				{Title: "表现（得分）", WidthCM: 2.2, Align: doc.AlignRight}, {Title: "象限", WidthCM: 3.2, Align: doc.AlignCenter}},
 			Rows: rows, Source: r.surveySource()})
 		if len(r.Priorities) > 0 {
 			var ls []string
@@ -552,7 +552,7 @@ func (b *docBuilder) dataTables() {
 		}
 		b.add(doc.Table{Caption: "公众意见采纳情况",
 			Columns: []doc.Column{{Title: "序号", WidthCM: 1.1, Align: doc.AlignCenter}, {Title: "意见建议（摘要）"}, {Title: "条数", WidthCM: 1.2, Align: doc.AlignRight},
-				{Title: "涉及条款", WidthCM: 1.8}, {Title: "采纳情况", WidthCM: 1.8}, {Title: "理由或说明"}},
+				{Title: "涉及条款", WidthCM: 1.9}, {Title: "采纳情况", WidthCM: 1.9}, {Title: "理由或说明", WidthCM: 4.2}},
 			Rows: rows, Source: "公开征求意见（共收到意见建议" + narrative.Count(r.Opinions.Opinions) + "条）"})
 	}
 	if r.on(narrative.Quotes) && len(r.OpenText) > 0 {
