@@ -23,7 +23,7 @@ func reportKindCmd(f *flags) action {
 		switch *kind {
 		case kindEvaluation, "评价报告":
 		case kindFeedback, reports.NoticeName:
-			for _, n := range []string{"round", "raw"} {
+			for _, n := range []string{"round", "raw", "by"} {
 				if f.given(n) {
 					return usagef("--%s 只用于评价报告；采纳情况说明不分评价轮次", n)
 				}

@@ -27,6 +27,7 @@ func TestCLINotice(t *testing.T) {
 		{[]string{"report", "--db", db, "--policy", "1", "--kind", "notice", "--out", out}, 2, "", "--kind 应为"},
 		{[]string{"report", "--db", db, "--policy", "1", "--kind", "feedback", "--round", "2026年度", "--out", out}, 2, "", "--round 只用于评价报告"},
 		{[]string{"report", "--db", db, "--policy", "1", "--kind", "feedback", "--raw", "--out", out}, 2, "", "--raw 只用于评价报告"},
+		{[]string{"report", "--db", db, "--policy", "1", "--kind", "feedback", "--by", "Q1", "--out", out}, 2, "", "--by 只用于评价报告"},
 		{[]string{"report", "--db", db, "--policy", "9", "--kind", "feedback", "--out", out}, 1, "", "找不到政策 9"},
 		{[]string{"report", "--db", db, "--policy", "1", "--kind", "feedback", "--out", out}, 0, html + "\n" + docx + "\n", "另有 3 条修订记录晚于采纳情况的公开日期"},
 		{[]string{"publish-doc", "--db", db, "--policy", "1", "--kind", "采纳情况说明", "--out", out}, 0, html + "\n" + docx + "\n", ""},
