@@ -90,10 +90,11 @@ func (l *flowLayout) rows(objects []fyne.CanvasObject, width float32, place func
 	return n, y
 }
 
-// fitWidth puts the policy pages in a scroller: a page wider than the room left beside the policy list
-// scrolls sideways instead of pushing the split (which kept jumping between tabs) or holding the window
-// wider than the screen, and a page taller than a 1366×768 screen at 125 % scrolls down. The scroller
-// gives a page all its room when it fits, so the pages' own scrollers work as before.
-func fitWidth(pages fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewScroll(pages)
+// fitPage puts a policy page (one tab) in a scroller: a page wider than the room left beside the policy
+// list scrolls sideways instead of pushing the split (which kept jumping between tabs) or holding the
+// window wider than the screen, and a page taller than a 1366×768 screen at 125 % scrolls down. Each tab
+// has its own (the tabs take the largest page's minimum), so only a page that does not fit scrolls; the
+// scroller gives a page all its room when it fits, so the pages' own scrollers work as before.
+func fitPage(page fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewScroll(page)
 }

@@ -37,8 +37,8 @@ func TestWindowFitsA1024Screen(t *testing.T) {
 	for i, it := range u.detail.tabs.Items {
 		u.detail.tabs.SelectIndex(i)
 		min := u.Win.Content().MinSize()
-		page := it.Content.MinSize()
-		room := u.detail.content.Size().Width - 2*theme.Padding()
+		scroll := it.Content.(*fyne.Container).Objects[0].(*container.Scroll) // fitPage
+		page, room := scroll.Content.MinSize(), scroll.Size().Width
 		t.Logf("%s: window minimum %.0f×%.0f; page %.0f×%.0f, room beside the list %.0f", it.Text, min.Width, min.Height, page.Width, page.Height, room)
 		if min.Width > 1024 {
 			t.Errorf("after opening %s the window cannot be narrower than %.0f px (want ≤ 1024)", it.Text, min.Width)

@@ -182,7 +182,7 @@ func (d *policyDetail) buildTab(i int) {
 	obj := d.regs[i].Build(d.u, d.policy.ID)
 	d.built[it] = obj
 	delete(d.stale, it)
-	it.Content.(*fyne.Container).Objects = []fyne.CanvasObject{obj}
+	it.Content.(*fyne.Container).Objects = []fyne.CanvasObject{fitPage(obj)} // scrolls when wider than the room
 	it.Content.Refresh()
 }
 

@@ -299,7 +299,7 @@ func (u *UI) build() {
 	u.list = newPolicyList(u)
 	u.detail = newPolicyDetail(u)
 	u.meetings = newMeetingsPage(u)
-	split := container.NewHSplit(u.list.content, fitWidth(u.detail.content))
+	split := container.NewHSplit(u.list.content, u.detail.content)
 	split.Offset = 0.28
 	u.pages = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("Policies"), nil, split),
