@@ -575,8 +575,8 @@ func (b *docBuilder) dataTables() {
 			b.add(doc.Table{Caption: narrative.QuestionText(g.Question),
 				Columns: []doc.Column{{Title: "序号", WidthCM: 1.3, Align: doc.AlignCenter}, {Title: "意见建议"}, {Title: "人数", WidthCM: 1.6, Align: doc.AlignRight}},
 				Rows:    rows,
-				Source: fmt.Sprintf("%s；共%s人作答，其中%s条无实质内容未列出%s", r.surveySource(), narrative.Count(g.Answered),
-					narrative.Count(g.Empty), more)})
+				Source: fmt.Sprintf("%s；共%s人作答，其中%s条无实质内容未列出%s%s", r.surveySource(), narrative.Count(g.Answered),
+					narrative.Count(g.Empty), withheld(g.Withheld), more)})
 		}
 	}
 }
@@ -631,6 +631,14 @@ func pctOf(n, of int) string {
 		return "—"
 	}
 	return narrative.Percent(float64(n) / float64(of))
+}
+
+// withheld notes the answers not quoted (测试内容、个人诉求 and the like, by the team's choice).
+func withheld(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return "，" + narrative.Count(n) + "条经审核未予引用"
 }
 
 func orDash(s string) string {

@@ -239,3 +239,30 @@ func TestUnscoredDocument(t *testing.T) {
 	}
 	_ = data.DefaultRound
 }
+
+// An open answer the team chose not to quote is counted as answered, not listed, and the table says how
+// many were left out.
+func TestExcludedAnswers(t *testing.T) {
+	in := textInput("标题")
+	in.Survey = &data.SurveyData{
+		Questions: []data.Question{{Key: "Q1", Text: "1、您还有什么意见建议", Type: data.QOpenText}},
+		Responses: []data.Response{{ID: 1, Answers: []string{"我的电话13912345678，请联系我"}}, {ID: 2, Answers: []string{"建议延长窗口服务时间"}},
+			{ID: 3, Answers: []string{"asdf"}}},
+	}
+	in.Excluded = map[data.AnswerRef]bool{{Response: 1, Question: "Q1"}: true, {Response: 3, Question: "Q1"}: true, {Response: 2, Question: "Q2"}: true}
+	r := Assemble(in)
+	g := r.OpenText[0]
+	if g.Answered != 3 || g.Withheld != 2 || len(g.Answers) != 1 || g.Answers[0].Text != "建议延长窗口服务时间" {
+		t.Fatalf("answered %d, withheld %d, quoted %v", g.Answered, g.Withheld, g.Answers)
+	}
+	d := mustDoc(t, r)
+	for _, bl := range d.Blocks {
+		if tb, ok := bl.(doc.Table); ok && tb.Caption == "您还有什么意见建议" {
+			if !strings.Contains(tb.Source, "共3人作答") || !strings.Contains(tb.Source, "2条经审核未予引用") {
+				t.Errorf("source %q", tb.Source)
+			}
+			return
+		}
+	}
+	t.Error("the quotes table is missing")
+}
