@@ -84,6 +84,9 @@ const (
 	forDOCX                 // PNG at twice the size (about 220 dpi over the text column); SVG without a font
 )
 
+// chartPNG draws a chart as PNG; a variable so a test can take the computer's fonts away.
+var chartPNG = chart.PNG
+
 // pngScale is the PNG's scale over the drawing's CSS pixels: 1360 px across a 15.6 cm column.
 const pngScale = 2
 
@@ -100,7 +103,7 @@ func figure(def chart.Chart, caption, source string, how pictures) (doc.Figure, 
 	}
 	switch how {
 	case forDOCX:
-		png, err := chart.PNG(def, pngScale)
+		png, err := chartPNG(def, pngScale)
 		var nf *chart.NoFontError
 		switch {
 		case err == nil:

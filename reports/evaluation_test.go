@@ -2,6 +2,7 @@ package reports
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -9,6 +10,7 @@ import (
 	"github.com/gongping/gongping/data"
 	"github.com/gongping/gongping/data/loop"
 	"github.com/gongping/gongping/data/narrative"
+	"github.com/gongping/gongping/reports/chart"
 	"github.com/gongping/gongping/reports/doc"
 )
 
@@ -265,4 +267,51 @@ func TestExcludedAnswers(t *testing.T) {
 		}
 	}
 	t.Error("the quotes table is missing")
+}
+
+// The Word file's charts are PNG pictures; on a computer with no Chinese font to draw them they are
+// SVG (Word 2016+, WPS and LibreOffice draw it with their own fonts), and the page's are always SVG.
+func TestFigurePictures(t *testing.T) {
+	r := Assemble(textInput("指标"))
+	count := func(d *doc.Document) (png, svg int) {
+		for _, bl := range d.Blocks {
+			if f, ok := bl.(doc.Figure); ok {
+				if len(f.PNG) > 0 {
+					png++
+				}
+				if len(f.SVG) > 0 {
+					svg++
+				}
+			}
+		}
+		return
+	}
+	page, err := evaluationDocument(r, forHTML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, s := count(page); p != 0 || s == 0 {
+		t.Errorf("page figures: %d PNG, %d SVG", p, s)
+	}
+	word, err := evaluationDocument(r, forDOCX)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, s := count(word); p == 0 || s != 0 {
+		t.Errorf("Word figures: %d PNG, %d SVG", p, s)
+	}
+	saved := chartPNG
+	defer func() { chartPNG = saved }()
+	chartPNG = func(chart.Chart, float64) ([]byte, error) { return nil, &chart.NoFontError{Searched: []string{"/x"}} }
+	word, err = evaluationDocument(r, forDOCX)
+	if err != nil {
+		t.Fatalf("no font: %v", err)
+	}
+	if p, s := count(word); p != 0 || s == 0 {
+		t.Errorf("Word figures without a font: %d PNG, %d SVG", p, s)
+	}
+	chartPNG = func(chart.Chart, float64) ([]byte, error) { return nil, errors.New("disk full") }
+	if _, err := evaluationDocument(r, forDOCX); err == nil {
+		t.Error("a failed drawing was not reported")
+	}
 }
