@@ -345,7 +345,7 @@ func (b *docBuilder) problems() {
 		rows = append(rows, []string{strconv.Itoa(p.Rank), p.Item, p.Source, pct(p.Incidence), narrative.Count(p.Count), f1(p.Score)})
 	}
 	b.add(doc.Table{Caption: "存在问题",
-		Columns: []doc.Column{{Title: "序号", WidthCM: 1.3, Align: doc.AlignCenter}, {Title: "问题"}, {Title: "来源", WidthCM: 3.3},
+		Columns: []doc.Column{{Title: "序号", WidthCM: 1.3, Align: doc.AlignCenter}, {Title: "问题"}, {Title: "来源", WidthCM: 3.9},
 			{Title: "提及率", WidthCM: 1.9, Align: doc.AlignRight}, {Title: "次数", WidthCM: 1.6, Align: doc.AlignRight},
 			{Title: "得分", WidthCM: 1.6, Align: doc.AlignRight}},
 		Rows: rows, Source: r.allSources() + "；提及率为选择该项的受访者占该题作答人数的比例，次数对指标为其有效样本"})

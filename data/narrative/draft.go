@@ -774,7 +774,7 @@ func (d drafter) problems() []string {
 	}
 	var out []string
 	if top := d.surveyProblems(5); len(top) > 0 {
-		out = append(out, "问卷调查中，受访者反映最多的问题依次是"+List(top)+"（括号内为提及率，即选择该项的受访者占该题作答人数的比例）。")
+		out = append(out, "问卷调查中，受访者反映最多的问题依次是"+List(top)+"。括号内为提及率，即选择该项的受访者占该题作答人数的比例。")
 	}
 	var low []string
 	for _, p := range d.res.Problems {
