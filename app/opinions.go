@@ -468,7 +468,7 @@ func (t *opinionsTab) onMerge() {
 			others = append(others, id)
 		}
 	}
-	t.u.confirm(lang.L("Merge checked clusters"), fmt.Sprintf(lang.L("Merge clusters %s into cluster %d (%d opinions in all)? The merge can be undone."), clusterList(others), target, total),
+	t.u.confirm(lang.L("Merge checked clusters"), fmt.Sprintf(lang.L("Merge clusters %s into cluster %s (%d opinions in all)? The merge can be undone."), clusterList(others), clusterList([]int64{target}), total),
 		lang.L("Merge"), func() {
 			t.setUndo(nil)
 			s := t.u.store
@@ -499,7 +499,7 @@ func (t *opinionsTab) setUndo(u *loop.MergeUndo) {
 	for _, g := range u.Groups {
 		gone = append(gone, g.Cluster)
 	}
-	t.undoText.SetText(fmt.Sprintf(lang.L("Clusters %s were merged into cluster %d."), clusterList(gone), u.Target))
+	t.undoText.SetText(fmt.Sprintf(lang.L("Clusters %s were merged into cluster %s."), clusterList(gone), clusterList([]int64{u.Target})))
 	t.undoBar.Show()
 }
 
