@@ -78,6 +78,7 @@ func (u *UI) pickFile(exts []string, dir string, onPath func(path string)) {
 		d.SetFilter(storage.NewExtensionFileFilter(exts))
 	}
 	setDialogLocation(d, dir)
+	d.SetTitleText(lang.L("Open a file")) // Fyne's own reads 打开 文件
 	d.Resize(u.dialogSize())
 	d.Show()
 	translateFileDialog(u.Win)
@@ -96,6 +97,7 @@ func (u *UI) pickFolder(dir string, onPath func(path string)) {
 		onPath(l.Path())
 	}, u.Win)
 	setDialogLocation(fd, dir)
+	fd.SetTitleText(lang.L("Choose a folder"))
 	fd.Resize(u.dialogSize())
 	fd.Show()
 	translateFileDialog(u.Win)
