@@ -541,7 +541,10 @@ func (p *pkg) signature() {
 			first = false
 		}
 		ind := `<w:ind w:left="` + strconv.Itoa(int(math.Max(start, 0)*charW)) + `"/>`
-		p.para(styleSignature, sp+ind, func() { p.text(text) }, keepIf(left > 0))
+		// No automatic space between the date's digits and 年月日: it would push a date placed two
+		// characters from the edge over it ("20 / 日" on a line of its own).
+		noGap := `<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>`
+		p.para(styleSignature, noGap+sp+ind, func() { p.text(text) }, keepIf(left > 0))
 	}
 	for _, l := range issuers {
 		put(l, si)
