@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,7 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -300,13 +298,6 @@ func (t *publishTab) done(htmlPath, xlsPath string) {
 	}
 }
 
-// open hands a file or folder to the system (default browser for the page, file manager for the folder).
-func (t *publishTab) open(path string) {
-	u, err := url.Parse(storage.NewFileURI(path).String())
-	if err == nil {
-		err = t.u.App.OpenURL(u)
-	}
-	if err != nil {
-		t.u.ShowError(fmt.Errorf("open %s: %w", path, err))
-	}
-}
+// open hands a file or folder to the system (default browser for the page, file manager for the folder);
+// when nothing can open it the window says why (openfile.go).
+func (t *publishTab) open(path string) { t.u.openWithSystem(path) }
