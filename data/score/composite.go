@@ -27,6 +27,28 @@ func dimensionScore(w Sources, survey, assessment, officers *float64) *float64 {
 	return nil
 }
 
+// dimensionScoreCI is the 95% interval of C_d from the survey's sampling error alone (ScoreCIRule): the
+// assessment and the officers are not samples, so they are held fixed and C_d moves with S_d by the
+// survey's share of the weights combined in C_d. The half-width is that share times the half-width of
+// the survey part's interval (CI95, over respondent dimension values), centred on C_d. nil when the
+// survey part has no interval or does not enter C_d.
+func dimensionScoreCI(w Sources, d Dimension) *[2]float64 {
+	if d.Score == nil || d.Survey == nil || d.CI95 == nil || w.Survey <= 0 {
+		return nil
+	}
+	total := w.Survey
+	for _, p := range []struct {
+		x *float64
+		w float64
+	}{{d.Assessment, w.Assessment}, {d.Officers, w.Officers}} {
+		if p.x != nil && p.w > 0 {
+			total += p.w
+		}
+	}
+	h := (d.CI95[1] - d.CI95[0]) / 2 * w.Survey / total
+	return &[2]float64{*d.Score - h, *d.Score + h}
+}
+
 // compositeScore is Σ W_d·C_d / Σ W_d over the dimensions with a score, and its grade. A dimension held
 // back holds the composite back (it would be another measure under the scheme's name).
 func compositeScore(dims []Dimension) Composite {
@@ -59,7 +81,7 @@ func holdBackUnconfirmed(res *Result) {
 	for i := range res.Dimensions {
 		d := &res.Dimensions[i]
 		if d.Score != nil {
-			d.Score, d.HeldBack = nil, NoSchemeReason
+			d.Score, d.ScoreCI95, d.HeldBack = nil, nil, NoSchemeReason
 		}
 	}
 	res.Composite = Composite{HeldBack: NoSchemeReason}

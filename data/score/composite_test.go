@@ -29,6 +29,35 @@ func TestDimensionScore(t *testing.T) {
 	}
 }
 
+func TestDimensionScoreCI(t *testing.T) {
+	w := Sources{Survey: 0.6, Assessment: 0.3, Officers: 0.1}
+	ci := &[2]float64{57.3, 59.8} // the survey part's: half-width 1.25
+	cases := []struct {
+		name                         string
+		w                            Sources
+		survey, assessment, officers *float64
+		ci                           *[2]float64
+		want                         *[2]float64
+	}{
+		// 66.3 was printed over 57.3–59.8: C = 0.6·58.5 + 0.3·78.3 + 0.1·65 = 65.09, ± 0.6·1.25.
+		{"three sources: the survey's half-width × 0.6, around C", w, ptr(58.5), ptr(78.3), ptr(65.0), ci, &[2]float64{64.34, 65.84}},
+		{"two sources: × 0.6/0.9", w, ptr(58.5), ptr(78.3), nil, ci, &[2]float64{65.1 - 1.25*2/3, 65.1 + 1.25*2/3}},
+		{"survey only: its half-width, around the survey part", w, ptr(58.0), nil, nil, ci, &[2]float64{56.75, 59.25}},
+		{"a source weighted 0 does not dilute it", Sources{Survey: 1}, ptr(58.0), ptr(90.0), nil, ci, &[2]float64{56.75, 59.25}},
+		{"no survey part: no interval", w, nil, ptr(78.3), ptr(65.0), nil, nil},
+		{"a survey part without an interval (n < 2)", w, ptr(58.5), ptr(78.3), nil, nil, nil},
+		{"the survey weighted 0: C has no sampling error to show", Sources{Assessment: 1}, ptr(58.5), ptr(78.3), nil, ci, nil},
+	}
+	for _, c := range cases {
+		d := Dimension{Survey: c.survey, Assessment: c.assessment, Officers: c.officers, CI95: c.ci}
+		d.Score = dimensionScore(c.w, c.survey, c.assessment, c.officers)
+		got := dimensionScoreCI(c.w, d)
+		if (got == nil) != (c.want == nil) || got != nil && (!sameFloat(got[0], c.want[0]) || !sameFloat(got[1], c.want[1])) {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
 func TestCompositeScore(t *testing.T) {
 	dim := func(name string, w float64, score *float64, held string) Dimension {
 		return Dimension{Name: name, Weight: w, Score: score, HeldBack: held}

@@ -41,10 +41,11 @@ func (r *run) dimension(k string, cs []*indicatorCalc, rows []assess.Row, fb []a
 	dim.Assessment = assessmentPart(r.sc, k, rows)
 	dim.Officers = officersPart(k, fb)
 	dim.Score = dimensionScore(r.sc.Sources, dim.Survey, dim.Assessment, dim.Officers)
+	dim.ScoreCI95 = dimensionScoreCI(r.sc.Sources, dim)
 	if len(held) > 0 {
 		// The scheme's weights say what the dimension is; without one of its indicators it would be
 		// another measure published under the same name, so it is held back too.
-		dim.Score, dim.SatisfactionRate, dim.CI95 = nil, nil, nil
+		dim.Score, dim.ScoreCI95, dim.SatisfactionRate, dim.CI95 = nil, nil, nil, nil
 		dim.HeldBack = fmt.Sprintf("指标%s暂缓计分（无法识别的回答过多），本维度暂不计分：补充选项分值后即可计算", strings.Join(held, "、"))
 	}
 	return dim, warnings

@@ -81,7 +81,7 @@ func Compute(ctx context.Context, in Input) (*Result, error) {
 	if in.unconfirmed {
 		holdBackUnconfirmed(res)
 	}
-	res.Problems = r.problems(res.Dimensions, in.Assessment, in.Officers)
+	res.Problems, res.LowIndicators = r.problems(res.Dimensions, in.Assessment, in.Officers)
 	res.Directions = r.directions(in.Assessment, in.Officers)
 	if overall >= 0 {
 		res.IPA, res.Method.IPAMeans = ipa(calcs, res.Dimensions, r.vals[overall], r.valid)
@@ -99,7 +99,7 @@ func Compute(ctx context.Context, in Input) (*Result, error) {
 
 // newResult is a result with the run's counts and method and every list empty (JSON [], not null).
 func newResult(in Input, sc *Scheme, sd *data.SurveyData) *Result {
-	res := &Result{Policy: in.Policy, Round: in.Round, Problems: []Problem{}, Directions: []Direction{},
+	res := &Result{Policy: in.Policy, Round: in.Round, Problems: []Problem{}, LowIndicators: []Problem{}, Directions: []Direction{},
 		IPA: []IPAPoint{}, Excluded: []Excluded{}, Warnings: []string{}, Dimensions: []Dimension{}}
 	res.Sources = SourceCounts{Responses: len(sd.Responses), AssessmentRows: len(in.Assessment), OfficerRows: len(in.Officers)}
 	units := map[string]bool{}
@@ -109,7 +109,7 @@ func newResult(in Input, sc *Scheme, sd *data.SurveyData) *Result {
 		}
 	}
 	res.Sources.AssessmentUnits = len(units)
-	res.Method = Method{Scheme: sc, Sources: sc.Sources, Grades: GradeRule, AlphaBand: AlphaRule}
+	res.Method = Method{Scheme: sc, Sources: sc.Sources, Grades: GradeRule, AlphaBand: AlphaRule, Rules: rules}
 	return res
 }
 

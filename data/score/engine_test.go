@@ -135,12 +135,29 @@ func TestHandFixture(t *testing.T) {
 	for _, pr := range res.Problems {
 		items = append(items, pr.Source+":"+pr.Item)
 	}
-	if got, want := strings.Join(items, ","), "survey:排队久,survey:材料多,survey:态度差,indicator:态度,assessment:窗口人手不足,officers:材料清单不清楚"; got != want {
+	// By evidence: the officers' 1 of 2 (0.5) ranks between the survey's 2/3 and 0; the assessment's
+	// text (no incidence) last; 态度 (58.3 < 60) is no row of its own.
+	if got, want := strings.Join(items, ","), "survey:排队久,survey:材料多,officers:材料清单不清楚,survey:态度差,assessment:窗口人手不足"; got != want {
 		t.Errorf("problems = %s\nwant %s", got, want)
 	}
 	near(t, "排队久 incidence", res.Problems[0].Incidence, 2.0/3, tol)
-	if res.Problems[4].Count != 2 || res.Problems[4].Dimension != "process" {
+	near(t, "材料清单不清楚 incidence", res.Problems[2].Incidence, 0.5, tol)
+	if res.Problems[4].Count != 2 || res.Problems[4].Dimension != "process" || res.Problems[4].Evidence != nil {
 		t.Errorf("assessment problem = %+v", res.Problems[4])
+	}
+	if len(res.LowIndicators) != 1 || res.LowIndicators[0].Item != "态度" || res.LowIndicators[0].Dimension != "process" {
+		t.Errorf("low indicators = %+v", res.LowIndicators)
+	}
+	// The process score's interval: the survey part's half-width (24.042) × the survey's share of the
+	// weights combined (0.6 of 0.6 + 0.3 + 0.1), around C = 68.167.
+	if ci := p.ScoreCI95; ci == nil || math.Abs(ci[0]-53.7417) > tol || math.Abs(ci[1]-82.5917) > tol {
+		t.Errorf("process score ci = %v, want [53.7417, 82.5917]", ci)
+	}
+	if r.ScoreCI95 != nil {
+		t.Errorf("results score ci = %v, want null (no survey part)", *r.ScoreCI95)
+	}
+	if res.Method.Rules.Satisfaction == "" || res.Method.Rules.ScoreCI == "" || res.Method.Rules.IPA == "" || res.Method.Rules.Problems == "" {
+		t.Errorf("rules = %+v", res.Method.Rules)
 	}
 	items = nil
 	for _, d := range res.Directions {
@@ -154,13 +171,15 @@ func TestHandFixture(t *testing.T) {
 	if len(res.IPA) != 3 {
 		t.Fatalf("ipa = %+v", res.IPA)
 	}
+	// Four respondents: only 便捷's r = 1 leaves the mean r out of its interval; every score's interval
+	// holds the mean performance (61.1).
 	wantIPA := []struct {
-		imp  float64
-		quad string
-	}{{1, QuadrantKeep}, {-0.720577, QuadrantMinor}, {0.8, QuadrantKeep}}
+		imp       float64
+		pos, quad string
+	}{{1, QuadrantKeep, QuadrantHighImp}, {-0.720577, QuadrantMinor, QuadrantNone}, {0.8, QuadrantKeep, QuadrantNone}}
 	for i, w := range wantIPA {
-		if math.Abs(res.IPA[i].Importance-w.imp) > 1e-5 || res.IPA[i].Quadrant != w.quad {
-			t.Errorf("ipa[%d] = %+v, want r %.6f %s", i, res.IPA[i], w.imp, w.quad)
+		if math.Abs(res.IPA[i].Importance-w.imp) > 1e-5 || res.IPA[i].Position != w.pos || res.IPA[i].Quadrant != w.quad {
+			t.Errorf("ipa[%d] = %+v, want r %.6f %s %s", i, res.IPA[i], w.imp, w.pos, w.quad)
 		}
 	}
 	near(t, "ipa mean importance", &res.Method.IPAMeans.Importance, 0.359808, 1e-5)

@@ -160,7 +160,7 @@ func indicatorStats(vals []float64) Indicator {
 func satisfied(xs []float64) float64 {
 	var n int
 	for _, x := range xs {
-		if atLeast(x, 75) {
+		if atLeast(x, SatisfiedScore) {
 			n++
 		}
 	}

@@ -64,6 +64,7 @@ func officersPart(k string, fb []assess.Feedback) *float64 {
 
 type text struct {
 	text, dim string
+	indicator string // assessment: the row's 二级指标 as written
 	count     int
 }
 
@@ -74,7 +75,7 @@ func assessTexts(sc *Scheme, rows []assess.Row, suggestions bool) []text {
 		if suggestions {
 			t = r.Suggestion
 		}
-		out = append(out, text{text: t, dim: MatchDimension(sc, r.Dimension)})
+		out = append(out, text{text: t, dim: MatchDimension(sc, r.Dimension), indicator: r.Indicator})
 	}
 	return out
 }

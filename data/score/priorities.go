@@ -6,7 +6,8 @@ import (
 )
 
 // Priority is one entry of the improvement priority list (改进优先顺序): what to improve, why, and its
-// importance ("高"/"低" from the IPA quadrant, "" for a demanded direction).
+// importance ("高"/"低" from the IPA quadrant, "中" when it does not differ significantly from the mean,
+// "" for a demanded direction).
 type Priority struct {
 	Rank       int
 	Item, Why  string
@@ -17,8 +18,10 @@ type Priority struct {
 const MaxPriorityDirections = 5
 
 // Priorities orders what to improve first: the indicators in 重点改进区 by importance, the most demanded
-// directions (those with a demand share, at most MaxPriorityDirections, in the order given), then the
-// indicators in 次要改进区 by importance. Ranks start at 1.
+// directions (those with a demand share, at most MaxPriorityDirections, in the order given), the
+// indicators whose performance alone is significantly low (QuadrantLowPerf) by importance, then the
+// indicators in 次要改进区 by importance. An indicator whose gaps are not significant is no priority on
+// its IPA place (ipa.go). Ranks start at 1.
 func Priorities(ipa []IPAPoint, dirs []Direction) []Priority {
 	var out []Priority
 	byImp := func(q string) []IPAPoint {
@@ -42,6 +45,10 @@ func Priorities(ipa []IPAPoint, dirs []Direction) []Priority {
 		}
 		out = append(out, Priority{Item: d.Item, Why: fmt.Sprintf("%.1f%% 的受访者提出此改进需求", *d.Share*100)})
 		n++
+	}
+	for _, p := range byImp(QuadrantLowPerf) {
+		out = append(out, Priority{Item: p.Indicator, Importance: "中",
+			Why: fmt.Sprintf("得分 %.1f 显著低于各指标平均，对总体满意度的影响与平均水平无显著差异", p.Performance)})
 	}
 	for _, p := range byImp(QuadrantMinor) {
 		out = append(out, Priority{Item: p.Indicator, Importance: "低",

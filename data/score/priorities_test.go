@@ -15,6 +15,9 @@ func TestPriorities(t *testing.T) {
 		{Indicator: "材料精简", Quadrant: QuadrantFix, Importance: 0.8, Performance: 58},
 		{Indicator: "线上办理", Quadrant: QuadrantOverkill, Importance: 0.05, Performance: 88},
 		{Indicator: "咨询渠道", Quadrant: QuadrantMinor, Importance: 0.3, Performance: 65},
+		{Indicator: "配套细则", Quadrant: QuadrantLowPerf, Position: QuadrantMinor, Importance: 0.2, Performance: 55},
+		{Indicator: "标准合理", Quadrant: QuadrantNone, Position: QuadrantFix, Importance: 0.5, Performance: 59}, // on noise: no priority
+		{Indicator: "审批效率", Quadrant: QuadrantLowPerf, Position: QuadrantFix, Importance: 0.6, Performance: 50},
 	}
 	dirs := []Direction{{Item: "评估机构建议", Source: SourceAssessment}} // a text: no share, not ranked
 	for i := 1; i <= 7; i++ {
@@ -28,7 +31,7 @@ func TestPriorities(t *testing.T) {
 		}
 		items = append(items, p.Item+"/"+p.Importance)
 	}
-	want := "材料精简/高 办理时限/高 方向1/ 方向2/ 方向3/ 方向4/ 方向5/ 咨询渠道/低 宣传解读/低"
+	want := "材料精简/高 办理时限/高 方向1/ 方向2/ 方向3/ 方向4/ 方向5/ 审批效率/中 配套细则/中 咨询渠道/低 宣传解读/低"
 	if g := strings.Join(items, " "); g != want {
 		t.Errorf("priorities\n got %s\nwant %s", g, want)
 	}
@@ -38,7 +41,10 @@ func TestPriorities(t *testing.T) {
 	if w := got[2].Why; w != "49.0% 的受访者提出此改进需求" {
 		t.Errorf("why of a direction: %q", w)
 	}
-	if w := got[7].Why; w != "次要改进区：得分 65.0 低于平均，对总体满意度影响较小" {
+	if w := got[7].Why; w != "得分 50.0 显著低于各指标平均，对总体满意度的影响与平均水平无显著差异" {
+		t.Errorf("why of an indicator significantly low on performance only: %q", w)
+	}
+	if w := got[9].Why; w != "次要改进区：得分 65.0 低于平均，对总体满意度影响较小" {
 		t.Errorf("why of a 次要改进区 indicator: %q", w)
 	}
 	if p := Priorities(nil, nil); len(p) != 0 {

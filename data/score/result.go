@@ -5,9 +5,11 @@
 //
 // Output order (deterministic):
 //   - dimensions: process, standards, results; indicators in scheme order;
-//   - problems: survey options by incidence (desc), then count (desc), then question and option order;
-//     then indicators scoring < 60 by score (asc); then assessment texts, then officer texts, in file order
-//     (identical texts merged, count = how many rows gave it);
+//   - problems: the same problem from several sources merged into one entry, ranked by evidence
+//     (problems.go, ProblemRule): incidence × number of sources (desc), entries without an incidence after
+//     them by sources (desc) and count (desc); ties keep survey question and option order, then assessment
+//     and officer texts in file order;
+//   - low_indicators: indicators scoring < 60 by score (asc);
 //   - directions: survey options by share (desc), count (desc), question and option order; then assessment
 //     and officer suggestion texts in file order (merged like problems);
 //   - ipa: indicators in scheme order (process, standards, results);
@@ -18,19 +20,22 @@ package score
 // extra fields the report's appendix needs. Scores are 0–100 and never rounded here; a part with no data
 // is nil (JSON null).
 type Result struct {
-	Policy      int64        `json:"policy"`
-	Round       string       `json:"round"`
-	Respondents Respondents  `json:"respondents"`
-	Dimensions  []Dimension  `json:"dimensions"` // always the three, in DimensionKeys order
-	Composite   Composite    `json:"composite"`
-	Problems    []Problem    `json:"problems"`
-	Directions  []Direction  `json:"directions"`
-	IPA         []IPAPoint   `json:"ipa"`
-	Excluded    []Excluded   `json:"excluded"`            // the responses screening (or a hand) excluded, and restored ones
-	Breakdown   *Breakdown   `json:"breakdown,omitempty"` // only when asked for (--by)
-	Method      Method       `json:"method"`              // scale, weights and screening used: the report's appendix
-	Warnings    []string     `json:"warnings"`            // data the engine skipped (unknown labels, unmatched rows …)
-	Sources     SourceCounts `json:"sources"`             // how much data each source contributed
+	Policy      int64       `json:"policy"`
+	Round       string      `json:"round"`
+	Respondents Respondents `json:"respondents"`
+	Dimensions  []Dimension `json:"dimensions"` // always the three, in DimensionKeys order
+	Composite   Composite   `json:"composite"`
+	Problems    []Problem   `json:"problems"`
+	// LowIndicators are the indicators scoring below the pass mark (< 60), lowest first: a finding of the
+	// indicator tables, not a problem of its own (it joins a problem the assessment names on that indicator).
+	LowIndicators []Problem    `json:"low_indicators"`
+	Directions    []Direction  `json:"directions"`
+	IPA           []IPAPoint   `json:"ipa"`
+	Excluded      []Excluded   `json:"excluded"`            // the responses screening (or a hand) excluded, and restored ones
+	Breakdown     *Breakdown   `json:"breakdown,omitempty"` // only when asked for (--by)
+	Method        Method       `json:"method"`              // scale, weights and screening used: the report's appendix
+	Warnings      []string     `json:"warnings"`            // data the engine skipped (unknown labels, unmatched rows …)
+	Sources       SourceCounts `json:"sources"`             // how much data each source contributed
 
 	values map[string][]*indicatorCalc // per-respondent indicator values, only for EntropyWeights
 }
@@ -69,7 +74,11 @@ type Dimension struct {
 	Alpha            *float64    `json:"alpha"`             // Cronbach's α over the dimension's questions
 	AlphaN           int         `json:"alpha_n"`           // listwise complete respondents α used
 	CI95             *[2]float64 `json:"ci95"`              // survey part ± 1.96·sd/√n of respondent dimension values
-	Indicators       []Indicator `json:"indicators"`
+	// ScoreCI95 is the interval of Score (C_d) from the survey's sampling error alone: CI95's half-width
+	// times the survey's share of the source weights combined in C_d, around C_d (ScoreCIRule). nil when
+	// the survey part has no interval or C_d has no survey part.
+	ScoreCI95  *[2]float64 `json:"score_ci95"`
+	Indicators []Indicator `json:"indicators"`
 	// HeldBack says why the dimension is not scored (an indicator of it is held back); "" when scored.
 	HeldBack string `json:"held_back,omitempty"`
 }
@@ -105,15 +114,36 @@ const (
 	SourceIndicator  = "indicator" // an indicator scoring below 60
 )
 
-// Problem is one entry of the ranked 存在问题 list.
+// Problem is one entry of the ranked 存在问题 list: one problem with every source that names it
+// (problems.go). In LowIndicators it is one indicator (Source indicator, Count its n, Score its score).
 type Problem struct {
-	Item      string   `json:"item"`
-	Source    string   `json:"source"`              // survey, indicator, assessment, officers
-	Incidence *float64 `json:"incidence"`           // survey: chosen / answered (0–1); nil for other sources
-	Count     int      `json:"count"`               // survey: times chosen; texts: rows giving it; indicator: its n
+	Item string `json:"item"`
+	// Source is the first source naming it (survey, assessment, officers); Sources all of them, in that
+	// order, with indicator when the indicator an assessment row names it on scores below 60.
+	Source    string   `json:"source"`
+	Sources   []string `json:"sources"`
+	Incidence *float64 `json:"incidence"`           // the highest share its sources measure (0–1); nil when none does
+	Evidence  *float64 `json:"evidence"`            // Incidence × len(Sources), the rank key; nil with Incidence
+	Count     int      `json:"count"`               // mentions over its sources (chosen, rows, officers)
 	Question  string   `json:"question,omitempty"`  // survey: the question key
-	Score     *float64 `json:"score,omitempty"`     // indicator: its score
+	Score     *float64 `json:"score,omitempty"`     // the low indicator's score (indicator among Sources)
 	Dimension string   `json:"dimension,omitempty"` // indicator/assessment: dimension key when known
+	Indicator string   `json:"indicator,omitempty"` // the scheme indicator an assessment row names, when matched
+	// Mentions say what each source found, in Sources order; Basis says it in one Chinese line for the
+	// report ("问卷调查：203人选择，占该题作答人数的46.3%；政策体验官：5人中1人反映").
+	Mentions []Mention `json:"mentions"`
+	Basis    string    `json:"basis"`
+}
+
+// Mention is what one source says about a problem.
+type Mention struct {
+	Source    string   `json:"source"`
+	Count     int      `json:"count"`               // survey: respondents choosing it; assessment: rows; officers: officers
+	Of        int      `json:"of"`                  // survey: respondents who answered; officers: officers giving feedback; 0 otherwise
+	Incidence *float64 `json:"incidence"`           // Count / Of; nil when Of = 0
+	Question  string   `json:"question,omitempty"`  // survey
+	Score     *float64 `json:"score,omitempty"`     // indicator
+	Indicator string   `json:"indicator,omitempty"` // assessment/indicator: the indicator's name
 }
 
 // Direction is one entry of the ranked 改进方向 list.
@@ -125,12 +155,19 @@ type Direction struct {
 	Question string   `json:"question,omitempty"`
 }
 
-// IPA quadrants (importance–performance analysis).
+// IPA quadrants (importance–performance analysis), and the verdicts of an indicator whose gaps to the
+// means are not both significant (ipa.go, IPARule).
 const (
 	QuadrantFix      = "重点改进区" // high importance, low performance
 	QuadrantKeep     = "优势保持区" // high importance, high performance
 	QuadrantMinor    = "次要改进区" // low importance, low performance
 	QuadrantOverkill = "过度供给区" // low importance, high performance
+
+	QuadrantNone     = "与均值无显著差异" // neither gap significant
+	QuadrantLowPerf  = "表现显著偏低"   // performance significantly below the mean, importance not significant
+	QuadrantHighPerf = "表现显著偏高"
+	QuadrantHighImp  = "重要性显著偏高" // importance significantly above the mean r, performance not significant
+	QuadrantLowImp   = "重要性显著偏低"
 )
 
 // IPAPoint places one indicator in the importance–performance plane. Importance is the Pearson r between
@@ -140,8 +177,18 @@ type IPAPoint struct {
 	Dimension   string  `json:"dimension"`
 	Importance  float64 `json:"importance"`
 	Performance float64 `json:"performance"`
-	Quadrant    string  `json:"quadrant"`
-	N           int     `json:"n"` // pairwise complete respondents
+	// Quadrant is the verdict: a quadrant only when both gaps to the means are significant, else which
+	// gap is (QuadrantLowPerf …) or QuadrantNone. Position is the quadrant the point lies in by the means
+	// alone, which the plot shows.
+	Quadrant string `json:"quadrant"`
+	Position string `json:"position"`
+	N        int    `json:"n"` // pairwise complete respondents
+	// ImportanceCI95 is r's 95% interval (Fisher z, nil when n < 4), PerformanceCI95 the indicator
+	// score's; a gap is significant when the interval leaves out the mean.
+	ImportanceCI95         *[2]float64 `json:"importance_ci95"`
+	PerformanceCI95        *[2]float64 `json:"performance_ci95"`
+	ImportanceSignificant  bool        `json:"importance_significant"`
+	PerformanceSignificant bool        `json:"performance_significant"`
 }
 
 // IPAMeans are the quadrant lines of an IPA plot.
@@ -198,6 +245,9 @@ type Method struct {
 	IPAMeans  *IPAMeans `json:"ipa_means"`
 	Grades    string    `json:"grades"` // "优≥90，良≥80，中≥60，差<60"
 	AlphaBand string    `json:"alpha_bands"`
+	// Rules are the definitions the published figures need beside them (rules.go): what 满意率 is, which
+	// interval each 95% CI is, how IPA verdicts and the problem ranking are made.
+	Rules Rules `json:"rules"`
 }
 
 // SourceCounts says how much data each source had in the round.
