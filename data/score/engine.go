@@ -109,7 +109,7 @@ func newResult(in Input, sc *Scheme, sd *data.SurveyData) *Result {
 		}
 	}
 	res.Sources.AssessmentUnits = len(units)
-	res.Method = Method{Scheme: sc, Sources: sc.Sources, Grades: GradeRule, AlphaBand: AlphaRule, Rules: rules}
+	res.Method = Method{Scheme: sc, Sources: sc.Sources, Grades: GradeRule, AlphaBand: AlphaRule, Rules: CurrentRules}
 	return res
 }
 

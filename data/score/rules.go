@@ -39,5 +39,6 @@ const IPARule = "重要性—表现分析：重要性为指标分值与总体评
 // ProblemRule says how the problems are merged and ranked.
 const ProblemRule = "存在问题：问卷调查选项、第三方评估和政策体验官反映的同一问题（文字相同，忽略空格和标点）合并为一条，注明全部来源；第三方评估指出问题的指标问卷得分低于60分的，一并注明。按证据排序：证据值 = 提及率 × 来源数，提及率取各来源中可计算的最高比例（问卷：选择该项的人数 ÷ 该题作答人数；政策体验官：反映该问题的体验官人数 ÷ 提交反馈的体验官人数）；第三方评估逐条指出、无提及率，只由第三方评估指出的问题排在其后，按来源数和条数排序"
 
-// rules are the rules of every result.
-var rules = Rules{Satisfaction: SatisfactionRule, SurveyCI: SurveyCIRule, ScoreCI: ScoreCIRule, IPA: IPARule, Problems: ProblemRule}
+// CurrentRules are the rules every result is computed by (a result frozen before they were recorded has none:
+// a report of it reads these).
+var CurrentRules = Rules{Satisfaction: SatisfactionRule, SurveyCI: SurveyCIRule, ScoreCI: ScoreCIRule, IPA: IPARule, Problems: ProblemRule}
