@@ -77,7 +77,7 @@ func TestPolicyFormValidationAndSave(t *testing.T) {
 	u := newTestUI(t)
 	ctx := context.Background()
 	f := newPolicyForm(data.Policy{}, nil)
-	if _, err := f.save(ctx, u.store); err == nil || !f.errText.Visible() || !strings.Contains(f.errText.Text, "标题") {
+	if _, err := savePolicyForm(u, f); err == nil || !f.errText.Visible() || !strings.Contains(f.errText.Text, "标题") {
 		t.Fatalf("empty form: err=%v, inline message %q visible=%v; want the title message shown", err, f.errText.Text, f.errText.Visible())
 	}
 	test.Type(f.title, "关于促进平台经济健康发展的若干措施")
@@ -87,13 +87,13 @@ func TestPolicyFormValidationAndSave(t *testing.T) {
 	if f.issued.Validate() == nil {
 		t.Error("the issue date entry accepted 2026/13/01")
 	}
-	if _, err := f.save(ctx, u.store); err == nil || !strings.Contains(f.errText.Text, "印发日期") {
+	if _, err := savePolicyForm(u, f); err == nil || !strings.Contains(f.errText.Text, "印发日期") {
 		t.Fatalf("bad date: err=%v, message %q; want the issue-date message", err, f.errText.Text)
 	}
 	f.issued.SetText("2026-05-20")
 	f.stage.SetSelectedIndex(3)
 	f.officers.SetChecked(true)
-	id, err := f.save(ctx, u.store)
+	id, err := savePolicyForm(u, f)
 	if err != nil || f.errText.Visible() {
 		t.Fatalf("valid form: %v", err)
 	}
@@ -110,7 +110,7 @@ func TestPolicyFormValidationAndSave(t *testing.T) {
 	// Editing keeps the id and updates the row.
 	e := newPolicyForm(p, []string{"市商务局"})
 	e.docNo.SetText("京商发〔2026〕8号")
-	if _, err := e.save(ctx, u.store); err != nil {
+	if _, err := savePolicyForm(u, e); err != nil {
 		t.Fatal(err)
 	}
 	if p, _ = u.store.Policy(ctx, id); p.DocNo != "京商发〔2026〕8号" {
@@ -312,7 +312,7 @@ func TestNeedsAdd(t *testing.T) {
 	if len(ns) != 1 || ns[0].Count != 30 || ns[0].Channel != "网上征集" {
 		t.Fatalf("needs %+v", ns)
 	}
-	e.delete(ns[0].ID)
+	e.delete(ns[0].ID, nil)
 	if ns, _ = u.store.Needs(context.Background(), id); len(ns) != 0 {
 		t.Errorf("after delete %d needs", len(ns))
 	}
@@ -351,7 +351,7 @@ func TestMeetingsAddDelete(t *testing.T) {
 	if !strings.Contains(u.lastError, "2026-13-01") {
 		t.Errorf("bad date: error %q", u.lastError)
 	}
-	m.delete(m.meetings[1].ID) // 2026-03-05
+	m.delete(m.meetings[1].ID, nil) // 2026-03-05
 	if len(m.meetings) != 2 || m.years[1].Met() {
 		t.Errorf("after delete: %+v %+v", m.meetings, m.years)
 	}
@@ -376,7 +376,7 @@ func TestRosterAddDelete(t *testing.T) {
 	if !strings.Contains(u.lastError, "张伟") || len(r.officers) != 5 {
 		t.Errorf("duplicate: error %q, %d officers", u.lastError, len(r.officers))
 	}
-	r.delete(r.officers[0].ID)
+	r.delete(r.officers[0].ID, nil)
 	if len(r.officers) != 4 || r.summary.Importance != widget.WarningImportance {
 		t.Errorf("after delete: %d officers, importance %v", len(r.officers), r.summary.Importance)
 	}

@@ -140,14 +140,23 @@ func (e *consultEditor) update() {
 	}
 }
 
+// onSave stores the period off the UI goroutine, 保存 disabled meanwhile; a refusal is shown and what was
+// typed stays. saved runs once it is stored (the unsaved-edits question waits for it).
 func (e *consultEditor) onSave() {
-	c := data.Consultation{PolicyID: e.policyID, Start: e.start.Text, End: e.end.Text, Channel: e.channel.Text, Contact: e.contact.Text}
-	if err := e.u.store.SetConsultation(context.Background(), c); err != nil {
-		e.u.ShowError(err)
+	if e.save.Disabled() { // being saved: its end calls saved
 		return
 	}
-	e.stored = c // saved: the reload may replace this editor
-	e.saved()
+	c := data.Consultation{PolicyID: e.policyID, Start: e.start.Text, End: e.end.Text, Channel: e.channel.Text, Contact: e.contact.Text}
+	e.u.writeFrom([]*widget.Button{e.save}, func(ctx context.Context, s *store.Store) error {
+		return s.SetConsultation(ctx, c)
+	}, func(err error) {
+		if err != nil {
+			e.u.ShowError(err)
+			return
+		}
+		e.stored = c // saved: the reload may replace this editor
+		e.saved()
+	})
 }
 
 // needsEditor lists the needs-collection activities and adds new ones.
@@ -180,10 +189,11 @@ func newNeedsEditor(u *UI, policyID int64, needs []data.Need, saved func()) *nee
 		}
 		lbl := widget.NewLabel(text)
 		lbl.Wrapping = fyne.TextWrapWord
-		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+		var del *widget.Button
+		del = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
 			dialog.ShowConfirm(lang.L("Delete"), fmt.Sprintf(lang.L("Delete the needs collection of %s?"), n.Date), func(ok bool) {
 				if ok {
-					e.delete(n.ID)
+					e.delete(n.ID, del)
 				}
 			}, u.Win)
 		})
@@ -220,7 +230,12 @@ func newNeedsEditor(u *UI, policyID int64, needs []data.Need, saved func()) *nee
 	return e
 }
 
+// onAdd stores the need typed off the UI goroutine, 添加 disabled meanwhile; a refusal is shown and what
+// was typed stays.
 func (e *needsEditor) onAdd() {
+	if e.add.Disabled() { // being added: its end calls saved
+		return
+	}
 	n := data.Need{PolicyID: e.policyID, Date: e.date.Text, Channel: e.channel.Text, Description: e.desc.Text}
 	if c := strings.TrimSpace(e.count.Text); c != "" {
 		v, err := strconv.Atoi(c)
@@ -230,19 +245,30 @@ func (e *needsEditor) onAdd() {
 		}
 		n.Count = v
 	}
-	if _, err := e.u.store.AddNeed(context.Background(), n); err != nil {
-		e.u.ShowError(err)
-		return
-	}
-	e.saved()
+	e.u.writeFrom([]*widget.Button{e.add}, func(ctx context.Context, s *store.Store) error {
+		_, err := s.AddNeed(ctx, n)
+		return err
+	}, func(err error) {
+		if err != nil {
+			e.u.ShowError(err)
+			return
+		}
+		e.saved()
+	})
 }
 
-func (e *needsEditor) delete(id int64) {
-	if err := e.u.store.DeleteNeed(context.Background(), id); err != nil {
-		e.u.ShowError(err)
-		return
-	}
-	e.saved()
+// delete removes a needs collection off the UI goroutine; btn (its row's delete button, may be nil) is
+// disabled meanwhile.
+func (e *needsEditor) delete(id int64, btn *widget.Button) {
+	e.u.writeFrom([]*widget.Button{btn}, func(ctx context.Context, s *store.Store) error {
+		return s.DeleteNeed(ctx, id)
+	}, func(err error) {
+		if err != nil {
+			e.u.ShowError(err)
+			return
+		}
+		e.saved()
+	})
 }
 
 // holidayNote writes what makes the count differ from Monday–Friday (calendar.Exceptions): weekdays that

@@ -140,11 +140,11 @@ func TestPolicyFormDates(t *testing.T) {
 	f.category.SetSelected("营商环境")
 	f.draft.SetText("2026年3月10日")
 	f.issued.SetText("2026/3/1")
-	if _, err := f.save(context.Background(), u.store); err == nil || !f.errText.Visible() || !strings.Contains(f.errText.Text, "印发日期 2026-03-01 早于起草日期 2026-03-10") {
+	if _, err := savePolicyForm(u, f); err == nil || !f.errText.Visible() || !strings.Contains(f.errText.Text, "印发日期 2026-03-01 早于起草日期 2026-03-10") {
 		t.Fatalf("issued before drafting: %v / %q", err, f.errText.Text)
 	}
 	f.issued.SetText("2026.4.15")
-	id, err := f.save(context.Background(), u.store)
+	id, err := savePolicyForm(u, f)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +169,7 @@ func TestPolicyFormDates(t *testing.T) {
 	if !f.warn.Visible() || !strings.Contains(f.warn.Text, "不晚于征求意见截止日期 2026-03-20") {
 		t.Errorf("issued on the last day of the comment period: %q", f.warn.Text)
 	}
-	if _, err := f.save(context.Background(), u.store); err != nil {
+	if _, err := savePolicyForm(u, f); err != nil {
 		t.Errorf("a warning should not stop saving: %v", err)
 	}
 }
@@ -256,12 +256,12 @@ func TestRevisionDates(t *testing.T) {
 		t.Fatal("the withdrawal asks no date")
 	}
 	tab.withdrawDate.SetText("2026-11-10")
-	d.Confirm()
+	test.Tap(d)
 	if !strings.Contains(u.lastError, "早于修订记录") || tab.d.revisions[0].Withdrawn {
 		t.Errorf("withdrawn before the record's date: error %q", u.lastError)
 	}
 	tab.withdrawDate.SetText("2026/11/25")
-	d.Confirm()
+	test.Tap(d)
 	h, _ := loop.RevisionHistory(context.Background(), u.store, id, tab.d.revisions[0].Record)
 	if len(h) != 2 || !h[1].Withdrawn || h[1].Date != "2026-11-25" {
 		t.Errorf("history %+v", h)

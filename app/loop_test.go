@@ -152,7 +152,7 @@ func TestRevisionEditor(t *testing.T) {
 	e.after.SetText("审批时限不超过15个工作日。")
 	e.reason.SetText("采纳公众意见")
 	e.opinions.SetText("十二")
-	var saveBtn *widget.Button // as the user does: Save closes the dialog, then stores
+	var saveBtn *widget.Button // as the user does: Save stores, the dialog open until it is stored
 	eachVisible(u.Win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
 		if b, ok := o.(*widget.Button); ok && b.Text == lang.L("Save") {
 			saveBtn = b

@@ -72,8 +72,9 @@ func (m *meetingsPage) apply(ms []data.Meeting) {
 		m.rows.Add(container.NewHBox(widget.NewIcon(icon), head))
 		for ; i < len(ms) && strings.HasPrefix(ms[i].Date, y.Year); i++ {
 			mt := ms[i]
-			del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
-				m.u.confirm(lang.L("Delete"), fmt.Sprintf(lang.L("Delete the meeting of %s?"), mt.Date), lang.L("Delete"), func() { m.delete(mt.ID) })
+			var del *widget.Button
+			del = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+				m.u.confirm(lang.L("Delete"), fmt.Sprintf(lang.L("Delete the meeting of %s?"), mt.Date), lang.L("Delete"), func() { m.delete(mt.ID, del) })
 			})
 			text := fmt.Sprintf("%s  %s  ", mt.Date, mt.Title) + fmt.Sprintf(lang.L("%d representatives"), mt.Reps)
 			m.rows.Add(container.NewBorder(nil, nil, nil, del, container.NewPadded(widget.NewLabel(text))))
@@ -81,26 +82,40 @@ func (m *meetingsPage) apply(ms []data.Meeting) {
 	}
 }
 
+// onAdd stores the meeting typed off the UI goroutine, 添加会议 disabled meanwhile; a refusal is shown and
+// what was typed stays.
 func (m *meetingsPage) onAdd() {
 	reps, err := strconv.Atoi(strings.TrimSpace(m.reps.Text))
 	if err != nil {
 		m.u.ShowError(data.InputErrorf(lang.L("The number of public representatives must be a whole number, not %q."), m.reps.Text))
 		return
 	}
-	if _, err := m.u.store.AddMeeting(context.Background(), data.Meeting{Date: m.date.Text, Title: m.title.Text, Reps: reps}); err != nil {
-		m.u.ShowError(err)
-		return
-	}
-	m.date.SetText("")
-	m.title.SetText("")
-	m.reps.SetText("")
-	m.u.Refresh() // the checklist's meetings rule changes too
+	mt := data.Meeting{Date: m.date.Text, Title: m.title.Text, Reps: reps}
+	m.u.writeFrom([]*widget.Button{m.add}, func(ctx context.Context, s *store.Store) error {
+		_, err := s.AddMeeting(ctx, mt)
+		return err
+	}, func(err error) {
+		if err != nil {
+			m.u.ShowError(err) // what was typed stays
+			return
+		}
+		m.date.SetText("")
+		m.title.SetText("")
+		m.reps.SetText("")
+		m.u.Refresh() // the checklist's meetings rule changes too
+	})
 }
 
-func (m *meetingsPage) delete(id int64) {
-	if err := m.u.store.DeleteMeeting(context.Background(), id); err != nil {
-		m.u.ShowError(err)
-		return
-	}
-	m.u.Refresh()
+// delete removes a meeting off the UI goroutine; btn (its row's delete button, may be nil) is disabled
+// meanwhile.
+func (m *meetingsPage) delete(id int64, btn *widget.Button) {
+	m.u.writeFrom([]*widget.Button{btn}, func(ctx context.Context, s *store.Store) error {
+		return s.DeleteMeeting(ctx, id)
+	}, func(err error) {
+		if err != nil {
+			m.u.ShowError(err)
+			return
+		}
+		m.u.Refresh()
+	})
 }

@@ -148,24 +148,42 @@ func (f *policyForm) value() data.Policy {
 	return p
 }
 
-// save validates and stores the policy; on a validation error it shows the message and returns it.
-func (f *policyForm) save(ctx context.Context, s *store.Store) (int64, error) {
+// save validates the policy, then stores it off the UI goroutine with btn (may be nil) disabled meanwhile;
+// done gets its id, or the error, whose message the form shows (it keeps what was typed). Nothing is
+// started while btn is disabled (a save under way).
+func (f *policyForm) save(u *UI, btn *widget.Button, done func(id int64, err error)) {
+	if btn != nil && btn.Disabled() {
+		return
+	}
 	p := f.value()
-	err := p.Validate()
-	if err == nil {
+	if err := p.Validate(); err != nil {
+		f.refused(err)
+		done(0, err)
+		return
+	}
+	u.writeFrom([]*widget.Button{btn}, func(ctx context.Context, s *store.Store) error {
+		var err error
 		if p.ID == 0 {
 			p.ID, err = s.AddPolicy(ctx, p)
 		} else {
 			err = s.UpdatePolicy(ctx, p)
 		}
-	}
-	if err != nil {
-		f.errText.SetText(err.Error())
-		f.errText.Show()
-		return 0, err
-	}
-	f.errText.Hide()
-	return p.ID, nil
+		return err
+	}, func(err error) {
+		if err != nil {
+			f.refused(err)
+			done(0, err)
+			return
+		}
+		f.errText.Hide()
+		done(p.ID, nil)
+	})
+}
+
+// refused shows why the policy was not stored, in the form.
+func (f *policyForm) refused(err error) {
+	f.errText.SetText(err.Error())
+	f.errText.Show()
 }
 
 // showPolicyForm opens the new (p == nil) or edit policy dialog.
@@ -176,24 +194,24 @@ func (u *UI) showPolicyForm(p *data.Policy) {
 		start = *p
 		title = lang.L("Edit policy")
 	}
-	depts, err := u.store.Departments(context.Background())
-	if err != nil {
-		u.ShowError(err)
-		return
-	}
-	f := newPolicyForm(start, depts)
+	f := newPolicyForm(start, nil)
+	load(u, func(ctx context.Context, s *store.Store) ([]string, error) {
+		return s.Departments(ctx)
+	}, f.dept.SetOptions) // the workspace's departments to pick from, once read
 	var d *dialog.CustomDialog
-	saveBtn := widget.NewButtonWithIcon(lang.L("Save"), theme.ConfirmIcon(), func() {
-		id, err := f.save(context.Background(), u.store)
-		if err != nil {
-			var ie *data.InputError
-			if !errors.As(err, &ie) { // input errors are shown inline
-				u.ShowError(err)
+	var saveBtn *widget.Button
+	saveBtn = widget.NewButtonWithIcon(lang.L("Save"), theme.ConfirmIcon(), func() {
+		f.save(u, saveBtn, func(id int64, err error) {
+			if err != nil {
+				var ie *data.InputError
+				if !errors.As(err, &ie) { // input errors are shown inline
+					u.ShowError(err)
+				}
+				return
 			}
-			return
-		}
-		d.Hide()
-		u.showPolicy(id) // a new policy: after asking about the current page's unsaved edits
+			d.Hide()
+			u.showPolicy(id) // a new policy: after asking about the current page's unsaved edits
+		})
 	})
 	saveBtn.Importance = widget.HighImportance
 	cancelBtn := widget.NewButton(lang.L("Cancel"), func() { d.Hide() })

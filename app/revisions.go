@@ -41,6 +41,7 @@ type revisionsTab struct {
 
 	d        revisionsData
 	selected int // index into d.revisions, -1 none
+	loads    int // reloads started: only the last one's result is shown
 
 	withdrawDate *widget.Entry // the date field of the last withdrawal dialog (tests)
 }
@@ -53,7 +54,9 @@ type revisionsData struct {
 }
 
 func buildRevisions(u *UI, policyID int64) fyne.CanvasObject {
-	return newRevisionsTab(u, policyID).content
+	t := newRevisionsTab(u, policyID)
+	u.live(t.content, t.reload) // a change reloads the list in place: its scroll and selection stay
+	return t.content
 }
 
 func newRevisionsTab(u *UI, policyID int64) *revisionsTab {
@@ -110,7 +113,8 @@ func revisionTitle(r loop.Revision) string {
 }
 
 func (t *revisionsTab) reload() {
-	id := t.policyID
+	t.loads++
+	id, seq := t.policyID, t.loads
 	load(t.u, func(ctx context.Context, s *store.Store) (revisionsData, error) {
 		d := revisionsData{histories: map[int64][]loop.Revision{}}
 		var err error
@@ -127,11 +131,15 @@ func (t *revisionsTab) reload() {
 		}
 		d.evaluation, err = loop.Publications(ctx, s, id, loop.WhatEvaluation)
 		return d, err
-	}, t.apply)
+	}, func(d revisionsData) {
+		if seq == t.loads {
+			t.apply(d)
+		}
+	})
 }
 
 func (t *revisionsTab) apply(d revisionsData) {
-	t.d = d
+	t.d = d // records come in their numbers' order: the one selected keeps its place
 	text := fmt.Sprintf(lang.L("%d revision records."), len(d.revisions))
 	if len(d.revisions) == 0 {
 		text = lang.L("No revision records yet. Record each change to a clause: the text before and after, the reason, and the opinions and evaluation findings it answers.")
@@ -205,7 +213,8 @@ type revisionEditor struct {
 	opinions *widget.Entry
 	date     *widget.Entry
 	clusters *clusterChecks
-	dlg      *dialog.ConfirmDialog
+	dlg      *dialog.CustomDialog
+	saveBtn  *widget.Button // disabled while the record is being stored
 }
 
 // showEditor opens the revision editor: a new record (r nil) or a new version of r. The diff below the
@@ -213,7 +222,12 @@ type revisionEditor struct {
 func (t *revisionsTab) showEditor(r *loop.Revision) *revisionEditor {
 	e := &revisionEditor{t: t, r: r, clause: widget.NewEntry(), date: dateEntry(todayDate()), opinions: widget.NewEntry(),
 		before: widget.NewMultiLineEntry(), after: widget.NewMultiLineEntry(), reason: widget.NewMultiLineEntry(),
-		findings: widget.NewMultiLineEntry(), clusters: newClusterChecks(t.u, t.policyID)}
+		findings: widget.NewMultiLineEntry()}
+	var ticked []int64
+	if r != nil {
+		ticked = r.Clusters
+	}
+	e.clusters = newClusterChecks(t.u, t.policyID, ticked)
 	for _, m := range []*widget.Entry{e.before, e.after, e.reason, e.findings} {
 		m.Wrapping = fyne.TextWrapWord
 		m.SetMinRowsVisible(3)
@@ -229,7 +243,6 @@ func (t *revisionsTab) showEditor(r *loop.Revision) *revisionEditor {
 		e.after.SetText(r.After)
 		e.reason.SetText(r.Reason)
 		e.findings.SetText(strings.Join(r.Findings, "\n"))
-		e.clusters.set(r.Clusters)
 		e.opinions.SetText(joinIDs(r.Opinions))
 	}
 	preview := newDiffView(loop.Diff(e.before.Text, e.after.Text))
@@ -249,38 +262,44 @@ func (t *revisionsTab) showEditor(r *loop.Revision) *revisionEditor {
 		widget.NewFormItem(lang.L("Clusters"), e.clusters.content),
 		widget.NewFormItem(lang.L("Opinions"), e.opinions),
 	)
-	e.dlg = dialog.NewCustomConfirm(title, lang.L("Save"), lang.L("Cancel"), container.NewGridWrap(fyne.NewSize(760, 640), container.NewVScroll(form)), func(ok bool) {
-		if ok {
-			e.save()
-		}
-	}, t.u.Win)
+	// Without the dialog's own buttons, so that it stays open, 保存 disabled, while the record is stored,
+	// and a refusal leaves it open with what was typed.
+	e.dlg = dialog.NewCustomWithoutButtons(title, container.NewGridWrap(fyne.NewSize(760, 640), container.NewVScroll(form)), t.u.Win)
+	e.saveBtn = widget.NewButtonWithIcon(lang.L("Save"), theme.ConfirmIcon(), e.save)
+	e.saveBtn.Importance = widget.HighImportance
+	e.dlg.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), e.dlg.Hide), e.saveBtn})
 	e.dlg.Show()
 	return e
 }
 
-// save stores the record; on a mistake the editor comes back with everything typed, and says what is wrong.
+// save stores the record off the UI goroutine, 保存 disabled meanwhile; on a mistake the editor stays with
+// everything typed, and says what is wrong; once stored it closes.
 func (e *revisionEditor) save() {
-	err := func() error {
-		op, err := idsOf(e.opinions.Text)
-		if err != nil {
-			return err
-		}
-		in := loop.RevisionInput{Clause: e.clause.Text, Before: e.before.Text, After: e.after.Text, Reason: e.reason.Text,
-			Findings: strings.Split(e.findings.Text, "\n"), Clusters: e.clusters.selected(), Opinions: op, Date: e.date.Text}
-		ctx, t := context.Background(), e.t
-		if e.r == nil {
-			_, err = loop.AddRevision(ctx, t.u.store, t.policyID, in)
-		} else {
-			_, err = loop.EditRevision(ctx, t.u.store, t.policyID, e.r.Record, in)
-		}
-		return err
-	}()
+	op, err := idsOf(e.opinions.Text)
 	if err != nil {
-		e.dlg.Show()
 		e.t.u.ShowError(err)
 		return
 	}
-	e.t.reload()
+	in := loop.RevisionInput{Clause: e.clause.Text, Before: e.before.Text, After: e.after.Text, Reason: e.reason.Text,
+		Findings: strings.Split(e.findings.Text, "\n"), Clusters: e.clusters.selected(), Opinions: op, Date: e.date.Text}
+	t, r := e.t, e.r
+	policy := t.policyID
+	t.u.writeFrom([]*widget.Button{e.saveBtn}, func(ctx context.Context, s *store.Store) error {
+		var err error
+		if r == nil {
+			_, err = loop.AddRevision(ctx, s, policy, in)
+		} else {
+			_, err = loop.EditRevision(ctx, s, policy, r.Record, in)
+		}
+		return err
+	}, func(err error) {
+		if err != nil {
+			t.u.ShowError(err) // the editor stays, with what was typed
+			return
+		}
+		e.dlg.Hide()
+		t.reload()
+	})
 }
 
 // clusterChecks lists the policy's opinion clusters to tick, each with its number and representative text.
@@ -290,23 +309,29 @@ type clusterChecks struct {
 	ids     map[string]int64 // option text → cluster id
 }
 
-func newClusterChecks(u *UI, policyID int64) *clusterChecks {
-	c := &clusterChecks{ids: map[string]int64{}}
-	cs, err := loop.Clusters(context.Background(), u.store, policyID)
-	if err != nil {
-		u.ShowError(err)
-	}
-	var opts []string
-	for _, cl := range cs {
-		o := fmt.Sprintf(lang.L("Cluster %d (%d opinions): %s"), cl.ID, cl.Size, oneLineText(cl.Representative, 22))
-		c.ids[o] = cl.ID
-		opts = append(opts, o)
-	}
-	c.group = widget.NewCheckGroup(opts, nil)
-	c.content = c.group
-	if len(opts) == 0 {
-		c.content = widget.NewLabel(lang.L("No opinion clusters yet (see the Opinions page)."))
-	}
+// newClusterChecks lists the policy's clusters, read off the UI goroutine, those of ticked ticked.
+func newClusterChecks(u *UI, policyID int64, ticked []int64) *clusterChecks {
+	c := &clusterChecks{ids: map[string]int64{}, group: widget.NewCheckGroup(nil, nil)}
+	box := container.NewStack(widget.NewLabel(lang.L("Loading…")))
+	c.content = box
+	load(u, func(ctx context.Context, s *store.Store) ([]loop.Cluster, error) {
+		return loop.Clusters(ctx, s, policyID)
+	}, func(cs []loop.Cluster) {
+		var opts []string
+		for _, cl := range cs {
+			o := fmt.Sprintf(lang.L("Cluster %d (%d opinions): %s"), cl.ID, cl.Size, oneLineText(cl.Representative, 22))
+			c.ids[o] = cl.ID
+			opts = append(opts, o)
+		}
+		c.group.Options = opts
+		c.set(ticked)
+		var shown fyne.CanvasObject = c.group
+		if len(opts) == 0 {
+			shown = widget.NewLabel(lang.L("No opinion clusters yet (see the Opinions page)."))
+		}
+		box.Objects = []fyne.CanvasObject{shown}
+		box.Refresh()
+	})
 	return c
 }
 
@@ -342,8 +367,10 @@ func joinIDs(ids []int64) string {
 	return strings.Join(s, ", ")
 }
 
-// onWithdraw asks for the date of the withdrawal (today unless told) and records it as a new version.
-func (t *revisionsTab) onWithdraw() *dialog.ConfirmDialog {
+// onWithdraw asks for the date of the withdrawal (today unless told) and records it as a new version, off
+// the UI goroutine: the dialog stays, its 撤回 disabled, until it is stored; a refusal keeps it with the
+// date typed. It returns the dialog's 撤回 button.
+func (t *revisionsTab) onWithdraw() *widget.Button {
 	if t.selected < 0 {
 		return nil
 	}
@@ -352,19 +379,25 @@ func (t *revisionsTab) onWithdraw() *dialog.ConfirmDialog {
 	msg.Wrapping = fyne.TextWrapWord
 	date := dateEntry(todayDate())
 	body := container.NewVBox(msg, widget.NewForm(widget.NewFormItem(lang.L("Date of the withdrawal"), date)))
-	var d *dialog.ConfirmDialog
-	d = dialog.NewCustomConfirm(lang.L("Withdraw"), lang.L("Withdraw"), lang.L("Cancel"), container.NewGridWrap(fyne.NewSize(460, 130), body), func(ok bool) {
-		if !ok {
-			return
-		}
-		if _, err := loop.WithdrawRevision(context.Background(), t.u.store, t.policyID, r.Record, date.Text); err != nil {
-			d.Show() // the date typed stays, with what is wrong
-			t.u.ShowError(err)
-			return
-		}
-		t.reload()
-	}, t.u.Win)
+	d := dialog.NewCustomWithoutButtons(lang.L("Withdraw"), container.NewGridWrap(fyne.NewSize(460, 130), body), t.u.Win)
+	var ok *widget.Button
+	ok = widget.NewButtonWithIcon(lang.L("Withdraw"), theme.ConfirmIcon(), func() {
+		policy, when := t.policyID, date.Text
+		t.u.writeFrom([]*widget.Button{ok}, func(ctx context.Context, s *store.Store) error {
+			_, err := loop.WithdrawRevision(ctx, s, policy, r.Record, when)
+			return err
+		}, func(err error) {
+			if err != nil {
+				t.u.ShowError(err) // the date typed stays, with what is wrong
+				return
+			}
+			d.Hide()
+			t.reload()
+		})
+	})
+	ok.Importance = widget.HighImportance
+	d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), d.Hide), ok})
 	t.withdrawDate = date
 	d.Show()
-	return d
+	return ok
 }

@@ -29,6 +29,7 @@ type rosterTab struct {
 	add      *widget.Button
 	content  fyne.CanvasObject
 	officers []data.Officer
+	loads    int // reloads started: only the last one's result is shown
 }
 
 type rosterData struct {
@@ -37,7 +38,10 @@ type rosterData struct {
 }
 
 func buildRoster(u *UI, policyID int64) fyne.CanvasObject {
-	return container.NewPadded(newRosterTab(u, policyID).content)
+	t := newRosterTab(u, policyID)
+	content := container.NewPadded(t.content)
+	u.live(content, t.reload) // a change reloads the rows in place: the scroll stays where it was
+	return content
 }
 
 func newRosterTab(u *UI, policyID int64) *rosterTab {
@@ -55,7 +59,8 @@ func newRosterTab(u *UI, policyID int64) *rosterTab {
 }
 
 func (t *rosterTab) reload() {
-	id := t.policyID
+	t.loads++
+	id, seq := t.policyID, t.loads
 	load(t.u, func(ctx context.Context, s *store.Store) (rosterData, error) {
 		var d rosterData
 		var err error
@@ -64,7 +69,11 @@ func (t *rosterTab) reload() {
 		}
 		d.officers, err = s.Officers(ctx, id)
 		return d, err
-	}, t.apply)
+	}, func(d rosterData) {
+		if seq == t.loads {
+			t.apply(d)
+		}
+	})
 }
 
 func (t *rosterTab) apply(d rosterData) {
@@ -88,26 +97,46 @@ func (t *rosterTab) apply(d rosterData) {
 	}
 	for i, o := range d.officers {
 		o := o
-		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
-			t.u.confirm(lang.L("Delete"), fmt.Sprintf(lang.L("Remove %s from the roster?"), o.Name), lang.L("Remove"), func() { t.delete(o.ID) })
+		var del *widget.Button
+		del = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+			t.u.confirm(lang.L("Delete"), fmt.Sprintf(lang.L("Remove %s from the roster?"), o.Name), lang.L("Remove"), func() { t.delete(o.ID, del) })
 		})
 		t.rows.Add(container.NewBorder(nil, nil, nil, del, widget.NewLabel(fmt.Sprintf("%d. %s", i+1, o.Name))))
 	}
 }
 
+// onAdd stores the name typed off the UI goroutine, 添加 disabled meanwhile (Enter in the name does
+// nothing then); a refusal is shown and the name stays.
 func (t *rosterTab) onAdd() {
-	if _, err := t.u.store.AddOfficer(context.Background(), t.policyID, t.name.Text); err != nil {
-		t.u.ShowError(err)
+	if t.add.Disabled() {
 		return
 	}
-	t.name.SetText("")
-	t.reload()
+	id, name := t.policyID, t.name.Text
+	t.u.writeFrom([]*widget.Button{t.add}, func(ctx context.Context, s *store.Store) error {
+		_, err := s.AddOfficer(ctx, id, name)
+		return err
+	}, func(err error) {
+		if err != nil {
+			t.u.ShowError(err)
+			return
+		}
+		if t.name.Text == name { // not what was typed meanwhile
+			t.name.SetText("")
+		}
+		t.reload()
+	})
 }
 
-func (t *rosterTab) delete(id int64) {
-	if err := t.u.store.DeleteOfficer(context.Background(), id); err != nil {
-		t.u.ShowError(err)
-		return
-	}
-	t.reload()
+// delete removes a 体验官 off the UI goroutine; btn (its row's delete button, may be nil) is disabled
+// meanwhile.
+func (t *rosterTab) delete(id int64, btn *widget.Button) {
+	t.u.writeFrom([]*widget.Button{btn}, func(ctx context.Context, s *store.Store) error {
+		return s.DeleteOfficer(ctx, id)
+	}, func(err error) {
+		if err != nil {
+			t.u.ShowError(err)
+			return
+		}
+		t.reload()
+	})
 }

@@ -14,13 +14,8 @@ import (
 // screens move them off it (issue 14: about 19 such calls held the window while SQLite worked). Lower a
 // count when you move one; never raise it.
 var storeOnUIAllowed = map[string]int{
-	"consult.go":    3,
 	"lastpolicy.go": 1,
-	"meetings.go":   2,
 	"opinions.go":   1,
-	"policyform.go": 2,
-	"revisions.go":  4,
-	"roster.go":     2,
 }
 
 // The window touches the workspace off the UI goroutine: a call on the store (u.store.X(…), or the store
