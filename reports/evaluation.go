@@ -19,16 +19,18 @@ import (
 //	三、取得成效
 //	四、存在问题
 //	五、改进建议 （一）改进方向 （二）修订完善情况
-//	附件：[评价方法] 数据表 图表 [公众参与法定要求自查情况]
+//	附件：1.[评价方法] 2.数据表 3.图表 4.[公众参与法定要求自查情况]   (the list, under the body)
 //	落款
+//	附件1 评价方法 … 附件4 公众参与法定要求自查情况                 (doc.Document.Attachments)
 //
 // Each section opens with its text (Report.Texts: the team's, or the draft), then its tables and figures.
-// Chapters follow each other without page breaks; each attachment starts a page, as GB/T 9704 asks.
+// Chapters follow each other without page breaks; the writers list the attachments under the body, put
+// the 落款 under the list and start each attachment on a page of its own, as GB/T 9704 asks.
 
 // attachment is one 附件 of the report.
 type attachment struct {
 	key   narrative.Section
-	label string // "附件1"
+	label string // "附件1" ("附件" when it is the only one)
 	title string
 }
 
@@ -50,7 +52,7 @@ func (r *Report) attachments() []attachment {
 	}
 	out := make([]attachment, len(keys))
 	for i, k := range keys {
-		out[i] = attachment{key: k, label: "附件" + strconv.Itoa(i+1), title: k.Title()}
+		out[i] = attachment{key: k, label: doc.AttachmentLabel(i, len(keys)), title: k.Title()}
 	}
 	return out
 }
@@ -155,21 +157,13 @@ func evaluationDocument(r *Report, how pictures) (*doc.Document, error) {
 	b.results()
 	b.problems()
 	b.suggestions()
-	ats := r.attachments()
-	if len(ats) > 0 {
-		var names []string
-		for i, at := range ats {
-			names = append(names, fmt.Sprintf("%d.%s", i+1, at.title))
-		}
-		b.add(doc.Paragraph{Text: "附件：" + strings.Join(names, "；")})
-	}
-	for _, at := range ats {
-		b.attachment(at)
+	d.Blocks = b.blocks
+	for _, at := range r.attachments() {
+		d.Attachments = append(d.Attachments, b.attachment(at))
 	}
 	if b.err != nil {
 		return nil, b.err
 	}
-	d.Blocks = b.blocks
 	issuer := r.Agency
 	if issuer == "" {
 		issuer = r.Commissioner
@@ -420,10 +414,11 @@ func answeredOpinions(rv Revision) string {
 	return strings.Join(ls, "\n")
 }
 
-func (b *docBuilder) attachment(at attachment) {
-	b.add(doc.PageBreak{})
-	b.num = numberer{}                                                 // each attachment numbers its own headings
-	b.add(doc.Heading{Level: 1, Text: at.label + "\u3000" + at.title}) // the writers trim a number's trailing space
+// attachment builds one attachment: its sections are its first-level headings (一、), numbered afresh
+// under its title.
+func (b *docBuilder) attachment(at attachment) doc.Attachment {
+	b.blocks, b.num = nil, numberer{}
+	defer func() { b.blocks = nil }()
 	switch at.key {
 	case narrative.Methods:
 		b.methods()
@@ -434,12 +429,13 @@ func (b *docBuilder) attachment(at attachment) {
 	case narrative.Checks:
 		b.checks()
 	}
+	return doc.Attachment{Title: at.title, Blocks: b.blocks}
 }
 
 func (b *docBuilder) methods() {
 	r, ap := b.r, b.r.Appendix
 	b.text(narrative.Methods)
-	b.heading(2, "评价指标与权重")
+	b.heading(1, "评价指标与权重")
 	var rows [][]string
 	for _, d := range r.Dimensions {
 		if len(d.Indicators) == 0 {
@@ -463,7 +459,7 @@ func (b *docBuilder) methods() {
 	}
 	b.add(doc.Table{Caption: "数据来源权重", Columns: []doc.Column{{Title: "数据来源"}, {Title: "来源权重", WidthCM: 4, Align: doc.AlignRight}},
 		Rows: src, Source: "本次评估评价方案；某一维度缺少某一来源的数据时，按其余来源的权重合成"})
-	b.heading(2, "量表赋值")
+	b.heading(1, "量表赋值")
 	var scale [][]string
 	for _, kv := range ap.Scale {
 		scale = append(scale, []string{kv.Key, kv.Value})
@@ -473,14 +469,14 @@ func (b *docBuilder) methods() {
 	if ap.Missing != "" {
 		b.add(doc.Paragraph{Text: "回答" + ap.Missing + "的，视为未作答，不计入得分。"})
 	}
-	b.heading(2, "计算方法")
+	b.heading(1, "计算方法")
 	var fs []string
 	for i, f := range ap.Formulas {
 		fs = append(fs, fmt.Sprintf("%d.%s", i+1, f))
 	}
 	fs = append(fs, fmt.Sprintf("%d.等级划分：%s；信度（α系数）：%s。", len(fs)+1, ap.Grades, ap.AlphaRule))
 	b.add(doc.Paragraph{Text: strings.Join(fs, "\n")})
-	b.heading(2, "质量筛查")
+	b.heading(1, "质量筛查")
 	var scr [][]string
 	for _, kv := range ap.Screening {
 		scr = append(scr, []string{kv.Key, kv.Value})
@@ -488,10 +484,10 @@ func (b *docBuilder) methods() {
 	b.add(doc.Table{Caption: "质量筛查规则与结果", Columns: []doc.Column{{Title: "规则", WidthCM: 3.6}, {Title: "说明与结果"}},
 		Rows: scr, Source: "本次问卷调查"})
 	if len(r.Warnings) > 0 {
-		b.heading(2, "数据说明")
+		b.heading(1, "数据说明")
 		b.add(doc.Paragraph{Text: strings.Join(r.Warnings, "\n")})
 	}
-	b.heading(2, "个人信息保护")
+	b.heading(1, "个人信息保护")
 	m := r.Masked
 	b.add(doc.Paragraph{Text: fmt.Sprintf("发布前已隐去个人信息：手机号码%d处、身份证号%d处、电子邮箱%d处、IP地址%d处、姓名%d处。问卷中的姓名、联系方式等个人信息栏目不计分、不公开。",
 		m.Phones, m.IDs, m.Emails, m.IPs, m.Names)})
@@ -500,7 +496,7 @@ func (b *docBuilder) methods() {
 func (b *docBuilder) dataTables() {
 	r := b.r
 	if len(r.IPA) > 0 {
-		b.heading(2, "重要性—表现分析")
+		b.heading(1, "重要性—表现分析")
 		var rows [][]string
 		for _, p := range r.IPA {
 			rows = append(rows, []string{p.Indicator, p.Dimension, fmt.Sprintf("%.3f", p.Importance), fmt.Sprintf("%.1f", p.Performance), p.Quadrant})
@@ -518,7 +514,7 @@ func (b *docBuilder) dataTables() {
 		}
 	}
 	if len(r.Directions) > 0 {
-		b.heading(2, "改进需求")
+		b.heading(1, "改进需求")
 		var rows [][]string
 		for _, d := range r.Directions {
 			rows = append(rows, []string{strconv.Itoa(d.Rank), d.Item, d.Source, pct(d.Share), narrative.Count(d.Count)})
@@ -529,7 +525,7 @@ func (b *docBuilder) dataTables() {
 			Rows: rows, Source: r.allSources() + "；需求占比为选择该项的受访者占该题作答人数的比例"})
 	}
 	if len(r.Adoptions) > 0 {
-		b.heading(2, "公众意见采纳情况")
+		b.heading(1, "公众意见采纳情况")
 		var counts []string
 		for _, kv := range r.AdoptionCounts {
 			counts = append(counts, kv.Key+kv.Value+"类")
@@ -556,7 +552,7 @@ func (b *docBuilder) dataTables() {
 			Rows: rows, Source: "公开征求意见（共收到意见建议" + narrative.Count(r.Opinions.Opinions) + "条）"})
 	}
 	if r.on(narrative.Quotes) && len(r.OpenText) > 0 {
-		b.heading(2, narrative.Quotes.Title())
+		b.heading(1, narrative.Quotes.Title())
 		b.text(narrative.Quotes)
 		for _, g := range r.OpenText {
 			if len(g.Answers) == 0 {

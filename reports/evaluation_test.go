@@ -14,10 +14,27 @@ import (
 	"github.com/gongping/gongping/reports/doc"
 )
 
-// paragraphs and headings of a document, as one text (one block a line).
+// paragraphs and headings of a document, as one text (one block a line): the body, the list of
+// attachments as the writers put it under the body, then each attachment with its label and title.
 func docText(d *doc.Document) string {
 	var b strings.Builder
-	for _, bl := range d.Blocks {
+	blockText(&b, d.Blocks)
+	n := len(d.Attachments)
+	for i, a := range d.Attachments {
+		if i == 0 {
+			b.WriteString("附件：")
+		}
+		b.WriteString(doc.AttachmentNumber(i, n) + a.Title + "\n")
+	}
+	for i, a := range d.Attachments {
+		b.WriteString(doc.AttachmentLabel(i, n) + "\n" + a.Title + "\n")
+		blockText(&b, a.Blocks)
+	}
+	return b.String()
+}
+
+func blockText(b *strings.Builder, blocks []doc.Block) {
+	for _, bl := range blocks {
 		switch v := bl.(type) {
 		case doc.Heading:
 			b.WriteString(v.Number + v.Text + "\n")
@@ -32,7 +49,6 @@ func docText(d *doc.Document) string {
 			b.WriteString(v.Caption + "\n")
 		}
 	}
-	return b.String()
 }
 
 func mustDoc(t *testing.T, r *Report) *doc.Document {
@@ -72,12 +88,13 @@ func TestTextsAndSections(t *testing.T) {
 		t.Error("an unknown section's text was kept")
 	}
 	bd, d := docText(mustDoc(t, base)), docText(mustDoc(t, r))
-	for _, want := range []string{"附件1　评价方法", "附件2　数据表", "附件3　图表", "附件4　公众参与法定要求自查情况", "具体指标、权重和计算方法见附件1。", "（四）群众意见摘编"} {
+	for _, want := range []string{"附件：1.评价方法\n2.数据表\n3.图表\n4.公众参与法定要求自查情况\n", "附件1\n评价方法", "附件2\n数据表", "附件3\n图表",
+		"附件4\n公众参与法定要求自查情况", "具体指标、权重和计算方法见附件1。", "四、群众意见摘编"} {
 		if !strings.Contains(bd, want) {
 			t.Errorf("the full report lacks %q", want)
 		}
 	}
-	for _, want := range []string{"摘要\n团队改写的摘要", "四、存在问题", "附件1　数据表", "附件2　图表", "附件：1.数据表；2.图表"} {
+	for _, want := range []string{"摘要\n团队改写的摘要", "四、存在问题", "附件1\n数据表", "附件2\n图表", "附件：1.数据表\n2.图表\n附件1"} {
 		if !strings.Contains(d, want) {
 			t.Errorf("the report with parts off lacks %q", want)
 		}
@@ -258,7 +275,7 @@ func TestExcludedAnswers(t *testing.T) {
 		t.Fatalf("answered %d, withheld %d, quoted %v", g.Answered, g.Withheld, g.Answers)
 	}
 	d := mustDoc(t, r)
-	for _, bl := range d.Blocks {
+	for _, bl := range d.AllBlocks() {
 		if tb, ok := bl.(doc.Table); ok && tb.Caption == "您还有什么意见建议" {
 			if !strings.Contains(tb.Source, "共3人作答") || !strings.Contains(tb.Source, "2条经审核未予引用") {
 				t.Errorf("source %q", tb.Source)
@@ -274,7 +291,7 @@ func TestExcludedAnswers(t *testing.T) {
 func TestFigurePictures(t *testing.T) {
 	r := Assemble(textInput("指标"))
 	count := func(d *doc.Document) (png, svg int) {
-		for _, bl := range d.Blocks {
+		for _, bl := range d.AllBlocks() {
 			if f, ok := bl.(doc.Figure); ok {
 				if len(f.PNG) > 0 {
 					png++

@@ -41,43 +41,75 @@ func golden(t *testing.T, name, got string) {
 }
 
 // docStructure lists the document's title, headings, tables and figures (with their 表N/图N labels and
-// 资料来源) and its 落款: what must not change by accident, without the volatile text.
+// 资料来源), the list of attachments, its 落款 and each attachment: what must not change by accident,
+// without the volatile text.
 func docStructure(d *doc.Document) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "title %s\n", strings.ReplaceAll(d.Title, "\n", " / "))
 	if d.Subtitle != "" {
 		fmt.Fprintf(&b, "subtitle %s\n", d.Subtitle)
 	}
-	labels := doc.Labels(d.Blocks)
-	for i, bl := range d.Blocks {
-		switch v := bl.(type) {
-		case doc.Heading:
-			fmt.Fprintf(&b, "%sh%d %s%s\n", strings.Repeat("  ", v.Level-1), v.Level, v.Number, v.Text)
-		case doc.Table:
-			fmt.Fprintf(&b, "      %s %s [%d×%d] 资料来源：%s\n", labels[i], v.Caption, len(v.Rows), len(v.Columns), v.Source)
-		case doc.Figure:
-			fmt.Fprintf(&b, "      %s %s 资料来源：%s\n", labels[i], v.Caption, v.Source)
-		case doc.PageBreak:
-			b.WriteString("  ---- page break\n")
+	labels := doc.Labels(d.AllBlocks())
+	at := 0
+	list := func(blocks []doc.Block) {
+		for i, bl := range blocks {
+			switch v := bl.(type) {
+			case doc.Heading:
+				fmt.Fprintf(&b, "%sh%d %s%s\n", strings.Repeat("  ", v.Level-1), v.Level, v.Number, v.Text)
+			case doc.Table:
+				fmt.Fprintf(&b, "      %s %s [%d×%d] 资料来源：%s\n", labels[at+i], v.Caption, len(v.Rows), len(v.Columns), v.Source)
+			case doc.Figure:
+				fmt.Fprintf(&b, "      %s %s 资料来源：%s\n", labels[at+i], v.Caption, v.Source)
+			case doc.PageBreak:
+				b.WriteString("  ---- page break\n")
+			}
 		}
+		at += len(blocks)
+	}
+	list(d.Blocks)
+	for i, a := range d.Attachments {
+		fmt.Fprintf(&b, "attachment list %s%s\n", doc.AttachmentNumber(i, len(d.Attachments)), a.Title)
 	}
 	fmt.Fprintf(&b, "signature %s %s\n", d.Signature.Issuer, doc.FormatDate(d.Signature.Date))
+	for i, a := range d.Attachments {
+		fmt.Fprintf(&b, "==== new page: %s %s\n", doc.AttachmentLabel(i, len(d.Attachments)), a.Title)
+		list(a.Blocks)
+	}
 	return b.String()
 }
 
-// headingsAndCaptions are the lines a reader sees of the structure, in order: "一、评估工作基本情况", "表1　…".
+// headingsAndCaptions are the lines a reader sees of the structure, in order: "一、评估工作基本情况", "表1　…",
+// the names of the attachments listed under the body, the 落款, then each attachment's label, title,
+// headings and captions.
 func headingsAndCaptions(d *doc.Document) []string {
 	var out []string
-	labels := doc.Labels(d.Blocks)
-	for i, bl := range d.Blocks {
-		switch v := bl.(type) {
-		case doc.Heading:
-			out = append(out, v.Number+v.Text)
-		case doc.Table:
-			out = append(out, labels[i]+"\u3000"+v.Caption)
-		case doc.Figure:
-			out = append(out, labels[i]+"\u3000"+v.Caption)
+	labels := doc.Labels(d.AllBlocks())
+	at := 0
+	list := func(blocks []doc.Block) {
+		for i, bl := range blocks {
+			switch v := bl.(type) {
+			case doc.Heading:
+				out = append(out, v.Number+v.Text)
+			case doc.Table:
+				out = append(out, labels[at+i]+"\u3000"+v.Caption)
+			case doc.Figure:
+				out = append(out, labels[at+i]+"\u3000"+v.Caption)
+			}
 		}
+		at += len(blocks)
+	}
+	list(d.Blocks)
+	n := len(d.Attachments)
+	for i, a := range d.Attachments {
+		if i == 0 {
+			out = append(out, "附件：")
+		}
+		out = append(out, doc.AttachmentNumber(i, n)+a.Title)
+	}
+	out = append(out, d.Signature.Issuer, doc.FormatDate(d.Signature.Date))
+	for i, a := range d.Attachments {
+		out = append(out, doc.AttachmentLabel(i, n), a.Title)
+		list(a.Blocks)
 	}
 	return out
 }

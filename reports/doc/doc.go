@@ -1,5 +1,6 @@
 // Package doc is the neutral model of a publishable document (公文-style notice or report): a title,
-// an ordered list of blocks (headings, paragraphs, tables, figures, page breaks) and the 落款.
+// an ordered list of blocks (headings, paragraphs, tables, figures, page breaks), the 落款 and the
+// attachments (附件) that follow it.
 //
 // It says what a document contains, not how a format draws it, so the HTML and the Word writers
 // (reports/docx) can be fed the same value and publish the same text. It imports nothing from the
@@ -10,6 +11,7 @@ package doc
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 )
 
@@ -24,10 +26,55 @@ type Document struct {
 	Addressee string
 	// Blocks is the body, in reading order.
 	Blocks []Block
-	// Signature is the 落款 at the end; empty fields are left out.
+	// Attachments are the 附件, in order. As GB/T 9704-2012 7.3.4 and 7.3.7 place them, the writers
+	// name them under the body, one line apart ("附件：1.评价方法" with the next names aligned
+	// under the first), then write the 落款 and the colophon, then each attachment on pages of its
+	// own: "附件1" flush left on its first line and its title centred on the third. With one
+	// attachment there is no number ("附件：评价方法", "附件"). Tables and figures are numbered on
+	// from the body (Labels of AllBlocks).
+	Attachments []Attachment
+	// Signature is the 落款 after the body (and the list of attachments); empty fields are left out.
 	Signature Signature
-	// Colophon is an optional small note after everything else (e.g. how the document was produced).
+	// Colophon is an optional small note under the 落款, before the attachments (e.g. how the
+	// document was produced or that personal data was removed).
 	Colophon string
+}
+
+// Attachment is one 附件: a titled body of its own, set after the document's 落款.
+type Attachment struct {
+	Title  string  // the 附件名称, without "附件N"; written on one line (the writers wrap it)
+	Blocks []Block // its body, as a document's: its headings number themselves (the caller restarts them)
+}
+
+// AllBlocks is the body and then every attachment's blocks, in reading order: what Labels numbers
+// and what a reader meets page after page.
+func (d *Document) AllBlocks() []Block {
+	if len(d.Attachments) == 0 {
+		return d.Blocks
+	}
+	out := append([]Block(nil), d.Blocks...)
+	for _, a := range d.Attachments {
+		out = append(out, a.Blocks...)
+	}
+	return out
+}
+
+// AttachmentLabel is the label of attachment i (from 0) of n: "附件1", "附件2", … or, when there is
+// only one, "附件" (GB/T 9704-2012 7.3.4 numbers attachments only when there are several).
+func AttachmentLabel(i, n int) string {
+	if n == 1 {
+		return "附件"
+	}
+	return "附件" + strconv.Itoa(i+1)
+}
+
+// AttachmentNumber is the number attachment i (from 0) of n is listed with under the body: "1.",
+// "2.", … or "" for a single attachment.
+func AttachmentNumber(i, n int) string {
+	if n == 1 {
+		return ""
+	}
+	return strconv.Itoa(i+1) + "."
 }
 
 // Block is one element of a document body: Heading, Paragraph, Table, Figure or PageBreak

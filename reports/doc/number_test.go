@@ -45,3 +45,29 @@ func TestText(t *testing.T) {
 		t.Errorf("OneLine = %q", got)
 	}
 }
+
+// The attachments follow the body in reading order, and their tables and figures are numbered on
+// from the body's; a single attachment has no number.
+func TestAttachments(t *testing.T) {
+	d := &Document{
+		Blocks: []Block{Table{Caption: "正文表"}, Figure{Caption: "正文图"}},
+		Attachments: []Attachment{
+			{Title: "数据表", Blocks: []Block{Table{Caption: "附表"}}},
+			{Title: "图表", Blocks: []Block{&Figure{Caption: "附图"}, Table{Caption: "又一表"}}},
+		},
+	}
+	if got, want := strings.Join(Labels(d.AllBlocks()), ","), "表1,图1,表2,图2,表3"; got != want {
+		t.Errorf("Labels(AllBlocks) = %q, want %q", got, want)
+	}
+	if n := len((&Document{Blocks: []Block{Paragraph{}}}).AllBlocks()); n != 1 {
+		t.Errorf("AllBlocks of a document without attachments has %d blocks", n)
+	}
+	for _, c := range []struct {
+		i, n         int
+		label, numbr string
+	}{{0, 1, "附件", ""}, {0, 2, "附件1", "1."}, {1, 2, "附件2", "2."}, {11, 12, "附件12", "12."}} {
+		if l, nb := AttachmentLabel(c.i, c.n), AttachmentNumber(c.i, c.n); l != c.label || nb != c.numbr {
+			t.Errorf("attachment %d of %d: %q %q, want %q %q", c.i, c.n, l, nb, c.label, c.numbr)
+		}
+	}
+}

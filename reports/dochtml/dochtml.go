@@ -84,9 +84,23 @@ type view struct {
 	Subtitle  string
 	Addressee string
 	Blocks    []block
+	Annexes   []annexLine // the 附件说明 under the body
 	Issuers   []string
 	Date      string
 	Colophon  []string
+	Attached  []attached // the attachments after the 落款
+}
+
+// annexLine is one name of the 附件说明: "附件：1.评价方法" on the first line, "2.数据表" on the next.
+type annexLine struct {
+	Class string // "first d1": the first line or not, and the digits of its number (the style sheet indents by them)
+	Text  string
+}
+
+// attached is one attachment: its label ("附件1"), its title and its blocks.
+type attached struct {
+	Label, Title string
+	Blocks       []block
 }
 
 type block struct {
@@ -140,9 +154,40 @@ func build(d *doc.Document) (*view, error) {
 		}
 		v.Addressee = a
 	}
-	labels := doc.Labels(d.Blocks)
+	labels := doc.Labels(d.AllBlocks())
+	var err error
+	if v.Blocks, err = blocks(d.Blocks, labels, 0); err != nil {
+		return nil, err
+	}
+	n, at := len(d.Attachments), len(d.Blocks)
+	for i, a := range d.Attachments {
+		num := doc.AttachmentNumber(i, n)
+		l := annexLine{Class: "d" + strconv.Itoa(min(max(len(num)-1, 0), 3)), Text: num + doc.OneLine(a.Title)}
+		if i == 0 {
+			l.Class, l.Text = "first "+l.Class, "附件："+l.Text
+		}
+		v.Annexes = append(v.Annexes, l)
+		bs, err := blocks(a.Blocks, labels[at:at+len(a.Blocks)], at)
+		if err != nil {
+			return nil, err
+		}
+		v.Attached = append(v.Attached, attached{Label: doc.AttachmentLabel(i, n), Title: doc.OneLine(a.Title), Blocks: bs})
+		at += len(a.Blocks)
+	}
+	v.Issuers = doc.Lines(d.Signature.Issuer)
+	if !d.Signature.Date.IsZero() {
+		v.Date = doc.FormatDate(d.Signature.Date)
+	}
+	v.Colophon = doc.Lines(d.Colophon)
+	return v, nil
+}
+
+// blocks turns a list of blocks into what the template shows; labels are their 表N / 图N labels and
+// first the number of blocks before them in the document (for error messages).
+func blocks(bs []doc.Block, labels []string, first int) ([]block, error) {
+	var out []block
 	pending := false
-	for i, blk := range d.Blocks {
+	for i, blk := range bs {
 		var b *block
 		var err error
 		switch x := blk.(type) {
@@ -163,7 +208,7 @@ func build(d *doc.Document) (*view, error) {
 		case *doc.Figure:
 			b, err = figure(*x, labels[i])
 		case doc.PageBreak, *doc.PageBreak:
-			pending = i < len(d.Blocks)-1
+			pending = i < len(bs)-1
 			continue
 		case nil:
 			continue
@@ -171,23 +216,18 @@ func build(d *doc.Document) (*view, error) {
 			err = fmt.Errorf("unknown block %T", blk)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("dochtml: block %d: %w", i+1, err)
+			return nil, fmt.Errorf("dochtml: block %d: %w", first+i+1, err)
 		}
 		if b == nil {
 			continue
 		}
 		if pending {
-			v.Blocks = append(v.Blocks, block{Kind: "break"})
+			out = append(out, block{Kind: "break"})
 			pending = false
 		}
-		v.Blocks = append(v.Blocks, *b)
+		out = append(out, *b)
 	}
-	v.Issuers = doc.Lines(d.Signature.Issuer)
-	if !d.Signature.Date.IsZero() {
-		v.Date = doc.FormatDate(d.Signature.Date)
-	}
-	v.Colophon = doc.Lines(d.Colophon)
-	return v, nil
+	return out, nil
 }
 
 // joinTitle puts a title broken over lines on one line for the browser's tab: Chinese lines join

@@ -65,6 +65,14 @@ func sample(t testing.TB) *doc.Document {
 			doc.Figure{Caption: "各渠道意见数量", PNG: tinyPNG(t), SVG: []byte(tinySVG), WidthCM: 12, Source: "资料来源：问卷"},
 			doc.Figure{Caption: "只有位图", PNG: tinyPNG(t), WidthCM: 6},
 		},
+		Attachments: []doc.Attachment{
+			{Title: "意见建议汇总表", Blocks: []doc.Block{
+				doc.Heading{Level: 2, Number: "（一）", Text: "网站留言"},
+				doc.Table{Caption: "网站留言", Columns: []doc.Column{{Title: "序号", WidthCM: 1.5}, {Title: "意见建议"}},
+					Rows: [][]string{{"1", "延长申报期限"}}, Source: "政府网站"},
+			}},
+			{Title: "意见数量图", Blocks: []doc.Block{doc.Figure{Caption: "各月意见数量", PNG: tinyPNG(t)}}},
+		},
 		Signature: doc.Signature{Issuer: "某某市某某局", Date: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)},
 		Colophon:  "本说明依据公开征求意见的记录编制。",
 	}
@@ -335,7 +343,8 @@ func hostileDoc(t testing.TB, long string) *doc.Document {
 			doc.Figure{Caption: bad, Alt: bad, Source: bad, PNG: tinyPNG(t), WidthCM: 1e300, HeightCM: -5},
 			nil,
 		},
-		Signature: doc.Signature{Issuer: bad, Date: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)},
+		Attachments: []doc.Attachment{{Title: bad, Blocks: []doc.Block{doc.Paragraph{Text: bad}, nil}}, {Title: long}},
+		Signature:   doc.Signature{Issuer: bad, Date: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)},
 	}
 }
 
@@ -355,7 +364,7 @@ func TestHostileText(t *testing.T) {
 	}
 	cleaned := "abc</p><script>alert(1)</script><img src=x onerror=alert(1)>&amp;&lt;]]>\"'({{.}}<style>body{display:none}</style><a href=\"https://evil.example/\">x</a>"
 	joined := strings.Join(blockText(t, page), "|")
-	if n := strings.Count(joined, cleaned); n < 10 {
+	if n := strings.Count(joined, cleaned); n < 13 { // 10 in the body and the 落款, 3 in the attachments
 		t.Errorf("hostile text reads back %d times, want once per field", n)
 	}
 	root, err := html.Parse(strings.NewReader(page))
@@ -501,6 +510,40 @@ func TestSignature(t *testing.T) {
 		got := regexp.MustCompile(`(?s)<div class="signature">.*?</div></div>`).FindString(page)
 		if got = strings.ReplaceAll(got, "\n", ""); got != c.want {
 			t.Errorf("%+v:\n got %s\nwant %s", c.sig, got, c.want)
+		}
+	}
+}
+
+// TestAttachments: the list of attachments under the body, then the 落款 and the colophon, then
+// each attachment after a page break with its label and title; tables numbered on from the body.
+func TestAttachments(t *testing.T) {
+	page := write(t, &doc.Document{
+		Blocks: []doc.Block{doc.Table{Caption: "正文表", Columns: []doc.Column{{Title: "a"}}}},
+		Attachments: []doc.Attachment{{Title: "评价方法", Blocks: []doc.Block{doc.Paragraph{Text: "甲"}, doc.Table{Caption: "附表", Columns: []doc.Column{{Title: "b"}}}}},
+			{Title: "数据表"}},
+		Signature: doc.Signature{Issuer: "某某局"}, Colophon: "附注",
+	})
+	body := page[strings.Index(page, "<main>"):]
+	want := "<div class=\"annexes\">\n<p class=\"first d1\">附件：1.评价方法</p>\n<p class=\"d1\">2.数据表</p>\n</div>\n" +
+		"<div class=\"signature\"><div class=\"block\">\n<p class=\"issuer\">某某局</p>\n</div></div>\n<p class=\"colophon\">附注</p>\n" +
+		"<div class=\"pagebreak\"></div>\n<p class=\"annex-label\">附件1</p>\n<h2 class=\"annex-title\">评价方法</h2>\n<p>甲</p>\n<p class=\"caption\">表2　附表</p>"
+	if !strings.Contains(body, want) {
+		t.Errorf("page lacks\n%s\nin\n%s", want, body)
+	}
+	if !strings.Contains(body, "<div class=\"pagebreak\"></div>\n<p class=\"annex-label\">附件2</p>\n<h2 class=\"annex-title\">数据表</h2>\n</main>") {
+		t.Errorf("the second attachment is not on a page of its own:\n%s", body)
+	}
+	// One attachment: no number.
+	page = write(t, &doc.Document{Attachments: []doc.Attachment{{Title: "评价方法"}}})
+	for _, want := range []string{`<p class="first d0">附件：评价方法</p>`, `<p class="annex-label">附件</p>`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("single attachment: page lacks %s", want)
+		}
+	}
+	// The style sheet has an indent for every class the page writes.
+	for _, c := range []string{".annexes .d0", ".annexes .d0.first", ".annexes .d1", ".annexes .d1.first", ".annexes .d2.first", ".annexes .d3.first"} {
+		if !strings.Contains(pageCSS, c+" {") {
+			t.Errorf("page.css lacks %s", c)
 		}
 	}
 }

@@ -1,7 +1,9 @@
 package dochtml
 
 // pageTemplate is the page. Blocks follow one another as siblings of main, so that the print
-// layout breaks between them; a table is preceded by its caption and followed by its note.
+// layout breaks between them; a table is preceded by its caption and followed by its note. The
+// body is followed by the list of attachments, the 落款, the colophon and then each attachment
+// after a page break, headed by its label and title.
 const pageTemplate = `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -23,7 +25,40 @@ const pageTemplate = `<!DOCTYPE html>
 {{- if .Addressee}}
 <p class="addressee">{{.Addressee}}</p>
 {{- end}}
-{{- range .Blocks}}
+{{- template "blocks" .Blocks}}
+{{- if .Annexes}}
+<div class="annexes">
+{{- range .Annexes}}
+<p class="{{.Class}}">{{.Text}}</p>
+{{- end}}
+</div>
+{{- end}}
+{{- if or .Issuers .Date}}
+<div class="signature"><div class="block{{if not .Issuers}} alone{{end}}">
+{{- range .Issuers}}
+<p class="issuer">{{.}}</p>
+{{- end}}
+{{- if .Date}}
+<p class="date">{{.Date}}</p>
+{{- end}}
+</div></div>
+{{- end}}
+{{- range .Colophon}}
+<p class="colophon">{{.}}</p>
+{{- end}}
+{{- range .Attached}}
+<div class="pagebreak"></div>
+<p class="annex-label">{{.Label}}</p>
+{{- if .Title}}
+<h2 class="annex-title">{{.Title}}</h2>
+{{- end}}
+{{- template "blocks" .Blocks}}
+{{- end}}
+</main>
+</body>
+</html>
+{{- define "blocks"}}
+{{- range .}}
 {{- if eq .Kind "h"}}
 {{- if eq .Level 1}}
 <h2 class="h h1{{if .Body}} runin{{end}}">{{template "heading" .}}</h2>
@@ -72,21 +107,6 @@ const pageTemplate = `<!DOCTYPE html>
 <div class="pagebreak"></div>
 {{- end}}
 {{- end}}
-{{- if or .Issuers .Date}}
-<div class="signature"><div class="block{{if not .Issuers}} alone{{end}}">
-{{- range .Issuers}}
-<p class="issuer">{{.}}</p>
 {{- end}}
-{{- if .Date}}
-<p class="date">{{.Date}}</p>
-{{- end}}
-</div></div>
-{{- end}}
-{{- range .Colophon}}
-<p class="colophon">{{.}}</p>
-{{- end}}
-</main>
-</body>
-</html>
 {{- define "heading"}}{{.Lead}}{{if .Body}}<span class="run">{{.Body}}</span>{{end}}{{end}}
 `

@@ -59,13 +59,46 @@ func render(d *doc.Document) (*pkg, error) {
 	b.WriteString(`<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `" xmlns:wp="` + nsWP + `" xmlns:a="` + nsA + `" xmlns:pic="` + nsPic + `"><w:body>`)
 
 	p.title()
-	blocks := d.Blocks
-	// The last paragraph of the body keeps its last line with the 落款, so the signature never
-	// stands alone on a page (GB/T 9704-2012 7.3.5.1 asks for the same of the date and seal).
 	signed := strings.TrimSpace(clean(d.Signature.Issuer)) != "" || !d.Signature.Date.IsZero()
+	// The end of the body keeps its last line with what follows it (the list of attachments, the
+	// 落款), so the signature never stands alone on a page (GB/T 9704-2012 7.3.5.1 asks for the
+	// same of the date and seal).
+	if err := p.blocks(d.Blocks, signed || len(d.Attachments) > 0, 0); err != nil {
+		return nil, err
+	}
+	p.attachmentList(signed)
+	p.signature()
+	for i, l := range lines(d.Colophon) {
+		sp := ""
+		if i == 0 {
+			sp = `<w:spacing w:before="` + strconv.Itoa(linePitch) + `"/>`
+		}
+		p.para(styleColophon, sp, func() { p.text(l) }, keepStyle)
+	}
+	n := 0
+	for i, a := range d.Attachments {
+		p.pending = true
+		p.attachmentHead(i, len(d.Attachments), a.Title)
+		if err := p.blocks(a.Blocks, false, len(d.Blocks)+n); err != nil {
+			return nil, err
+		}
+		n += len(a.Blocks)
+	}
+	p.pending = false
+	if !bytes.Contains(b.Bytes(), []byte("<w:p>")) {
+		b.WriteString(`<w:p/>`) // a body holds at least one paragraph
+	}
+	b.WriteString(sectPr)
+	b.WriteString(`</w:body></w:document>`)
+	return p, nil
+}
+
+// blocks writes a list of blocks; keepLast keeps the last one on the page of what follows the list.
+// Blocks are counted from first in error messages (the body's, then each attachment's).
+func (p *pkg) blocks(blocks []doc.Block, keepLast bool, first int) error {
 	for i, blk := range blocks {
 		var err error
-		keep := signed && i == len(blocks)-1
+		keep := keepLast && i == len(blocks)-1
 		switch v := blk.(type) {
 		case doc.Heading:
 			p.heading(v)
@@ -76,13 +109,13 @@ func render(d *doc.Document) (*pkg, error) {
 		case *doc.Paragraph:
 			p.paragraph(*v, keep)
 		case doc.Table:
-			err = p.table(v)
+			err = p.table(v, keep)
 		case *doc.Table:
-			err = p.table(*v)
+			err = p.table(*v, keep)
 		case doc.Figure:
-			err = p.figure(v)
+			err = p.figure(v, keep)
 		case *doc.Figure:
-			err = p.figure(*v)
+			err = p.figure(*v, keep)
 		case doc.PageBreak, *doc.PageBreak:
 			p.pending = i < len(blocks)-1
 		case nil:
@@ -90,23 +123,54 @@ func render(d *doc.Document) (*pkg, error) {
 			err = fmt.Errorf("unknown block %T", blk)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("docx: block %d: %w", i+1, err)
+			return fmt.Errorf("docx: block %d: %w", first+i+1, err)
 		}
 	}
-	p.signature()
-	for i, l := range lines(d.Colophon) {
-		sp := ""
+	return nil
+}
+
+// attachmentList writes the 附件说明 under the body (GB/T 9704-2012 7.3.4): one line down, two
+// characters in, "附件：" and the names, numbered when there are several; each next name's number
+// stands under the first one's, and a name that wraps goes on under its own first character.
+func (p *pkg) attachmentList(signed bool) {
+	as := p.d.Attachments
+	const lead = 3 * charW // 附件：
+	for i, a := range as {
+		num := doc.AttachmentNumber(i, len(as))
+		nw := numberWidth(num)
+		text := num + oneLine(a.Title)
+		hang, sp := nw, ""
 		if i == 0 {
+			text = "附件：" + text
+			hang += lead
 			sp = `<w:spacing w:before="` + strconv.Itoa(linePitch) + `"/>`
 		}
-		p.para(styleColophon, sp, func() { p.text(l) }, keepStyle)
+		ind := `<w:ind w:left="` + strconv.Itoa(2*charW+lead+nw) + `" w:hanging="` + strconv.Itoa(hang) + `"/>`
+		p.para(styleAttachments, sp+ind, func() { p.text(text) }, keepIf(signed || i < len(as)-1))
 	}
-	if !bytes.Contains(b.Bytes(), []byte("<w:p>")) {
-		b.WriteString(`<w:p/>`) // a body holds at least one paragraph
+}
+
+// numberWidth is the width in twips of an attachment number ("1.", "12.") in the body's Times New
+// Roman (digits ½ em, the full stop ¼ em), condensed as body text is.
+func numberWidth(num string) int {
+	w := 0
+	for _, r := range num {
+		if r == '.' {
+			w += 80 + condense
+		} else {
+			w += 160 + condense
+		}
 	}
-	b.WriteString(sectPr)
-	b.WriteString(`</w:body></w:document>`)
-	return p, nil
+	return w
+}
+
+// attachmentHead starts attachment i of n on a new page: its label in 黑体 flush left on the first
+// line, its title centred on the third and a blank line under it (GB/T 9704-2012 7.3.7).
+func (p *pkg) attachmentHead(i, n int, title string) {
+	p.para(styleAttachmentLabel, "", func() { p.text(doc.AttachmentLabel(i, n)) }, keepNext)
+	if t := oneLine(title); t != "" {
+		p.para(styleAttachmentTitle, "", func() { p.text(t) }, keepNext)
+	}
 }
 
 // keep says whether a paragraph stays on the page of the next one.
@@ -233,7 +297,7 @@ func (p *pkg) caption(label, text string, k keep) {
 	}, k)
 }
 
-func (p *pkg) source(s string) {
+func (p *pkg) source(s string, keepWithNext bool) {
 	s = oneLine(s)
 	if s == "" {
 		return
@@ -241,10 +305,11 @@ func (p *pkg) source(s string) {
 	for _, pre := range []string{"资料来源：", "资料来源:", "资料来源"} {
 		s = strings.TrimPrefix(s, pre)
 	}
-	p.para(styleSource, "", func() { p.text("资料来源：" + strings.TrimSpace(s)) }, keepStyle)
+	p.para(styleSource, "", func() { p.text("资料来源：" + strings.TrimSpace(s)) }, keepIf(keepWithNext))
 }
 
-func (p *pkg) table(t doc.Table) error {
+// table writes t; keepWithNext keeps its last row and its note on the page of what follows.
+func (p *pkg) table(t doc.Table, keepWithNext bool) error {
 	p.tables++
 	if len(t.Columns) == 0 {
 		return fmt.Errorf("表%d has no columns", p.tables)
@@ -281,19 +346,21 @@ func (p *pkg) table(t doc.Table) error {
 	for i, c := range t.Columns {
 		head[i] = c.Title
 	}
-	p.row(head, widths, nil, true)
-	for _, r := range t.Rows {
-		p.row(r, widths, t.Columns, false)
+	p.row(head, widths, nil, true, false)
+	for i, r := range t.Rows {
+		p.row(r, widths, t.Columns, false, keepWithNext && i == len(t.Rows)-1)
 	}
 	b.WriteString(`</w:tbl>`)
-	p.source(t.Source)
+	p.source(t.Source, keepWithNext)
 	return nil
 }
 
 // row writes one table row; a header row repeats at the top of each page, and a row is not
 // split across pages (a 采纳情况 row read across a page turn is easy to misread) unless it is too
 // tall to move whole: a row taller than a page that may not split is cut off by some readers.
-func (p *pkg) row(cells []string, widths []int, cols []doc.Column, header bool) {
+// A last row marked keep keeps with the paragraph after the table (Word keeps a row whose
+// paragraphs keep with the next one on that one's page).
+func (p *pkg) row(cells []string, widths []int, cols []doc.Column, header, keep bool) {
 	b := &p.body
 	b.WriteString(`<w:tr><w:trPr>`)
 	if header || rowLines(cells, widths) <= maxUnsplitLines {
@@ -325,7 +392,11 @@ func (p *pkg) row(cells []string, widths []int, cols []doc.Column, header bool) 
 			ls = []string{""}
 		}
 		for _, l := range ls {
-			b.WriteString(`<w:p><w:pPr><w:pStyle w:val="` + style + `"/>` + jc + `</w:pPr>`)
+			kn := ""
+			if keep {
+				kn = `<w:keepNext/>`
+			}
+			b.WriteString(`<w:p><w:pPr><w:pStyle w:val="` + style + `"/>` + kn + jc + `</w:pPr>`)
 			if l != "" {
 				p.text(l)
 			}
@@ -394,7 +465,8 @@ func columnWidths(cols []doc.Column) []int {
 	return out
 }
 
-func (p *pkg) figure(f doc.Figure) error {
+// figure writes f; keepWithNext keeps its last line (note, caption or picture) with what follows.
+func (p *pkg) figure(f doc.Figure, keepWithNext bool) error {
 	p.figures++
 	n := p.figures
 	if len(f.PNG) == 0 && len(f.SVG) == 0 {
@@ -451,12 +523,12 @@ func (p *pkg) figure(f doc.Figure) error {
 	if alt == "" {
 		alt = caption
 	}
-	hasCaption := caption != ""
-	p.para(styleFigure, "", func() { p.drawing(n, main, svg, cx, cy, alt) }, keepIf(hasCaption || oneLine(f.Source) != ""))
+	hasCaption, hasSource := caption != "", oneLine(f.Source) != ""
+	p.para(styleFigure, "", func() { p.drawing(n, main, svg, cx, cy, alt) }, keepIf(hasCaption || hasSource || keepWithNext))
 	if hasCaption {
-		p.caption("图"+strconv.Itoa(n), caption, keepIf(oneLine(f.Source) != ""))
+		p.caption("图"+strconv.Itoa(n), caption, keepIf(hasSource || keepWithNext))
 	}
-	p.source(f.Source)
+	p.source(f.Source, keepWithNext)
 	return nil
 }
 
@@ -533,24 +605,27 @@ func (p *pkg) signature() {
 	if len(lines(p.d.Colophon)) > 0 {
 		left++ // the colophon follows the 落款 onto its page
 	}
-	put := func(text string, start float64) {
+	put := func(text string, start float64, slack string) {
 		left--
 		sp := ""
 		if first {
 			sp = `<w:spacing w:before="` + strconv.Itoa(linePitch) + `"/>`
 			first = false
 		}
-		ind := `<w:ind w:left="` + strconv.Itoa(int(math.Max(start, 0)*charW)) + `"/>`
+		ind := `<w:ind w:left="` + strconv.Itoa(int(math.Max(start, 0)*charW)) + `"` + slack + `/>`
 		// No automatic space between the date's digits and 年月日: it would push a date placed two
 		// characters from the edge over it ("20 / 日" on a line of its own).
 		noGap := `<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>`
 		p.para(styleSignature, noGap+sp+ind, func() { p.text(text) }, keepIf(left > 0))
 	}
 	for _, l := range issuers {
-		put(l, si)
+		put(l, si, "")
 	}
 	if date != "" {
-		put(date, sd)
+		// The date may run into the two blank characters on its right rather than break: its digits
+		// are measured at half a character, and a reader without Times New Roman draws them wider
+		// (LibreOffice without the 公文 fonts put "日" on a line of its own).
+		put(date, sd, ` w:right="`+strconv.Itoa(-2*charW)+`"`)
 	}
 }
 

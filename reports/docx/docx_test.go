@@ -60,6 +60,14 @@ func sample(t testing.TB) *doc.Document {
 			doc.PageBreak{},
 			doc.Figure{Caption: "各渠道意见数量", PNG: tinyPNG(t), SVG: []byte(tinySVG), WidthCM: 12, Source: "资料来源：问卷"},
 		},
+		Attachments: []doc.Attachment{
+			{Title: "意见建议汇总表", Blocks: []doc.Block{
+				doc.Heading{Level: 2, Number: "（一）", Text: "网站留言"},
+				doc.Table{Caption: "网站留言", Columns: []doc.Column{{Title: "序号", WidthCM: 1.5}, {Title: "意见建议"}},
+					Rows: [][]string{{"1", "延长申报期限"}}, Source: "政府网站"},
+			}},
+			{Title: "意见数量图", Blocks: []doc.Block{doc.Figure{Caption: "各月意见数量", PNG: tinyPNG(t)}}},
+		},
 		Signature: doc.Signature{Issuer: "某某市某某局", Date: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)},
 		Colophon:  "本说明依据公开征求意见的记录编制。",
 	}
@@ -278,7 +286,10 @@ func TestText(t *testing.T) {
 		"表1　意见建议采纳情况", "序号", "意见建议（摘要）", "采纳情况", "理由或说明",
 		"1", "延长申报期限", "采纳", "已修改第五条", "2", "简化材料", "", "", "资料来源：公开征求意见平台",
 		"", "图1　各渠道意见数量", "资料来源：问卷",
+		"附件：1.意见建议汇总表", "2.意见数量图",
 		"某某市某某局", "2026年11月20日", "本说明依据公开征求意见的记录编制。",
+		"附件1", "意见建议汇总表", "（一）网站留言", "表2　网站留言", "序号", "意见建议", "1", "延长申报期限", "资料来源：政府网站",
+		"附件2", "意见数量图", "", "图2　各月意见数量",
 	}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("paragraphs:\n got %q\nwant %q", got, want)
@@ -305,7 +316,8 @@ func hostileDoc(t testing.TB, long string) *doc.Document {
 			doc.Figure{Caption: bad, Alt: bad, Source: bad, PNG: tinyPNG(t), WidthCM: 1e300, HeightCM: -5},
 			nil,
 		},
-		Signature: doc.Signature{Issuer: bad, Date: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)},
+		Attachments: []doc.Attachment{{Title: bad, Blocks: []doc.Block{doc.Paragraph{Text: bad}, nil}}, {Title: long}},
+		Signature:   doc.Signature{Issuer: bad, Date: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)},
 	}
 }
 
@@ -344,7 +356,8 @@ func TestHostileText(t *testing.T) {
 		}
 	}
 	// The body paragraph of hostile text is split at its line ends, not at the markup it contains.
-	if n := strings.Count(joined, cleaned); n < 8 {
+	if n := strings.Count(joined, cleaned); n < 11 { // 8 in the body and the 落款, 3 in the attachments
+
 		t.Errorf("hostile text appears %d times, want one per field", n)
 	}
 }
@@ -385,7 +398,7 @@ func TestSignature(t *testing.T) {
 	} {
 		files := write(t, &doc.Document{Title: "T", Signature: doc.Signature{Issuer: c.issuer, Date: date}})
 		var got []string
-		for _, m := range regexp.MustCompile(`<w:ind w:left="(\d+)"/>`).FindAllSubmatch(files["word/document.xml"], -1) {
+		for _, m := range regexp.MustCompile(`<w:ind w:left="(\d+)"(?: w:right="-630")?/>`).FindAllSubmatch(files["word/document.xml"], -1) {
 			got = append(got, string(m[1]))
 		}
 		var want []string
@@ -395,6 +408,11 @@ func TestSignature(t *testing.T) {
 		if strings.Join(got, ",") != strings.Join(want, ",") {
 			t.Errorf("issuer %q: left indents %v, want %v", c.issuer, got, want)
 		}
+	}
+	// The date, and only the date, may run into the two blank characters on its right rather than break.
+	body := string(write(t, &doc.Document{Signature: doc.Signature{Issuer: "市发展改革委", Date: date}})["word/document.xml"])
+	if got := regexp.MustCompile(`<w:ind w:left="\d+" w:right="-630"/></w:pPr><w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t xml:space="preserve">([^<]*)<`).FindAllStringSubmatch(body, -1); len(got) != 1 || got[0][1] != "2026年11月20日" {
+		t.Errorf("lines with room on the right: %q", got)
 	}
 	if got := doc.FormatDate(time.Date(2026, 3, 5, 0, 0, 0, 0, time.UTC)); got != "2026年3月5日" {
 		t.Errorf("FormatDate = %q", got)
@@ -495,5 +513,62 @@ func TestDeterministic(t *testing.T) {
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
 		t.Error("two writes of the same document differ")
+	}
+}
+
+// TestAttachments: the 附件说明 stands under the body, two characters in, each next name under the
+// first one's number and wrapped lines under the name (GB/T 9704-2012 7.3.4); the 落款 and the
+// colophon follow it, and each attachment starts a page with its label and title; a body ending in
+// a table keeps its last row and note with the list and the 落款.
+func TestAttachments(t *testing.T) {
+	date := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
+	table := doc.Table{Columns: []doc.Column{{Title: "a"}}, Rows: [][]string{{"1"}, {"2"}}, Source: "来源"}
+	body := string(write(t, &doc.Document{
+		Blocks:      []doc.Block{table},
+		Attachments: []doc.Attachment{{Title: "评价方法", Blocks: []doc.Block{doc.Paragraph{Text: "甲"}}}, {Title: "数据表"}},
+		Signature:   doc.Signature{Issuer: "某某局", Date: date}, Colophon: "附注",
+	})["word/document.xml"])
+	ind := func(left, hang int) string {
+		return `<w:ind w:left="` + strconv.Itoa(left) + `" w:hanging="` + strconv.Itoa(hang) + `"/>`
+	}
+	const one = 155 + 75 // "1." in Times New Roman 16 pt, condensed by ¼ pt a character
+	for _, want := range []string{
+		// the list: 附件： from character 2, 1. at 5, the names after it; the second name's 2. at 5
+		`<w:pStyle w:val="AttachmentList"/><w:keepNext/><w:spacing w:before="579"/>` + ind(5*charW+one, 3*charW+one) + `</w:pPr>`,
+		`<w:pStyle w:val="AttachmentList"/><w:keepNext/>` + ind(5*charW+one, one) + `</w:pPr>`,
+		`<w:pStyle w:val="AttachmentLabel"/><w:keepNext/><w:pageBreakBefore/></w:pPr><w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t xml:space="preserve">附件1</w:t>`,
+		`<w:pStyle w:val="AttachmentTitle"/><w:keepNext/></w:pPr><w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t xml:space="preserve">评价方法</w:t>`,
+		`<w:pStyle w:val="AttachmentLabel"/><w:keepNext/><w:pageBreakBefore/></w:pPr><w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t xml:space="preserve">附件2</w:t>`,
+		// the body's last row and its note keep with the list
+		`<w:pStyle w:val="TableText"/><w:keepNext/></w:pPr><w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t xml:space="preserve">2</w:t>`,
+		`<w:pStyle w:val="Source"/><w:keepNext/></w:pPr>`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("document lacks %s", want)
+		}
+	}
+	if strings.Contains(body, `<w:keepNext/></w:pPr><w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t xml:space="preserve">1</w:t>`) {
+		t.Error("a row but the last keeps with the next")
+	}
+	got := paragraphs(t, []byte(body))
+	order := strings.Join(got, "|")
+	if want := "资料来源：来源|附件：1.评价方法|2.数据表|某某局|2026年11月20日|附注|附件1|评价方法|甲|附件2|数据表"; !strings.HasSuffix(order, want) {
+		t.Errorf("paragraphs %q, want them to end %q", order, want)
+	}
+	if n := strings.Count(body, "<w:pageBreakBefore/>"); n != 2 {
+		t.Errorf("%d page breaks, want one before each attachment", n)
+	}
+
+	// One attachment has no number; a name that wraps goes on under its first character.
+	body = string(write(t, &doc.Document{Blocks: []doc.Block{doc.Paragraph{Text: "正文"}},
+		Attachments: []doc.Attachment{{Title: "评价方法"}}})["word/document.xml"])
+	for _, want := range []string{
+		`<w:pStyle w:val="Normal"/><w:keepNext/></w:pPr>`, // the body keeps with the list; unsigned, the list keeps with nothing
+		`<w:pStyle w:val="AttachmentList"/><w:spacing w:before="579"/>` + ind(5*charW, 3*charW) + `</w:pPr><w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t xml:space="preserve">附件：评价方法</w:t>`,
+		`<w:t xml:space="preserve">附件</w:t>`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("single attachment: document lacks %s", want)
+		}
 	}
 }

@@ -32,6 +32,10 @@ const (
 	styleFigure    = "Figure"
 	styleSignature = "Signature"
 	styleColophon  = "Colophon"
+	// The 附件说明 under the body, and each attachment's label and title.
+	styleAttachments     = "AttachmentList"
+	styleAttachmentLabel = "AttachmentLabel"
+	styleAttachmentTitle = "AttachmentTitle"
 )
 
 // Fonts. Each CJK font is set for all scripts; body text sets Latin and digits in Times New Roman.
@@ -91,6 +95,9 @@ var stylesXML = xmlHeader + `<w:styles xmlns:w="` + nsW + `">` +
 	style(styleSource, "资料来源", "Normal", `<w:snapToGrid w:val="0"/><w:spacing w:before="60" w:after="120" w:line="360" w:lineRule="exact"/>`+noIndent+`<w:jc w:val="left"/>`, noCondense+sz(24)) +
 	style(styleFigure, "图片", "Normal", `<w:keepNext/><w:snapToGrid w:val="0"/><w:spacing w:before="120" w:line="240" w:lineRule="auto"/>`+noIndent+`<w:jc w:val="center"/>`, "") +
 	style(styleSignature, "落款", "Normal", `<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>`+noIndent+`<w:jc w:val="left"/>`, "") +
+	style(styleAttachments, "附件说明", "Normal", noIndent+`<w:jc w:val="left"/>`, "") +
+	style(styleAttachmentLabel, "附件标识", "Normal", `<w:keepNext/>`+noIndent+`<w:jc w:val="left"/>`, fontHei) +
+	style(styleAttachmentTitle, "附件标题", styleTitle, `<w:spacing w:before="`+pitch+`" w:after="`+pitch+`"/><w:outlineLvl w:val="0"/>`, "") +
 	style(styleColophon, "附注", "Normal", `<w:snapToGrid w:val="0"/><w:spacing w:line="300" w:lineRule="exact"/>`+noIndent+`<w:jc w:val="left"/>`, noCondense+sz(21)) +
 	style("Footer", "footer", "Normal", `<w:snapToGrid w:val="0"/><w:spacing w:line="240" w:lineRule="auto"/>`+noIndent+`<w:jc w:val="center"/>`, fontSong+noCondense+sz(28)) +
 	`<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>` +
