@@ -120,7 +120,7 @@ func (t *overviewTab) apply(o overviewData) {
 		widget.NewCard(lang.L("Public consultation"), "", t.consult.content),
 		widget.NewCard(lang.L("Needs collection"), "", t.needs.content),
 	)
-	grid := container.NewGridWithColumns(2, left, right)
+	grid := newColumns(left, right) // stacked when a 1024 px screen has no room for both
 	if t.scroll == nil {
 		t.scroll = container.NewVScroll(grid)
 		t.content.Objects = []fyne.CanvasObject{t.scroll}

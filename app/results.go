@@ -67,7 +67,12 @@ func newResultsTab(u *UI, policyID int64) *resultsTab {
 	refresh := widget.NewButtonWithIcon(lang.L("Recalculate"), theme.ViewRefreshIcon(), func() { t.loadRounds(t.recompute) })
 	impA := widget.NewButtonWithIcon(lang.L("Import assessment sheet…"), theme.FolderOpenIcon(), func() { t.pickScoreSheet("assessment") })
 	impO := widget.NewButtonWithIcon(lang.L("Import 体验官 feedback…"), theme.FolderOpenIcon(), func() { t.pickScoreSheet("officers") })
-	top := container.NewHBox(widget.NewLabel(lang.L("Round")), t.roundSel, widget.NewLabel(lang.L("Break down by")), t.groupSel, refresh, impA, impO, t.updating)
+	// The breakdown selector is as wide as its longest question unless held: the toolbar was 781 px, wider
+	// than a 1024 px screen leaves beside the policy list. Held at 320 px it shows the start of the question.
+	group := container.NewGridWrap(fyne.NewSize(320, t.groupSel.MinSize().Height), t.groupSel)
+	top := container.NewVBox(
+		container.NewHBox(widget.NewLabel(lang.L("Round")), t.roundSel, widget.NewLabel(lang.L("Break down by")), group),
+		container.NewHBox(refresh, impA, impO, t.updating))
 	t.content = container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(container.NewPadded(t.body)))
 	u.live(t.content, t.refresh)
 	t.loadRounds(t.recompute)
@@ -289,7 +294,7 @@ func (t *resultsTab) apply(res *score.Result) {
 		cards = append(cards, widget.NewCard(d.Name, fmt.Sprintf(lang.L("weight %.0f%%"), d.Weight*100), widget.NewLabel(body)))
 		radar = append(radar, radarAxis{d.Name, d.Score})
 	}
-	objs = append(objs, container.NewGridWithColumns(3, cards...),
+	objs = append(objs, newFlow(cards...), // three across where there is room, wrapping on a 1024 px screen
 		widget.NewLabel(fmt.Sprintf(lang.L("Reliability α: %s"), score.AlphaRule)))
 
 	// Charts.
@@ -321,7 +326,7 @@ func (t *resultsTab) apply(res *score.Result) {
 		charts = append(charts, widget.NewCard(lang.L("Importance–performance (IPA)"), lang.L("x: importance (r with overall satisfaction), y: score"),
 			newIPAScatter(dots, res.Method.IPAMeans.Importance, res.Method.IPAMeans.Performance, names)))
 	}
-	objs = append(objs, container.NewGridWithColumns(2, charts...))
+	objs = append(objs, newFlow(charts...))
 
 	// Breakdown.
 	if b := res.Breakdown; b != nil {
