@@ -80,7 +80,7 @@ func ipaDef(r *Report) chart.Chart {
 type pictures int
 
 const (
-	forHTML pictures = iota // inline SVG (the page has no script; the drawing is the chart)
+	forHTML pictures = iota // inline SVG, and the same chart's ECharts options for where scripts run
 	forDOCX                 // PNG at twice the size (about 220 dpi over the text column); SVG without a font
 )
 
@@ -115,6 +115,11 @@ func figure(def chart.Chart, caption, source string, how pictures) (doc.Figure, 
 		}
 	default:
 		f.SVG = chart.SVG(def)
+		opt, err := chart.ECharts(def)
+		if err != nil {
+			return f, false, fmt.Errorf("chart %s: %w", caption, err)
+		}
+		f.ECharts = opt
 	}
 	return f, true, nil
 }

@@ -141,7 +141,8 @@ func (b *docBuilder) figure(def chart.Chart, caption, source string) {
 	}
 }
 
-// EvaluationDocument is the evaluation report as a document, its figures drawn for the page (SVG).
+// EvaluationDocument is the evaluation report as a document, its figures drawn for the page (SVG, and
+// the same charts' ECharts options).
 func EvaluationDocument(r *Report) (*doc.Document, error) { return evaluationDocument(r, forHTML) }
 
 func evaluationDocument(r *Report, how pictures) (*doc.Document, error) {

@@ -137,6 +137,10 @@ type Figure struct {
 	HeightCM float64 // 0 = from the image's aspect ratio
 	Alt      string  // alternative text for screen readers; defaults to the caption
 	Source   string  // 资料来源 note under the caption, without the label; empty = none
+	// ECharts is optional: the same chart's ECharts options (a JSON object, as reports/chart.ECharts
+	// writes them), for a page that draws its charts with scripts where they run. The PNG or SVG
+	// stays the picture everywhere else (Word, print, a page whose scripts are stripped).
+	ECharts string
 }
 
 // PageBreak starts the next block on a new page. Several in a row make one break; one at the end

@@ -6,9 +6,14 @@
 // page numbers "— N —" odd pages right and even pages left, the 落款 at the end placed as 7.3.5.3
 // places it).
 //
-// The page is made for content systems that strip scripts and for offline intranets: it holds no
-// script at all, loads nothing (no font, image or style from anywhere), and says so to the browser
-// in a Content-Security-Policy that allows only its own style sheet, by hash, and data: images.
+// The page is made for content systems that strip scripts and for offline intranets: it loads
+// nothing (no font, image, style or script from anywhere) and says so to the browser in a
+// Content-Security-Policy that allows only its own style sheet, by hash, and data: images. Written
+// by Write it holds no script at all. WriteOptions with Options.Charts adds one enhancement: the
+// figures that carry ECharts options (doc.Figure.ECharts) are drawn by the inlined, unmodified
+// ECharts library (assets/echarts, its licence header kept) where scripts run, over their static
+// SVG, which stays what is printed and what is shown where scripts do not run; the CSP then also
+// allows exactly the page's two scripts, by hash.
 // Every text is escaped by html/template; figures are inline SVG rebuilt element by element from an
 // allow-list (an SVG with a script, an event attribute or a foreign element is refused), or the
 // PNG as a data: image.
@@ -19,6 +24,7 @@ import (
 	"crypto/sha256"
 	_ "embed"
 	"encoding/base64"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"html/template"
@@ -28,6 +34,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/gongping/gongping/assets/echarts"
 	"github.com/gongping/gongping/reports/doc"
 )
 
@@ -36,12 +43,57 @@ var pageCSS string
 
 // csp allows the page's one style sheet (by its hash: no style attribute anywhere works) and
 // pictures it carries itself; nothing else, from anywhere.
-var csp = "default-src 'none'; style-src " + cssHash(pageCSS) +
+var csp = "default-src 'none'; style-src " + hash(pageCSS) +
 	"; img-src data:; font-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'"
 
-func cssHash(s string) string {
+// scriptCSP is csp for a page with live charts: the ECharts library and InitScript, by their hashes,
+// and nothing else (no 'unsafe-inline', no eval, no source from anywhere).
+var scriptCSP = csp + "; script-src " + hash(echarts.MinJS) + " " + hash(InitScript)
+
+func hash(s string) string {
 	h := sha256.Sum256([]byte(s))
 	return "'sha256-" + base64.StdEncoding.EncodeToString(h[:]) + "'"
+}
+
+// InitScript starts the live charts: for each chart box it draws the ECharts options of its
+// data-option attribute (JSON that html/template escaped, so no document text is ever part of a
+// script) on a canvas laid over the static picture, and marks the box live, which hides the picture
+// on screen; print keeps the static picture and hides the canvas (page.css). A chart whose options
+// fail keeps its picture. Nothing is fetched; a page whose library was stripped shows the pictures.
+const InitScript = `(function () {
+  'use strict';
+  if (typeof echarts === 'undefined') { return; }
+  var charts = [];
+  var boxes = document.querySelectorAll('div.chart[data-option]');
+  for (var i = 0; i < boxes.length; i++) {
+    var el = boxes[i], pic = el.firstElementChild, live = document.createElement('div');
+    live.className = 'echart';
+    if (pic && pic.getAttribute('aria-label')) {
+      live.setAttribute('role', 'img');
+      live.setAttribute('aria-label', pic.getAttribute('aria-label'));
+    }
+    el.appendChild(live);
+    try {
+      var c = echarts.init(live, null, {renderer: 'canvas'});
+      c.setOption(JSON.parse(el.getAttribute('data-option')));
+      charts.push(c);
+      el.className += ' live';
+    } catch (e) {
+      el.removeChild(live);
+    }
+  }
+  window.addEventListener('resize', function () {
+    for (var j = 0; j < charts.length; j++) { charts[j].resize(); }
+  });
+})();`
+
+// Options are the choices of a page beyond its document.
+type Options struct {
+	// Charts draws every figure that has ECharts options with the inlined ECharts library where the
+	// browser runs scripts (the evaluation report). Off, the page holds no script (the feedback
+	// notice, or any page bound for a content system). It makes no difference to a document whose
+	// figures carry no options.
+	Charts bool
 }
 
 // Text block of the page, as reports/docx lays it out (GB/T 9704-2012 5.2.1).
@@ -53,15 +105,20 @@ const (
 
 var page = template.Must(template.New("page").Parse(pageTemplate))
 
-// Write writes d to w as an HTML page. All text is treated as untrusted. Write returns an error,
-// and writes nothing, for a malformed model (a table with no columns or a row with more cells than
-// columns, a figure with no picture, a PNG that is not one, an SVG it cannot read or that holds
-// active content and has no PNG to show instead).
-func Write(w io.Writer, d *doc.Document) error {
+// Write writes d to w as an HTML page with no script. All text is treated as untrusted. Write
+// returns an error, and writes nothing, for a malformed model (a table with no columns or a row with
+// more cells than columns, a figure with no picture, a PNG that is not one, an SVG it cannot read or
+// that holds active content and has no PNG to show instead, ECharts options that are not a JSON
+// object).
+func Write(w io.Writer, d *doc.Document) error { return WriteOptions(w, d, Options{}) }
+
+// WriteOptions is Write with options: with o.Charts, the figures' ECharts options come alive where
+// scripts run.
+func WriteOptions(w io.Writer, d *doc.Document, o Options) error {
 	if d == nil {
 		return errors.New("dochtml: nil document")
 	}
-	v, err := build(d)
+	v, err := build(d, o)
 	if err != nil {
 		return err
 	}
@@ -79,8 +136,9 @@ func Write(w io.Writer, d *doc.Document) error {
 type view struct {
 	CSP       string
 	CSS       template.CSS
-	DocTitle  string   // <title>: the title's lines joined
-	Title     []string // the title's lines
+	Scripts   []template.JS // the ECharts library and InitScript, or none
+	DocTitle  string        // <title>: the title's lines joined
+	Title     []string      // the title's lines
 	Subtitle  string
 	Addressee string
 	Blocks    []block
@@ -117,11 +175,12 @@ type block struct {
 	Cols  []column
 	Rows  []row
 
-	SVG  template.HTML // figure
-	PNG  template.URL  // figure: data:image/png;base64,…
-	PNGW int           // figure: width in CSS pixels
-	PNGH int
-	Alt  string
+	SVG    template.HTML // figure
+	PNG    template.URL  // figure: data:image/png;base64,…
+	Option string        // figure: ECharts options (JSON) when the page's charts are live
+	PNGW   int           // figure: width in CSS pixels
+	PNGH   int
+	Alt    string
 }
 
 type column struct {
@@ -139,7 +198,7 @@ type cell struct {
 	Align string // "", "c", "r"
 }
 
-func build(d *doc.Document) (*view, error) {
+func build(d *doc.Document, o Options) (*view, error) {
 	v := &view{CSP: csp, CSS: template.CSS(pageCSS)}
 	for _, l := range strings.Split(strings.TrimSpace(doc.Clean(d.Title)), "\n") {
 		if l = doc.OneLine(l); l != "" {
@@ -156,7 +215,7 @@ func build(d *doc.Document) (*view, error) {
 	}
 	labels := doc.Labels(d.AllBlocks())
 	var err error
-	if v.Blocks, err = blocks(d.Blocks, labels, 0); err != nil {
+	if v.Blocks, err = blocks(d.Blocks, labels, 0, o); err != nil {
 		return nil, err
 	}
 	n, at := len(d.Attachments), len(d.Blocks)
@@ -167,7 +226,7 @@ func build(d *doc.Document) (*view, error) {
 			l.Class, l.Text = "first "+l.Class, "附件："+l.Text
 		}
 		v.Annexes = append(v.Annexes, l)
-		bs, err := blocks(a.Blocks, labels[at:at+len(a.Blocks)], at)
+		bs, err := blocks(a.Blocks, labels[at:at+len(a.Blocks)], at, o)
 		if err != nil {
 			return nil, err
 		}
@@ -179,12 +238,33 @@ func build(d *doc.Document) (*view, error) {
 		v.Date = doc.FormatDate(d.Signature.Date)
 	}
 	v.Colophon = doc.Lines(d.Colophon)
+	if live(v) {
+		v.CSP = scriptCSP
+		v.Scripts = []template.JS{template.JS(echarts.MinJS), template.JS(InitScript)}
+	}
 	return v, nil
+}
+
+// live reports whether some figure of the page is drawn by ECharts.
+func live(v *view) bool {
+	for _, b := range v.Blocks {
+		if b.Option != "" {
+			return true
+		}
+	}
+	for _, a := range v.Attached {
+		for _, b := range a.Blocks {
+			if b.Option != "" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // blocks turns a list of blocks into what the template shows; labels are their 表N / 图N labels and
 // first the number of blocks before them in the document (for error messages).
-func blocks(bs []doc.Block, labels []string, first int) ([]block, error) {
+func blocks(bs []doc.Block, labels []string, first int, o Options) ([]block, error) {
 	var out []block
 	pending := false
 	for i, blk := range bs {
@@ -204,9 +284,9 @@ func blocks(bs []doc.Block, labels []string, first int) ([]block, error) {
 		case *doc.Table:
 			b, err = table(*x, labels[i])
 		case doc.Figure:
-			b, err = figure(x, labels[i])
+			b, err = figure(x, labels[i], o)
 		case *doc.Figure:
-			b, err = figure(*x, labels[i])
+			b, err = figure(*x, labels[i], o)
 		case doc.PageBreak, *doc.PageBreak:
 			pending = i < len(bs)-1
 			continue
@@ -383,11 +463,20 @@ func percent(f float64) string {
 	return strconv.FormatFloat(math.Min(f, 1)*100, 'f', 2, 64) + "%"
 }
 
-func figure(f doc.Figure, label string) (*block, error) {
+func figure(f doc.Figure, label string, o Options) (*block, error) {
 	if len(f.PNG) == 0 && len(f.SVG) == 0 {
 		return nil, errors.New("a figure has no picture")
 	}
 	b := &block{Kind: "figure", Label: label, Caption: doc.OneLine(f.Caption), Source: source(f.Source), Alt: doc.OneLine(f.Alt)}
+	if opt := strings.TrimSpace(f.ECharts); opt != "" {
+		var m map[string]any
+		if err := json.Unmarshal([]byte(opt), &m); err != nil || m == nil {
+			return nil, errors.New("a figure's ECharts options are not a JSON object")
+		}
+		if o.Charts {
+			b.Option = opt
+		}
+	}
 	if b.Alt == "" {
 		b.Alt = b.Caption
 	}

@@ -20,6 +20,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"github.com/gongping/gongping/assets/echarts"
 	"github.com/gongping/gongping/reports/chart"
 	"github.com/gongping/gongping/reports/doc"
 	"github.com/gongping/gongping/reports/docx"
@@ -544,6 +545,156 @@ func TestAttachments(t *testing.T) {
 	for _, c := range []string{".annexes .d0", ".annexes .d0.first", ".annexes .d1", ".annexes .d1.first", ".annexes .d2.first", ".annexes .d3.first"} {
 		if !strings.Contains(pageCSS, c+" {") {
 			t.Errorf("page.css lacks %s", c)
+		}
+	}
+}
+
+// liveDoc is chartDoc with each figure's ECharts options, one figure in an attachment.
+func liveDoc(t testing.TB) *doc.Document {
+	d := chartDoc(t)
+	c := chart.Chart{Kind: chart.HBar, Unit: "分", Max: 100, Items: []chart.Item{{Name: "<b>x</b>\"'&</script>", Value: 41}, {Name: "办理便捷度", Value: 72.4}}}
+	opt, err := chart.ECharts(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, b := range d.Blocks {
+		if f, ok := b.(doc.Figure); ok {
+			f.ECharts = opt
+			d.Blocks[i] = f
+		}
+	}
+	d.Attachments = []doc.Attachment{{Title: "图表", Blocks: []doc.Block{&doc.Figure{Caption: "附图", SVG: chart.SVG(c), ECharts: opt}}}}
+	return d
+}
+
+// scripts returns the text of every script element of the page and the page with them taken out.
+func scripts(t *testing.T, page string) ([]string, string) {
+	t.Helper()
+	var out []string
+	rest := page
+	for {
+		i := strings.Index(rest, "<script>")
+		if i < 0 {
+			break
+		}
+		j := strings.Index(rest[i:], "</script>")
+		if j < 0 {
+			t.Fatal("unclosed script element")
+		}
+		out = append(out, rest[i+len("<script>"):i+j])
+		rest = rest[:i] + rest[i+j+len("</script>"):]
+	}
+	return out, rest
+}
+
+// TestLiveCharts: with Options.Charts, a figure with ECharts options is drawn by the inlined library over
+// its static SVG: exactly two scripts (the unmodified library and InitScript), each allowed by its hash
+// and nothing else; the options reach the page as an escaped attribute and read back as they were; the
+// rest of the page keeps every rule of checkSafe. Without the option, or without options on any figure,
+// the page is the static one, byte for byte.
+func TestLiveCharts(t *testing.T) {
+	d := liveDoc(t)
+	var b bytes.Buffer
+	if err := WriteOptions(&b, d, Options{Charts: true}); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	ss, rest := scripts(t, page)
+	if len(ss) != 2 || ss[0] != echarts.MinJS || ss[1] != InitScript {
+		t.Fatalf("%d scripts; want the vendored library and InitScript", len(ss))
+	}
+	if !strings.HasPrefix(ss[0], "\n/*\n* Licensed to the Apache Software Foundation") {
+		t.Error("the library's licence header is not kept")
+	}
+	checkSafe(t, rest) // the CSP names the style sheet first; the scripts' hashes come last
+	csp := html.UnescapeString(regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="([^"]*)">`).FindStringSubmatch(page)[1])
+	var hashes []string
+	for _, s := range ss {
+		h := sha256.Sum256([]byte(s))
+		hashes = append(hashes, "'sha256-"+base64.StdEncoding.EncodeToString(h[:])+"'")
+	}
+	if !strings.HasSuffix(csp, "; script-src "+strings.Join(hashes, " ")) || strings.Count(csp, "script-src") != 1 {
+		t.Errorf("CSP %q does not allow exactly the page's two scripts", csp)
+	}
+	for _, bad := range []string{"unsafe-inline", "unsafe-eval", "strict-dynamic", "http", "*"} {
+		if strings.Contains(csp, bad) {
+			t.Errorf("CSP %q holds %q", csp, bad)
+		}
+	}
+	for _, want := range []string{"default-src 'none'", "connect-src 'none'", "font-src 'none'", "img-src data:;"} {
+		if !strings.Contains(csp, want) {
+			t.Errorf("CSP %q lacks %q", csp, want)
+		}
+	}
+	// Every chart box holds its static SVG and options that read back exactly.
+	root, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var boxes int
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "div" {
+			for _, a := range n.Attr {
+				if a.Key == "data-option" {
+					boxes++
+					if a.Val != d.Attachments[0].Blocks[0].(*doc.Figure).ECharts {
+						t.Errorf("options read back as %.80q", a.Val)
+					}
+					c := n.FirstChild
+					for c != nil && c.Type != html.ElementNode {
+						c = c.NextSibling
+					}
+					if c == nil || c.Data != "svg" {
+						t.Error("a chart box does not hold its static SVG")
+					}
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	if boxes != 3 {
+		t.Errorf("%d chart boxes, want 3", boxes)
+	}
+	if got, want := blockText(t, page), docxText(t, d); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("the live page does not read as the Word file:\n%q\n%q", got, want)
+	}
+	// The init script takes nothing from the page but JSON, fetches nothing and writes no markup.
+	for _, bad := range []string{"</script", "://", "eval", "Function(", "innerHTML", "outerHTML", "document.write", "fetch", "XMLHttpRequest", "src"} {
+		if strings.Contains(InitScript, bad) {
+			t.Errorf("InitScript holds %q", bad)
+		}
+	}
+
+	// The same figures without the option, or the option without figures that have options: the static page.
+	plain := liveDoc(t)
+	for i, b := range plain.Blocks {
+		if f, ok := b.(doc.Figure); ok {
+			f.ECharts = ""
+			plain.Blocks[i] = f
+		}
+	}
+	plain.Attachments[0].Blocks[0].(*doc.Figure).ECharts = ""
+	want := write(t, plain)
+	if got := write(t, d); got != want {
+		t.Error("Write without Options.Charts differs from the page of the same document without options")
+	}
+	b.Reset()
+	if err := WriteOptions(&b, plain, Options{Charts: true}); err != nil || b.String() != want {
+		t.Errorf("Options.Charts on a document without options changed the page (err %v)", err)
+	}
+	if strings.Contains(want, "<script") || strings.Contains(want, "data-option") || strings.Contains(want, "script-src") {
+		t.Error("the static page has a script, options or a script-src")
+	}
+	// Options that are not a JSON object are a malformed model.
+	for _, bad := range []string{"nope", "[1]", "null", "{", `{"a":1}x`} {
+		d := &doc.Document{Blocks: []doc.Block{doc.Figure{SVG: []byte(tinySVG), ECharts: bad}}}
+		b.Reset()
+		if err := WriteOptions(&b, d, Options{Charts: true}); err == nil || b.Len() != 0 {
+			t.Errorf("options %q: err %v, %d bytes written", bad, err, b.Len())
 		}
 	}
 }

@@ -55,6 +55,9 @@ const pageTemplate = `<!DOCTYPE html>
 {{- template "blocks" .Blocks}}
 {{- end}}
 </main>
+{{- range .Scripts}}
+<script>{{.}}</script>
+{{- end}}
 </body>
 </html>
 {{- define "blocks"}}
@@ -91,10 +94,16 @@ const pageTemplate = `<!DOCTYPE html>
 {{- end}}
 {{- else if eq .Kind "figure"}}
 <figure class="figure">
+{{- if .Option}}
+<div class="chart" data-option="{{.Option}}">
+{{- end}}
 {{- if .SVG}}
 {{.SVG}}
 {{- else}}
 <img src="{{.PNG}}" width="{{.PNGW}}" height="{{.PNGH}}" alt="{{.Alt}}">
+{{- end}}
+{{- if .Option}}
+</div>
 {{- end}}
 {{- if .Caption}}
 <figcaption>{{if .Label}}{{.Label}}{{"\u3000"}}{{end}}{{.Caption}}</figcaption>
