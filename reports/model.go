@@ -126,6 +126,8 @@ type Report struct {
 	IPA        []IPAPoint
 	IPAMeans   *score.IPAMeans
 	Priorities []Priority
+	// Rules are the definitions to print beside the figures (满意率, the two intervals, IPA, problems).
+	Rules score.Rules
 
 	OpenText []OpenGroup
 
@@ -152,8 +154,11 @@ type Dimension struct {
 	SatisfactionRate, Alpha             *float64
 	AlphaBand                           string
 	CI95                                *[2]float64
-	Indicators                          []Indicator
-	HeldBack                            string // why the dimension is not scored; shown instead of a number
+	// ScoreCI95 is Score's own interval (the survey's sampling error through the source weights:
+	// score.ScoreCIRule); CI95 is the survey part's (score.LabelSurveyCI).
+	ScoreCI95  *[2]float64
+	Indicators []Indicator
+	HeldBack   string // why the dimension is not scored; shown instead of a number
 }
 
 // Indicator is one indicator row.
@@ -167,14 +172,15 @@ type Indicator struct {
 	HeldBack         string // why the indicator is not scored; shown instead of a number
 }
 
-// Problem is one ranked problem.
+// Problem is one ranked problem: one problem with all the sources naming it (score.ProblemRule).
 type Problem struct {
 	Rank      int
 	Item      string
-	Source    string // Chinese
+	Source    string // Chinese: every source naming it, "第三方评估、政策体验官"
 	Incidence *float64
 	Count     int
 	Score     *float64
+	Basis     string // what each source found, one line (score.Problem.Basis)
 }
 
 // Direction is one ranked improvement direction.
@@ -186,11 +192,13 @@ type Direction struct {
 	Count  int
 }
 
-// IPAPoint is one indicator in the importance–performance plane.
+// IPAPoint is one indicator in the importance–performance plane. Quadrant is the verdict (a quadrant only
+// when both gaps to the means are significant: score.IPARule), Position where the plot shows it.
 type IPAPoint struct {
-	Indicator, Dimension, Quadrant string
-	Importance, Performance        float64
-	N                              int
+	Indicator, Dimension, Quadrant, Position string
+	Importance, Performance                  float64
+	ImportanceCI95, PerformanceCI95          *[2]float64
+	N                                        int
 }
 
 // Priority is one entry of the improvement priority list, as score.Priorities ranks it.
@@ -401,7 +409,7 @@ func (a *assembler) scores(r *Report, res *score.Result) {
 	for _, d := range res.Dimensions {
 		dim := Dimension{Key: d.Key, Name: a.t(d.Name), Weight: d.Weight, Score: d.Score, Survey: d.Survey,
 			Assessment: d.Assessment, Officers: d.Officers, N: d.N, SatisfactionRate: d.SatisfactionRate, Alpha: d.Alpha, CI95: d.CI95,
-			HeldBack: a.t(d.HeldBack)}
+			ScoreCI95: d.ScoreCI95, HeldBack: a.t(d.HeldBack)}
 		if d.Alpha != nil {
 			dim.AlphaBand = score.AlphaBand(*d.Alpha)
 		}
@@ -413,8 +421,8 @@ func (a *assembler) scores(r *Report, res *score.Result) {
 		r.Dimensions = append(r.Dimensions, dim)
 	}
 	for i, p := range res.Problems {
-		r.Problems = append(r.Problems, Problem{Rank: i + 1, Item: a.t(p.Item), Source: a.t(sourceName(p.Source)),
-			Incidence: p.Incidence, Count: p.Count, Score: p.Score})
+		r.Problems = append(r.Problems, Problem{Rank: i + 1, Item: a.t(p.Item), Source: sourceNames(p),
+			Incidence: p.Incidence, Count: p.Count, Score: p.Score, Basis: a.t(p.Basis)})
 	}
 	for i, d := range res.Directions {
 		r.Directions = append(r.Directions, Direction{Rank: i + 1, Item: a.t(d.Item), Source: a.t(sourceName(d.Source)),
@@ -422,9 +430,11 @@ func (a *assembler) scores(r *Report, res *score.Result) {
 	}
 	for _, p := range res.IPA {
 		r.IPA = append(r.IPA, IPAPoint{Indicator: a.t(p.Indicator), Dimension: a.t(dimensionName(p.Dimension)),
-			Quadrant: a.t(p.Quadrant), Importance: p.Importance, Performance: p.Performance, N: p.N})
+			Quadrant: a.t(p.Quadrant), Position: p.Position, Importance: p.Importance, Performance: p.Performance,
+			ImportanceCI95: p.ImportanceCI95, PerformanceCI95: p.PerformanceCI95, N: p.N})
 	}
 	r.IPAMeans = res.Method.IPAMeans
+	r.Rules = resultRules(res)
 	for _, p := range score.Priorities(res.IPA, res.Directions) {
 		// The items are the IPA's and the directions' texts, counted as masked there.
 		r.Priorities = append(r.Priorities, Priority{Rank: p.Rank, Item: a.again(p.Item), Why: p.Why, Importance: p.Importance})
@@ -441,6 +451,30 @@ func dimensionName(k string) string {
 		return n
 	}
 	return k
+}
+
+// resultRules are the definitions a result was computed by; one frozen before they were recorded reads
+// today's.
+func resultRules(res *score.Result) score.Rules {
+	if res.Method.Rules == (score.Rules{}) {
+		return score.CurrentRules
+	}
+	return res.Method.Rules
+}
+
+// sourceNames names every source of a problem, "第三方评估、政策体验官"; the indicator below 60 that joins an
+// assessment's problem is said by its basis, not as a source of its own.
+func sourceNames(p score.Problem) string {
+	var ns []string
+	for _, s := range p.Sources {
+		if s != score.SourceIndicator || len(p.Sources) == 1 {
+			ns = append(ns, sourceName(s))
+		}
+	}
+	if len(ns) == 0 {
+		return sourceName(p.Source)
+	}
+	return strings.Join(ns, "、")
 }
 
 func sourceName(s string) string {
@@ -515,13 +549,18 @@ func (a *assembler) appendix(res *score.Result) Appendix {
 	}
 	src := res.Method.Sources
 	ap.Sources = []KV{{"问卷调查", fmt.Sprintf("%g", src.Survey)}, {"第三方评估", fmt.Sprintf("%g", src.Assessment)}, {"政策体验官", fmt.Sprintf("%g", src.Officers)}}
+	rules := resultRules(res)
 	ap.Formulas = []string{
 		"答题分值：文字选项按量表换算为 0–100 分；数字量表 分值 = (量表点数 − |答案 − 最优值| − 1) ÷ (量表点数 − 1) × 100。",
-		"指标得分：受访者在该指标各题分值的平均数，再对有效受访者取平均；满意率 = 分值 ≥ 75 的受访者占比；95% 置信区间 = 平均分 ± 1.96 × 标准差 ÷ √n。",
+		"指标得分：受访者在该指标各题分值的平均数，再对有效受访者取平均。",
 		"维度问卷得分 S = Σ 指标权重 × 指标得分 ÷ Σ 指标权重；内部一致性信度为克龙巴赫α系数。",
 		"第三方评估得分 A = 100 × Σ 得分 ÷ Σ 满分；体验官得分 O = 体验官维度评分的平均（1–5 分换算为 0–100 分）。",
 		"维度得分 C = Σ 来源权重 × 来源得分 ÷ Σ 有数据来源的权重；综合得分 = Σ 维度权重 × 维度得分 ÷ Σ 维度权重。",
-		"存在问题按提及率（选择人数 ÷ 作答人数）排序；改进方向按需求占比排序；重要性–表现分析（IPA）中重要性为指标分值与总体评价分值的皮尔逊相关系数，以各指标均值为象限分界。",
+		rules.Satisfaction + "。",
+		rules.SurveyCI + "。",
+		rules.ScoreCI + "。",
+		rules.Problems + "。改进方向按需求占比排序。",
+		rules.IPA + "。",
 	}
 	scr := sch.Screening
 	ex := res.Respondents.Excluded

@@ -1,11 +1,15 @@
 package reports
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/gongping/gongping/data/score"
+	"github.com/gongping/gongping/reports/chart"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -16,6 +20,8 @@ const (
 	SheetIndicators = "指标得分"
 	SheetProblems   = "存在问题"
 	SheetDirections = "改进方向"
+	SheetIPA        = "重要性表现分析"
+	SheetCharts     = "图表"
 	SheetOpinions   = "意见摘编"
 	SheetAdoption   = "采纳情况"
 	SheetRevisions  = "修订记录"
@@ -39,11 +45,12 @@ type col struct {
 	kind  int
 }
 
-// book is a workbook being written, with its shared styles.
+// book is a workbook being written, with its shared styles and where the charts' data is.
 type book struct {
 	f                                                 *excelize.File
 	header, text, num1, num2, num3, pct1, integer, hd int
-	title, cont                                       int
+	title, cont, small                                int
+	data                                              chartData
 }
 
 func newBook() (*book, error) {
@@ -67,6 +74,8 @@ func newBook() (*book, error) {
 		{&b.integer, excelize.Style{Font: font, NumFmt: 1, Alignment: &excelize.Alignment{Vertical: "top"}, Border: border}},
 		{&b.hd, excelize.Style{Font: &excelize.Font{Family: "Microsoft YaHei", Size: 11, Bold: true}}},
 		{&b.title, excelize.Style{Font: &excelize.Font{Family: "Microsoft YaHei", Size: 14, Bold: true}}},
+		{&b.small, excelize.Style{Font: &excelize.Font{Family: "Microsoft YaHei", Size: 9, Color: "333333"},
+			Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
 		{&b.cont, excelize.Style{Font: &excelize.Font{Family: "Microsoft YaHei", Size: 10, Italic: true, Color: "5B6470"},
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F6F8FA"}}, Border: border}},
 	}
@@ -98,15 +107,24 @@ func cell(c, r int) string {
 // newTable writes the header at row and sets the column widths (the first table of a sheet decides them).
 func (b *book) newTable(sheet string, row int, cols []col, widths bool) (*table, error) {
 	t := &table{b: b, sheet: sheet, cols: cols, head: row, row: row, overrun: map[int]bool{}}
+	lines := 1
 	for i, c := range cols {
 		if err := b.f.SetCellStr(sheet, cell(i+1, row), c.title); err != nil {
 			return nil, err
+		}
+		if c.width > 0 {
+			lines = max(lines, wrappedLines(c.title, c.width))
 		}
 		if widths {
 			name, _ := excelize.ColumnNumberToName(i + 1)
 			if err := b.f.SetColWidth(sheet, name, name, c.width); err != nil {
 				return nil, err
 			}
+		}
+	}
+	if lines > 1 { // a long title wraps: the row grows to show it (LibreOffice does not on opening)
+		if err := b.f.SetRowHeight(sheet, row, float64(lines)*lineHeight+2); err != nil {
+			return nil, err
 		}
 	}
 	return t, b.f.SetCellStyle(sheet, cell(1, row), cell(len(cols), row), b.header)
@@ -214,12 +232,37 @@ func (t *table) markOverrun(c int) error {
 	return t.b.f.SetCellStyle(t.sheet, ref, ref, t.b.cont)
 }
 
-// printSetup prints a sheet on A4 landscape, one page wide, with the table's header row repeated
-// on every page.
+// Page margins in inches (the chart sheet's page breaks are computed from them).
+const (
+	marginTop, marginBottom = 0.75, 0.75
+	marginSide              = 0.6
+	marginHeadFoot          = 0.3
+)
+
+// footer numbers the pages: "第 3 页，共 12 页" (the numbers run through the workbook when it is printed
+// whole). The header names the sheet.
+var footer = &excelize.HeaderFooterOptions{OddHeader: "&R&9&A", OddFooter: "&C&9第 &P 页，共 &N 页"}
+
+// printSetup prints a sheet on A4 with page numbers: a table sheet landscape, one page wide, with the
+// table's header row repeated on every page; the chart sheet portrait at full size, without repeated
+// rows (chartSheet breaks its pages so no chart is cut).
 func (b *book) printSetup(sheet string) error {
-	if err := b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: ptr(9), Orientation: ptr("landscape"),
-		FitToWidth: ptr(1), FitToHeight: ptr(0)}); err != nil {
+	layout := &excelize.PageLayoutOptions{Size: ptr(9), Orientation: ptr("landscape"), FitToWidth: ptr(1), FitToHeight: ptr(0)}
+	if sheet == SheetCharts {
+		layout = &excelize.PageLayoutOptions{Size: ptr(9), Orientation: ptr("portrait"), AdjustTo: ptr(uint(100))}
+	}
+	if err := b.f.SetPageLayout(sheet, layout); err != nil {
 		return err
+	}
+	if err := b.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Top: ptr(marginTop), Bottom: ptr(marginBottom),
+		Left: ptr(marginSide), Right: ptr(marginSide), Header: ptr(marginHeadFoot), Footer: ptr(marginHeadFoot)}); err != nil {
+		return err
+	}
+	if err := b.f.SetHeaderFooter(sheet, footer); err != nil {
+		return err
+	}
+	if sheet == SheetCharts {
+		return nil
 	}
 	if err := b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
 		return err
@@ -229,6 +272,38 @@ func (b *book) printSetup(sheet string) error {
 		head = 2 // under the title line
 	}
 	return b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheet, head, head), Scope: sheet})
+}
+
+// para writes a paragraph of text at row across columns 1…cols (merged, wrapped, the row as high as the
+// text): the definitions under a table.
+func (b *book) para(sheet string, row, cols int, text string, width float64) error {
+	if err := b.note(sheet, row, text, b.small); err != nil {
+		return err
+	}
+	if cols > 1 && len(cellPieces(text)) == 1 {
+		if err := b.f.MergeCell(sheet, cell(1, row), cell(cols, row)); err != nil {
+			return err
+		}
+	}
+	return b.f.SetRowHeight(sheet, row, min(float64(wrappedLines(text, width*10/9))*12.5+3, maxRowHeight))
+}
+
+// paras writes paragraphs from row on, one a row; it returns the row after the last.
+func (b *book) paras(sheet string, row int, cols []col, texts ...string) (int, error) {
+	var width float64
+	for _, c := range cols {
+		width += c.width
+	}
+	for _, t := range texts {
+		if t == "" {
+			continue
+		}
+		if err := b.para(sheet, row, len(cols), t, width); err != nil {
+			return row, err
+		}
+		row++
+	}
+	return row, nil
 }
 
 func (b *book) freezeTop(sheet string, rows int) error {
@@ -269,7 +344,8 @@ func WriteXLSX(w io.Writer, r *Report) error {
 	if err := b.f.SetSheetName("Sheet1", SheetOverview); err != nil {
 		return err
 	}
-	sheets := []string{SheetOverview, SheetDimensions, SheetIndicators, SheetProblems, SheetDirections, SheetOpinions, SheetAdoption, SheetRevisions, SheetChecks}
+	sheets := []string{SheetOverview, SheetDimensions, SheetIndicators, SheetProblems, SheetDirections, SheetIPA, SheetCharts,
+		SheetOpinions, SheetAdoption, SheetRevisions, SheetChecks}
 	if r.Raw != nil {
 		sheets = append(sheets, SheetRaw)
 	}
@@ -285,7 +361,7 @@ func WriteXLSX(w io.Writer, r *Report) error {
 		}
 	}
 	for _, step := range []func(*book, *Report) error{overviewSheet, dimensionSheet, indicatorSheet, problemSheet,
-		directionSheet, opinionSheet, adoptionSheet, revisionSheet, checkSheet, rawSheet} {
+		directionSheet, ipaSheet, chartSheet, opinionSheet, adoptionSheet, revisionSheet, checkSheet, rawSheet} {
 		if err := step(b, r); err != nil {
 			return err
 		}
@@ -429,15 +505,18 @@ func (t *table) addKV(k string, v any) error {
 
 func dimensionSheet(b *book, r *Report) error {
 	s := SheetDimensions
-	t, err := b.newTable(s, 1, []col{{"维度", 14, kText}, {"权重", 9, kPct1}, {"维度得分", 10, kNum1}, {"问卷调查", 10, kNum1},
-		{"第三方评估", 11, kNum1}, {"政策体验官", 11, kNum1}, {"样本量", 9, kInt}, {"满意率", 9, kPct1},
-		{"Cronbach's α", 12, kNum2}, {"95%CI下限", 11, kNum1}, {"95%CI上限", 11, kNum1}}, true)
+	cols := []col{{"维度", 12, kText}, {"权重", 8, kPct1}, {"维度得分", 9, kNum1},
+		{score.LabelScoreCI + "下限", 11, kNum1}, {score.LabelScoreCI + "上限", 11, kNum1},
+		{"问卷调查", 9, kNum1}, {"第三方评估", 10, kNum1}, {"政策体验官", 10, kNum1}, {"问卷样本量", 9, kInt}, {"问卷" + score.LabelSatisfaction, 9, kPct1},
+		{"Cronbach's α", 10, kNum2}, {score.LabelSurveyCI + "下限", 12, kNum1}, {score.LabelSurveyCI + "上限", 12, kNum1}}
+	t, err := b.newTable(s, 1, cols, true)
 	if err != nil {
 		return err
 	}
 	for _, d := range r.Dimensions {
+		slo, shi := ciParts(d.ScoreCI95)
 		lo, hi := ciParts(d.CI95)
-		if err := t.add(d.Name, d.Weight, d.Score, d.Survey, d.Assessment, d.Officers, d.N, d.SatisfactionRate, d.Alpha, lo, hi); err != nil {
+		if err := t.add(d.Name, d.Weight, d.Score, slo, shi, d.Survey, d.Assessment, d.Officers, d.N, d.SatisfactionRate, d.Alpha, lo, hi); err != nil {
 			return err
 		}
 	}
@@ -447,16 +526,17 @@ func dimensionSheet(b *book, r *Report) error {
 	if len(r.Dimensions) == 0 {
 		return b.note(s, 3, "本轮次尚无维度得分。", b.text)
 	}
-	return b.f.AddChart(s, cell(1, t.row+3), &excelize.Chart{
-		Type:      excelize.Radar,
-		Series:    []excelize.ChartSeries{{Name: ref(s, 3, 1, 3, 1), Categories: ref(s, 1, 2, 1, t.row), Values: ref(s, 3, 2, 3, t.row)}},
-		Title:     chartTitle("三个维度得分"),
-		Legend:    excelize.ChartLegend{Position: "none"},
-		XAxis:     excelize.ChartAxis{Font: axisFont},
-		YAxis:     excelize.ChartAxis{Maximum: ptr(100.0), Minimum: ptr(0.0), MajorGridLines: true, Font: axisFont},
-		PlotArea:  excelize.ChartPlotArea{ShowVal: true},
-		Dimension: excelize.ChartDimension{Width: 560, Height: 380},
-	})
+	b.data.dimensions = t.row - 1
+	_, err = b.paras(s, t.row+2, cols, "说明：", rulesOf(r).ScoreCI+"。", rulesOf(r).SurveyCI+"。", rulesOf(r).Satisfaction+"。")
+	return err
+}
+
+// rulesOf are the report's definitions (today's for a report assembled by hand).
+func rulesOf(r *Report) score.Rules {
+	if r.Rules == (score.Rules{}) {
+		return score.CurrentRules
+	}
+	return r.Rules
 }
 
 func ptr[T any](v T) *T { return &v }
@@ -481,17 +561,22 @@ func ciParts(ci *[2]float64) (*float64, *float64) {
 
 func indicatorSheet(b *book, r *Report) error {
 	s := SheetIndicators
-	t, err := b.newTable(s, 1, []col{{"维度", 12, kText}, {"指标", 26, kText}, {"题目", 14, kText}, {"权重", 8, kPct1},
-		{"得分", 9, kNum1}, {"样本量", 9, kInt}, {"满意率", 9, kPct1}, {"95%CI下限", 11, kNum1}, {"95%CI上限", 11, kNum1}}, true)
+	cols := []col{{"维度", 12, kText}, {"指标", 26, kText}, {"题目", 14, kText}, {"权重", 8, kPct1},
+		{"得分", 9, kNum1}, {"样本量", 9, kInt}, {score.LabelSatisfaction, 9, kPct1}, {score.LabelIndicatorCI + "下限", 11, kNum1}, {score.LabelIndicatorCI + "上限", 11, kNum1}}
+	t, err := b.newTable(s, 1, cols, true)
 	if err != nil {
 		return err
 	}
 	for _, d := range r.Dimensions {
+		first := t.row + 1
 		for _, ind := range d.Indicators {
 			lo, hi := ciParts(ind.CI95)
 			if err := t.add(d.Name, ind.Name, ind.Questions, ind.Weight, ind.Score, ind.N, ind.SatisfactionRate, lo, hi); err != nil {
 				return err
 			}
+		}
+		if t.row >= first && !indicatorDef(d).Empty() {
+			b.data.indicators = append(b.data.indicators, rowSpan{d.Name, first, t.row})
 		}
 	}
 	if err := b.freezeTop(s, 1); err != nil {
@@ -500,32 +585,24 @@ func indicatorSheet(b *book, r *Report) error {
 	if t.row == 1 {
 		return b.note(s, 3, "本轮次尚无指标得分。", b.text)
 	}
-	return b.f.AddChart(s, cell(2, t.row+3), &excelize.Chart{
-		Type:       excelize.Bar,
-		VaryColors: ptr(false),
-		Series:     []excelize.ChartSeries{{Name: ref(s, 5, 1, 5, 1), Categories: ref(s, 2, 2, 2, t.row), Values: ref(s, 5, 2, 5, t.row)}},
-		Title:      chartTitle("指标得分"),
-		Legend:     excelize.ChartLegend{Position: "none"},
-		XAxis:      excelize.ChartAxis{ReverseOrder: true, Font: axisFont},
-		YAxis:      excelize.ChartAxis{Maximum: ptr(100.0), Minimum: ptr(0.0), MajorGridLines: true, Font: axisFont},
-		PlotArea:   excelize.ChartPlotArea{ShowVal: true},
-		Dimension:  excelize.ChartDimension{Width: 620, Height: uint(120 + 26*(t.row-1))},
-	})
+	_, err = b.paras(s, t.row+2, cols, "说明：指标得分只来自问卷调查，其95%置信区间即问卷部分的置信区间（"+
+		strings.TrimPrefix(rulesOf(r).SurveyCI, score.LabelSurveyCI+"：")+"）。", rulesOf(r).Satisfaction+"。")
+	return err
 }
 
 func problemSheet(b *book, r *Report) error {
 	s := SheetProblems
-	t, err := b.newTable(s, 1, []col{{"序号", 6, kInt}, {"问题", 40, kText}, {"来源", 14, kText}, {"提及率", 9, kPct1},
-		{"次数/样本", 10, kInt}, {"得分", 8, kNum1}}, true)
+	cols := []col{{"序号", 6, kInt}, {"问题", 36, kText}, {"来源", 22, kText}, {"提及率", 9, kPct1}, {"次数", 7, kInt}, {"依据", 52, kText}}
+	t, err := b.newTable(s, 1, cols, true)
 	if err != nil {
 		return err
 	}
-	lead := 0 // leading rows that have an incidence (survey problems come first, by incidence)
+	lead := 0 // leading rows that have an incidence (the ranking puts them first)
 	for _, p := range r.Problems {
 		if p.Incidence != nil && lead == p.Rank-1 {
 			lead++
 		}
-		if err := t.add(p.Rank, p.Item, p.Source, p.Incidence, p.Count, p.Score); err != nil {
+		if err := t.add(p.Rank, p.Item, p.Source, p.Incidence, p.Count, p.Basis); err != nil {
 			return err
 		}
 	}
@@ -535,21 +612,9 @@ func problemSheet(b *book, r *Report) error {
 	if len(r.Problems) == 0 {
 		return b.note(s, 3, "本轮次尚未识别出存在问题。", b.text)
 	}
-	valCol, title, n := 4, "主要问题提及率", min(lead, topN)
-	if n == 0 {
-		valCol, title, n = 5, "问题次数", min(len(r.Problems), topN)
-	}
-	return b.f.AddChart(s, cell(2, t.row+3), &excelize.Chart{
-		Type:       excelize.Bar,
-		VaryColors: ptr(false),
-		Series:     []excelize.ChartSeries{{Name: ref(s, valCol, 1, valCol, 1), Categories: ref(s, 2, 2, 2, n+1), Values: ref(s, valCol, 2, valCol, n+1)}},
-		Title:      chartTitle(title),
-		Legend:     excelize.ChartLegend{Position: "none"},
-		XAxis:      excelize.ChartAxis{ReverseOrder: true, Font: axisFont},
-		YAxis:      excelize.ChartAxis{Minimum: ptr(0.0), MajorGridLines: true, Font: axisFont, NumFmt: fmtOf(valCol == 4)},
-		PlotArea:   excelize.ChartPlotArea{ShowVal: true},
-		Dimension:  excelize.ChartDimension{Width: 620, Height: uint(120 + 28*n)},
-	})
+	b.data.problems = min(lead, topN)
+	_, err = b.paras(s, t.row+2, cols, rulesOf(r).Problems+"。得分低于60分的指标见“指标得分”表。")
+	return err
 }
 
 func directionSheet(b *book, r *Report) error {
@@ -559,7 +624,11 @@ func directionSheet(b *book, r *Report) error {
 	if err != nil {
 		return err
 	}
+	lead := 0
 	for _, d := range r.Directions {
+		if d.Share != nil && lead == d.Rank-1 {
+			lead++
+		}
 		if err := t.add(d.Rank, d.Item, d.Source, d.Share, d.Count); err != nil {
 			return err
 		}
@@ -569,45 +638,76 @@ func directionSheet(b *book, r *Report) error {
 			return err
 		}
 	}
+	b.data.directions = min(lead, topN)
+	return b.freezeTop(s, 1)
+}
+
+// ipaSheet lists the importance–performance analysis with both intervals and the verdict, then the
+// improvement priorities.
+func ipaSheet(b *book, r *Report) error {
+	s := SheetIPA
+	cols := []col{{"指标", 24, kText}, {"维度", 10, kText}, {"重要性（r）", 10, kNum3}, {"r的95%置信区间下限", 11, kNum3}, {"r的95%置信区间上限", 11, kNum3},
+		{"表现（得分）", 10, kNum1}, {"得分95%置信区间下限", 11, kNum1}, {"得分95%置信区间上限", 11, kNum1}, {"图中位置", 11, kText}, {"判定", 16, kText}}
+	t, err := b.newTable(s, 1, cols, true)
+	if err != nil {
+		return err
+	}
+	for _, p := range r.IPA {
+		ilo, ihi := ciParts(p.ImportanceCI95)
+		plo, phi := ciParts(p.PerformanceCI95)
+		if err := t.add(p.Indicator, p.Dimension, p.Importance, ilo, ihi, p.Performance, plo, phi, p.Position, p.Quadrant); err != nil {
+			return err
+		}
+	}
 	if err := b.freezeTop(s, 1); err != nil {
 		return err
 	}
-	row := t.row + 2
-	if len(r.IPA) > 0 {
-		if err := b.note(s, row, "重要性–表现分析（IPA）", b.hd); err != nil {
-			return err
-		}
-		means := ""
-		if r.IPAMeans != nil {
-			means = fmt.Sprintf("象限分界：重要性均值 %.3f，表现均值 %.1f", r.IPAMeans.Importance, r.IPAMeans.Performance)
-		}
-		if err := b.f.SetCellStr(s, cell(2, row), means); err != nil {
-			return err
-		}
-		ipa, err := b.newTable(s, row+1, []col{{"指标", 0, kText}, {"维度", 0, kText}, {"重要性（r）", 0, kNum3}, {"表现（得分）", 0, kNum1}, {"象限", 0, kText}}, false)
-		if err != nil {
-			return err
-		}
-		for _, p := range r.IPA {
-			if err := ipa.add(p.Indicator, p.Dimension, p.Importance, p.Performance, p.Quadrant); err != nil {
-				return err
-			}
-		}
-		row = ipa.row + 2
+	if len(r.IPA) == 0 {
+		return b.note(s, 3, "本轮次未做重要性—表现分析（评价方案未设总体评价题，或指标数据不足）。", b.text)
 	}
-	if len(r.Priorities) > 0 {
-		if err := b.note(s, row, "改进优先顺序", b.hd); err != nil {
-			return err
+	b.data.ipa = len(r.IPA)
+	notes := []string{rulesOf(r).IPA + "。"}
+	if m := r.IPAMeans; m != nil {
+		notes = append(notes, fmt.Sprintf("象限分界：重要性均值 %.3f，表现均值 %.1f。", m.Importance, m.Performance))
+	}
+	row, err := b.paras(s, t.row+2, cols, notes...)
+	if err != nil || len(r.Priorities) == 0 {
+		return err
+	}
+	if err := b.note(s, row+1, "改进优先顺序", b.hd); err != nil {
+		return err
+	}
+	// 事项 under 指标, 依据 across the other columns (merged): the table's widths suit the IPA's.
+	var why float64
+	for _, c := range cols[2:] {
+		why += c.width
+	}
+	row += 2
+	for i, p := range append([]Priority{{Item: "事项（按优先顺序）", Importance: "影响程度", Why: "依据"}}, r.Priorities...) {
+		style, item := b.text, p.Item
+		if i == 0 {
+			style = b.header
+		} else {
+			item = fmt.Sprintf("%d．%s", p.Rank, p.Item)
 		}
-		pt, err := b.newTable(s, row+1, []col{{"序号", 0, kInt}, {"事项", 0, kText}, {"依据", 0, kText}}, false)
-		if err != nil {
-			return err
-		}
-		for _, p := range r.Priorities {
-			if err := pt.add(p.Rank, p.Item, p.Why); err != nil {
+		for c, v := range []string{cellPieces(item)[0], p.Importance, cellPieces(p.Why)[0]} {
+			if err := b.f.SetCellStr(s, cell(c+1, row), v); err != nil {
 				return err
 			}
 		}
+		if err := b.f.MergeCell(s, cell(3, row), cell(len(cols), row)); err != nil {
+			return err
+		}
+		if err := b.f.SetCellStyle(s, cell(1, row), cell(len(cols), row), style); err != nil {
+			return err
+		}
+		lines := max(wrappedLines(p.Why, why), wrappedLines(item, cols[0].width))
+		if lines > 1 {
+			if err := b.f.SetRowHeight(s, row, min(float64(lines)*lineHeight+2, maxRowHeight)); err != nil {
+				return err
+			}
+		}
+		row++
 	}
 	return nil
 }
@@ -807,3 +907,223 @@ func rawSheet(b *book, r *Report) error {
 	}
 	return sw.Flush()
 }
+
+// chartData says where the charts' data is in the table sheets (rows are 1-based sheet rows).
+type chartData struct {
+	dimensions int       // 维度得分 rows 2…dimensions+1
+	indicators []rowSpan // 指标得分 rows per dimension with a scored indicator
+	problems   int       // 存在问题 rows 2…problems+1 with an incidence (at most topN)
+	directions int       // 改进方向 rows 2…directions+1 with a share (at most topN)
+	ipa        int       // 重要性表现分析 rows 2…ipa+1
+}
+
+type rowSpan struct {
+	name        string
+	first, last int
+}
+
+// The chart sheet's grid: rows of chartRow points, chartCols columns of chartColWidth, printed on A4
+// portrait at full size. Readers draw a column as wide as their default font makes it (LibreOffice
+// without Calibri: 72 px for 7.8; Excel: 60 px), so a native chart spans whole columns and takes the
+// reader's width (550–650 px, inside the page's 679), while rows have a height in points every reader
+// keeps: a chart is a whole number of rows, and the pages break between charts.
+const (
+	chartRow      = 15.0 // points: 20 px
+	rowPx         = 20
+	chartCols     = 9
+	chartColWidth = 7.8
+	// excelize anchors a chart in its own units: a column of 7.8 is 62 px (× 8), a row of 15 pt 18 px
+	// (× 4/3.4); a chart chartWidth × rows·xlRowPx spans the nine columns and exactly its rows.
+	chartWidth = chartCols * 62
+	xlRowPx    = 18
+	// pictureWidth is the IPA picture's width in real pixels: inside the nine columns in every reader
+	// (Excel draws them 540 px wide, LibreOffice without Calibri 650).
+	pictureWidth = 520
+	// pageRows is what a page holds: (11.69 − 0.75 − 0.75) in × 72 ÷ 15 pt = 48.9 rows, less a margin
+	// for the readers' rounding.
+	pageRows = 46
+)
+
+// xlsxPNG draws the IPA chart as a picture; a variable so a test can take the fonts away.
+var xlsxPNG = chart.PNG
+
+// chartSheet puts every chart of the report on one sheet, each under its title with its source below,
+// none cut by a page break and none under a repeated header row (the table sheets repeat theirs).
+// Radar and bars are native charts on the tables' cells: vector, drawn with the reader's own fonts,
+// editable, and following a corrected cell. The IPA plot is a picture of the report's drawing: a native
+// chart cannot shade the quadrants, draw the mean lines or place the labels apart (a native scatter, one
+// series per indicator, stands in when the computer has no Chinese font to draw it with).
+func chartSheet(b *book, r *Report) error {
+	s := SheetCharts
+	f := b.f
+	name, _ := excelize.ColumnNumberToName(chartCols)
+	if err := f.SetColWidth(s, "A", name, chartColWidth); err != nil {
+		return err
+	}
+	if err := f.SetSheetProps(s, &excelize.SheetPropsOptions{DefaultRowHeight: ptr(chartRow), CustomHeight: ptr(true)}); err != nil {
+		return err
+	}
+	p := &chartPlacer{b: b, row: 1}
+	d := b.data
+	if d.dimensions > 0 && !radarDef(r).Empty() {
+		sh := SheetDimensions
+		p.native("各维度得分", r.allSources(), 380, &excelize.Chart{
+			Type:     excelize.Radar,
+			Series:   []excelize.ChartSeries{{Name: ref(sh, 3, 1, 3, 1), Categories: ref(sh, 1, 2, 1, d.dimensions+1), Values: ref(sh, 3, 2, 3, d.dimensions+1)}},
+			Legend:   excelize.ChartLegend{Position: "none"},
+			XAxis:    excelize.ChartAxis{Font: axisFont},
+			YAxis:    excelize.ChartAxis{Maximum: ptr(100.0), Minimum: ptr(0.0), MajorGridLines: true, Font: axisFont},
+			PlotArea: excelize.ChartPlotArea{ShowVal: true},
+		})
+	}
+	for _, sp := range d.indicators {
+		p.bars(sp.name+"各指标得分", r.surveySource(), SheetIndicators, 2, 5, sp.first, sp.last, false)
+	}
+	if d.problems > 0 {
+		p.bars("主要问题提及率（按证据值排序）", r.allSources()+"；提及率取各来源中的最高比例，证据值 = 提及率 × 来源数", SheetProblems, 2, 4, 2, d.problems+1, true)
+	}
+	if d.directions > 0 {
+		p.bars("改进需求占比", r.surveySource(), SheetDirections, 2, 4, 2, d.directions+1, true)
+	}
+	if d.ipa > 0 && r.IPAMeans != nil {
+		p.ipa(r)
+	}
+	if p.err != nil {
+		return p.err
+	}
+	if p.row == 1 {
+		return b.note(s, 1, "本轮次尚无可绘制的图表。", b.text)
+	}
+	// The print area is the charts' columns (each row has its height from place: readers do not all take
+	// the sheet's default).
+	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: ref(s, 1, 1, chartCols, p.row-1), Scope: s})
+}
+
+// chartPlacer stacks the charts down the chart sheet, starting a page before a chart that would not fit
+// on the rest of the current one.
+type chartPlacer struct {
+	b    *book
+	row  int // next free row
+	used int // rows used on the current page
+	err  error
+}
+
+// maxChartRows keeps a chart on one page with its source line.
+const maxChartRows = pageRows - 3
+
+// rowsOf is how many rows a drawing h px high takes (at most a page's).
+func rowsOf(h float64) int {
+	return min(int(math.Ceil(h/rowPx)), maxChartRows)
+}
+
+// place reserves rows for a drawing of rows rows with its source line of src rows, breaking the page
+// first when needed; it returns the drawing's first row.
+func (p *chartPlacer) place(rows, src int) int {
+	need := rows + src + 1 // the drawing, its source (one row src lines high), a blank row: in rows of chartRow
+	if p.used > 0 && p.used+need > pageRows {
+		if p.err == nil {
+			p.err = p.b.f.InsertPageBreak(SheetCharts, cell(1, p.row))
+		}
+		p.used = 0
+	}
+	top := p.row
+	p.row += rows + 2
+	p.used += need
+	// Heights first: excelize anchors the drawing on the rows' heights as they are when it is added.
+	for r := top; r < p.row && p.err == nil; r++ {
+		p.err = p.b.f.SetRowHeight(SheetCharts, r, chartRow)
+	}
+	return top
+}
+
+// sourceRows is how many rows of chartRow a source line takes.
+func sourceRows(text string) int {
+	return wrappedLines("资料来源："+text, chartCols*chartColWidth)
+}
+
+// source writes the drawing's source line under it, on one row as high as its lines.
+func (p *chartPlacer) source(row int, text string) {
+	if p.err == nil {
+		p.err = p.b.para(SheetCharts, row, chartCols, "资料来源："+text, chartCols*chartColWidth)
+	}
+	if p.err == nil {
+		p.err = p.b.f.SetRowHeight(SheetCharts, row, float64(sourceRows(text))*chartRow)
+	}
+}
+
+func (p *chartPlacer) native(title, source string, h float64, c *excelize.Chart) {
+	if p.err != nil {
+		return
+	}
+	rows := rowsOf(h)
+	top := p.place(rows, sourceRows(source))
+	c.Title = chartTitle(title)
+	c.Dimension = excelize.ChartDimension{Width: chartWidth, Height: uint(rows * xlRowPx)}
+	c.Format = excelize.GraphicOptions{AltText: title, PrintObject: ptr(true)}
+	if p.err = p.b.f.AddChart(SheetCharts, cell(1, top), c); p.err != nil {
+		return
+	}
+	p.source(top+rows, source)
+}
+
+// bars is a horizontal bar chart of rows first…last of sheet: names in column nameCol, values in valCol
+// (shares shown as percentages).
+func (p *chartPlacer) bars(title, source, sheet string, nameCol, valCol, first, last int, share bool) {
+	n := last - first + 1
+	y := excelize.ChartAxis{Minimum: ptr(0.0), MajorGridLines: true, Font: axisFont, NumFmt: fmtOf(share)}
+	if !share {
+		y.Maximum = ptr(100.0)
+	}
+	p.native(title, source, float64(120+26*n), &excelize.Chart{
+		Type:       excelize.Bar,
+		VaryColors: ptr(false),
+		Series:     []excelize.ChartSeries{{Name: ref(sheet, valCol, 1, valCol, 1), Categories: ref(sheet, nameCol, first, nameCol, last), Values: ref(sheet, valCol, first, valCol, last)}},
+		Legend:     excelize.ChartLegend{Position: "none"},
+		XAxis:      excelize.ChartAxis{ReverseOrder: true, Font: axisFont},
+		YAxis:      y,
+		PlotArea:   excelize.ChartPlotArea{ShowVal: true},
+	})
+}
+
+// ipa places the report's IPA drawing as a picture; without a Chinese font, a native scatter.
+func (p *chartPlacer) ipa(r *Report) {
+	if p.err != nil {
+		return
+	}
+	const title = "重要性—表现分析"
+	source := r.surveySource() + "；虚线为各指标均值；" + ipaNote
+	def := ipaDef(r)
+	def.Title = title
+	png, err := xlsxPNG(def, pngScale)
+	var nf *chart.NoFontError
+	switch {
+	case errors.As(err, &nf):
+		sh := SheetIPA
+		c := &excelize.Chart{Type: excelize.Scatter, Legend: excelize.ChartLegend{Position: "right", Font: &axisFont},
+			XAxis: excelize.ChartAxis{Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "表现（得分）"}}}, Font: axisFont, MajorGridLines: true},
+			YAxis: excelize.ChartAxis{Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "重要性（相关系数）"}}}, Font: axisFont, MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0.00"}}}
+		for i := 2; i < 2+len(r.IPA); i++ {
+			c.Series = append(c.Series, excelize.ChartSeries{Name: ref(sh, 1, i, 1, i), Categories: ref(sh, 6, i, 6, i), Values: ref(sh, 3, i, 3, i),
+				Marker: excelize.ChartMarker{Symbol: "circle", Size: 7}, Line: excelize.LineOptions{Type: excelize.LineNone}})
+		}
+		p.native(title, source, 460, c)
+		return
+	case err != nil:
+		p.err = fmt.Errorf("chart %s: %w", title, err)
+		return
+	}
+	// A picture keeps its size (one-cell anchor): pictureWidth px wide, the drawing's proportions,
+	// whatever the reader makes of the columns.
+	w, h := chart.Size(def)
+	scale := min(float64(pictureWidth)/float64(w), float64(maxChartRows*rowPx)/float64(h)) / pngScale
+	rows := rowsOf(float64(h) * pngScale * scale)
+	top := p.place(rows, sourceRows(source))
+	if p.err = p.b.f.AddPictureFromBytes(SheetCharts, cell(1, top), &excelize.Picture{Extension: ".png", File: png,
+		Format: &excelize.GraphicOptions{AltText: title, ScaleX: scale, ScaleY: scale, PrintObject: ptr(true), Positioning: "oneCell"}}); p.err != nil {
+		return
+	}
+	p.source(top+rows, source)
+}
+
+// ipaNote says what the plot's areas are and are not: a point lies in an area by the means alone.
+const ipaNote = "点所在区域仅按均值划分，与均值差异不显著的指标不归入象限，判定见“重要性表现分析”表"

@@ -11,7 +11,7 @@ const SatisfiedScore = 75
 const (
 	LabelSatisfaction = "满意率"
 	LabelSurveyCI     = "问卷部分95%置信区间"
-	LabelScoreCI      = "得分95%置信区间"
+	LabelScoreCI      = "维度得分95%置信区间"
 	LabelIndicatorCI  = "95%置信区间" // an indicator's score is survey only: its interval is the score's
 )
 
