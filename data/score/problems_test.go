@@ -244,3 +244,29 @@ func TestMatchIndicator(t *testing.T) {
 		}
 	}
 }
+
+func TestProblemSourceIncidence(t *testing.T) {
+	merged := Problem{Source: SourceSurvey, Sources: []string{SourceSurvey, SourceOfficers}, Incidence: ptr(0.5), Mentions: []Mention{
+		{Source: SourceSurvey, Incidence: ptr(0.2)}, {Source: SourceSurvey, Incidence: ptr(0.3)}, {Source: SourceOfficers, Incidence: ptr(0.5)}}}
+	byHand := Problem{Source: SourceSurvey, Incidence: ptr(0.4)}
+	for _, c := range []struct {
+		name string
+		p    Problem
+		src  string
+		want *float64
+		has  bool
+	}{
+		{"the survey's own share, not the officers' higher one", merged, SourceSurvey, ptr(0.3), true},
+		{"the officers'", merged, SourceOfficers, ptr(0.5), true},
+		{"a source not naming it", merged, SourceAssessment, nil, false},
+		{"built by hand: its incidence under its source", byHand, SourceSurvey, ptr(0.4), true},
+		{"built by hand, another source", byHand, SourceOfficers, nil, false},
+	} {
+		if got := c.p.SourceIncidence(c.src); !samePtr(got, c.want) {
+			t.Errorf("%s: %s, want %s", c.name, showPtr(got), showPtr(c.want))
+		}
+		if got := c.p.HasSource(c.src); got != c.has {
+			t.Errorf("%s: HasSource = %v", c.name, got)
+		}
+	}
+}

@@ -135,6 +135,38 @@ type Problem struct {
 	Basis    string    `json:"basis"`
 }
 
+// HasSource reports whether source s names the problem.
+func (p Problem) HasSource(s string) bool {
+	if p.Source == s {
+		return true
+	}
+	for _, x := range p.Sources {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// SourceIncidence is the share source s measures for the problem (the highest, when it names it in several
+// questions); nil when s does not name it or measures no share. A problem without mentions (built by
+// hand) has its Incidence under its Source.
+func (p Problem) SourceIncidence(s string) *float64 {
+	if len(p.Mentions) == 0 {
+		if p.Source == s {
+			return p.Incidence
+		}
+		return nil
+	}
+	var best *float64
+	for _, m := range p.Mentions {
+		if m.Source == s && m.Incidence != nil && (best == nil || *m.Incidence > *best) {
+			best = m.Incidence
+		}
+	}
+	return best
+}
+
 // Mention is what one source says about a problem.
 type Mention struct {
 	Source    string   `json:"source"`
