@@ -746,16 +746,22 @@ func (d drafter) quadrant(q string) []string {
 }
 
 // surveyProblems are the n most mentioned survey problem options: “申请材料多”（46.3%）; 其他 is left out.
+// The list ranks problems by evidence (score.ProblemRule); here they go by the survey's own share.
 func (d drafter) surveyProblems(n int) []string {
-	var out []string
+	type opt struct {
+		item string
+		inc  float64
+	}
+	var opts []opt
 	for _, p := range d.res.Problems {
-		if len(out) == n {
-			break
+		if inc := p.SourceIncidence(score.SourceSurvey); inc != nil && !isOther(p.Item) {
+			opts = append(opts, opt{p.Item, *inc})
 		}
-		if p.Source != score.SourceSurvey || p.Incidence == nil || isOther(p.Item) {
-			continue
-		}
-		out = append(out, Quote(p.Item)+"（"+Percent(*p.Incidence)+"）")
+	}
+	sort.SliceStable(opts, func(i, j int) bool { return opts[i].inc > opts[j].inc })
+	var out []string
+	for _, o := range opts[:min(n, len(opts))] {
+		out = append(out, Quote(o.item)+"（"+Percent(o.inc)+"）")
 	}
 	return out
 }
@@ -777,8 +783,8 @@ func (d drafter) problems() []string {
 		out = append(out, "问卷调查中，受访者反映最多的问题依次是"+List(top)+"。括号内为提及率，即选择该项的受访者占该题作答人数的比例。")
 	}
 	var low []string
-	for _, p := range d.res.Problems {
-		if p.Source == score.SourceIndicator && p.Score != nil {
+	for _, p := range d.res.LowIndicators {
+		if p.Score != nil {
 			low = append(low, Quote(p.Item)+"（"+Score(*p.Score)+"分）")
 		}
 	}
@@ -791,7 +797,7 @@ func (d drafter) problems() []string {
 	} {
 		var ts []string
 		for _, p := range d.res.Problems {
-			if p.Source == src.key && len(ts) < maxTexts {
+			if p.HasSource(src.key) && len(ts) < maxTexts {
 				ts = append(ts, trimEnd(p.Item))
 			}
 		}

@@ -34,10 +34,11 @@ func fixture() Inputs {
 		},
 		Problems: []score.Problem{
 			{Item: "申请材料多", Source: score.SourceSurvey, Incidence: f(0.463)}, {Item: "其他", Source: score.SourceSurvey, Incidence: f(0.4)},
-			{Item: "审批时限长", Source: score.SourceSurvey, Incidence: f(0.374)}, {Item: "执行规范性", Source: score.SourceIndicator, Score: f(59.3)},
+			{Item: "审批时限长", Source: score.SourceSurvey, Incidence: f(0.374)},
 			{Item: "部分街道未开展解读。", Source: score.SourceAssessment}, {Item: "排队时间长", Source: score.SourceOfficers},
 		},
-		Directions: []score.Direction{{Item: "进一步简化办事流程", Source: score.SourceSurvey, Share: f(0.509)}, {Item: "高峰时段增开窗口", Source: score.SourceOfficers}},
+		LowIndicators: []score.Problem{{Item: "执行规范性", Source: score.SourceIndicator, Score: f(59.3)}},
+		Directions:    []score.Direction{{Item: "进一步简化办事流程", Source: score.SourceSurvey, Share: f(0.509)}, {Item: "高峰时段增开窗口", Source: score.SourceOfficers}},
 		IPA: []score.IPAPoint{
 			{Indicator: "政策宣传解读", Quadrant: score.QuadrantKeep, Importance: 0.556, Performance: 73.2},
 			{Indicator: "执行规范性", Quadrant: score.QuadrantFix, Importance: 0.5, Performance: 59.3},
@@ -131,7 +132,12 @@ func TestDraft(t *testing.T) {
 		}, Method, []string{"按权重（执行过程50%、细则标准25%、取得成效25%）合成"}, nil},
 		{"problems", nil, Problems, []string{"依次是“申请材料多”（46.3%）和“审批时限长”（37.4%）", "“执行规范性”（59.3分）得分低于60分",
 			"第三方评估发现的主要问题有：部分街道未开展解读。", "政策体验官反映的主要问题有：排队时间长。"}, []string{"“其他”"}},
-		{"no problems", func(in *Inputs) { in.Result.Problems = nil }, Problems, []string{"本轮次评估未发现突出问题。"}, nil},
+		{"merged problems: the survey's own shares, in their order", func(in *Inputs) {
+			in.Result.Problems = append([]score.Problem{{Item: "窗口排队", Source: score.SourceSurvey, Sources: []string{score.SourceSurvey, score.SourceOfficers},
+				Incidence: f(0.6), Mentions: []score.Mention{{Source: score.SourceSurvey, Incidence: f(0.2)}, {Source: score.SourceOfficers, Incidence: f(0.6)}}}},
+				in.Result.Problems...)
+		}, Problems, []string{"依次是“申请材料多”（46.3%）、“审批时限长”（37.4%）和“窗口排队”（20.0%）", "政策体验官反映的主要问题有：窗口排队；排队时间长。"}, []string{"（60.0%）"}},
+		{"no problems", func(in *Inputs) { in.Result.Problems, in.Result.LowIndicators = nil, nil }, Problems, []string{"本轮次评估未发现突出问题。"}, nil},
 		{"suggestions", nil, Suggestions, []string{"1.着力改进“细则明确性”。", "（相关系数0.53），但得分为62.3分", "3.进一步简化办事流程。50.9%的受访者提出此项改进需求。",
 			"4.政策体验官还建议：高峰时段增开窗口。"}, []string{"第三方评估和"}},
 		{"results strengths", nil, Results, []string{"评价较高的是“政策获得感”（80.4分）、“办理便捷度”（78.3分）和“目标实现程度”（76.6分）", "“政策宣传解读”处于优势保持区"}, nil},
