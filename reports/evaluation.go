@@ -244,7 +244,7 @@ func (b *docBuilder) execution() {
 			if d.HeldBack != "" {
 				sc = "暂缓计分"
 			}
-			rows = append(rows, []string{d.Name, weight(d.Weight), sc, f1(d.Survey), f1(d.Assessment), f1(d.Officers)})
+			rows = append(rows, []string{d.Name, weight(d.Weight), sc, ci(d.ScoreCI95), f1(d.Survey), f1(d.Assessment), f1(d.Officers)})
 		}
 		comp := f1(r.Composite)
 		if r.Composite == nil && r.CompositeHeldBack != "" {
@@ -252,12 +252,12 @@ func (b *docBuilder) execution() {
 		} else if r.Grade != "" {
 			comp += "（" + r.Grade + "）"
 		}
-		rows = append(rows, []string{"综合得分", "100.0%", comp, "", "", ""})
+		rows = append(rows, []string{"综合得分", "100.0%", comp, "", "", "", ""})
 		b.add(doc.Table{Caption: "各维度得分",
-			Columns: []doc.Column{{Title: "维度"}, {Title: "权重", WidthCM: 2, Align: doc.AlignRight}, {Title: "得分", WidthCM: 2.6, Align: doc.AlignRight},
-				{Title: "问卷调查", WidthCM: 2.3, Align: doc.AlignRight}, {Title: "第三方评估", WidthCM: 2.5, Align: doc.AlignRight},
-				{Title: "政策体验官", WidthCM: 2.5, Align: doc.AlignRight}},
-			Rows: rows, Source: r.allSources() + "；得分为各来源按来源权重合成"})
+			Columns: []doc.Column{{Title: "维度"}, {Title: "权重", WidthCM: 2, Align: doc.AlignRight}, {Title: "得分", WidthCM: 2.1, Align: doc.AlignRight},
+				{Title: "95%置信区间", WidthCM: 2.9, Align: doc.AlignCenter}, {Title: "问卷调查", WidthCM: 2, Align: doc.AlignRight},
+				{Title: "第三方评估", WidthCM: 2.1, Align: doc.AlignRight}, {Title: "政策体验官", WidthCM: 2.1, Align: doc.AlignRight}},
+			Rows: rows, Source: r.allSources() + "；得分为各来源按来源权重合成；" + noteScoreCI})
 		b.figure(radarDef(r), "各维度得分", r.allSources())
 	}
 	for i, d := range r.Dimensions {
@@ -315,7 +315,7 @@ func (b *docBuilder) indicatorTable(d Dimension) {
 		Columns: []doc.Column{{Title: "指标"}, {Title: "对应题目", WidthCM: 2.1}, {Title: "权重", WidthCM: 1.7, Align: doc.AlignRight},
 			{Title: "得分", WidthCM: 1.5, Align: doc.AlignRight}, {Title: "有效样本", WidthCM: 1.8, Align: doc.AlignRight},
 			{Title: "95%置信区间", WidthCM: 3.1, Align: doc.AlignCenter}, {Title: "满意率", WidthCM: 1.8, Align: doc.AlignRight}},
-		Rows: rows, Source: b.r.surveySource() + "；满意率为分值不低于75分的受访者占比"})
+		Rows: rows, Source: b.r.surveySource() + "；" + rulesOf(b.r).Satisfaction})
 }
 
 func (b *docBuilder) results() {
@@ -331,19 +331,18 @@ func (b *docBuilder) problems() {
 	r := b.r
 	b.heading(1, narrative.Problems.Title())
 	b.text(narrative.Problems)
-	b.figure(problemDef(r), "主要问题提及率", r.surveySource())
+	b.figure(problemDef(r), "主要问题提及率", r.allSources()+"；"+noteProblemPlot)
 	if len(r.Problems) == 0 {
 		return
 	}
 	var rows [][]string
 	for _, p := range r.Problems {
-		rows = append(rows, []string{strconv.Itoa(p.Rank), p.Item, p.Source, pct(p.Incidence), narrative.Count(p.Count), f1(p.Score)})
+		rows = append(rows, []string{strconv.Itoa(p.Rank), p.Item, p.Source, pct(p.Incidence), p.Basis})
 	}
 	b.add(doc.Table{Caption: "存在问题",
-		Columns: []doc.Column{{Title: "序号", WidthCM: 1.3, Align: doc.AlignCenter}, {Title: "问题"}, {Title: "来源", WidthCM: 3.9},
-			{Title: "提及率", WidthCM: 1.9, Align: doc.AlignRight}, {Title: "次数", WidthCM: 1.6, Align: doc.AlignRight},
-			{Title: "得分", WidthCM: 1.6, Align: doc.AlignRight}},
-		Rows: rows, Source: r.allSources() + "；提及率为选择该项的受访者占该题作答人数的比例，次数对指标为其有效样本"})
+		Columns: []doc.Column{{Title: "序号", WidthCM: 1.1, Align: doc.AlignCenter}, {Title: "问题"}, {Title: "来源", WidthCM: 3},
+			{Title: "提及率", WidthCM: 1.7, Align: doc.AlignRight}, {Title: "依据", WidthCM: 5}},
+		Rows: rows, Source: r.allSources() + "；" + noteProblems})
 }
 
 func (b *docBuilder) suggestions() {
@@ -352,7 +351,7 @@ func (b *docBuilder) suggestions() {
 	b.heading(2, "改进方向")
 	b.text(narrative.Suggestions)
 	if r.IPAMeans != nil {
-		b.figure(ipaDef(r), "重要性—表现分析", r.surveySource()+"；重要性为指标分值与总体评价的相关系数，虚线为各指标均值")
+		b.figure(ipaDef(r), "重要性—表现分析", r.surveySource()+"；重要性为指标分值与总体评价的相关系数，虚线为各指标均值；"+noteIPAPlot)
 	}
 	b.heading(2, narrative.Revisions.Title())
 	b.text(narrative.Revisions)
@@ -504,8 +503,8 @@ func (b *docBuilder) dataTables() {
 		}
 		b.add(doc.Table{Caption: "各指标重要性与表现",
 			Columns: []doc.Column{{Title: "指标"}, {Title: "维度", WidthCM: 2.4}, {Title: "重要性（相关系数）", WidthCM: 2.8, Align: doc.AlignRight},
-				{Title: "表现（得分）", WidthCM: 2.2, Align: doc.AlignRight}, {Title: "象限", WidthCM: 3.2, Align: doc.AlignCenter}},
-			Rows: rows, Source: r.surveySource()})
+				{Title: "表现（得分）", WidthCM: 2.2, Align: doc.AlignRight}, {Title: "判定", WidthCM: 3.2, Align: doc.AlignCenter}},
+			Rows: rows, Source: r.surveySource() + "；" + noteIPA})
 		if len(r.Priorities) > 0 {
 			var ls []string
 			for _, p := range r.Priorities {
