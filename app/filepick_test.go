@@ -45,6 +45,7 @@ func waitFor(t *testing.T, cond func() bool) {
 }
 
 func TestSystemFileDialogs(t *testing.T) {
+	skipUnderRace(t) // the system dialog answers off the UI goroutine
 	u := newTestUI(t)
 	f := &fakeSystem{path: filepath.Join(t.TempDir(), "问卷.xlsx")}
 	systemDialogs = f

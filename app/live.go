@@ -61,8 +61,9 @@ func (u *UI) watchStore() {
 	if u.inline && u.changes.signal == nil {
 		u.changes.signal = make(chan struct{}, 1)
 	}
+	inline := u.inline // read here, on the UI goroutine: the callback runs on the store's watcher
 	u.unwatch = s.Subscribe(func(c store.Change) {
-		if !u.changes.put(c) || u.inline {
+		if !u.changes.put(c) || inline {
 			return
 		}
 		fyne.Do(func() {

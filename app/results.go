@@ -285,8 +285,15 @@ func (t *resultsTab) apply(res *score.Result) {
 		if d.CI95 != nil {
 			ci = fmt.Sprintf("%.1f – %.1f", d.CI95[0], d.CI95[1])
 		}
-		body := fmt.Sprintf(lang.L("Score %s\nSurvey %s · Assessment %s · 体验官 %s\nn = %d · satisfied %s\n95%% CI %s\nCronbach's α %s"),
-			scoreText(d.Score), scoreText(d.Survey), scoreText(d.Assessment), scoreText(d.Officers), d.N, rateText(d.SatisfactionRate), ci, alpha)
+		// The score combines the sources; its interval is the survey's sampling error carried through the
+		// weights (score.ScoreCI95). The survey part's own interval is labelled as such (it was shown as the
+		// score's: 66.3 over 57.3–59.8).
+		sci := "—"
+		if d.ScoreCI95 != nil {
+			sci = fmt.Sprintf("%.1f – %.1f", d.ScoreCI95[0], d.ScoreCI95[1])
+		}
+		body := fmt.Sprintf(lang.L("Score %s (95%% CI %s)\nSurvey %s · Assessment %s · 体验官 %s\nn = %d · satisfied %s\nSurvey part 95%% CI %s\nCronbach's α %s"),
+			scoreText(d.Score), sci, scoreText(d.Survey), scoreText(d.Assessment), scoreText(d.Officers), d.N, rateText(d.SatisfactionRate), ci, alpha)
 		if d.HeldBack != "" {
 			body = fmt.Sprintf(lang.L("Held back: %s"), d.HeldBack) + "\n" + body
 		}

@@ -403,6 +403,9 @@ func (u *UI) showInfo(title, msg string) {
 // is no longer current are dropped.
 func load[T any](u *UI, fetch func(ctx context.Context, s *store.Store) (T, error), apply func(T)) {
 	s := u.store
+	if s == nil { // the workspace was closed (quitting) while a reload was on its way
+		return
+	}
 	if u.inline {
 		v, err := fetch(context.Background(), s)
 		if err != nil {
@@ -432,6 +435,9 @@ func load[T any](u *UI, fetch func(ctx context.Context, s *store.Store) (T, erro
 // which shows progress and 取消. done is dropped when the workspace is no longer current; it may be nil.
 func (u *UI) write(work func(ctx context.Context, s *store.Store) error, done func(err error)) {
 	s := u.store
+	if s == nil { // closed: nothing to write to
+		return
+	}
 	if done == nil {
 		done = func(err error) { u.ShowError(err) }
 	}

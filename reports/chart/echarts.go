@@ -260,6 +260,9 @@ func scatterOption(c Chart) map[string]any {
 		}
 		ml["data"] = lines
 		ml["silent"] = true
+		// ECharts rounds a mark line's position to 2 decimals by default: the importance mean 0.525 was drawn
+		// at 0.53, with an indicator above it shown on the line.
+		ml["precision"] = max(c.X.Digits, c.Y.Digits, 2)
 		se["markLine"] = ml
 		if ma, _ := roundTrip[map[string]any](se["markArea"]); ma != nil {
 			if areas, ok := ma["data"].([]any); ok {
