@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 
 	"github.com/gongping/gongping/data"
@@ -18,20 +19,14 @@ func (tx *Tx) ClusterRecords(ctx context.Context, policyID int64) ([]data.Cluste
 }
 
 func clusterRecords(ctx context.Context, q querier, policyID int64) ([]data.ClusterRecord, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, manual FROM clusters WHERE policy_id=? ORDER BY id`, policyID)
+	out, err := queryAll(ctx, q, func(rows *sql.Rows, c *data.ClusterRecord) error {
+		c.PolicyID = policyID
+		return rows.Scan(&c.ID, &c.Manual)
+	}, `SELECT id, manual FROM clusters WHERE policy_id=? ORDER BY id`, policyID)
 	if err != nil {
 		return nil, fmt.Errorf("load clusters of policy %d: %w", policyID, err)
 	}
-	defer rows.Close()
-	out := []data.ClusterRecord{}
-	for rows.Next() {
-		c := data.ClusterRecord{PolicyID: policyID}
-		if err := rows.Scan(&c.ID, &c.Manual); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // HasCluster tells whether id is one of the policy's clusters (empty or not).

@@ -73,20 +73,9 @@ func (tx *Tx) LatestDraftAmendment(ctx context.Context, policyID int64) (string,
 
 // ReasonTemplates lists the reusable reasons (workspace-wide), oldest first.
 func (s *Store) ReasonTemplates(ctx context.Context) ([]data.ReasonTemplate, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, text FROM reason_templates ORDER BY id`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []data.ReasonTemplate{}
-	for rows.Next() {
-		var t data.ReasonTemplate
-		if err := rows.Scan(&t.ID, &t.Text); err != nil {
-			return nil, err
-		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.db, func(rows *sql.Rows, t *data.ReasonTemplate) error {
+		return rows.Scan(&t.ID, &t.Text)
+	}, `SELECT id, text FROM reason_templates ORDER BY id`)
 }
 
 // ReasonTemplate returns one reusable reason, or data.ErrNotFound.

@@ -56,20 +56,9 @@ func (s *Store) AddNeed(ctx context.Context, n data.Need) (int64, error) {
 
 // Needs lists a policy's needs-collection activities by date.
 func (s *Store) Needs(ctx context.Context, policyID int64) ([]data.Need, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, policy_id, date, channel, description, count FROM needs WHERE policy_id=? ORDER BY date, id`, policyID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []data.Need{}
-	for rows.Next() {
-		var n data.Need
-		if err := rows.Scan(&n.ID, &n.PolicyID, &n.Date, &n.Channel, &n.Description, &n.Count); err != nil {
-			return nil, err
-		}
-		out = append(out, n)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.db, func(rows *sql.Rows, n *data.Need) error {
+		return rows.Scan(&n.ID, &n.PolicyID, &n.Date, &n.Channel, &n.Description, &n.Count)
+	}, `SELECT id, policy_id, date, channel, description, count FROM needs WHERE policy_id=? ORDER BY date, id`, policyID)
 }
 
 // DeleteNeed removes a needs-collection activity.
@@ -97,20 +86,9 @@ func (s *Store) Meetings(ctx context.Context, year int) ([]data.Meeting, error) 
 		q += ` WHERE substr(date,1,4)=?`
 		args = append(args, fmt.Sprintf("%04d", year))
 	}
-	rows, err := s.db.QueryContext(ctx, q+` ORDER BY date, id`, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []data.Meeting{}
-	for rows.Next() {
-		var m data.Meeting
-		if err := rows.Scan(&m.ID, &m.Date, &m.Title, &m.Reps); err != nil {
-			return nil, err
-		}
-		out = append(out, m)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.db, func(rows *sql.Rows, m *data.Meeting) error {
+		return rows.Scan(&m.ID, &m.Date, &m.Title, &m.Reps)
+	}, q+` ORDER BY date, id`, args...)
 }
 
 // DeleteMeeting removes a meeting.
@@ -140,20 +118,9 @@ func (s *Store) AddOfficer(ctx context.Context, policyID int64, name string) (in
 
 // Officers lists a policy's 体验官 roster.
 func (s *Store) Officers(ctx context.Context, policyID int64) ([]data.Officer, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, policy_id, name FROM officers WHERE policy_id=? ORDER BY id`, policyID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []data.Officer{}
-	for rows.Next() {
-		var o data.Officer
-		if err := rows.Scan(&o.ID, &o.PolicyID, &o.Name); err != nil {
-			return nil, err
-		}
-		out = append(out, o)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.db, func(rows *sql.Rows, o *data.Officer) error {
+		return rows.Scan(&o.ID, &o.PolicyID, &o.Name)
+	}, `SELECT id, policy_id, name FROM officers WHERE policy_id=? ORDER BY id`, policyID)
 }
 
 // DeleteOfficer removes a 体验官 from the roster.

@@ -32,20 +32,9 @@ func (tx *Tx) EnsureRound(ctx context.Context, policyID int64, name string) (dat
 
 // Rounds lists a policy's rounds, oldest first.
 func (s *Store) Rounds(ctx context.Context, policyID int64) ([]data.Round, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, policy_id, name FROM rounds WHERE policy_id=? ORDER BY id`, policyID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []data.Round{}
-	for rows.Next() {
-		var r data.Round
-		if err := rows.Scan(&r.ID, &r.PolicyID, &r.Name); err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.db, func(rows *sql.Rows, r *data.Round) error {
+		return rows.Scan(&r.ID, &r.PolicyID, &r.Name)
+	}, `SELECT id, policy_id, name FROM rounds WHERE policy_id=? ORDER BY id`, policyID)
 }
 
 // ResolveRound finds the named round of a policy; an empty name means the latest round
