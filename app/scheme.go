@@ -930,7 +930,7 @@ func (t *schemeTab) showHistory() {
 			v := h[i]
 			saved := v.SavedAt // stored in UTC; shown in the computer's time zone
 			if at, err := time.Parse(time.RFC3339, v.SavedAt); err == nil {
-				saved = at.Local().Format("2006-01-02 15:04:05")
+				saved = at.In(displayZone()).Format("2006-01-02 15:04:05")
 			}
 			text := fmt.Sprintf(lang.L("Version %d — %s — %s, %d indicators"), v.Version, saved, v.Name, v.Indicators)
 			if v.Source != "" {
@@ -1149,3 +1149,7 @@ func (t *schemeTab) showAHP(names []string, apply func([]float64)) {
 		}
 	}, t.u.Win)
 }
+
+// displayZone is the time zone times are shown in: the computer's. Tests set their own here rather than
+// assign time.Local, which goroutines of the test binary read meanwhile (under -race it crashed the binary).
+var displayZone = func() *time.Location { return time.Local }

@@ -221,12 +221,12 @@ func TestSchemeHistoryLocalTime(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	old := time.Local
-	time.Local = time.FixedZone("北京时间", 8*3600)
-	defer func() { time.Local = old }()
+	beijing := time.FixedZone("北京时间", 8*3600)
+	displayZone = func() *time.Location { return beijing }
+	defer func() { displayZone = func() *time.Location { return time.Local } }()
 	tab := newSchemeTab(u, id)
 	tab.showHistory()
-	want := at.In(time.Local).Format("2006-01-02 15:04:05")
+	want := at.In(beijing).Format("2006-01-02 15:04:05")
 	if txt := overlayText(u); !strings.Contains(txt, want) || strings.Contains(txt, "UTC") {
 		t.Errorf("history shows %q, want the local time %s", txt, want)
 	}
